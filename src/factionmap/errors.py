@@ -1,0 +1,65 @@
+"""Every error factionmap raises on purpose. One module, so callers can catch what they mean.
+
+Each error's message says what was wrong and where (a file, a line, an object id), in one line, so
+the CLI can print it as it is.
+"""
+from __future__ import annotations
+
+
+class FactionmapError(Exception):
+    """Base of every error factionmap raises on purpose."""
+
+
+class IngestError(FactionmapError):
+    """A file could not be read as a document."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnsupportedFormat(IngestError):
+    """The file's type is not one factionmap reads."""
+
+
+class StoreError(FactionmapError):
+    """The store could not be opened or written."""
+
+
+class BadStoreURL(StoreError):
+    """The --db value is neither a path nor a database URL that SQLAlchemy understands."""
+
+
+class NotFound(FactionmapError):
+    """A document, entity or tie asked for is not in the store."""
+
+
+class AmbiguousName(FactionmapError):
+    """A name given by the user matches more than one entity."""
+
+    def __init__(self, name: str, candidates: list[str]):
+        self.name = name
+        self.candidates = candidates
+        listed = "; ".join(candidates[:8])
+        super().__init__(f"{name!r} matches {len(candidates)} entities ({listed}): give the full name or id")
+
+
+class ExtractionError(FactionmapError):
+    """The extraction pipeline could not run on a document."""
+
+
+class GoldFileError(FactionmapError):
+    """A gold file for `factionmap evaluate` is malformed."""
+
+
+class ImportFormatError(FactionmapError):
+    """A bundle or file given to `factionmap import` is malformed; nothing was imported."""
+
+
+class ExportError(FactionmapError):
+    """An export could not be produced."""
+
+
+class ConfigError(FactionmapError):
+    """A configuration file (e.g. source reliability grades) is malformed."""
