@@ -204,3 +204,44 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     extractor_version: str = ""
+
+
+class TieStatus(str, Enum):
+    SUPPORTED = "supported"  # asserted or reported, never denied
+    CONTESTED = "contested"  # evidence both ways
+    DENIED = "denied"  # only denials
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One piece of evidence for a tie, as a reader sees it: the document and the sentence."""
+
+    assertion_id: int
+    doc_id: str
+    doc_title: str | None
+    published: str | None
+    start_char: int
+    end_char: int
+    quote: str  # the evidence sentence(s), sliced from the stored document text
+    stance: Stance
+    attribution: str | None
+    extractor: str
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Tie:
+    """All assertions about one (subject, relation, object) across the store."""
+
+    id: int
+    subject: Entity
+    relation: str
+    object: Entity
+    status: TieStatus = TieStatus.SUPPORTED
+    start: FuzzyDate | None = None  # earliest start in the evidence
+    end: FuzzyDate | None = None  # latest stated end, or the start of a superseding tie
+    confidence: int = 0  # 0-100
+    grade: str = "F6"  # Admiralty: source reliability A-F x information credibility 1-6
+    citations: list[Citation] = field(default_factory=list)

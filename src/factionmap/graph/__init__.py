@@ -1,0 +1,1 @@
+"""The map across documents: entity resolution, tie aggregation, grades, time and queries."""

@@ -1,0 +1,50 @@
+"""Turn what the user gives as --db (a path or a URL) into a SQLAlchemy engine."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..errors import BadStoreURL
+
+DEFAULT_PATH = "factionmap.db"
+
+
+def to_url(db: str | Path | None) -> str:
+    """'factionmap.db' or a Path -> sqlite:///...; a URL is checked and passed through."""
+    if db is None:
+        db = DEFAULT_PATH
+    text = str(db)
+    if "://" not in text:
+        return f"sqlite:///{Path(text).expanduser()}"
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise BadStoreURL(f"--db {text!r} is not a database URL ({exc})") from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise BadStoreURL(f"--db {text!r}: only sqlite:/// and postgresql:// stores are supported")
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("postgresql", "psycopg2"):
+        url = url.set(drivername="postgresql+pg8000")  # the driver factionmap installs
+    return url.render_as_string(hide_password=False)
+
+
+def make_engine(db: str | Path | None) -> Engine:
+    url = to_url(db)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        parent = Path(url[len("sqlite:///"):]).parent
+        if not parent.is_dir():
+            raise BadStoreURL(f"--db {db!s}: folder {parent} does not exist")
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

@@ -1,0 +1,191 @@
+"""The store's schema, in SQLAlchemy Core: the same tables on SQLite and PostgreSQL.
+
+Three layers:
+- what was read: documents;
+- what each document says: doc_entities (an entity as one document names it), mentions, assertions,
+  evidence — replaced as a whole, in one transaction, when a document is (re-)extracted;
+- the map across documents: entities, entity_members (which doc_entities each entity gathers),
+  aliases (each with the document that introduced it), decisions (user merges and splits), ties.
+
+Changes to this file go with an Alembic migration in store/migrations/versions/ (a test checks that
+the migrations and this metadata agree).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the bytes read
+    Column("path", Text),
+    Column("format", String(16)),
+    Column("title", Text),
+    Column("author", Text),
+    Column("publisher", Text),
+    Column("published", String(32)),
+    Column("url", Text),
+    Column("language", String(16), nullable=False, default="en"),
+    Column("source_kind", String(16)),
+    Column("text", Text, nullable=False),
+    Column("sections", JSON, nullable=False, default=list),
+    Column("infobox", JSON, nullable=False, default=list),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extractor_version", String(32)),  # null until extracted
+)
+
+doc_entities = Table(
+    "doc_entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("kb_id", Text),
+    Column("aliases", JSON, nullable=False, default=list),  # [{"name", "source"}]
+    Column("attributes", JSON, nullable=False, default=dict),
+    UniqueConstraint("doc_id", "key"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE")),
+    Column("source", String(16), nullable=False, default=""),
+    Index(None, "doc_id", "start"),
+)
+
+_date_columns = [
+    Column(f"{which}_{part}", String(32) if part != "text" else Text)
+    for which in ("start", "end")
+    for part in ("iso", "earliest", "latest", "text")
+]
+
+assertions = Table(
+    "assertions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("subject_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("relation", String(32), nullable=False),
+    Column("object_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("attribution", Text),
+    *_date_columns,
+    Index(None, "doc_id"),
+    Index(None, "subject_id"),
+    Index(None, "object_id"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("assertion_id", Integer, ForeignKey("assertions.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("extractor", Text, nullable=False),
+    Column("extractor_version", String(32), nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Index(None, "assertion_id"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("kb_id", Text),
+    Column("attributes", JSON, nullable=False, default=dict),
+    Index(None, "kb_id"),
+    Index(None, "name"),
+)
+
+entity_members = Table(
+    "entity_members",
+    metadata,
+    Column("doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("reason", Text, nullable=False, default=""),  # why this doc entity joined: kb id, alias, user decision
+    Index(None, "entity_id"),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("norm", Text, nullable=False),  # names.fold(name)
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE")),  # null: from the KB or a user
+    Column("source", String(16), nullable=False, default="text"),
+    Index(None, "norm"),
+    Index(None, "entity_id"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # merge | split
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+ties = Table(
+    "ties",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("relation", String(32), nullable=False),
+    Column("object_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("confidence", Integer, nullable=False, default=0),
+    Column("grade", String(2), nullable=False, default="F6"),
+    Column("evidence_count", Integer, nullable=False, default=0),
+    Column("independent_count", Integer, nullable=False, default=0),
+    *[Column(c.name, c.type) for c in _date_columns],
+    Column("score", Float, nullable=False, default=0.0),
+    UniqueConstraint("subject_id", "relation", "object_id"),
+    Index(None, "object_id"),
+    Index(None, "relation"),
+)
+
+tie_assertions = Table(
+    "tie_assertions",
+    metadata,
+    Column("tie_id", Integer, ForeignKey("ties.id", ondelete="CASCADE"), primary_key=True),
+    Column("assertion_id", Integer, ForeignKey("assertions.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "assertion_id"),
+)

@@ -1,0 +1,243 @@
+"""The Store: documents, what each says, and the map across them, in one SQL database.
+
+Every write of a document's results is one transaction: an interrupted build never leaves half a
+document, and a failing document leaves what was stored before it untouched.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ..errors import NotFound, StoreError
+from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
+from . import codec, migrate
+from . import schema as t
+from .engine import make_engine, to_url
+
+
+class Store:
+    """A factionmap store. `Store()` opens ./factionmap.db; `Store("postgresql://...")` a server."""
+
+    def __init__(self, db: str | Path | None = None, *, create: bool = True):
+        self.url = to_url(db)
+        self.engine = make_engine(db)
+        try:
+            with self.engine.begin() as conn:
+                if create:
+                    migrate.upgrade(conn)
+                elif migrate.current_revision(conn) is None:
+                    raise StoreError(f"{self.url}: not a factionmap store (no schema); run `factionmap build` first")
+        except OperationalError as exc:
+            raise StoreError(f"cannot open store {self.url}: {exc.orig}") from None
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction: everything written inside is committed together or not at all."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store write failed, nothing was written: {exc}") from exc
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+
+    def add_document(self, doc: Document, conn: Connection | None = None) -> bool:
+        """Store a document; the same bytes twice is a no-op. Returns whether it was new."""
+        if conn is None:
+            with self.transaction() as conn:
+                return self.add_document(doc, conn)
+        exists = conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first()
+        if exists:
+            return False
+        conn.execute(insert(t.documents).values(**codec.document_row(doc)))
+        return True
+
+    def document(self, doc_id: str) -> Document:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
+            if row is None and len(doc_id) >= 6:  # a unique prefix of the hash is enough
+                rows = conn.execute(
+                    select(t.documents).where(t.documents.c.id.startswith(doc_id)).limit(2)
+                ).mappings().all()
+                row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            raise NotFound(f"no document {doc_id!r} in {self.url}")
+        return codec.document_from_row(row)
+
+    def documents(self) -> list[dict]:
+        """Every document's metadata (no text), with its assertion count, oldest first."""
+        counts = (
+            select(t.assertions.c.doc_id, func.count().label("assertions"))
+            .group_by(t.assertions.c.doc_id)
+            .subquery()
+        )
+        cols = [c for c in t.documents.c if c.name not in ("text", "sections", "infobox")]
+        query = (
+            select(*cols, func.coalesce(counts.c.assertions, 0).label("assertions"))
+            .outerjoin(counts, counts.c.doc_id == t.documents.c.id)
+            .order_by(t.documents.c.ingested_at, t.documents.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def extractor_version(self, doc_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(t.documents.c.extractor_version).where(t.documents.c.id == doc_id)
+            ).scalar()
+
+    # -- what each document says ---------------------------------------------------------------
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace a document's entities, mentions and assertions with these, in one transaction."""
+        doc = extraction.document
+        with self.transaction() as conn:
+            self.add_document(doc, conn)
+            touched = _entities_of_document(conn, doc.id)
+            conn.execute(delete(t.doc_entities).where(t.doc_entities.c.doc_id == doc.id))
+            keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
+            _insert_mentions(conn, doc.id, extraction.mentions, keys)
+            _insert_assertions(conn, doc.id, extraction.assertions, keys)
+            conn.execute(
+                update(t.documents)
+                .where(t.documents.c.id == doc.id)
+                .values(extractor_version=extraction.extractor_version or "unknown")
+            )
+            from ..graph import maintain  # the map across documents follows each document's change
+
+            maintain.document_changed(conn, doc.id, touched)
+
+    def doc_entities(self, doc_id: str) -> list[Entity]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.doc_entities).where(t.doc_entities.c.doc_id == doc_id).order_by(t.doc_entities.c.id)
+            ).mappings()
+            return [codec.doc_entity_from_row(r) for r in rows]
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        query = (
+            select(t.mentions, t.doc_entities.c.key)
+            .outerjoin(t.doc_entities, t.doc_entities.c.id == t.mentions.c.doc_entity_id)
+            .where(t.mentions.c.doc_id == doc_id)
+            .order_by(t.mentions.c.start)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Mention(doc_id, r["start"], r["end"], MentionType(r["type"]), r["key"], r["source"])
+                for r in conn.execute(query).mappings()
+            ]
+
+    def assertions(self, doc_id: str | None = None) -> list[Assertion]:
+        """Assertions as the documents state them (document-level entities), with their evidence."""
+        with self.engine.connect() as conn:
+            where = t.assertions.c.doc_id == doc_id if doc_id else True
+            rows = conn.execute(select(t.assertions).where(where).order_by(t.assertions.c.id)).mappings().all()
+            ids = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
+            ents = {
+                r["id"]: codec.doc_entity_from_row(r)
+                for r in conn.execute(select(t.doc_entities).where(t.doc_entities.c.id.in_(ids))).mappings()
+            }
+            evidence = defaultdict(list)
+            ev_rows = conn.execute(
+                select(t.evidence).where(t.evidence.c.assertion_id.in_([r["id"] for r in rows]))
+            ).mappings()
+            for e in ev_rows:
+                evidence[e["assertion_id"]].append(
+                    Evidence(e["doc_id"], e["start_char"], e["end_char"], e["extractor"], e["extractor_version"], e["trigger"])
+                )
+        return [
+            Assertion(
+                subject=ents[r["subject_id"]],
+                relation=r["relation"],
+                object=ents[r["object_id"]],
+                stance=r["stance"],
+                start=codec.date_from_row(r, "start"),
+                end=codec.date_from_row(r, "end"),
+                attribution=r["attribution"],
+                evidence=evidence[r["id"]],
+                id=r["id"],
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, int]:
+        tables = {
+            "documents": t.documents, "extracted": t.documents, "entities": t.entities, "aliases": t.aliases,
+            "mentions": t.mentions, "assertions": t.assertions, "evidence": t.evidence, "ties": t.ties,
+        }
+        with self.engine.connect() as conn:
+            out = {name: conn.execute(select(func.count()).select_from(table)).scalar() for name, table in tables.items()}
+            out["extracted"] = conn.execute(
+                select(func.count()).select_from(t.documents).where(t.documents.c.extractor_version.is_not(None))
+            ).scalar()
+        return out
+
+
+def _entities_of_document(conn: Connection, doc_id: str) -> set[int]:
+    """Global entities that this document's previous results fed (their ties need re-aggregation)."""
+    query = (
+        select(t.entity_members.c.entity_id)
+        .join(t.doc_entities, t.doc_entities.c.id == t.entity_members.c.doc_entity_id)
+        .where(t.doc_entities.c.doc_id == doc_id)
+    )
+    return {r[0] for r in conn.execute(query)}
+
+
+def _insert_doc_entities(conn, doc_id, entities, assertions) -> dict[str, int]:
+    by_key: dict[str, Entity] = {}
+    for e in [*entities, *(a.subject for a in assertions), *(a.object for a in assertions)]:
+        by_key.setdefault(e.key, e)
+    keys = {}
+    for key, entity in by_key.items():
+        keys[key] = conn.execute(insert(t.doc_entities).values(**codec.doc_entity_row(doc_id, entity))).inserted_primary_key[0]
+    return keys
+
+
+def _insert_mentions(conn, doc_id, mentions, keys) -> None:
+    rows = [
+        {"doc_id": doc_id, "start": m.start, "end": m.end, "type": m.type.value,
+         "doc_entity_id": keys.get(m.entity_key) if m.entity_key else None, "source": m.source}
+        for m in mentions
+    ]
+    if rows:
+        conn.execute(insert(t.mentions), rows)
+
+
+def _insert_assertions(conn, doc_id, assertions, keys) -> None:
+    for a in assertions:
+        row = {
+            "doc_id": doc_id, "subject_id": keys[a.subject.key], "relation": a.relation,
+            "object_id": keys[a.object.key], "stance": a.stance.value, "attribution": a.attribution,
+            **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
+        }
+        assertion_id = conn.execute(insert(t.assertions).values(**row)).inserted_primary_key[0]
+        ev = [
+            {"assertion_id": assertion_id, "doc_id": e.doc_id or doc_id, "start_char": e.start_char,
+             "end_char": e.end_char, "extractor": e.extractor, "extractor_version": e.extractor_version,
+             "trigger": e.trigger}
+            for e in a.evidence
+        ]
+        if ev:
+            conn.execute(insert(t.evidence), ev)
