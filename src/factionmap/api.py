@@ -1,0 +1,30 @@
+"""The public Python API, re-exported by `import factionmap`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildReport, build, ingest
+from .model import Document, Extraction
+from .store import Store
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """Open (creating and migrating if needed) a store: a SQLite path, or a database URL."""
+    return Store(db)
+
+
+def extract(document: Document | str | Path) -> Extraction:
+    """Run the extraction pipeline on one document (or a file, read by its format)."""
+    from .extract.pipeline import default_pipeline
+
+    if not isinstance(document, Document):
+        from .ingest import read_file
+
+        docs = read_file(document)
+        if len(docs) != 1:
+            raise ValueError(f"{document}: holds {len(docs)} documents; extract them one by one")
+        document = docs[0]
+    return default_pipeline()(document)
+
+
+__all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract", "ingest", "open_store"]

@@ -1,0 +1,25 @@
+"""The `factionmap` command: a thin shell over the Python API. One module per command group."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .store_commands import build, documents, entities, ingest, stats
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factionmap")
+def main() -> None:
+    """factionmap: evidence-backed maps of armed groups' ties, read from documents.
+
+    \b
+    Start with:
+      factionmap build samples/corpus      read, extract and store the sample corpus
+      factionmap stats                     what the store holds
+      factionmap extract FILE --format jsonl   the ties one file states, without a store
+    Every command takes --help.
+    """
+
+
+for command in (ingest, build, documents, entities, stats):
+    main.add_command(command)

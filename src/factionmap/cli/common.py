@@ -1,0 +1,66 @@
+"""What every command shares: the --db option, one-line errors, progress on long runs."""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from typing import Callable
+
+import click
+
+from ..errors import FactionmapError
+
+DB_HELP = "Store: a SQLite file path or a postgresql:// URL (default: ./factionmap.db, or $FACTIONMAP_DB)."
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", "db", default=lambda: os.environ.get("FACTIONMAP_DB", "factionmap.db"),
+                        show_default="factionmap.db", help=DB_HELP)(func)
+
+
+def open_store(db: str):
+    from ..store import Store
+
+    return Store(db)
+
+
+def fail_cleanly(func: Callable) -> Callable:
+    """Turn factionmap's own errors into `error: <what and where>` and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except FactionmapError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def warn(exc: Exception) -> None:
+    click.secho(f"skipped: {exc}", fg="yellow", err=True)
+
+
+class progress_bar:
+    """A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, tests)."""
+
+    def __init__(self, label: str, total: int | None = None):
+        self.label, self.total = label, total
+        self._progress = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self._progress = Progress(transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task(self.label, total=self.total)
+        return self
+
+    def advance(self, *_args) -> None:
+        if self._progress:
+            self._progress.advance(self._task)
+
+    def __exit__(self, *exc) -> None:
+        if self._progress:
+            self._progress.stop()
