@@ -116,7 +116,8 @@ class Store:
         with self.transaction() as conn:
             self.add_document(doc, conn)
             touched = _entities_of_document(conn, doc.id)
-            conn.execute(delete(t.doc_entities).where(t.doc_entities.c.doc_id == doc.id))
+            for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
+                conn.execute(delete(table).where(table.c.doc_id == doc.id))
             keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
             _insert_mentions(conn, doc.id, extraction.mentions, keys)
             _insert_assertions(conn, doc.id, extraction.assertions, keys)
