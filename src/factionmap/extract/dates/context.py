@@ -1,0 +1,134 @@
+"""`DateContext`: scans a document's sentences in order for date expressions, resolving the ones
+that lean on what came before ("the following day", "in September") against the latest date seen.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ...model import FuzzyDate
+from .rules import RULES, Found
+from .span import YEAR, DateSpan, precision
+
+_RANGE_GAP = re.compile(r"\s*(?:[\u2013\u2014\u2012\-]|to|until|till|through|and)\s*\Z", re.I)
+_PREFIX = re.compile(r"\b(?P<w>since|until|till|up\s+to|through|by|before|after|prior\s+to|from|between)\s+\Z",
+                     re.I)
+_ONGOING = re.compile(r"\s*(?:[\u2013\u2014\u2012\-]\s*|to\s+|until\s+)(?:the\s+)?(?:present|now|date|today)\b"
+                      r"|\s+onwards?\b", re.I)
+_BOUNDS = {"since": "start", "from": "start", "after": "start", "until": "end", "till": "end",
+           "up to": "end", "through": "end", "before": "end", "prior to": "end", "by": "by"}
+_OFFSET_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\Z", re.I)
+_WHITESPACE = re.compile(r"\s*\Z")
+
+
+class _Candidate:
+    __slots__ = ("start", "end", "rule", "match")
+
+    def __init__(self, rule: int, match: re.Match):
+        self.rule, self.match = rule, match
+        self.start, self.end = match.span("body") if "body" in match.re.groupindex else match.span()
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = [_Candidate(i, m) for i, (_, rx, _) in enumerate(RULES) for m in rx.finditer(text)]
+    found.sort(key=lambda c: (c.start - c.end, c.rule))
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in found:
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+class DateContext:
+    """The date state of one document: its anchor (published date) and the latest date read."""
+
+    def __init__(self, anchor: dt.date | None = None):
+        self._anchor = FuzzyDate(anchor, anchor, anchor.isoformat(), "") if anchor else None
+        self.last: FuzzyDate | None = None
+
+    @property
+    def anchor(self) -> FuzzyDate | None:
+        return self._anchor
+
+    @property
+    def reference(self) -> FuzzyDate | None:
+        return self.last or self._anchor
+
+    def scan(self, text: str, base_offset: int = 0) -> list[DateSpan]:
+        """Every date expression in `text`, in order; relative ones resolved and the state moved on."""
+        cands = _candidates(text)
+        spans: list[tuple[int, int, Found]] = []
+        i = 0
+        while i < len(cands):
+            c = cands[i]
+            if _OFFSET_BEFORE.search(c.match.group()) and i + 1 < len(cands) \
+                    and _WHITESPACE.match(text, c.end, cands[i + 1].start):
+                # "four months after 23 June 2015": the base is the date right behind it
+                saved, nxt = self.last, self._read(cands[i + 1])
+                if nxt and nxt.kind != "relative":
+                    self.last = nxt.until or nxt.date
+                    found = self._read(c)
+                    if found:
+                        spans.append((c.start, cands[i + 1].end, found))
+                        self._advance(found)
+                        i += 2
+                        continue
+                self.last = saved
+            found = self._read(c)
+            if found:
+                spans.append((c.start, c.end, found))
+                self._advance(found)
+            i += 1
+        return [self._finish(text, s, e, f, base_offset) for s, e, f in _combine(text, spans)]
+
+    def _advance(self, found: Found) -> None:
+        """Move the state to a date just read, unless it only names a thing or blurs the state."""
+        new = found.until or found.date
+        if not found.moves_state or found.bound == "start" and found.kind == "relative":
+            return
+        last = self.last
+        if last and found.kind != "relative" and precision(new) == YEAR and precision(last) > YEAR \
+                and new.earliest <= last.earliest and last.latest <= new.latest:
+            return  # "2019" after "early January 2019": keep the finer date
+        self.last = new
+
+    def _read(self, c: _Candidate) -> Found | None:
+        return RULES[c.rule][2](c.match, self)
+
+    @staticmethod
+    def _finish(text: str, start: int, end: int, f: Found, base: int) -> DateSpan:
+        words = text[start:end]
+        until = replace(f.until, text=words) if f.until else None
+        return DateSpan(start + base, end + base, replace(f.date, text=words), until, f.kind, words, f.bound)
+
+
+def _combine(text: str, spans: list[tuple[int, int, Found]]) -> list[tuple[int, int, Found]]:
+    """Join "from A to B", "between A and B", "A–B" into ranges; mark "since A", "until B", "A–present"."""
+    out: list[tuple[int, int, Found]] = []
+    i = 0
+    while i < len(spans):
+        start, end, f = spans[i]
+        prefix = _PREFIX.search(text, max(0, start - 12), start)
+        word = re.sub(r"\s+", " ", prefix.group("w").lower()) if prefix else ""
+        if i + 1 < len(spans) and f.kind != "relative" and f.until is None:
+            nstart, nend, nf = spans[i + 1]
+            gap = _RANGE_GAP.match(text, end, nstart)
+            joins = gap and nf.kind != "relative" and nf.until is None and (
+                word == "between" if gap.group().strip().lower() == "and" else word in ("", "from", "between"))
+            if joins and nf.date.earliest > f.date.earliest:
+                begin = prefix.start() if prefix and word in ("from", "between") else start
+                out.append((begin, nend, Found(f.date, until=nf.date, kind="range")))
+                i += 2
+                continue
+        ongoing = _ONGOING.match(text, end)
+        if ongoing and f.until is None and f.kind != "relative":
+            f, end = Found(f.date, kind="open_end", bound="start"), ongoing.end()
+        elif word in _BOUNDS and f.until is None and f.kind != "relative":
+            f, start = Found(f.date, kind="open_end", bound=_BOUNDS[word]), prefix.start()
+        out.append((start, end, f))
+        i += 1
+    return out
