@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...model import FuzzyDate
+from .lexicon import MONTH_RE
 from .rules import RULES, Found
 from .span import YEAR, DateSpan, precision
 
@@ -30,8 +31,17 @@ class _Candidate:
         self.start, self.end = match.span("body") if "body" in match.re.groupindex else match.span()
 
 
+# What a rule's matches must hold: most forms a digit; the rest a month name or a unit word.
+_NEEDS = {"fuzzy_month": "month", "month_after_word": "month", "month_of_year": "month", "offset": "unit",
+          "the_unit_after": "unit", "next": "unit", "same": "unit", "this": "unit", "subsequently": "unit"}
+_GATES = {"digit": re.compile(r"\d"), "month": re.compile(MONTH_RE),
+          "unit": re.compile(r"(?i:day|week|month|year)|[Ss]ubsequently")}
+
+
 def _candidates(text: str) -> list[_Candidate]:
-    found = [_Candidate(i, m) for i, (_, rx, _) in enumerate(RULES) for m in rx.finditer(text)]
+    open_ = {need for need, gate in _GATES.items() if gate.search(text)}
+    found = [_Candidate(i, m) for i, (name, rx, _) in enumerate(RULES)
+             if _NEEDS.get(name, "digit") in open_ for m in rx.finditer(text)]
     found.sort(key=lambda c: (c.start - c.end, c.rule))
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
