@@ -116,6 +116,7 @@ evidence = Table(
     Column("extractor", Text, nullable=False),
     Column("extractor_version", String(32), nullable=False),
     Column("trigger", Text, nullable=False, default=""),
+    Column("fingerprint", Text),  # the sentence normalised, for near-duplicate detection (graph.dedup)
     Index(None, "assertion_id"),
 )
 
@@ -149,8 +150,13 @@ aliases = Table(
     Column("norm", Text, nullable=False),  # names.fold(name)
     Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE")),  # null: from the KB or a user
     Column("source", String(16), nullable=False, default="text"),
+    Column("skel", Text),  # transliteration skeleton of norm (graph.keys.skeleton)
+    Column("block", Text),  # fuzzy-matching block: first skeleton token and token count
+    Column("reason", Text),  # why the document entity that brought this alias joined the entity
     Index(None, "norm"),
     Index(None, "entity_id"),
+    Index(None, "skel"),
+    Index(None, "block"),
 )
 
 decisions = Table(
@@ -177,6 +183,7 @@ ties = Table(
     Column("independent_count", Integer, nullable=False, default=0),
     *[Column(c.name, c.type) for c in _date_columns],
     Column("score", Float, nullable=False, default=0.0),
+    Column("ended_by", Integer),  # the later tie between the same pair that ended this one, if any
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
@@ -188,4 +195,12 @@ tie_assertions = Table(
     Column("tie_id", Integer, ForeignKey("ties.id", ondelete="CASCADE"), primary_key=True),
     Column("assertion_id", Integer, ForeignKey("assertions.id", ondelete="CASCADE"), primary_key=True),
     Index(None, "assertion_id"),
+)
+
+source_grades = Table(
+    "source_grades",
+    metadata,
+    Column("name", Text, primary_key=True),  # names.fold of a publisher or author
+    Column("label", Text, nullable=False),  # as written in the configuration
+    Column("reliability", String(1), nullable=False),  # A-F (Admiralty source reliability)
 )
