@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .evaluate import evaluate
 from .store_commands import build, documents, entities, ingest, stats
 
 
@@ -21,5 +22,5 @@ def main() -> None:
     """
 
 
-for command in (ingest, build, documents, entities, stats):
+for command in (ingest, build, documents, entities, stats, evaluate):
     main.add_command(command)
