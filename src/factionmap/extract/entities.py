@@ -1,0 +1,126 @@
+"""Stage `mentions`: KB names, name shapes, acronym definitions and script names, as entities.
+
+Every name the document teaches (a group found by its shape, an acronym it defines, an Arabic-script
+name beside a Latin one, a name the NER found) becomes an alias of its entity and is matched again
+over the whole document by a per-document automaton.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import EntityType
+from .fold import fold, fold_with_map
+from .kb import KnowledgeBase
+from .mentions import Gazetteer, Match, Name, longest_first
+from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
+from .state import Annotated, Span
+
+_TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
+_KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
+_STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
+
+
+class EntityFinder:
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None):
+        self.kb = kb
+        self.gazetteer = gazetteer or Gazetteer.from_kb(kb)
+        self._folded_kb = kb.by_folded_name()
+
+    # entity registry ----------------------------------------------------------------------------
+    def kb_entity(self, ann: Annotated, kb_id: str) -> str:
+        e = self.kb.get(kb_id)
+        ent = ann.entity(kb_id, e.name, e.type, kb_id=kb_id)
+        if not ent.aliases:
+            for n in e.aliases:
+                ann.add_alias(kb_id, n, source="kb")
+            ann.kinds[kb_id] = e.kind
+            ent.attributes.update(e.attributes)
+        return kb_id
+
+    def local_entity(self, ann: Annotated, name: str, etype: EntityType) -> str:
+        name = " ".join(name.split())
+        f = fold(name)
+        ids = self._folded_kb.get(f) or self._folded_kb.get(fold(name, all_articles=True))
+        if ids:
+            return self.kb_entity(ann, ids[0])
+        for key, ent in ann.entities.items():  # a name seen before, spelt another way
+            if any(fold(n) == f for n in ent.names):
+                return key
+        key = f"{etype.value}:{f}"
+        ann.entity(key, name, etype)
+        return key
+
+    # the stage ----------------------------------------------------------------------------------
+    def __call__(self, ann: Annotated) -> Annotated:
+        text = ann.text
+        folded = fold_with_map(text)
+        cands: list[Match] = list(self.gazetteer.find(text, folded))
+        for f in find_names(text):
+            cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
+        chosen = longest_first(cands)
+        for m in chosen:
+            key = self.kb_entity(ann, m.name.key) if m.name.key else \
+                self.local_entity(ann, text[m.start:m.end], m.name.type)
+            ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
+            if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
+                ann.add_alias(key, text[m.start:m.end])
+        defined = self.definitions(ann)
+        self.rematch(ann, folded, defined)
+        return ann
+
+    def definitions(self, ann: Annotated) -> set[tuple[str, str]]:
+        """Acronyms and script names defined right after a mention; returns (key, acronym) pairs."""
+        text = ann.text
+        defined: set[tuple[str, str]] = set()
+        for s in list(ann.spans):
+            if s.type is EntityType.PLACE:
+                continue
+            acr = acronym_after(text, s.end)
+            if acr:
+                defined.add((s.key, acr[0]))
+                ann.add_alias(s.key, acr[0], source="acronym")
+            for a, b in script_names_after(text, s.end):
+                ann.add_alias(s.key, text[a:b], source="script")
+        return defined
+
+    def doc_names(self, ann: Annotated) -> list[Name]:
+        """Names this document taught: every alias of its entities, with short variants."""
+        names: list[Name] = []
+        persons = [e for e in ann.entities.values() if e.type is EntityType.PERSON]
+        last_counts: dict[str, int] = {}
+        for e in persons:
+            for n in e.names:
+                last = n.split()[-1] if len(n.split()) > 1 and not _KUNYA_START.match(n) else ""
+                if last:
+                    last_counts[last] = last_counts.get(last, 0) + 1
+        for e in ann.entities.values():
+            for n in e.names:
+                if any("\u0600" <= c <= "\u06ff" for c in n):
+                    continue
+                cs = len(n) <= 6 and n.upper() == n
+                names.append(Name(n, e.key, e.type, cs))
+                if e.type is EntityType.ORG and _TAIL_WORD.search(n) and len(n.split()) >= 4:
+                    names.append(Name(_TAIL_WORD.sub("", n), e.key, e.type))
+                if e.type is EntityType.PERSON and len(n.split()) > 1 and not _KUNYA_START.match(n):
+                    last = n.split()[-1]
+                    bare = re.sub(r"^(?:al|el|ad|ash|as)[-\u2010]", "", last)
+                    if last_counts.get(last) == 1 and len(bare) >= 4 and bare.lower() not in _STOP_NAMES:
+                        names.append(Name(last, e.key, e.type, True))
+                        if bare != last:
+                            names.append(Name(bare, e.key, e.type, True))
+        return names
+
+    def rematch(self, ann: Annotated, folded=None, defined=None) -> None:
+        """Matches the document's own names (and KB acronyms it defined) over the whole text."""
+        text = ann.text
+        folded = folded or fold_with_map(text)
+        names = self.doc_names(ann)
+        if defined:
+            for key, acr in defined:
+                names.append(Name(acr, key, ann.entities[key].type, True))
+        for m in Gazetteer(names).find(text, folded):
+            ann.add_span(Span(m.start, m.end, m.name.key, m.name.type, "doc"))
+        if defined is not None:
+            for m in self.gazetteer.find(text, folded, defined):
+                if m.name.defined_only:
+                    ann.add_span(Span(m.start, m.end, self.kb_entity(ann, m.name.key), m.name.type, "acronym"))

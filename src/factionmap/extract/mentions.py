@@ -1,0 +1,98 @@
+"""Stage `mentions`: names found by an Aho–Corasick automaton over the folded text.
+
+One automaton holds every KB name (folded: case, diacritics, apostrophes, hyphens, the Arabic
+article); a small one per document holds the names the document itself taught us (patterns, acronym
+definitions, NER). Matches must sit on word boundaries; short all-capital names must match as written;
+the longest match wins where matches overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..model import EntityType
+from .fold import fold, fold_with_map
+from .kb import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name the automaton knows: what it folds to, and the entity it names."""
+
+    text: str  # as written in the KB or the document
+    key: str  # entity key
+    type: EntityType
+    case_sensitive: bool = False
+    defined_only: bool = False  # a KB acronym used only once the document defines it
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    name: Name
+
+
+class Gazetteer:
+    def __init__(self, names: list[Name]):
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[Name]] = {}
+        for n in names:
+            for key in {fold(n.text), fold(n.text, all_articles=True)}:
+                if len(key) >= 2:
+                    table.setdefault(key, []).append(n)
+        for key, ns in table.items():
+            self._auto.add_word(key, (len(key), tuple(ns)))
+        self.size = len(table)
+        if table:
+            self._auto.make_automaton()
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> "Gazetteer":
+        names = []
+        for e in kb.entries.values():
+            for n in e.names:
+                names.append(Name(n, e.id, e.type, e.is_case_sensitive(n)))
+            for n in e.defined_only:
+                names.append(Name(n, e.id, e.type, True, defined_only=True))
+        return cls(names)
+
+    def find(self, text: str, folded: tuple[str, list[int]] | None = None,
+             defined: set[tuple[str, str]] | None = None) -> list[Match]:
+        """Non-overlapping matches in `text`, longest first. `defined`: (key, acronym) the text defines."""
+        if not self.size:
+            return []
+        ftext, idx = folded or fold_with_map(text)
+        found: list[Match] = []
+        for fend, (length, names) in self._auto.iter(ftext):
+            fstart = fend - length + 1
+            if fstart > 0 and ftext[fstart - 1].isalnum() or fend + 1 < len(ftext) and ftext[fend + 1].isalnum():
+                continue
+            start, end = idx[fstart], idx[fend] + 1
+            while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                end += 1  # a folded character that came from several original ones
+            surface = text[start:end]
+            for n in names:
+                if n.case_sensitive and surface.replace("\u2019", "'") != n.text.replace("\u2019", "'") \
+                        and not _same_caps(surface, n.text):
+                    continue
+                if n.defined_only and (defined is None or (n.key, n.text) not in defined):
+                    continue
+                found.append(Match(start, end, n))
+                break
+        return longest_first(found)
+
+
+def _same_caps(surface: str, name: str) -> bool:
+    """'IS-CP' written 'IS CP' or 'ISCP' still counts when both are all capitals."""
+    strip = lambda s: "".join(c for c in s if c.isalnum())  # noqa: E731
+    return strip(surface) == strip(name) and strip(surface).isupper()
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    out: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= o.start or m.start >= o.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)

