@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import BuildReport, build, ingest
+from .builder import BuildReport, build, ingest
 from .model import Document, Extraction
 from .store import Store
 

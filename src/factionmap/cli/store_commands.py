@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 from sqlalchemy import func, select
 
-from .. import build as building
+from .. import builder as building
 from ..store import schema as t
 from .common import db_option, fail_cleanly, open_store, progress_bar, warn
 
