@@ -30,7 +30,7 @@ from .metadata import apply
 from .pdf import read_pdf
 from .sidecar import is_sidecar, load_sidecar
 from .text import read_text
-from .walk import expand_inputs
+from .walk import expand_inputs, iter_files
 from .wikitext import read_wikitext
 
 ErrorHandler = Callable[[IngestError], None]
@@ -95,7 +95,7 @@ def iter_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike],
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    for path in expand_inputs(inputs, on_error):
+    for path in iter_files(inputs, on_error):
         try:
             docs = read_file(path, on_error=on_error)
         except IngestError as exc:

@@ -31,7 +31,7 @@ _PARTICLES = {"al", "al-", "el", "el-", "de", "da", "del", "der", "den", "van", 
               "abu", "and", "&", "la", "le", "du", "di", "y", "dos", "das", "ter", "ul", "ud"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"}
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w.'’-]*$")
+_NAME_TOKEN = re.compile(r"^([a-z]{1,3}-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w.'’-]*$")  # "Al-Tamimi", "al-Tamimi"
 _MAX_HEADER_LINES = 60
 
 
@@ -181,7 +181,9 @@ def _title(head: Header, line: Line, lines: list[Line], pos: int) -> bool:
 
 def _is_meta_line(line: Line) -> bool:
     s = line.stripped
-    return bool(_BYLINE.match(s) and parse_byline(s[3:])[0]) or bool(_NOTE.match(s)) or infobox_row(line) is not None
+    notes = (_FROM_WIKIPEDIA, _OLD_REVISION, _LAST_EDITED, _REVISION_AS_OF, _NOTE)
+    return bool(_BYLINE.match(s) and parse_byline(s[3:])[0]) or any(p.match(s) for p in notes) \
+        or infobox_row(line) is not None
 
 
 def _infobox(head: Header, line: Line, lines: list[Line], pos: int) -> bool:

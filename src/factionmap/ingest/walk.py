@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..errors import IngestError
 from .sidecar import is_sidecar
@@ -22,8 +22,12 @@ _FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice")
 
 def expand_inputs(inputs: Iterable[str | os.PathLike], on_error: ErrorHandler | None = None) -> list[str]:
     """The files named by `inputs`, as paths in the form given; each error goes to `on_error` (or is raised)."""
+    return list(iter_files(inputs, on_error))
+
+
+def iter_files(inputs: Iterable[str | os.PathLike], on_error: ErrorHandler | None = None) -> Iterator[str]:
+    """Like `expand_inputs`, lazily: one input is expanded (and its errors reported) at a time."""
     seen: set[str] = set()
-    out: list[str] = []
     for given in inputs:
         try:
             found = _expand(os.fspath(given))
@@ -36,8 +40,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike], on_error: ErrorHandler | 
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                out.append(path)
-    return out
+                yield path
 
 
 def _expand(given: str) -> list[str]:
