@@ -112,23 +112,31 @@ class Store:
 
     def save_extraction(self, extraction: Extraction) -> None:
         """Replace a document's entities, mentions and assertions with these, in one transaction."""
-        doc = extraction.document
-        with self.transaction() as conn:
-            self.add_document(doc, conn)
-            touched = _entities_of_document(conn, doc.id)
-            for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
-                conn.execute(delete(table).where(table.c.doc_id == doc.id))
-            keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
-            _insert_mentions(conn, doc.id, extraction.mentions, keys)
-            _insert_assertions(conn, doc.id, extraction.assertions, keys)
-            conn.execute(
-                update(t.documents)
-                .where(t.documents.c.id == doc.id)
-                .values(extractor_version=extraction.extractor_version or "unknown")
-            )
-            from ..graph import maintain  # the map across documents follows each document's change
+        self.save_extractions([extraction])
 
-            maintain.document_changed(conn, doc.id, touched)
+    def save_extractions(self, extractions: list[Extraction]) -> None:
+        """Several documents' results in ONE transaction: all are written or none (a STIX import)."""
+        with self.transaction() as conn:
+            for extraction in extractions:
+                self._write_extraction(conn, extraction)
+
+    def _write_extraction(self, conn: Connection, extraction: Extraction) -> None:
+        doc = extraction.document
+        self.add_document(doc, conn)
+        touched = _entities_of_document(conn, doc.id)
+        for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
+            conn.execute(delete(table).where(table.c.doc_id == doc.id))
+        keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
+        _insert_mentions(conn, doc.id, extraction.mentions, keys)
+        _insert_assertions(conn, doc.id, extraction.assertions, keys)
+        conn.execute(
+            update(t.documents)
+            .where(t.documents.c.id == doc.id)
+            .values(extractor_version=extraction.extractor_version or "unknown")
+        )
+        from ..graph import maintain  # the map across documents follows each document's change
+
+        maintain.document_changed(conn, doc.id, touched)
 
     def doc_entities(self, doc_id: str) -> list[Entity]:
         with self.engine.connect() as conn:
