@@ -1,32 +1,61 @@
 """Keep the cross-document map in step with the documents, inside the same transaction.
 
-`document_changed` is called by the store each time a document's results are written: the document's
-entities join (or found) store-wide entities, and the ties of every entity it touches are aggregated
-again from their assertions.
+`document_changed` is called by the store each time a document's results are written: its evidence
+gets fingerprints (for near-duplicates), its entities join (or found) store-wide entities under the
+user's decisions, and the ties of every entity it touches, before or now, are aggregated again.
+`rebuild` does the same for the whole store, from the document entities.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
-from . import aggregate, resolve
+from . import aggregate, dedup, rules
+from .resolve import Resolver
 
 
 def document_changed(conn: Connection, doc_id: str, previously_touched: set[int]) -> None:
     conn.execute(delete(t.aliases).where(t.aliases.c.doc_id == doc_id))
-    touched = resolve.attach_document(conn, doc_id) | previously_touched
-    aggregate.refresh(conn, touched)
-    _drop_orphans(conn, previously_touched)
+    fingerprint_document(conn, doc_id)
+    pool = _empty(conn, previously_touched)
+    resolver = Resolver(conn, rules.active(conn), pool=pool)
+    touched = resolver.attach_document(doc_id)
+    if resolver.pool:
+        conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    aggregate.refresh(conn, touched | (previously_touched - set(resolver.pool)))
 
 
-def _drop_orphans(conn: Connection, entity_ids: set[int]) -> None:
-    """Entities no document names any more (after a re-extraction) go, with their ties."""
+def fingerprint_document(conn: Connection, doc_id: str) -> None:
+    """Fingerprint the evidence sentences of one document (see dedup)."""
+    text = conn.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar() or ""
+    rows = conn.execute(
+        select(t.evidence.c.id, t.evidence.c.start_char, t.evidence.c.end_char).where(t.evidence.c.doc_id == doc_id)
+    ).all()
+    if rows:
+        conn.execute(update(t.evidence).where(t.evidence.c.id == bindparam("eid")),
+                     [{"eid": r[0], "fingerprint": dedup.fingerprint(text[r[1]:r[2]])} for r in rows])
+
+
+def rebuild(conn: Connection) -> None:
+    """Resolve every document entity and aggregate every tie again (ids of entities kept where names allow)."""
+    ids = [r[0] for r in conn.execute(select(t.entities.c.id).order_by(t.entities.c.id))]
+    conn.execute(delete(t.entity_members))
+    conn.execute(delete(t.aliases))
+    for (doc_id,) in conn.execute(select(t.documents.c.id)).all():
+        fingerprint_document(conn, doc_id)
+    rows = conn.execute(select(t.doc_entities).order_by(t.doc_entities.c.id)).mappings().all()
+    resolver = Resolver(conn, rules.active(conn), pool=ids)
+    resolver.attach_rows(rows)
+    if resolver.pool:
+        conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    aggregate.refresh(conn, None)
+
+
+def _empty(conn: Connection, entity_ids: set[int]) -> list[int]:
+    """Those of these entities that no document entity belongs to any more."""
     if not entity_ids:
-        return
-    alive = select(t.entity_members.c.entity_id).where(t.entity_members.c.entity_id.in_(entity_ids))
-    dead = set(entity_ids) - {r[0] for r in conn.execute(alive)}
-    if dead:
-        conn.execute(delete(t.ties).where(or_(t.ties.c.subject_id.in_(dead), t.ties.c.object_id.in_(dead))))
-        conn.execute(delete(t.aliases).where(t.aliases.c.entity_id.in_(dead)))
-        conn.execute(delete(t.entities).where(t.entities.c.id.in_(dead)))
+        return []
+    alive = {r[0] for r in conn.execute(
+        select(t.entity_members.c.entity_id).where(t.entity_members.c.entity_id.in_(sorted(entity_ids))).distinct())}
+    return sorted(set(entity_ids) - alive)

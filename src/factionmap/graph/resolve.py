@@ -1,73 +1,231 @@
 """Cross-document entity resolution: each document's entities join store-wide ones.
 
-A document entity joins the store entity with the same knowledge-base id; failing that, one of the
-same type that already carries one of its names (folded: case, diacritics, hyphens, the Arabic
-article); failing that, it founds a new entity. Each alias remembers the document it came from.
+A document entity (a row of doc_entities) goes, in this order:
+1. where a user decision sends it (rules.py: a split keeps its names apart, a merge joins them);
+2. to the entity with the same knowledge-base id;
+3. to the entity of the same type that carries one of its names, folded (case, diacritics, hyphens,
+   the Arabic article), then the same by transliteration skeleton;
+4. to an entity of the same type whose name is a fuzzy variant of its name, word by word, and that
+   appears alongside another entity of this document somewhere in the store (context);
+5. else it founds a new entity.
+
+Over-merging is worse than under-merging, so a shared name does not join when it is only an acronym
+(unless the document knows the entity by nothing else, and then only when one entity carries it), nor
+when it is a shorter run of words of one side's own name ("Islamic State" inside "Islamic State of
+Iraq"), nor when both sides have different knowledge-base ids. When names point two ways, nothing joins.
 """
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from collections import defaultdict
+
+from sqlalchemy import and_, insert, select
 from sqlalchemy.engine import Connection
 
 from ..names import fold
 from ..store import schema as t
+from . import keys
+from .rules import Rules
 
 
-def attach_document(conn: Connection, doc_id: str) -> set[int]:
-    """Resolve every entity of one document; returns the store entities it touched."""
-    touched: set[int] = set()
-    rows = conn.execute(select(t.doc_entities).where(t.doc_entities.c.doc_id == doc_id)).mappings().all()
-    for row in rows:
-        names = [row["name"], *(a["name"] for a in row["aliases"] or [])]
-        entity_id, reason = _find(conn, row, names)
-        if entity_id is None:
-            entity_id = conn.execute(
-                insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
-                                          attributes=row["attributes"] or {})
-            ).inserted_primary_key[0]
-            reason = "first seen here"
-        conn.execute(insert(t.entity_members).values(doc_entity_id=row["id"], entity_id=entity_id, reason=reason))
-        _add_aliases(conn, entity_id, doc_id, row)
-        touched.add(entity_id)
-    return touched
+NEW = 0  # the entity id a rule gives when the document entity must found its own entity
 
 
-def _find(conn: Connection, row, names: list[str]) -> tuple[int | None, str]:
-    if row["kb_id"]:
-        hit = conn.execute(select(t.entities.c.id).where(t.entities.c.kb_id == row["kb_id"])).first()
-        if hit:
-            return hit[0], f"knowledge base entry {row['kb_id']}"
-    folded = sorted({fold(n) for n in names if fold(n)})
-    query = (
-        select(t.aliases.c.entity_id, t.aliases.c.name)
-        .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-        .where(t.aliases.c.norm.in_(folded), t.entities.c.type == row["type"])
-        .order_by(t.aliases.c.entity_id)
-    )
-    hit = conn.execute(query).first()
-    if hit and (row["kb_id"] is None or _kb_free(conn, hit[0])):
-        return hit[0], f"shares the name {hit[1]!r}"
-    return None, ""
+class Resolver:
+    """Attaches document entities to store entities on one connection, following the user's rules.
 
+    `pool`: entity rows emptied by a re-extraction or a decision, reused (in order) by the first
+    document entity that would found an entity of the same name, so that ids stay stable.
+    """
 
-def _kb_free(conn: Connection, entity_id: int) -> bool:
-    """An entity tied to no KB entry may take in a KB-matched one; two KB entries never fuse."""
-    return conn.execute(select(t.entities.c.kb_id).where(t.entities.c.id == entity_id)).scalar() is None
+    def __init__(self, conn: Connection, rules: Rules, pool: list[int] | None = None):
+        self.conn = conn
+        self.rules = rules
+        self.pool = list(pool or [])
+        self.touched: set[int] = set()
 
+    # -- entry points ---------------------------------------------------------------------------
 
-def _add_aliases(conn: Connection, entity_id: int, doc_id: str, row) -> None:
-    have = {
-        (r[0], r[1])
-        for r in conn.execute(
-            select(t.aliases.c.norm, t.aliases.c.doc_id).where(t.aliases.c.entity_id == entity_id)
+    def attach_document(self, doc_id: str) -> set[int]:
+        rows = self.conn.execute(
+            select(t.doc_entities).where(t.doc_entities.c.doc_id == doc_id).order_by(t.doc_entities.c.id)
+        ).mappings().all()
+        return self.attach_rows(rows)
+
+    def attach_rows(self, rows) -> set[int]:
+        """Resolve document entities (rows of doc_entities), document by document."""
+        by_doc: dict[str, list] = defaultdict(list)
+        for row in rows:
+            by_doc[row["doc_id"]].append(row)
+        for doc_rows in by_doc.values():
+            context: set[int] = set()
+            later = []
+            for row in doc_rows:
+                found = self._strict(row)
+                if found is None:
+                    later.append(row)
+                elif found[0] == NEW:  # a user decision keeps it apart from every entity there is
+                    context.add(self._join(row, self._found(row), found[1]))
+                else:
+                    context.add(self._join(row, *found))
+            for row in later:
+                found = self._fuzzy(row, context) or (self._found(row), "first seen here")
+                context.add(self._join(row, *found))
+        return self.touched
+
+    # -- the steps -------------------------------------------------------------------------------
+
+    def _strict(self, row) -> tuple[int, str] | None:
+        names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
+        primary = fold(row["name"])
+        directed = self.rules.direct(self, row, primary)
+        if directed is not None:
+            return directed
+        if row["kb_id"]:
+            hit = self.conn.execute(
+                select(t.entities.c.id).where(t.entities.c.kb_id == row["kb_id"], t.entities.c.type == row["type"])
+                .order_by(t.entities.c.id)
+            ).first()
+            if hit:
+                return hit[0], f"knowledge base entry {row['kb_id']}"
+        for column, label in ((t.aliases.c.norm, "shares the name"), (t.aliases.c.skel, "shares a spelling of")):
+            wanted = list(names) if column is t.aliases.c.norm else sorted(set(names.values()))
+            found = self._by_name(row, primary, names, column, wanted, label)
+            if found:
+                return found
+        return None
+
+    def _by_name(self, row, primary: str, names: dict[str, str], column, wanted: list[str], label: str):
+        query = (
+            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+            .where(column.in_(wanted), t.entities.c.type == row["type"])
         )
-    }
-    new = []
-    for alias in [{"name": row["name"], "source": "text"}, *(row["aliases"] or [])]:
-        key = (fold(alias["name"]), doc_id)
-        if key[0] and key not in have:
-            have.add(key)
-            new.append({"entity_id": entity_id, "name": alias["name"], "norm": key[0], "doc_id": doc_id,
-                        "source": alias.get("source", "text")})
-    if new:
-        conn.execute(insert(t.aliases), new)
+        use_skel = column is t.aliases.c.skel
+        mine = {v: k for k, v in names.items()} if use_skel else {k: k for k in names}
+        primary_key = keys.skeleton(primary) if use_skel else primary
+        scores: dict[int, tuple[int, str]] = {}
+        for hit in self.conn.execute(query).mappings():
+            if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
+                continue
+            shared = hit["skel"] if use_skel else hit["norm"]
+            score = self._score(primary, primary_key, mine.get(shared, shared), shared, hit)
+            if score and score > scores.get(hit["entity_id"], (0, ""))[0]:
+                scores[hit["entity_id"]] = (score, hit["name"])
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0]:
+            return None  # the name points two ways: under-merge rather than guess
+        entity_id, (_score, name) = ranked[0]
+        return entity_id, f"{label} {name!r}"
+
+    @staticmethod
+    def _score(primary: str, primary_key: str, shared_norm: str, shared_key: str, hit) -> int:
+        entity_primary = fold(hit["entity_name"])
+        if keys.is_acronym(shared_norm) and shared_key != primary_key:
+            return 0  # an acronym among other names is no proof
+        if shared_key != primary_key and keys.nested(shared_norm, primary):
+            return 0  # "Islamic State" as a side name of "Islamic State of Iraq"
+        if shared_norm != entity_primary and keys.nested(shared_norm, entity_primary):
+            return 0  # the same, on the entity's side
+        score = 3 if shared_key == primary_key else 1
+        return score + (shared_norm == entity_primary)
+
+    def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
+        if not context:
+            return None
+        primary = fold(row["name"])
+        if not primary or keys.is_acronym(primary):
+            return None
+        query = (
+            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
+            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+            .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
+        )
+        hits = {}
+        for hit in self.conn.execute(query).mappings():
+            if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
+                continue
+            if keys.similar(primary, hit["norm"]):
+                hits.setdefault(hit["entity_id"], hit["name"])
+        if len(hits) != 1:
+            return None
+        entity_id, name = next(iter(hits.items()))
+        if not self._co_occurs(entity_id, context):
+            return None
+        return entity_id, f"spelled like {name!r}, in the company of the same entities"
+
+    def _co_occurs(self, entity_id: int, context: set[int]) -> bool:
+        """Whether the entity is named in some document alongside one of `context`."""
+        m1, m2 = t.entity_members.alias(), t.entity_members.alias()
+        d1, d2 = t.doc_entities.alias(), t.doc_entities.alias()
+        query = (
+            select(m1.c.entity_id)
+            .join(d1, d1.c.id == m1.c.doc_entity_id)
+            .join(d2, d2.c.doc_id == d1.c.doc_id)
+            .join(m2, and_(m2.c.doc_entity_id == d2.c.id, m2.c.entity_id.in_(sorted(context - {entity_id}))))
+            .where(m1.c.entity_id == entity_id)
+            .limit(1)
+        )
+        return self.conn.execute(query).first() is not None
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _found(self, row) -> int:
+        """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
+        names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
+        if self.pool:
+            found = self.conn.execute(
+                select(t.entities.c.id, t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
+                .where(t.entities.c.id.in_(self.pool))
+            ).mappings().all()
+            for eid in self.pool:
+                e = next((f for f in found if f["id"] == eid), None)
+                if e and e["type"] == row["type"] and (
+                    fold(e["name"]) == fold(row["name"]) or (row["kb_id"] and e["kb_id"] == row["kb_id"])
+                    or fold(e["name"]) in names
+                ):
+                    self.pool.remove(eid)
+                    return eid
+        return self.conn.execute(
+            insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
+                                      attributes=row["attributes"] or {})
+        ).inserted_primary_key[0]
+
+    def claim(self, entity_id: int) -> None:
+        """An entity a rule or lookup found is in use again: it leaves the pool."""
+        if entity_id in self.pool:
+            self.pool.remove(entity_id)
+
+    def _join(self, row, entity_id: int, reason: str) -> int:
+        self.claim(entity_id)
+        self.conn.execute(insert(t.entity_members).values(doc_entity_id=row["id"], entity_id=entity_id, reason=reason))
+        blocked = self.rules.blocked_names(self, entity_id)
+        seen: set[str] = set()
+        new = []
+        for alias in [{"name": row["name"], "source": "text"}, *(row["aliases"] or [])]:
+            norm = fold(alias["name"])
+            if not norm or norm in seen or norm in blocked:
+                continue
+            seen.add(norm)
+            new.append({"entity_id": entity_id, "name": alias["name"], "norm": norm, "doc_id": row["doc_id"],
+                        "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
+                        "block": keys.block(norm), "reason": reason})
+        if new:
+            self.conn.execute(insert(t.aliases), new)
+        self.touched.add(entity_id)
+        return entity_id
+
+    def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
+        """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""
+        out: set[int] = set()
+        long_names = sorted(n for n in norms if not keys.is_acronym(n))
+        if long_names:
+            query = (select(t.aliases.c.entity_id).join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                     .where(t.aliases.c.norm.in_(long_names), t.entities.c.type == type_))
+            out |= {r[0] for r in self.conn.execute(query)}
+        if kb_ids:
+            query = select(t.entities.c.id).where(t.entities.c.kb_id.in_(sorted(kb_ids)), t.entities.c.type == type_)
+            out |= {r[0] for r in self.conn.execute(query)}
+        return sorted(out)

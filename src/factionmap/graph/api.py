@@ -1,0 +1,227 @@
+"""`Graph`: the map across documents, as a Python API. The CLI, the web app and exports read it.
+
+    from factionmap import open_store
+    from factionmap.graph import Graph
+    g = Graph(open_store("map.db"), config="factionmap.yaml")
+    g.profile("ISIS").ties_by_relation["allegiance_to"]
+    g.ties(as_of="2015-06", relation="ally_of")
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from sqlalchemy import and_, func, or_, select
+
+from ..errors import AmbiguousName, NotFound
+from ..model import Entity, Tie
+from ..names import fold
+from ..store import Store
+from ..store import schema as t
+from . import decisions as decisions_mod
+from . import grading, maintain, read, sources, timeline
+from .decisions import Decision
+
+EntityRef = str | int | Entity
+
+
+class Graph:
+    """Queries and decisions over one store's map. `config`: a YAML path or a {source: grade} mapping."""
+
+    def __init__(self, store: Store, config: str | Path | Mapping[str, str] | None = None):
+        self.store = store
+        self.engine = store.engine
+        if config is not None:
+            self.set_reliability(sources.load(config) if isinstance(config, (str, Path)) else dict(config))
+
+    # -- sources -------------------------------------------------------------------------------------
+
+    def set_reliability(self, grades: Mapping[str, str]) -> bool:
+        """Grade sources (publisher or author -> A-F); ties are graded again if anything changed."""
+        with self.store.transaction() as conn:
+            changed = sources.sync(conn, grades)
+            if changed:
+                from . import aggregate
+
+                aggregate.refresh(conn, None)
+        return changed
+
+    def reliability(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r[0]: r[1] for r in conn.execute(select(t.source_grades.c.label, t.source_grades.c.reliability))}
+
+    # -- entities ------------------------------------------------------------------------------------
+
+    def entity_id(self, ref: EntityRef) -> int:
+        """The id of an entity given by id, Entity, or any of its names (folded); NotFound / AmbiguousName."""
+        if isinstance(ref, Entity):
+            if ref.id is None:
+                return self.entity_id(ref.name)
+            return ref.id
+        with self.engine.connect() as conn:
+            if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+                eid = int(ref)
+                if conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
+                    return eid
+                raise NotFound(f"no entity with id {eid}")
+            norm = fold(ref)
+            by_name = select(t.entities.c.id).where(func.lower(t.entities.c.name) == ref.strip().lower())
+            exact = sorted({r[0] for r in conn.execute(by_name)})
+            if len(exact) == 1:
+                return exact[0]
+            hits = sorted({r[0] for r in conn.execute(select(t.aliases.c.entity_id).where(t.aliases.c.norm == norm))})
+            if not hits:
+                hits = exact
+            if len(hits) == 1:
+                return hits[0]
+            if not hits:
+                raise NotFound(f"no entity called {ref!r}; try `factionmap entities` or a shorter name")
+            names = conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type)
+                                 .where(t.entities.c.id.in_(hits))).all()
+        raise AmbiguousName(ref, [f"{n} ({ty}, id {i})" for i, n, ty in names])
+
+    def entity(self, ref: EntityRef) -> Entity:
+        eid = self.entity_id(ref)
+        with self.engine.connect() as conn:
+            return read.entities(conn, [eid])[eid]
+
+    def entities(self, type: str | None = None, q: str | None = None, limit: int | None = None) -> list[Entity]:
+        """Entities by name; `q` matches any alias (folded, as a substring)."""
+        query = select(t.entities.c.id).order_by(t.entities.c.name, t.entities.c.id)
+        if type:
+            query = query.where(t.entities.c.type == type.upper())
+        if q:
+            names = select(t.aliases.c.entity_id).where(t.aliases.c.norm.contains(fold(q)))
+            query = query.where(or_(t.entities.c.id.in_(names), func.lower(t.entities.c.name).contains(q.lower())))
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(query)]
+            found = read.entities(conn, ids)
+        return [found[i] for i in ids]
+
+    # -- ties ----------------------------------------------------------------------------------------
+
+    def _ties_query(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None,
+                    min_grade=None, undated=False):
+        query = select(t.ties)
+        conds = []
+        if as_of is not None:
+            conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
+        elif start is not None or end is not None:
+            cond = timeline.overlaps(timeline.iso_day(start) if start is not None else None,
+                                     timeline.iso_day(end, last=True) if end is not None else None, undated)
+            if cond is not None:
+                conds.append(cond)
+        if relation:
+            rels = [relation] if isinstance(relation, str) else list(relation)
+            conds.append(t.ties.c.relation.in_(rels))
+        if entity is not None:
+            eid = self.entity_id(entity)
+            conds.append(or_(t.ties.c.subject_id == eid, t.ties.c.object_id == eid))
+        if status:
+            sts = [status] if isinstance(status, str) else list(status)
+            conds.append(t.ties.c.status.in_([getattr(s, "value", s) for s in sts]))
+        if min_grade:
+            letter, digit = grading.parse_min_grade(min_grade)
+            conds.append(func.substr(t.ties.c.grade, 1, 1) <= letter)
+            conds.append(func.substr(t.ties.c.grade, 2, 1) <= str(digit))
+        if conds:
+            query = query.where(and_(*conds))
+        return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
+
+    def ties(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None, min_grade=None,
+             limit=None, *, undated: bool = False, citations: bool = True) -> list[Tie]:
+        """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`."""
+        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            return read.ties(conn, rows, with_citations=citations)
+
+    def tie_rows(self, **filters) -> list[dict]:
+        """Ties as plain rows of the ties table (no citations): for frames, graphs and bulk readers."""
+        limit = filters.pop("limit", None)
+        query = self._ties_query(**filters)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def tie(self, tie_id: int) -> Tie:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.ties).where(t.ties.c.id == int(tie_id))).mappings().all()
+            if not rows:
+                raise NotFound(f"no tie {tie_id}")
+            return read.ties(conn, rows)[0]
+
+    def contested(self, **filters) -> list[Tie]:
+        """Ties with evidence both ways, each side cited."""
+        return self.ties(status="contested", **filters)
+
+    # -- views ---------------------------------------------------------------------------------------
+
+    def profile(self, entity: EntityRef, **filters):
+        from .views import profile
+
+        return profile(self, self.entity_id(entity), **filters)
+
+    def lineage(self, entity: EntityRef, depth: int = 6):
+        from .views import lineage
+
+        return lineage(self, self.entity_id(entity), depth)
+
+    def path(self, a: EntityRef, b: EntityRef, max_hops: int = 4, as_of=None) -> list[Tie]:
+        from .paths import shortest
+
+        return shortest(self, self.entity_id(a), self.entity_id(b), max_hops, as_of)
+
+    def neighbourhood(self, entity: EntityRef, as_of=None, hops: int = 1, **filters) -> list[Tie]:
+        """Ties within `hops` of an entity, as they stood on a date (if given)."""
+        from .paths import neighbourhood
+
+        return neighbourhood(self, self.entity_id(entity), hops, as_of, **filters)
+
+    def to_networkx(self, as_of=None, **filters):
+        from .frames import to_networkx
+
+        return to_networkx(self, as_of=as_of, **filters)
+
+    def ties_frame(self, **filters):
+        from .frames import ties_frame
+
+        return ties_frame(self, **filters)
+
+    # -- decisions -----------------------------------------------------------------------------------
+
+    def merge(self, a: EntityRef, b: EntityRef) -> Decision:
+        """Fuse b into a (a keeps its id and name); stored, explained, undoable, kept across rebuilds."""
+        ia, ib = self.entity_id(a), self.entity_id(b)
+        with self.store.transaction() as conn:
+            return decisions_mod.merge(conn, ia, ib)
+
+    def split(self, entity: EntityRef, aliases: list[str]) -> Decision:
+        """Take aliases (and the document entities called by them) off an entity, into a new entity."""
+        eid = self.entity_id(entity)
+        with self.store.transaction() as conn:
+            return decisions_mod.split(conn, eid, list(aliases))
+
+    def undo(self, decision_id: int) -> Decision:
+        with self.store.transaction() as conn:
+            return decisions_mod.undo(conn, int(decision_id))
+
+    def decisions(self) -> list[Decision]:
+        with self.engine.connect() as conn:
+            return decisions_mod.listing(conn)
+
+    def explain(self, entity: EntityRef) -> list[tuple[str, list[dict], str]]:
+        """Why each alias is there: (alias, documents [{id, title}], reason)."""
+        eid = self.entity_id(entity)
+        with self.engine.connect() as conn:
+            return decisions_mod.explain(conn, eid)
+
+    def rebuild(self) -> None:
+        """Resolve every document's entities and aggregate every tie again, under the decisions."""
+        with self.store.transaction() as conn:
+            maintain.rebuild(conn)

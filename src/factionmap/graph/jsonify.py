@@ -1,0 +1,56 @@
+"""Plain-JSON forms of the graph's objects: the CLI's --json output and the web app's JSON twins."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Citation, Entity, FuzzyDate, Tie
+
+
+def date(d: FuzzyDate | None) -> dict | None:
+    if d is None:
+        return None
+    return {"iso": d.iso, "earliest": d.earliest.isoformat(), "latest": d.latest.isoformat(), "text": d.text}
+
+
+def entity(e: Entity, *, aliases: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": e.id, "name": e.name, "type": e.type.value, "kb_id": e.kb_id}
+    if aliases:
+        out["aliases"] = [{"name": a.name, "source": a.source, "doc_ids": sorted(a.doc_ids)} for a in e.aliases]
+    return out
+
+
+def citation(c: Citation) -> dict[str, Any]:
+    return {"assertion_id": c.assertion_id, "doc_id": c.doc_id, "doc_title": c.doc_title, "published": c.published,
+            "publisher": c.publisher, "author": c.author, "url": c.url, "start_char": c.start_char,
+            "end_char": c.end_char, "quote": c.quote, "stance": c.stance.value, "attribution": c.attribution,
+            "extractor": c.extractor}
+
+
+def tie(x: Tie) -> dict[str, Any]:
+    return {"id": x.id, "subject": entity(x.subject, aliases=False), "relation": x.relation,
+            "object": entity(x.object, aliases=False), "status": x.status.value, "start": date(x.start),
+            "end": date(x.end), "confidence": x.confidence, "grade": x.grade,
+            "citations": [citation(c) for c in x.citations]}
+
+
+def profile(p) -> dict[str, Any]:
+    return {
+        "entity": entity(p.entity),
+        "aliases": [{"name": a.name, "source": a.source, "documents": a.documents, "why": a.why} for a in p.aliases],
+        "leaders": [{"person": entity(person, aliases=False), "start": date(s), "end": date(e), "tie_id": x.id}
+                    for person, s, e, x in p.leaders],
+        "ties_by_relation": {rel: [tie(x) for x in ties] for rel, ties in p.ties_by_relation.items()},
+        "neighbours": [entity(n, aliases=False) for n in p.neighbours],
+    }
+
+
+def lineage(node) -> dict[str, Any]:
+    return {"entity": entity(node.entity, aliases=False), "relation": node.relation, "direction": node.direction,
+            "start": date(node.start), "end": date(node.end), "tie_id": node.tie.id if node.tie else None,
+            "children": [lineage(c) for c in node.children]}
+
+
+def decision(d) -> dict[str, Any]:
+    return {"id": d.id, "kind": d.kind, "description": d.description, "payload": d.payload,
+            "created_at": d.created_at.isoformat() if d.created_at else None,
+            "undone_at": d.undone_at.isoformat() if d.undone_at else None}

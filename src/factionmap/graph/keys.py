@@ -1,0 +1,84 @@
+"""Name keys for cross-document resolution: folded names, transliteration skeletons, fuzzy blocks.
+
+Three levels of sameness, from strict to loose:
+- `fold` (names.py): case, diacritics, apostrophes, hyphens, the Arabic article;
+- `skeleton`: common transliteration variants of Arabic names fold together
+  ("Jaysh al-Muhajireen" / "Jaish al-Muhajirin", "an-Nusrah" / "al-Nusra");
+- `similar`: a fuzzy match (rapidfuzz), token by token, that never lets two names differing by a
+  whole word (a place, a number, "of Iraq") pass.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..names import fold
+
+_VOWEL_RUNS = [("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("uu", "u"), ("aa", "a"),
+               ("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ah", "a"), ("q", "k"), ("kh", "k"),
+               ("dh", "d"), ("th", "t"), ("gh", "g"), ("w", "u"), ("y", "i"), ("e", "i"), ("o", "u")]
+_DOUBLE = re.compile(r"([a-z])\1+")
+_TRAILING_H = re.compile(r"(?<=[aiu])h\b")
+_ACRONYM = re.compile(r"^[a-z0-9]{1,6}$")
+
+
+def skeleton(norm: str) -> str:
+    """A folded name reduced to its transliteration skeleton ('jaysh al muhajireen' -> 'jaish al muhajirin')."""
+    s = _TRAILING_H.sub("", norm)
+    s = s.replace(" wal ", " wa al ")
+    for a, b in _VOWEL_RUNS:
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    return s
+
+
+def block(norm: str) -> str:
+    """Names that may be fuzzy variants of each other share a block: first skeleton token + token count."""
+    tokens = skeleton(norm).split()
+    return f"{tokens[0] if tokens else ''}:{len(tokens)}"
+
+
+def is_acronym(norm: str) -> bool:
+    """'isis', 'is cp' (from IS-CP), 'jn': short, no vowels pattern needed; one or two short tokens."""
+    return bool(_ACRONYM.match(norm.replace(" ", ""))) and len(norm.replace(" ", "")) <= 6 and len(norm.split()) <= 2
+
+
+def nested(short: str, long: str) -> bool:
+    """Whether `short` is a strictly shorter run of `long`'s words ('islamic state' in 'islamic state of iraq')."""
+    a, b = short.split(), long.split()
+    if not a or len(a) >= len(b):
+        return False
+    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def similar(a: str, b: str, *, threshold: float = 90.0) -> bool:
+    """A fuzzy match of two folded names that only forgives spelling, never a different word.
+
+    Both must have the same number of words, equal digits, every word pair close (a slip of a letter
+    or two in a long word) and the whole close. 'jabhat al nusra' ~ 'jabhat al nusrah'; but not
+    'islamic state caucasus province' ~ 'islamic state azerbaijan province'.
+    """
+    if a == b:
+        return True
+    sa, sb = skeleton(a).split(), skeleton(b).split()
+    if len(sa) != len(sb) or not sa or is_acronym(a) or is_acronym(b):
+        return False
+    for x, y in zip(sa, sb):
+        if x == y:
+            continue
+        if any(c.isdigit() for c in x + y) or min(len(x), len(y)) < 5:
+            return False
+        if fuzz.ratio(x, y) < 80:
+            return False
+    return fuzz.ratio(" ".join(sa), " ".join(sb)) >= threshold
+
+
+def name_keys(names: list[str]) -> dict[str, str]:
+    """Every usable folded name of a list of names, with its skeleton."""
+    out: dict[str, str] = {}
+    for n in names:
+        f = fold(n)
+        if f and f not in out:
+            out[f] = skeleton(f)
+    return out

@@ -1,0 +1,84 @@
+"""Reading the map: store rows into Entity, Tie and Citation objects, in a few batched queries."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
+from ..store import codec
+from ..store import schema as t
+
+_CHUNK = 5000
+
+
+def _chunks(ids: Iterable, size: int = _CHUNK):
+    ids = list(ids)
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> dict[int, Entity]:
+    """Store entities by id, with their aliases (each with the documents that introduced it)."""
+    out: dict[int, Entity] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(chunk))).mappings():
+            out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"],
+                                  attributes=dict(r["attributes"] or {}), key=f"entity:{r['id']}", id=r["id"])
+        if not aliases:
+            continue
+        query = (select(t.aliases.c.entity_id, t.aliases.c.name, t.aliases.c.doc_id, t.aliases.c.source)
+                 .where(t.aliases.c.entity_id.in_(chunk)).order_by(t.aliases.c.id))
+        found: dict[int, dict[str, Alias]] = defaultdict(dict)
+        for eid, name, doc_id, source in conn.execute(query):
+            alias = found[eid].setdefault(name, Alias(name, set(), source))
+            if doc_id:
+                alias.doc_ids.add(doc_id)
+            if source == "kb":
+                alias.source = "kb"
+        for eid, by_name in found.items():
+            if eid in out:
+                out[eid].aliases = [a for n, a in by_name.items() if n != out[eid].name]
+    return out
+
+
+def citations(conn: Connection, tie_ids: Iterable[int]) -> dict[int, list[Citation]]:
+    """Every piece of evidence of these ties, with its sentence sliced from the stored document text."""
+    ev, doc, a = t.evidence, t.documents, t.assertions
+    quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
+    out: dict[int, list[Citation]] = defaultdict(list)
+    for chunk in _chunks(sorted(set(tie_ids))):
+        query = (
+            select(t.tie_assertions.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.doc_id, ev.c.start_char,
+                   ev.c.end_char, ev.c.extractor, doc.c.title, doc.c.path, doc.c.published, doc.c.publisher,
+                   doc.c.author, doc.c.url, quote.label("quote"))
+            .join(a, a.c.id == t.tie_assertions.c.assertion_id)
+            .join(ev, ev.c.assertion_id == a.c.id)
+            .join(doc, doc.c.id == ev.c.doc_id)
+            .where(t.tie_assertions.c.tie_id.in_(chunk))
+            .order_by(t.tie_assertions.c.tie_id, doc.c.published, ev.c.id)
+        )
+        for r in conn.execute(query).mappings():
+            out[r["tie_id"]].append(Citation(
+                assertion_id=r["id"], doc_id=r["doc_id"], doc_title=r["title"] or r["path"],
+                published=r["published"], start_char=r["start_char"], end_char=r["end_char"],
+                quote=(r["quote"] or "").strip(), stance=Stance(r["stance"]), attribution=r["attribution"],
+                extractor=r["extractor"], publisher=r["publisher"], author=r["author"], url=r["url"]))
+    return out
+
+
+def ties(conn: Connection, rows: list, *, with_citations: bool = True, aliases: bool = True) -> list[Tie]:
+    """Tie objects for rows of the ties table (ends and citations loaded in batches)."""
+    ends = entities(conn, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}, aliases=aliases)
+    cited = citations(conn, [r["id"] for r in rows]) if with_citations else {}
+    return [tie_from_row(r, ends, cited.get(r["id"], [])) for r in rows]
+
+
+def tie_from_row(r, ends: dict[int, Entity], cited: list[Citation]) -> Tie:
+    return Tie(
+        id=r["id"], subject=ends[r["subject_id"]], relation=r["relation"], object=ends[r["object_id"]],
+        status=TieStatus(r["status"]), start=codec.date_from_row(r, "start"), end=codec.date_from_row(r, "end"),
+        confidence=r["confidence"], grade=r["grade"], citations=cited,
+    )

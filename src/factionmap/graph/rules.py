@@ -1,0 +1,95 @@
+"""The user's decisions as rules that resolution follows, on every document, in every rebuild.
+
+A merge of A and B joins their names: a document entity whose KB id or own name is one of theirs
+goes to the entity that holds them. A split of aliases off an entity keeps those names apart: a
+document entity called by one of them never joins the entity they were split from, and that entity
+never takes them as aliases again. Decisions are recorded by names and KB ids, not by entity ids, so
+they hold when the map is rebuilt from the documents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..names import fold
+from ..store import schema as t
+
+
+@dataclass(frozen=True)
+class MergeRule:
+    decision: int
+    type: str
+    names: frozenset[str]  # folded
+    kb_ids: frozenset[str]
+    into: int  # the entity id A had when the merge was made (preferred if it still exists)
+
+
+@dataclass(frozen=True)
+class SplitRule:
+    decision: int
+    type: str
+    names: frozenset[str]  # the split-off names, folded
+    keep_name: str  # the folded canonical name of the entity they were split from
+    keep_kb: str | None
+
+
+@dataclass
+class Rules:
+    merges: list[MergeRule] = field(default_factory=list)
+    splits: list[SplitRule] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.merges or self.splits)
+
+    def direct(self, resolver, row, primary: str) -> tuple[int, str] | None:
+        """Where a decision sends this document entity: (entity id or NEW, reason), or None."""
+        from .resolve import NEW
+
+        for rule in reversed(self.splits):
+            if rule.type == row["type"] and primary in rule.names:
+                keep = set(self._keepers(resolver, rule))
+                targets = [e for e in resolver.holders(set(rule.names), set(), rule.type) if e not in keep]
+                return (targets[0] if targets else NEW), f"split off by decision #{rule.decision}"
+        for rule in reversed(self.merges):
+            if rule.type == row["type"] and (primary in rule.names or (row["kb_id"] and row["kb_id"] in rule.kb_ids)):
+                targets = resolver.holders(set(rule.names), set(rule.kb_ids), rule.type)
+                if rule.into in targets or rule.into in resolver.pool:
+                    return rule.into, f"merged by decision #{rule.decision}"
+                if targets:
+                    return targets[0], f"merged by decision #{rule.decision}"
+                return None
+        return None
+
+    def blocked_names(self, resolver, entity_id: int) -> set[str]:
+        """Names this entity must not take as aliases: those split off it."""
+        out: set[str] = set()
+        for rule in self.splits:
+            if entity_id in self._keepers(resolver, rule):
+                out |= rule.names
+        return out
+
+    @staticmethod
+    def _keepers(resolver, rule: SplitRule) -> list[int]:
+        """The entities that the names were split from: those holding its canonical name or KB id."""
+        return resolver.holders({rule.keep_name}, {rule.keep_kb} if rule.keep_kb else set(), rule.type)
+
+
+def active(conn: Connection) -> Rules:
+    """The rules of every decision not undone, oldest first."""
+    rules = Rules()
+    rows = conn.execute(
+        select(t.decisions).where(t.decisions.c.undone_at.is_(None)).order_by(t.decisions.c.id)
+    ).mappings()
+    for row in rows:
+        p = row["payload"]
+        if row["kind"] == "merge":
+            a, b = p["into"], p["from"]
+            rules.merges.append(MergeRule(
+                row["id"], a["type"], frozenset(a["norms"]) | frozenset(b["norms"]),
+                frozenset(k for k in (a["kb_id"], b["kb_id"]) if k), a["id"]))
+        elif row["kind"] == "split":
+            e = p["entity"]
+            rules.splits.append(SplitRule(row["id"], e["type"], frozenset(p["split_norms"]), fold(e["name"]), e["kb_id"]))
+    return rules
