@@ -6,6 +6,7 @@ import click
 from .. import __version__
 from .evaluate import evaluate
 from .store_commands import build, documents, entities, ingest, stats
+from .web_commands import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,5 +23,5 @@ def main() -> None:
     """
 
 
-for command in (ingest, build, documents, entities, stats, evaluate):
+for command in (ingest, build, documents, entities, stats, evaluate, serve):
     main.add_command(command)

@@ -1,0 +1,45 @@
+"""`factionmap serve`: the web app over a store, on 127.0.0.1 unless told otherwise."""
+from __future__ import annotations
+
+import click
+
+from .common import db_option, fail_cleanly
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address exposes the store to the network.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--allow-upload", is_flag=True, help="Let the browser add documents (upload files or paste text).")
+@fail_cleanly
+def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
+    """Serve the map, profiles, documents and contested claims of a store in the browser.
+
+    Example: factionmap serve --db map.db   (then open the URL it prints)
+    """
+    import socket
+
+    import uvicorn
+
+    from ..store import Store
+    from ..web import create_app
+    from ..web.security import is_loopback
+
+    app = create_app(Store(db, create=False), allow_upload=allow_upload, bind_host=host)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0") from None
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"factionmap: serving {app.state.store.url} at http://{shown}:{bound}/  (Ctrl+C to stop)")
+    if not is_loopback(host):
+        click.secho(f"warning: listening on {host}: anyone who can reach this machine can read the store", fg="yellow",
+                    err=True)
+    if allow_upload:
+        click.echo("uploads are on: /upload adds documents to the store")
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
