@@ -43,11 +43,15 @@ class EntityFinder:
         ids = self._folded_kb.get(f) or self._folded_kb.get(fold(name, all_articles=True))
         if ids:
             return self.kb_entity(ann, ids[0])
-        for key, ent in ann.entities.items():  # a name seen before, spelt another way
-            if any(fold(n) == f for n in ent.names):
-                return key
+        if not ann.folded_names or len(ann.folded_names) < len(ann.entities):
+            for key, ent in ann.entities.items():  # names seen before, spelt another way
+                for n in ent.names:
+                    ann.folded_names.setdefault(fold(n), key)
+        if f in ann.folded_names:
+            return ann.folded_names[f]
         key = f"{etype.value}:{f}"
         ann.entity(key, name, etype)
+        ann.folded_names[f] = key
         return key
 
     # the stage ----------------------------------------------------------------------------------
@@ -120,7 +124,7 @@ class EntityFinder:
                 names.append(Name(acr, key, ann.entities[key].type, True))
         for m in Gazetteer(names).find(text, folded):
             ann.add_span(Span(m.start, m.end, m.name.key, m.name.type, "doc"))
-        if defined is not None:
+        if defined:
             for m in self.gazetteer.find(text, folded, defined):
                 if m.name.defined_only:
                     ann.add_span(Span(m.start, m.end, self.kb_entity(ann, m.name.key), m.name.type, "acronym"))

@@ -7,6 +7,7 @@ apart ("ISIS's" folds to "isis s"), so the name before it still matches.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -64,6 +65,7 @@ def fold_with_map(text: str, hyphen_articles_only: bool = True) -> tuple[str, li
     return "".join(out), idx
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str, all_articles: bool = False) -> str:
     """A name folded for matching ("al-Qa’ida" -> "al qaida", "Ad-Dawla" -> "al dawla")."""
     s = fold_with_map(name, hyphen_articles_only=not all_articles)[0].strip()

@@ -91,7 +91,7 @@ def load_kb(directory: str | Path | None = None) -> KnowledgeBase:
     entries: dict[str, KBEntry] = {}
     for path in sorted(directory.glob("*.y*ml")):
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or []
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
         if isinstance(data, dict):
             data = data.get("entries") or [v for k, v in data.items() if isinstance(v, list) for v in v]
         for i, raw in enumerate(data):

@@ -92,7 +92,10 @@ def _same_caps(surface: str, name: str) -> bool:
 
 def longest_first(matches: list[Match]) -> list[Match]:
     out: list[Match] = []
+    taken: set[int] = set()
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= o.start or m.start >= o.end for o in out):
+        cells = range(m.start, m.end)
+        if not any(c in taken for c in cells):
             out.append(m)
+            taken.update(cells)
     return sorted(out, key=lambda m: m.start)

@@ -49,7 +49,7 @@ def candidates(ann: Annotated, done: set[int]) -> list[int]:
         text = ann.text[s.start:s.end]
         if not has_trigger(text):
             continue
-        if len(spans) >= 2 or _unknown_caps(ann, s.start, text, spans):
+        if _unknown_caps(ann, s.start, text, spans):
             out.append(i)
     return out
 
@@ -73,7 +73,15 @@ class Parser:
             self._nlp = load_nlp()
         return self._nlp
 
+    def parse(self, ann: Annotated, indices: list[int]) -> None:
+        """Parses the sentences `indices` not parsed yet (for the relation frames' checks)."""
+        todo = [i for i in indices if i not in ann.parsed]
+        texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
+        for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
+            ann.parsed[i] = sdoc
+
     def __call__(self, ann: Annotated) -> Annotated:
+        ann.parse = lambda indices: self.parse(ann, indices)
         done: set[int] = set()
         for _round in range(2):
             todo = candidates(ann, done)

@@ -48,6 +48,33 @@ def find_subject(ann: Annotated) -> str | None:
         tail = text[first.end:b].strip(" =#|")
         if head in ("", "the") and (tail == "" or tail.startswith(":") or tail.startswith("|")):
             return first.key
+    return _lede_subject(ann)
+
+
+_LEDE = re.compile(r"^\s*(?:\([^()]*\)\s*|,[^,]*,\s*)?(?:is|was|are|were)\s+(?:an?|the|one)\b")
+
+
+def _lede_subject(ann: Annotated) -> str | None:
+    """An encyclopedia page's first sentence names its subject first: "X (X-1, Arabic: ...) is a ..."."""
+    text = ann.text
+    for s in ann.sentences:
+        if s.kind != "text":
+            continue
+        spans = [sp for sp in ann.spans_in(s.start, s.end) if sp.type is EntityType.ORG]
+        if not spans or text[s.start:spans[0].start].strip().lower() not in ("", "the"):
+            continue
+        first = spans[0]
+        rest = text[first.end:s.end]
+        if rest.startswith(" ("):
+            depth, k = 0, 0
+            for k, ch in enumerate(rest):
+                depth += ch == "("
+                depth -= ch == ")"
+                if depth == 0 and ch == ")":
+                    break
+            rest = rest[k + 1:]
+        if _LEDE.match(rest):
+            return first.key
     return None
 
 
@@ -116,9 +143,9 @@ def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:
     """The group a pronoun at `before` most likely means: the first group of its sentence, else the
     first group of the sentence before, else the document's subject."""
     sent = ann.sentences[si]
-    here = [s for s in ann.spans_in(sent.start, before) if _group(ann, s) and s.source != "coref"]
+    here = [s for s in ann.spans_in(sent.start, before) if _group(ann, s)]
     if here:
-        return here[0].key
+        return here[-1].key
     for j in range(si - 1, max(-1, si - 3), -1):
         prev = [s for s in ann.sentence_spans(j) if _group(ann, s)]
         if prev:

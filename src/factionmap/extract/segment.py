@@ -57,7 +57,22 @@ def infobox_field(text: str, a: int, b: int) -> InfoboxField | None:
     return InfoboxField(name=m.group(1).strip(), value=m.group(2), start=vs, end=vs + len(m.group(2)))
 
 
+_BACK_MATTER = re.compile(r"(?i)^[=#\s]*(?:references|notes|sources|citations|bibliography|further reading|"
+                         r"external links|see also|footnotes)[=\s]*$")
+
+
 def segment(ann: Annotated) -> Annotated:
+    _segment(ann)
+    back = False
+    for s in ann.sentences:  # reference lists and the like hold titles, not statements
+        if s.kind == "heading":
+            back = bool(_BACK_MATTER.match(ann.text[s.start:s.end]))
+        elif back and s.kind != "infobox":
+            s.kind = "refs"
+    return ann
+
+
+def _segment(ann: Annotated) -> Annotated:
     text = ann.text
     fields = list(ann.doc.infobox)
     covered = [(f.start, f.end) for f in fields]

@@ -37,6 +37,10 @@ class StanceReading:
     attribution: str | None = None
 
 
+_NOT_NEGATION = re.compile(r"(?i)\bnot\s+(?:only|just|least|merely|simply|in(?:correct|accurate)|wrong|untrue|"
+                           r"false|surprising|unusual|uncommon|unlike)\b|\bno\s+(?:doubt|longer\s+only)\b")
+
+
 def _clause_before(text: str) -> str:
     cut = 0
     for m in _CLAUSE.finditer(text):
@@ -45,7 +49,7 @@ def _clause_before(text: str) -> str:
 
 
 def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int, trig_end: int,
-                subject_start: int | None = None) -> StanceReading:
+                subject_start: int | None = None, nominal: bool = False) -> StanceReading:
     text = ann.text
     before = text[sent_start:trig_start]
     clause = _clause_before(before)
@@ -55,7 +59,8 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
     after = text[trig_end:sent_end]
     sentence = text[sent_start:sent_end]
     who = attribution(ann, sent_start, sent_end, trig_start)
-    if _DENY_BEFORE.search(clause) or _DENY_AFTER.search(after):
+    clause = _NOT_NEGATION.sub(" ", clause)
+    if not nominal and (_DENY_BEFORE.search(clause) or _DENY_AFTER.search(after)):
         return StanceReading(Stance.DENIED, who)
     if _HEDGE.search(sentence):
         return StanceReading(Stance.REPORTED, who)

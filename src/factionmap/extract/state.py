@@ -42,6 +42,9 @@ class Annotated:
     assertions: list[Assertion] = field(default_factory=list)
     subject: str | None = None  # the key of the entity the document is about, if any
     kinds: dict[str, str] = field(default_factory=dict)  # entity key -> KB kind (state, armed_group ...)
+    folded_names: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
+    parse: object = None  # callable(list of sentence indices): parses them into `parsed`
+    _starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -67,14 +70,14 @@ class Annotated:
         """Adds a mention unless it overlaps one already there."""
         if any(s.start < span.end and span.start < s.end for s in self.spans_in(span.start - 200, span.end + 200)):
             return False
-        starts = [s.start for s in self.spans]
-        self.spans.insert(bisect_left(starts, span.start), span)
+        k = bisect_left(self._starts, span.start)
+        self.spans.insert(k, span)
+        self._starts.insert(k, span.start)
         return True
 
     def spans_in(self, start: int, end: int) -> list[Span]:
-        starts = [s.start for s in self.spans]
-        lo = bisect_left(starts, max(0, start))
-        hi = bisect_right(starts, end)
+        lo = bisect_left(self._starts, max(0, start))
+        hi = bisect_right(self._starts, end)
         return [s for s in self.spans[lo:hi] if s.start >= start and s.end <= end]
 
     def sentence_spans(self, i: int) -> list[Span]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL"}
+KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
+_SKIP = r"(?:(?!(?:via|by|for|from|in|on|at|with|to|of|against|and|or|but|after|before|during|since|until|into)\b)"
 _MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}")
 
 
@@ -24,8 +25,8 @@ def _expand(src: str) -> str:
     def sub(m: re.Match) -> str:
         if m.group(1):
             return f"(?P<{m.group(1).lower()}>«[{KINDS[m.group(2)]}]\\d+»)"
-        return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": r"(?:[\w'’\-]+\s+){0,3}?",
-                "{W2}": r"(?:[\w'’\-]+\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
+        return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": _SKIP + r"[\w'’\-]+\s+){0,3}?",
+                "{W2}": _SKIP + r"[\w'’\-]+\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
     return _MACRO.sub(sub, src)
 
 
@@ -37,9 +38,13 @@ class Frame:
     swap: bool = False
     person: str | None = None  # relation to use instead when the subject is a person
     stance: str | None = None
+    clause: bool = False  # subject and trigger may be words apart: the parse must agree
+    nominal: bool = False  # a noun phrase ("IS leader X"): never negated
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
+    kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:12])
+    kw.setdefault("nominal", name.startswith(("premod", "possessive", "place-possessive", "linked")))
     return Frame(name, relation, re.compile(_expand(src), re.I), **kw)
 
 
@@ -54,7 +59,7 @@ LEADER = (r"leader|emir|amir|head|commander-in-chief|chief|wali|caliph|then-cali
 MEMBER = (r"spokesm[ae]n|spokesperson|members?|fighters?|commanders?|militants?|officials?|representatives?|"
           r"ideologues?|operatives?|clerics?|deputy(?:\s+leader)?|emissar(?:y|ies)|envoys?|recruiters?|"
           r"suicide\s+bombers?|bombers?|preachers?|military\s+chief|media\s+official|sharia\s+official")
-OPPOSE = (r"fought(?:\s+against)?|fights(?:\s+against)?|fighting(?:\s+against)?|fight(?:\s+against)?|battled|"
+OPPOSE = (r"(?:fought|fights|fighting|fight)(?!\s+(?:for|alongside|with|in|on))(?:\s+against)?|battled|"
           r"battling|clash(?:ed|es|ing)\s+with|attack(?:ed|ing|s)?|target(?:ed|ing|s)|combat(?:t?ing|s)?|"
           r"at\s+war\s+with|war\s+(?:on|against|with)|waged\s+war\s+(?:on|against)|declared\s+war\s+on|"
           r"hostil(?:e|ity)\s+(?:to|towards)|rivals?\s+(?:of|to)|enem(?:y|ies)\s+of|oppos(?:es|ed|ing)|"
@@ -96,8 +101,8 @@ FRAMES: list[Frame] = [
           r"{S:GRP}\s*,?\s*(?:of|from)\s+the\s+{O:GRP}\s+(?P<t>coalition|alliance|front|umbrella|grouping|"
           r"operations\s+room)"),
     frame("includes", "part_of",
-          r"{S:GRP}{GAP}(?P<t>includes|included|including|comprises|comprised|consists\s+of|brings\s+together|"
-          r"groups\s+together|unites|united)\s+{THE}{W3}{O:GRP}", swap=True),
+          r"{S:GRP}{GAP}(?P<t>includes|comprises|comprised|consists\s+of|brings\s+together|"
+          r"groups\s+together)\s+{THE}{W3}{O:GRP}", swap=True),
     # ally_of --------------------------------------------------------------------------------------------------
     frame("ally-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>allied\s+with|allies\s+with|ally\s+(?:of|with)|alliance\s+with|allying\s+with|"
@@ -217,7 +222,10 @@ FRAMES: list[Frame] = [
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|branch|affiliate|contingent|stronghold|control|"
           r"emergence|camp)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
-    frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}"),
+    frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH
+          + "|" + LEADER + "|" + MEMBER + r")\b)"),
+    frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),
+    frame("linked-part", "part_of", r"{O:MOD}[\-\u2010\u2011](?P<t>affiliated|affiliate)\s+{S:GRP}"),
     frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))"),
 ]
 

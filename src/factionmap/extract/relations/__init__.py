@@ -26,7 +26,7 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
         elif sent.kind == "infobox":
             stance, who = Stance.ASSERTED, None
         else:
-            r = read_stance(ann, sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start)
+            r = read_stance(ann, sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start, c.nominal)
             stance, who = r.stance, r.attribution
         start, end = dates_for(ann, c)
         s_key, o_key = c.subject.key, c.object.key

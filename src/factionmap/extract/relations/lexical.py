@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import FRAMES, KINDS, Frame
+from ..triggers import FRAMES, KINDS, LEADER, MEMBER, Frame
 from .mask import MARK, Masked, expand_left, expand_right, mask
+from .syntax import clause_agrees
 
 # a subject that is only a part of a group ("members of X") is not the group
-_PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|"
+_HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
+_PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
 _PARTITIVE_OK = {"operates_in", "opposes", "designated_by"}
 
@@ -26,6 +28,7 @@ class Candidate:
     trigger: tuple[int, int]  # document offsets of the trigger words
     rule: str
     stance: str | None = None
+    nominal: bool = False
 
 
 def _kinds(frame: Frame, side: str) -> str:
@@ -61,12 +64,23 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES) -> list[Candidate]
 
 def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int) -> list[Candidate]:
     s_hit, o_hit = MARK.match(hit.group("s")), MARK.match(hit.group("o"))
-    subjects = [int(s_hit.group(2))] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
+    s_first = int(s_hit.group(2))
+    person = _HEADED_BY.match(m.text, hit.end("s"))
+    if person and not fr.swap and hit.end("s") < hit.start("t") and fr.relation in (
+            "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
+        s_first = int(person.group(1))  # "IS leader X pledged ...": the person does it
+    subjects = [s_first] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
     objects = [int(o_hit.group(2))] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
     trigger = m.doc_span(hit.start("t"), hit.end("t")) if hit.group("t") else m.doc_span(hit.start(), hit.end())
+    parsed = ann.parsed.get(index)
+    if fr.clause and parsed is not None and not fr.swap:
+        sent_start = ann.sentences[index].start
+        if not clause_agrees(parsed, m.spans[s_first].start - sent_start, m.spans[s_first].end - sent_start,
+                             trigger[0] - sent_start):
+            return []
     out = []
     for si in subjects:
         for oi in objects:
@@ -77,13 +91,30 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
             if partitive and not fr.swap and rel not in _PARTITIVE_OK:
                 continue
             if _ok(ann, rel, s, o):
-                out.append(Candidate(s, rel, o, index, trigger, fr.name, fr.stance))
+                out.append(Candidate(s, rel, o, index, trigger, fr.name, fr.stance, fr.nominal))
     return out
+
+
+_CLAUSE_FRAMES = [f for f in FRAMES if f.clause]
 
 
 def lexical_relations(ann: Annotated) -> list[Candidate]:
+    """Every frame over every sentence; sentences where a clause frame fires are parsed first."""
+    wanted = [i for i, s in enumerate(ann.sentences) if s.kind in ("text", "list")]
+    if ann.parse is not None:
+        need = [i for i in wanted if i not in ann.parsed and _clause_hit(ann, i)]
+        if need:
+            ann.parse(need)
     out: list[Candidate] = []
-    for i, s in enumerate(ann.sentences):
-        if s.kind in ("text", "list"):
-            out.extend(match_sentence(ann, i))
+    for i in wanted:
+        out.extend(match_sentence(ann, i))
     return out
+
+
+def _clause_hit(ann: Annotated, index: int) -> bool:
+    spans = ann.sentence_spans(index)
+    if len(spans) < 2:
+        return False
+    sent = ann.sentences[index]
+    text = mask(ann, sent.start, sent.end, spans).text
+    return any(f.pattern.search(text) for f in _CLAUSE_FRAMES)

@@ -14,6 +14,8 @@ from ..state import Annotated, Span
 _QUOTE_BEFORE = re.compile(r"[‘“\"'](?=«)")
 _QUOTE_AFTER = re.compile(r"(?<=»)[’”\"'](?![sS]\b)")
 _ASIDE = re.compile(r"\s*\[[^\]«»]{0,40}\]")
+_MODIFIER = re.compile(r"«\w(\d+)»[\-\u2010\u2011](linked|affiliated|affiliate|aligned|allied|backed|supported|led|"
+                       r"inspired|style|controlled|held)\b")
 _ALIAS = re.compile(r"\s*[(\[]«(\w)(\d+)»[)\]]")
 
 
@@ -58,7 +60,7 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
         pos = s.end
     pieces.append(text[pos:end])
     offs.extend(range(pos, end))
-    m = Masked("".join(pieces).replace("\n", " "), offs, spans)
+    m = Masked(_MODIFIER.sub(r"«M\1»-\2", "".join(pieces).replace("\n", " ")), offs, spans)
     _edit(m, _QUOTE_BEFORE)
     _edit(m, _QUOTE_AFTER)
     _edit(m, _ASIDE)
