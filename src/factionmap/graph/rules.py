@@ -49,8 +49,8 @@ class Rules:
 
         for rule in reversed(self.splits):
             if rule.type == row["type"] and primary in rule.names:
-                keep = set(self._keepers(resolver, rule))
-                targets = [e for e in resolver.holders(set(rule.names), set(), rule.type) if e not in keep]
+                targets = [e for e in resolver.holders(set(rule.names), set(), rule.type)
+                           if not self._is_keeper(resolver, rule, e)]
                 return (targets[0] if targets else NEW), f"split off by decision #{rule.decision}"
         for rule in reversed(self.merges):
             if rule.type == row["type"] and (primary in rule.names or (row["kb_id"] and row["kb_id"] in rule.kb_ids)):
@@ -66,14 +66,21 @@ class Rules:
         """Names this entity must not take as aliases: those split off it."""
         out: set[str] = set()
         for rule in self.splits:
-            if entity_id in self._keepers(resolver, rule):
+            if self._is_keeper(resolver, rule, entity_id):
                 out |= rule.names
         return out
 
     @staticmethod
-    def _keepers(resolver, rule: SplitRule) -> list[int]:
-        """The entities that the names were split from: those holding its canonical name or KB id."""
-        return resolver.holders({rule.keep_name}, {rule.keep_kb} if rule.keep_kb else set(), rule.type)
+    def _is_keeper(resolver, rule: SplitRule, entity_id: int) -> bool:
+        """Whether an entity is the one the names were split from: its name, KB id or an alias says so."""
+        row = resolver.conn.execute(
+            select(t.entities.c.name, t.entities.c.kb_id, t.entities.c.type).where(t.entities.c.id == entity_id)
+        ).first()
+        if row is None or row[2] != rule.type:
+            return False
+        if fold(row[0]) == rule.keep_name or (rule.keep_kb and row[1] == rule.keep_kb):
+            return True
+        return entity_id in resolver.holders({rule.keep_name}, set(), rule.type)
 
 
 def active(conn: Connection) -> Rules:

@@ -1,0 +1,95 @@
+"""Entities across documents: one entity per group whatever the spelling, distinct groups never fused."""
+from __future__ import annotations
+
+import pytest
+
+from factionmap.errors import AmbiguousName, NotFound
+from factionmap.graph import Graph
+
+from tests.graph.helpers import claim, doc, ent, save
+
+
+def _pair(store, a, b, rel="opposes", title="d"):
+    d = doc(f"In {title}: {a.name} fought {b.name} in the valley.", title)
+    save(store, d, [claim(d, a, rel, b, "fought")])
+    return d
+
+
+def test_spellings_and_articles_fold_to_one_entity(store):
+    town = ent("Tal Hamra", "PLACE")
+    _pair(store, ent("Jaysh al-Muhajireen"), town, "operates_in", "one")
+    _pair(store, ent("Jaish al-Muhajirin"), town, "operates_in", "two")
+    _pair(store, ent("Jaysh Al Muhajireen"), town, "operates_in", "three")
+    g = Graph(store)
+    assert len(g.entities(type="ORG")) == 1
+    e = g.entity("jaish al muhajirin")
+    assert {a.name for a in e.aliases} >= {"Jaish al-Muhajirin"}
+    assert g.ties(relation="operates_in")[0].citations and len(g.ties(relation="operates_in")[0].citations) == 3
+
+
+def test_an_acronym_defined_in_one_document_joins_its_use_in_another(store):
+    town = ent("Tal Hamra", "PLACE")
+    _pair(store, ent("Jamaat Nur al-Din", aliases=("JND",)), town, "operates_in", "one")
+    _pair(store, ent("JND"), town, "operates_in", "two")
+    g = Graph(store)
+    assert len(g.entities(type="ORG")) == 1
+    assert g.entity("JND").name == "Jamaat Nur al-Din"
+
+
+def test_distinct_groups_with_shared_words_or_acronyms_stay_apart(store):
+    ally = ent("Kata'ib al-Shams")
+    _pair(store, ent("Islamic State", kb="islamic-state"), ally, title="one")
+    _pair(store, ent("Islamic State of Iraq", aliases=("ISI", "Islamic State")), ally, title="two")
+    _pair(store, ent("Islamic State – Caucasus Province", aliases=("IS-CP",)), ally, title="three")
+    _pair(store, ent("Islamic State – Azerbaijan Province"), ally, title="four")
+    _pair(store, ent("Jabhat al-Nusra", aliases=("JN",)), ally, title="five")
+    _pair(store, ent("Jabhat Ansar al-Din", aliases=("JAD",)), ally, title="six")
+    _pair(store, ent("Jaish al-Nasr", aliases=("JN",)), ally, title="seven")  # the same acronym, another group
+    names = sorted(e.name for e in Graph(store).entities(type="ORG"))
+    assert names == sorted(["Islamic State", "Islamic State of Iraq", "Islamic State – Caucasus Province",
+                            "Islamic State – Azerbaijan Province", "Jabhat al-Nusra", "Jabhat Ansar al-Din",
+                            "Jaish al-Nasr", "Kata'ib al-Shams"])
+
+
+def test_same_name_different_type_stays_apart(store):
+    _pair(store, ent("Hama", "PLACE"), ent("Liwa Hama"), "opposes", "one")
+    _pair(store, ent("Hama", "ORG"), ent("Liwa Hama"), "opposes", "two")
+    assert len(Graph(store).entities(q="hama")) == 3
+
+
+def test_a_fuzzy_spelling_joins_only_in_the_company_of_the_same_entities(store):
+    town = ent("Tal Hamra", "PLACE")
+    _pair(store, ent("Harakat Nour al-Ghouta"), town, "operates_in", "one")
+    _pair(store, ent("Harakat Nur al-Ghuta"), town, "operates_in", "two")  # skeleton: same
+    _pair(store, ent("Harakat Nour al-Ghoutta"), town, "operates_in", "three")  # fuzzy, same company
+    _pair(store, ent("Harakat Nour al-Ghoutah"), ent("Elsewhere", "PLACE"), "operates_in", "four")
+    orgs = Graph(store).entities(type="ORG")
+    assert len(orgs) == 1
+
+
+def test_aliases_remember_their_documents_and_names_resolve(store):
+    town = ent("Tal Hamra", "PLACE")
+    one = _pair(store, ent("Jamaat Nur al-Din", aliases=("JND",)), town, "operates_in", "one")
+    g = Graph(store)
+    e = g.entity("JND")
+    assert next(a for a in e.aliases if a.name == "JND").doc_ids == {one.id}
+    assert g.entity(e.id).name == e.name and g.entity(str(e.id)).id == e.id
+    with pytest.raises(NotFound):
+        g.entity("No Such Group")
+
+
+def test_a_name_of_two_entities_is_ambiguous(store):
+    _pair(store, ent("Hama", "PLACE"), ent("Liwa Hama"), "opposes", "one")
+    _pair(store, ent("Hama", "ORG"), ent("Liwa Hama"), "opposes", "two")
+    with pytest.raises(AmbiguousName):
+        Graph(store).entity("hama")
+
+
+def test_explain_says_why_each_alias_is_there(store):
+    town = ent("Tal Hamra", "PLACE")
+    _pair(store, ent("Jamaat Nur al-Din", aliases=("JND",)), town, "operates_in", "one")
+    _pair(store, ent("Jama'at Nur ad-Din"), town, "operates_in", "two")
+    why = {name: (docs, reason) for name, docs, reason in Graph(store).explain("JND")}
+    assert [d["title"] for d in why["JND"][0]] == ["one"]
+    assert "first seen here" in why["JND"][1]
+    assert "shares the name" in why["Jama'at Nur ad-Din"][1]
