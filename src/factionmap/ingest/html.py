@@ -18,6 +18,7 @@ from .metadata import kind_for_publisher, normalize_date
 from .sections import sections_from_headings
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.I)
+_SITE_NAME = re.compile(rb"<meta\s+[^>]*?property\s*=\s*[\"']og:site_name[\"'][^>]*?content\s*=\s*[\"']([^\"']+)", re.I)
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 
 
@@ -35,7 +36,8 @@ def read_html(data: bytes, path: str) -> list[Document]:
     if not text.strip():
         raise IngestError(path, "no main text found in the HTML page (an index, menu or script-only page?)")
     head = read_header(text)
-    publisher = page.sitename or None
+    site = _SITE_NAME.search(data[:16384])
+    publisher = (site.group(1).decode("utf-8", "replace").strip() if site else None) or page.sitename or None
     lang = _LANG.search(data[:4096])
     doc = Document(
         text=text,
