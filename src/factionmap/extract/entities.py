@@ -69,6 +69,7 @@ class EntityFinder:
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
         defined = self.definitions(ann)
+        defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)
         return ann
 
@@ -121,7 +122,8 @@ class EntityFinder:
         names = self.doc_names(ann)
         if defined:
             for key, acr in defined:
-                names.append(Name(acr, key, ann.entities[key].type, True))
+                if acr != "*":
+                    names.append(Name(acr, key, ann.entities[key].type, True))
         for m in Gazetteer(names).find(text, folded):
             ann.add_span(Span(m.start, m.end, m.name.key, m.name.type, "doc"))
         if defined:

@@ -53,7 +53,8 @@ class Gazetteer:
         names = []
         for e in kb.entries.values():
             for n in e.names:
-                names.append(Name(n, e.id, e.type, e.is_case_sensitive(n)))
+                if n not in e.defined_only:
+                    names.append(Name(n, e.id, e.type, e.is_case_sensitive(n)))
             for n in e.defined_only:
                 names.append(Name(n, e.id, e.type, True, defined_only=True))
         return cls(names)
@@ -77,11 +78,22 @@ class Gazetteer:
                 if n.case_sensitive and surface.replace("\u2019", "'") != n.text.replace("\u2019", "'") \
                         and not _same_caps(surface, n.text):
                     continue
-                if n.defined_only and (defined is None or (n.key, n.text) not in defined):
+                if n.defined_only and (defined is None or (n.key, n.text) not in defined
+                                       and (n.key, "*") not in defined):
+                    continue
+                if n.case_sensitive and _in_capitals(text, start, end):
                     continue
                 found.append(Match(start, end, n))
                 break
         return longest_first(found)
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """A headline in capitals: the words either side are capitals too, so case says nothing."""
+    before = text[max(0, start - 30):start].split()[-1:]
+    after = text[end:end + 30].split()[:1]
+    words = [w for w in before + after if any(c.isalpha() for c in w)]
+    return len(words) == 2 and all(w.isupper() and len(w) > 2 for w in words)
 
 
 def _same_caps(surface: str, name: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
-_SKIP = r"(?:(?!(?:via|by|for|from|in|on|at|with|to|of|against|and|or|but|after|before|during|since|until|into)\b)"
+_SKIP = r"(?!(?:via|by|for|from|in|on|at|with|to|of|against|and|or|but|after|before|during|since|until|into)\b)"
 _MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}")
 
 
@@ -25,8 +25,8 @@ def _expand(src: str) -> str:
     def sub(m: re.Match) -> str:
         if m.group(1):
             return f"(?P<{m.group(1).lower()}>«[{KINDS[m.group(2)]}]\\d+»)"
-        return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": _SKIP + r"[\w'’\-]+\s+){0,3}?",
-                "{W2}": _SKIP + r"[\w'’\-]+\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
+        return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,3}?",
+                "{W2}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
     return _MACRO.sub(sub, src)
 
 
@@ -186,8 +186,8 @@ FRAMES: list[Frame] = [
     frame("premod-member", "member_of",
           r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}"),
     frame("member-of", "member_of",
-          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
-          r"one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
+          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:not\s+only\s+|also\s+)?"
+          r"(?:the\s+|a\s+|an\s+|its\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
     frame("joined", "member_of",
           r"{S:PER}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
           r"enlisted\s+(?:in|with)|served\s+(?:in|with)|signed\s+up\s+(?:for|with)|resigned\s+from|"
