@@ -37,6 +37,10 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
     from .routes_api import router as api_router
     from .routes_pages import TEMPLATES, router as page_router
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
     app.include_router(api_router)
     app.include_router(page_router)
 

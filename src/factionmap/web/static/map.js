@@ -183,11 +183,11 @@
   }
 
   function timeChanged(now) {
+    container.setAttribute("data-state", "loading");
     labelTime();
     clearTimeout(state.timer);
     var run = function () {
       var seq = ++state.timeSeq;
-      container.setAttribute("data-state", "loading");
       syncURL();
       if (!currentAsOf()) { state.cy.elements().removeClass("hidden"); return report(); }
       return fm.getJSON("/api/map?" + params(true)).then(function (data) {
