@@ -5,6 +5,7 @@ import click
 
 from .. import __version__
 from .evaluate import evaluate
+from .extract import extract_command
 from .export_commands import export_command, import_command
 from .graph_commands import contested, decisions, explain, lineage, merge, path, show, split, ties, undo
 from .store_commands import build, documents, entities, ingest, stats
@@ -25,7 +26,7 @@ def main() -> None:
     """
 
 
-for command in (ingest, build, documents, entities, stats, evaluate, serve,
+for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,
                 show, ties, lineage, path, contested, merge, split, undo, explain, decisions,
                 export_command, import_command):
     main.add_command(command)
