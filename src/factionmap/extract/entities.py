@@ -125,7 +125,7 @@ class EntityFinder:
                 if acr != "*":
                     names.append(Name(acr, key, ann.entities[key].type, True))
         for m in Gazetteer(names).find(text, folded):
-            ann.add_span(Span(m.start, m.end, m.name.key, m.name.type, "doc"))
+            ann.add_span(Span(m.start, m.end, m.name.key, m.name.type, "doc"), override=m.name.case_sensitive)
         if defined:
             for m in self.gazetteer.find(text, folded, defined):
                 if m.name.defined_only:

@@ -97,9 +97,9 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
                            (_TAILED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
-            a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
-            if etype is EntityType.PLACE and _NOT_PLACE.match(text[a:b]):
+            if etype is EntityType.PLACE and _NOT_PLACE.match(m.group(0)):
                 continue
+            a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
     for m in _QUOTED.finditer(text, start, end):

@@ -93,7 +93,6 @@ def resolve(ann: Annotated) -> Annotated:
     ann.subject = ann.subject or find_subject(ann)
     encyclopedic = ann.subject is not None and bool(ann.infobox)
     text = ann.text
-    found: list[Span] = []
     for si, sent in enumerate(ann.sentences):
         if sent.kind not in ("text", "list"):
             continue
@@ -105,37 +104,35 @@ def resolve(ann: Annotated) -> Annotated:
                 last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
             if target:
-                found.append(Span(a, b, target, ann.type_of(target), "coref"))
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _PROVINCE_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             last = _last(ann, a, lambda s: bool(_PROVINCE_NAME.search(ann.entities[s.key].name)))
             target = last.key if last else (ann.subject if encyclopedic else None)
             if target:
-                found.append(Span(a, b, target, ann.type_of(target), "coref"))
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _HEAD_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             word = m.group(1).lower()
             last = _last(ann, a, lambda s: ann.entities[s.key].name.lower().endswith(word), window=4000)
             if last:
-                found.append(Span(a, b, last.key, last.type, "coref"))
+                ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _IT.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             target = _sentence_subject(ann, si, a)
             if target:
-                found.append(Span(a, b, target, ann.type_of(target), "coref"))
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _HE.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             last = _last(ann, a, lambda s: s.type is EntityType.PERSON, window=400)
             if last:
-                found.append(Span(a, b, last.key, last.type, "coref"))
+                ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _LATTER.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             prev = [s for s in ann.spans_in(max(0, a - 300), a) if s.source != "coref" and s.type is not EntityType.PLACE]
             if len(prev) >= 2:
                 pick = prev[-1] if m.group(1) == "latter" else prev[-2]
-                found.append(Span(a, b, pick.key, pick.type, "coref"))
-    for s in found:
-        ann.add_span(s)
+                ann.add_span(Span(a, b, pick.key, pick.type, "coref"))
     return ann
 
 

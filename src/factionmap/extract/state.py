@@ -66,9 +66,18 @@ class Annotated:
         ent.aliases.append(Alias(name=name, doc_ids={self.doc.id}, source=source))
 
     # spans --------------------------------------------------------------------------------------
-    def add_span(self, span: Span) -> bool:
-        """Adds a mention unless it overlaps one already there."""
-        if any(s.start < span.end and span.start < s.end for s in self.spans_in(span.start - 200, span.end + 200)):
+    def add_span(self, span: Span, override: bool = False) -> bool:
+        """Adds a mention unless it overlaps one already there (with `override`, unless it overlaps a
+        longer one: shorter mentions inside it are dropped)."""
+        clash = [s for s in self.spans_in(span.start - 200, span.end + 200) if s.start < span.end and span.start < s.end]
+        if clash and override and all(span.start <= s.start and s.end <= span.end and s.end - s.start <
+                                      span.end - span.start for s in clash):
+            for s in clash:
+                k = self.spans.index(s)
+                del self.spans[k]
+                del self._starts[k]
+            clash = []
+        if clash:
             return False
         k = bisect_left(self._starts, span.start)
         self.spans.insert(k, span)

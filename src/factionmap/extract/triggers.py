@@ -109,7 +109,7 @@ FRAMES: list[Frame] = [
           r"cooperat\w+\s+with|collaborat\w+\s+with|coordinat\w+\s+with|work(?:ed|ing|s)?\s+(?:together\s+)?"
           r"with|fought\s+alongside|fighting\s+alongside|fights\s+alongside|sided\s+with|partnered\s+with|"
           r"joint\s+operations?\s+(?:room\s+)?with|teamed\s+up\s+with|reached\s+out\s+to|truce\s+with|"
-          r"took\s+refuge\s+with|seek\s+refuge\s+with|sought\s+refuge\s+with|backed\s+by|supported\s+by)\s+"
+          r"took\s+refuge\s+with|seek\s+refuge\s+with|sought\s+refuge\s+with)\s+"
           r"{THE}{W3}{O:ACT}"),
     frame("alliance-between", "ally_of",
           r"(?P<t>alliance|cooperation|coordination|truce|joint\s+operations?\s+room|agreement|pact|partnership|"
@@ -169,6 +169,9 @@ FRAMES: list[Frame] = [
     frame("leader-of", "leader_of",
           r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
           r"their\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + LEADER + r"|leaders)\s+(?:of|in)\s+{THE}{W2}{O:GRP}"),
+    frame("became-leader", "leader_of",
+          r"{S:PER}{GAP}(?:became|becomes|was|is|as|remained|remains)\s+{O:GRP}" + POSS
+          + r"\s+(?:new\s+|first\s+|current\s+|acting\s+)?(?P<t>" + LEADER + r")\b"),
     frame("leader-of-appos", "leader_of",
           r"(?P<t>(?:" + LEADER + r"|one\s+of\s+the\s+leaders))\s+of\s+{THE}{O:GRP}\s*[,\-–—]\s*{S:PER}"),
     frame("led-by", "leader_of",

@@ -11,6 +11,7 @@ from .mask import MARK, Masked, expand_left, expand_right, mask
 from .syntax import clause_agrees
 
 # a subject that is only a part of a group ("members of X") is not the group
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}?«(\w)(\d+)»")
 _HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
 _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
@@ -66,17 +67,22 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     s_hit, o_hit = MARK.match(hit.group("s")), MARK.match(hit.group("o"))
     s_first = int(s_hit.group(2))
     person = _HEADED_BY.match(m.text, hit.end("s"))
-    if person and not fr.swap and hit.end("s") < hit.start("t") and fr.relation in (
+    if person and not fr.swap and fr.relation in (
             "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
         s_first = int(person.group(1))  # "IS leader X pledged ...": the person does it
     subjects = [s_first] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
-    objects = [int(o_hit.group(2))] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
+    o_first = int(o_hit.group(2))
+    owner = _POSSESSOR.match(m.text, hit.end("o"))
+    if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
+        o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
+    objects = [o_first] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
     trigger = m.doc_span(hit.start("t"), hit.end("t")) if hit.group("t") else m.doc_span(hit.start(), hit.end())
     parsed = ann.parsed.get(index)
-    if fr.clause and parsed is not None and not fr.swap:
+    close = len(m.text[hit.end("s"):hit.start("t")].split()) <= 2  # "X later pledged": no parse needed
+    if fr.clause and parsed is not None and not fr.swap and not close:
         sent_start = ann.sentences[index].start
         if not clause_agrees(parsed, m.spans[s_first].start - sent_start, m.spans[s_first].end - sent_start,
                              trigger[0] - sent_start):

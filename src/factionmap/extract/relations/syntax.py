@@ -8,6 +8,7 @@ militants are affiliated, not whoever detained them).
 from __future__ import annotations
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "poss", "appos", "compound", "agent", "expl"}
+_CLAUSE_SUBJ = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 
 
@@ -38,14 +39,12 @@ def clause_agrees(doc, s_start: int, s_end: int, trig: int) -> bool:
         return True
     node, steps = t, 0
     while steps < 12:
-        if s.head == node and s.dep_ in _SUBJ:
-            return True
-        if any(c == s for c in node.children):
-            return s.dep_ in _SUBJ
+        if s.head == node:
+            return s.dep_ in (_SUBJ if node == t else _CLAUSE_SUBJ)
         if node.head == node:
             return False
         parent = node.head
-        if node != t and node.pos_ in _NOUNS and node.dep_ not in ("attr", "ROOT") and parent.pos_ != "ADP":
+        if node != t and node.pos_ in _NOUNS and node.dep_ not in ("attr", "ROOT"):
             return False
         node, steps = parent, steps + 1
     return False
