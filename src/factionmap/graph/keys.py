@@ -23,9 +23,27 @@ _TRAILING_H = re.compile(r"(?<=[aiu])h\b")
 _ACRONYM = re.compile(r"^[a-z0-9]{1,6}$")
 
 
+_DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west",
+               "northeast": "north east", "northwest": "north west", "southeast": "south east",
+               "southwest": "south west", "northeastern": "north east", "northwestern": "north west",
+               "southeastern": "south east", "southwestern": "south west"}
+_GENERIC_PREFIX = ("jamaat", "jamaah", "jamaa", "jamat", "tanzim")  # "group of", "organisation of"
+_GENERIC_SUFFIX = ("group", "organization", "organisation")
+
+
+def _generic_words(norm: str) -> str:
+    """Words that say what kind of thing a name is, not which: 'jamaat ansar al islam' -> 'ansar al islam'."""
+    tokens = [w for tok in norm.split() for w in _DIRECTIONS.get(tok, tok).split()]
+    if len(tokens) > 2 and tokens[0] in _GENERIC_PREFIX:
+        tokens = tokens[1:]
+    if len(tokens) > 2 and tokens[-1] in _GENERIC_SUFFIX:
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
 def skeleton(norm: str) -> str:
     """A folded name reduced to its transliteration skeleton ('jaysh al muhajireen' -> 'jaish al muhajirin')."""
-    s = _TRAILING_H.sub("", norm)
+    s = _TRAILING_H.sub("", _generic_words(norm))
     s = s.replace(" wal ", " wa al ")
     for a, b in _VOWEL_RUNS:
         s = s.replace(a, b)

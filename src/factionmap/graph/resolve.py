@@ -121,16 +121,18 @@ class Resolver:
         return entity_id, f"{label} {name!r}"
 
     @staticmethod
-    def _score(primary: str, primary_key: str, shared_norm: str, shared_key: str, hit) -> int:
+    def _score(primary: str, primary_key: str, my_norm: str, shared_key: str, hit) -> int:
+        """How strongly a shared name ties a document entity to a store entity (0: not at all)."""
         entity_primary = fold(hit["entity_name"])
-        if keys.is_acronym(shared_norm) and shared_key != primary_key:
+        their_norm = hit["norm"]
+        if (keys.is_acronym(my_norm) or keys.is_acronym(their_norm)) and shared_key != primary_key:
             return 0  # an acronym among other names is no proof
-        if shared_key != primary_key and keys.nested(shared_norm, primary):
+        if shared_key != primary_key and keys.nested(my_norm, primary):
             return 0  # "Islamic State" as a side name of "Islamic State of Iraq"
-        if shared_norm != entity_primary and keys.nested(shared_norm, entity_primary):
+        if their_norm != entity_primary and keys.nested(their_norm, entity_primary):
             return 0  # the same, on the entity's side
         score = 3 if shared_key == primary_key else 1
-        return score + (shared_norm == entity_primary)
+        return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
         if not context:
