@@ -12,6 +12,7 @@ import io
 from collections import Counter
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from ..model import Tie
 from ..relations import RELATIONS, SYMMETRIC
@@ -67,6 +68,11 @@ def gexf(snap: Snapshot) -> str:
         data["start_date"], data["end_date"] = start or "", end or ""
         if start or end:
             data["spells"] = [(start, end)]
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(graph)
+    meta = writer.xml.find("meta")
+    if meta is not None:  # networkx stamps today's date; the export's clock keeps the output reproducible
+        meta.set("lastmodifieddate", snap.clock.date().isoformat())
     out = io.BytesIO()
-    nx.write_gexf(graph, out, encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.write(out)
     return out.getvalue().decode("utf-8")

@@ -7,6 +7,7 @@ store gives byte-identical bundles.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -129,5 +130,16 @@ def build_bundle(snap: Snapshot) -> stix2.v21.Bundle:
 
 
 def to_json(snap: Snapshot) -> str:
-    """The bundle as pretty JSON text (ending with a newline)."""
-    return build_bundle(snap).serialize(pretty=True) + "\n"
+    """The bundle as pretty JSON text (ending with a newline), the same bytes for the same snapshot.
+
+    stix2 writes spec properties in spec order but custom ones in set order (it varies with the
+    hash seed): they are put in sorted order after the spec ones.
+    """
+    data = json.loads(build_bundle(snap).serialize(pretty=True))
+    data["objects"] = [_ordered(o) for o in data["objects"]]
+    return json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+
+
+def _ordered(obj: dict[str, Any]) -> dict[str, Any]:
+    spec = {k: v for k, v in obj.items() if not k.startswith("x_")}
+    return {**spec, **{k: obj[k] for k in sorted(obj) if k.startswith("x_")}}
