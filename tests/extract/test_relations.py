@@ -66,3 +66,13 @@ def test_evidence_holds_the_trigger(ties):
     text = ex.document.text[ev.start_char:ev.end_char]
     assert text.startswith("In 2016") and ev.trigger in text and "allegiance" in ev.trigger
     assert ev.extractor == "pledge"
+
+
+def test_attack_places_the_group(ties):
+    found, _ = ties("Suspected Boko Haram gunmen attacked a police post in the town of Mosul in 2019.")
+    assert ("Boko Haram", "operates_in", "Mosul", "reported") in found
+
+
+def test_rival_of_with_a_misparsed_name(ties):
+    found, _ = ties("Though small, the Desert Lions Brigade has long been a rival of the Islamic State.")
+    assert ("Desert Lions Brigade", "opposes", "Islamic State", "asserted") in found

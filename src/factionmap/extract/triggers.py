@@ -225,6 +225,11 @@ FRAMES: list[Frame] = [
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|branch|affiliate|contingent|stronghold|control|"
           r"emergence|camp)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
+    frame("fighters-attacked-in", "operates_in",
+          r"{S:GRP}\s+(?:militants|gunmen|fighters|members|cells?|attackers|operatives|suicide\s+bombers?)\s+"
+          r"(?:\w+\s+){0,2}?(?P<t>attacked|killed|raided|stormed|ambushed|bombed|struck|clashed|seized|captured)"
+          r"[^«»;]{0,60}?\b(?:in|at|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|city|village|"
+          r"settlement|district|region|province)\s+of\s+)?{O:PLC}"),
     frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH
           + "|" + LEADER + "|" + MEMBER + r")\b)"),
     frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),

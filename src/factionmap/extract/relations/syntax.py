@@ -19,20 +19,21 @@ def _token_at(doc, offset: int):
     return None
 
 
-def _root(doc, start: int, end: int):
+def _roots(doc, start: int, end: int) -> list:
+    """The tokens of a name whose heads lie outside it (a misparsed name may have several)."""
     toks = [t for t in doc if start <= t.idx < end]
-    if not toks:
-        return None
-    for t in toks:
-        if not (start <= t.head.idx < end) or t.head == t:
-            return t
-    return toks[-1]
+    return [t for t in toks if not (start <= t.head.idx < end) or t.head == t] or toks[-1:]
 
 
 def clause_agrees(doc, s_start: int, s_end: int, trig: int) -> bool:
-    t, s = _token_at(doc, trig), _root(doc, s_start, s_end)
-    if t is None or s is None:
+    t = _token_at(doc, trig)
+    roots = _roots(doc, s_start, s_end)
+    if t is None or not roots:
         return True
+    return any(_agrees(t, s) for s in roots)
+
+
+def _agrees(t, s) -> bool:
     while s.dep_ == "conj" and s.head != s:
         s = s.head
     if t in set(s.subtree):
