@@ -71,6 +71,7 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
         todo.append(doc)
     for doc, result in _extract_all(todo, jobs):
         if isinstance(result, FactionmapError):
+            store.add_document(doc)  # kept, unextracted: the next build tries it again
             report.errors.append(result)
             if on_error:
                 on_error(result)
