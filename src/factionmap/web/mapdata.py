@@ -111,13 +111,13 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
         "filters": q.applied(),
         "bounds": _bounds(ties),
         "nodes": [
-            {**serialize.entity_ref(e), "degree": degree[e.id], "regions": sorted(regions.get(e.id, ())),
-             "href": f"/entities/{e.id}"}
+            {"id": e.id, "name": e.name, "type": e.type.value, "degree": degree[e.id],
+             "regions": sorted(regions.get(e.id, ()))}
             for e in nodes.values()
         ],
         "edges": [
             {"id": t.id, "source": t.subject.id, "target": t.object.id, "relation": t.relation,
-             "label": serialize.relation_label(t.relation), "status": t.status.value,
+             "status": t.status.value,
              "reported": serialize.is_reported(t), "symmetric": t.relation in SYMMETRIC, "grade": t.grade,
              "confidence": t.confidence, "start": t.start.iso if t.start else None,
              "end": t.end.iso if t.end else None, "citations": len(t.citations)}

@@ -27,7 +27,8 @@ def page(request: Request, name: str, json_href: str, **context) -> HTMLResponse
 def map_page(request: Request):
     query = request.url.query
     return page(request, "map.html", "/api/map" + (f"?{query}" if query else ""),
-                relations=list(RELATIONS.values()), statuses=STATUSES, types=TYPES, legend=mapdata.legend())
+                relations=list(RELATIONS.values()), statuses=STATUSES, types=TYPES, legend=mapdata.legend(),
+                preload=not query)
 
 
 @router.get("/entities", response_class=HTMLResponse)

@@ -8,8 +8,9 @@
   var slider = document.getElementById("time");
   var timeLabel = document.getElementById("time-label");
   var LARGE = 300;
-  var state = { cy: null, months: [], loadSeq: 0, timeSeq: 0, timer: null };
+  var state = { cy: null, months: [], loadSeq: 0, timeSeq: 0, layoutSeq: 0, timer: null, worker: null };
   window.factionmapMap = state;
+  try { state.worker = new Worker("/static/layout-worker.js"); } catch (e) { state.worker = null; }
 
   if (typeof cytoscape === "undefined") {
     statusEl.textContent = "The map library did not load (run `make setup` to build the web assets).";
@@ -99,6 +100,7 @@
 
   // -- drawing -----------------------------------------------------------------------------------
   function elements(data) {
+    var colors = {};
     var els = data.nodes.map(function (n) {
       return { group: "nodes", data: { id: "n" + n.id, entity: n.id, name: n.name, type: n.type, degree: n.degree } };
     });
@@ -106,7 +108,7 @@
       els.push({ group: "edges", data: {
         id: "e" + e.id, tie: e.id, source: "n" + e.source, target: "n" + e.target, relation: e.relation,
         status: e.status, reported: e.reported, symmetric: e.symmetric, confidence: e.confidence,
-        color: fmStyle.relationColor(e.relation), label: e.label } });
+        color: colors[e.relation] || (colors[e.relation] = fmStyle.relationColor(e.relation)) } });
     });
     return els;
   }
@@ -120,20 +122,71 @@
       nodeSeparation: 90, packComponents: true, numIter: n > LARGE ? 1200 : 2500 };
   }
 
+  // Large maps are laid out in a worker while the page builds the drawing; small ones right here.
+  function layOut(els, n) {
+    var options = layoutOptions(n);
+    if (!state.worker || n <= LARGE || options.name !== "fcose") return Promise.resolve(null);
+    var id = ++state.layoutSeq;
+    options.nodeRepulsion = 20000;
+    options.idealEdgeLength = 60;
+    var nodesAndEdges = els.map(function (e) {
+      return { group: e.group, data: { id: e.data.id, source: e.data.source, target: e.data.target, degree: e.data.degree } };
+    });
+    return new Promise(function (resolve) {
+      state.worker.onmessage = function (msg) { if (msg.data.id === id) resolve(msg.data.positions); };
+      state.worker.onerror = function () { resolve(null); };
+      state.worker.postMessage({ id: id, elements: nodesAndEdges, options: options, nodeSize: fmStyle.nodeSize(true) });
+    });
+  }
+
   function draw(data) {
     if (state.cy) state.cy.destroy();
-    var large = data.nodes.length > LARGE;
+    var large = data.nodes.length > LARGE, els = elements(data);
+    var positions = layOut(els, data.nodes.length);
     state.cy = cytoscape({
-      container: container, elements: elements(data), style: fmStyle.stylesheet(large),
-      layout: { name: "preset" }, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
+      container: container, elements: els, style: fmStyle.stylesheet(large),
+      layout: { name: "preset" }, minZoom: 0.05, maxZoom: 4,
       textureOnViewport: large, hideEdgesOnViewport: large, pixelRatio: large ? 1 : "auto"
     });
-    if (data.nodes.length) state.cy.layout(layoutOptions(data.nodes.length)).run();
+    performance.mark("fm-init");
+    return positions.then(function (found) {
+      if (found) {
+        state.cy.nodes().positions(function (n) { return found[n.id()]; });
+        state.cy.fit(undefined, 30);
+      } else if (data.nodes.length) {
+        state.cy.layout(layoutOptions(data.nodes.length)).run();
+      }
+      performance.mark("fm-layout");
+      finishDraw(data, large);
+    });
+  }
+
+  function finishDraw(data, large) {
     var focus = form.elements.focus.value;
     if (focus) state.cy.$id("n" + focus).addClass("focus");
+    if (large) labelLarge();
     state.cy.on("tap", "node", function (evt) { selectEntity(evt.target.data("entity")); });
     state.cy.on("tap", "edge", function (evt) { fmPanel.showTie(evt.target.data("tie")); });
     fillRegions(data.regions);
+  }
+
+  // A large map names its biggest hubs; zoomed in, every group in view is named.
+  function labelLarge() {
+    var cy = state.cy, timer = null;
+    cy.nodes().sort(function (a, b) { return b.data("degree") - a.data("degree"); }).slice(0, 15).addClass("labelled");
+    cy.on("viewport", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (cy.zoom() < 0.8) return;
+        var ext = cy.extent();
+        cy.batch(function () {
+          cy.nodes().filter(function (n) {
+            var p = n.position();
+            return !n.hasClass("labelled") && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+          }).addClass("labelled");
+        });
+      }, 150);
+    });
   }
 
   function fillRegions(regions) {
@@ -167,15 +220,22 @@
 
   function load() {
     var seq = ++state.loadSeq;
+    // the first, default view was preloaded by the page (<link rel=preload href="/api/map">)
+    var url = state.loaded || location.search ? "/api/map?" + params(false) : "/api/map";
+    state.loaded = true;
     container.setAttribute("data-state", "loading");
     statusEl.textContent = "Loading the map…";
     syncURL();
-    return fm.getJSON("/api/map?" + params(false)).then(function (data) {
+    performance.mark("fm-fetch");
+    return fm.getJSON(url).then(function (data) {
       if (seq !== state.loadSeq) return;
+      performance.mark("fm-data");
       setupSlider(data.bounds);
-      draw(data);
-      syncURL();
-      return currentAsOf() ? timeChanged(true) : report();
+      return draw(data).then(function () {
+        if (seq !== state.loadSeq) return;
+        syncURL();
+        return currentAsOf() ? timeChanged(true) : report();
+      });
     }).catch(function (err) {
       statusEl.textContent = "Could not load the map: " + err.message;
       container.setAttribute("data-state", "error");
