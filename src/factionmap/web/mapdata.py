@@ -123,7 +123,9 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
              "end": t.end.iso if t.end else None, "citations": len(t.citations)}
             for t in chosen
         ],
-        "regions": sorted({r for rs in regions.values() for r in rs}, key=str.casefold),
+        # country codes ("SY") still match the region filter; the list offers the names
+        "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
+                          key=str.casefold),
     }
 
 

@@ -10,7 +10,7 @@
   function relationColor(rel) { return cssVar("--rel-" + rel, "#777"); }
 
   function nodeSize(large) {
-    return large ? "mapData(degree, 0, 40, 5, 22)" : "mapData(degree, 0, 20, 16, 54)";
+    return large ? "mapData(degree, 0, 40, 5, 22)" : "mapData(degree, 0, 12, 22, 56)";
   }
 
   function stylesheet(large) {
@@ -20,7 +20,7 @@
         "label": large ? "" : "data(name)",
         "width": nodeSize(large),
         "height": nodeSize(large),
-        "font-size": 11,
+        "font-size": large ? 11 : 13,
         "font-family": "system-ui, sans-serif",
         "color": "#1b1b1b",
         "text-valign": "bottom",

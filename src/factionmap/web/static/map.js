@@ -115,7 +115,7 @@
 
   function layoutOptions(n) {
     if (document.getElementById("lineage").checked) {
-      return { name: "dagre", rankDir: "BT", nodeSep: 25, rankSep: 70, animate: false, fit: true, padding: 30 };
+      return { name: "dagre", rankDir: "BT", nodeSep: 40, rankSep: 80, nodeDimensionsIncludeLabels: true, animate: false, fit: true, padding: 30 };
     }
     return { name: "fcose", quality: n > LARGE ? "draft" : "default", randomize: true, animate: false,
       fit: true, padding: 30, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; },
@@ -156,6 +156,7 @@
       } else if (data.nodes.length) {
         state.cy.layout(layoutOptions(data.nodes.length)).run();
       }
+      if (state.cy.zoom() > 1.6) { state.cy.zoom(1.6); state.cy.center(); }  // a few nodes: do not blow them up
       performance.mark("fm-layout");
       finishDraw(data, large);
     });
