@@ -1,6 +1,8 @@
 """The pages in a real headless Chromium against a live server on 127.0.0.1 over the fixture store."""
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -16,6 +18,15 @@ def api(live_server, path: str):
 def open_map(page, path: str = "/") -> None:
     page.page.goto(path)
     page.page.wait_for_selector("#map[data-state=ready]", timeout=15000)
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll from Python: the page's CSP (no eval) forbids Playwright's in-page wait_for_function."""
+    deadline = time.monotonic() + timeout
+    while not page.page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.05)
 
 
 def visible_edges(page) -> int:
@@ -78,8 +89,7 @@ def test_time_slider_redraws_the_map_as_it_stood(page, live_server):
 def test_filters_redraw_and_focus_on_a_group(page, live_server):
     open_map(page)
     page.page.uncheck("input[name=relation][value=allegiance_to]")
-    page.page.wait_for_function(
-        "document.getElementById('map').dataset.state === 'ready' && location.search.includes('relation=')")
+    wait_until(page, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('relation=')")
     expected = api(live_server, "/api/map?" + page.page.url.split("?", 1)[1])
     assert visible_edges(page) == len(expected["edges"])
     assert all(e["relation"] != "allegiance_to" for e in expected["edges"])

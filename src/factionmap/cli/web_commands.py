@@ -31,6 +31,7 @@ def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(2048)  # connections made right after the URL is printed wait for the server
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0") from None
     bound = sock.getsockname()[1]
