@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import click
-from sqlalchemy import func, select
-
 from .. import builder as building
-from ..store import schema as t
 from .common import db_option, fail_cleanly, open_store, progress_bar, warn
 
 
@@ -67,29 +64,17 @@ def documents(db: str) -> None:
 @click.command()
 @db_option
 @click.option("--type", "type_", type=click.Choice(["ORG", "PERSON", "PLACE"]), help="Only this type.")
+@click.option("-q", "query", help="Only entities with a name containing this (any alias, folded).")
 @fail_cleanly
-def entities(db: str, type_: str | None) -> None:
-    """List the entities across documents, with their aliases and how many ties each has."""
-    store = open_store(db)
-    ties = (
-        select(t.entities.c.id, func.count(t.ties.c.id).label("n"))
-        .outerjoin(t.ties, (t.ties.c.subject_id == t.entities.c.id) | (t.ties.c.object_id == t.entities.c.id))
-        .group_by(t.entities.c.id)
-        .subquery()
-    )
-    query = select(t.entities, ties.c.n).join(ties, ties.c.id == t.entities.c.id).order_by(t.entities.c.name)
-    if type_:
-        query = query.where(t.entities.c.type == type_)
-    with store.engine.connect() as conn:
-        names: dict[int, list[str]] = {}
-        for eid, name in conn.execute(select(t.aliases.c.entity_id, t.aliases.c.name).order_by(t.aliases.c.id)):
-            names.setdefault(eid, [])
-            if name not in names[eid]:
-                names[eid].append(name)
-        for e in conn.execute(query).mappings():
-            others = [n for n in names.get(e["id"], []) if n != e["name"]]
-            click.echo(f"{e['id']:>5}  {e['type']:<6} {e['name']}  ({e['n']} ties)"
-                       + (f"  aka {'; '.join(others[:6])}" if others else ""))
+def entities(db: str, type_: str | None, query: str | None) -> None:
+    """List the entities across documents: id, type, name, other names, documents naming it."""
+    from ..graph import Graph
+
+    for e in Graph(open_store(db)).entities(type=type_, q=query):
+        others = [n for n in e.names if n != e.name]
+        docs = set().union(*(a.doc_ids for a in e.aliases)) - {None} if e.aliases else set()
+        click.echo(f"{e.id:>5}  {e.type.value:<6} {e.name}  ({len(docs)} documents)"
+                   + (f"  aka {'; '.join(others[:6])}" if others else ""))
 
 
 @click.command()
