@@ -10,7 +10,7 @@ The Python API is the product; the CLI and the web app are thin shells over it::
 """
 from __future__ import annotations
 
-from .api import BuildReport, Document, Extraction, Store, build, extract, ingest, open_store
+from .api import BuildReport, Document, Extraction, Store, build, extract_document, ingest, open_store
 
 __version__ = "0.1.0"
-__all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract", "ingest", "open_store", "__version__"]
+__all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store", "__version__"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .builder import BuildReport, build, ingest
+from .errors import IngestError
 from .model import Document, Extraction
 from .store import Store
 
@@ -13,7 +14,7 @@ def open_store(db: str | Path | None = None) -> Store:
     return Store(db)
 
 
-def extract(document: Document | str | Path) -> Extraction:
+def extract_document(document: Document | str | Path) -> Extraction:
     """Run the extraction pipeline on one document (or a file, read by its format)."""
     from .extract.pipeline import default_pipeline
 
@@ -22,9 +23,9 @@ def extract(document: Document | str | Path) -> Extraction:
 
         docs = read_file(document)
         if len(docs) != 1:
-            raise ValueError(f"{document}: holds {len(docs)} documents; extract them one by one")
+            raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
     return default_pipeline()(document)
 
 
-__all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract", "ingest", "open_store"]
+__all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]
