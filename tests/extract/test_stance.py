@@ -40,3 +40,54 @@ def test_not_only_is_not_a_denial(ties):
 def test_no_presence_is_denied(ties):
     found, _ = ties("The Islamic State has no presence in Aleppo.")
     assert ("Islamic State", "operates_in", "Aleppo", "denied") in found
+
+
+def test_hedge_in_another_clause_does_not_count(ties):
+    found, _ = ties("Boko Haram pledged allegiance to the Islamic State in the spring, "
+                    "and reportedly sent fighters to Libya.")
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "asserted") in found
+
+
+def test_hedge_after_because_does_not_count(ties):
+    found, _ = ties("Hezbollah has long been a rival of the Islamic State because it rejects the claim "
+                    "that a caliphate exists.")
+    assert ("Hezbollah", "opposes", "Islamic State", "asserted") in found
+
+
+def test_speech_verb_with_that_is_reported(ties):
+    _, ex = ties("Local officials said that Boko Haram pledged allegiance to the Islamic State.")
+    (a,) = [a for a in ex.assertions if a.relation == "allegiance_to"]
+    assert a.stance.value == "reported"
+
+
+def test_trailing_attribution_is_reported(ties):
+    _, ex = ties("Boko Haram pledged allegiance to the Islamic State, according to local activists.")
+    (a,) = [a for a in ex.assertions if a.relation == "allegiance_to"]
+    assert a.stance.value == "reported" and a.attribution == "local activists"
+
+
+def test_nominal_title_ignores_hedges_elsewhere(ties):
+    found, _ = ties("It would appear that the meeting was arranged by Islamic State leader Abu Bakr al-Baghdadi.")
+    assert ("Abu Bakr al-Baghdadi", "leader_of", "Islamic State", "asserted") in found
+
+
+def test_quoted_statement_is_reported(ties):
+    text = ("The brigade issued a long statement on its channel:\n\n"
+            "“We announce to the people of the region that Boko Haram pledged allegiance to the Islamic State "
+            "after long consultations with the elders.”\n")
+    found, _ = ties(text)
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "reported") in found
+
+
+def test_points_after_a_speech_colon_are_reported(ties):
+    text = ("A commander of the brigade told me the following about the group:\n\n"
+            "1. Boko Haram pledged allegiance to the Islamic State last winter.\n\n"
+            "2. The group has few fighters.\n")
+    found, _ = ties(text)
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "reported") in found
+
+
+def test_announced_is_not_a_hedge(ties):
+    found, _ = ties("The Islamic State announced the creation of a new province and appointed "
+                    "Abu Umar al-Masri as its leader. Boko Haram joined the Islamic State.")
+    assert ("Boko Haram", "part_of", "Islamic State", "asserted") in found

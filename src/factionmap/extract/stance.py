@@ -1,12 +1,16 @@
-"""Stage `stance`: asserted, reported (hedged or attributed) or denied — and who says so.
+"""Stance: asserted, reported (hedged or attributed) or denied — and who says so.
 
 Negation and denial are read in the words before the trigger within its clause ("not to be part of",
-"denied being part of", "has no presence in", "rejected joining"); hedges anywhere in the sentence
-("reportedly", "allegedly", "suspected", "claimed"); attribution from "according to X", "X claimed",
-"X said", "a statement in X's name".
+"denied being part of", "has no presence in", "rejected joining"). Hedges count only in the clause that
+governs the trigger ("X reportedly pledged", "it is believed that X fought for Y", "suspected IS
+gunmen"), not elsewhere in a long sentence; so do speech verbs with a complement ("X said that ...",
+"X claimed ..."), a trailing attribution (", according to X", ", sources said") and quoted speech
+(a trigger inside a “...” quotation, or in the numbered points after "X told me the following:").
+Attribution: "according to X", the mention before "claimed"/"said", or whoever introduces the quote.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -16,19 +20,31 @@ from .state import Annotated
 _DENY_BEFORE = re.compile(
     r"(?i)\b(?:not|n['’]t|never|no\s+longer|neither|nor|deny|denies|denied|denying|reject(?:s|ed|ing)?|"
     r"refus(?:e|es|ed|ing)|dismiss(?:ed|es)?|rul(?:e|ed|ing)\s+out|no|without|false(?:ly)?|rather\s+than|"
-    r"instead\s+of|lack(?:s|ed)?|absence\s+of)\b[^.;:!?]{0,60}$"
+    r"instead\s+of|lack(?:s|ed)?|absence\s+of|unwilling\s+to|declin(?:e|es|ed|ing)\s+to)\b[^.;:!?]{0,60}$"
 )
 _DENY_AFTER = re.compile(r"(?i)^[^.;!?]{0,40}\b(?:whatsoever|at\s+all)\b")
 _CLAUSE = re.compile(r"(?i)[;:!?]|\b(?:but|however|although|though|while|whereas|yet)\b|,\s*(?:and|which|who)\b")
+# where a hedge stops governing: clause breaks, brackets, subordinators
+_HEDGE_CLAUSE = re.compile(
+    r"(?i)[;:!?()\[\]]|\b(?:but|however|although|though|while|whereas|yet|because|unlike)\b|"
+    r",\s*(?:and|which|who|whose|where|when|as)\b|\s[-–—]\s")
 _HEDGE = re.compile(
-    r"(?i)\b(?:reportedly|allegedly|alleged|purportedly|purported|suspected|apparently|supposedly|believed|"
-    r"thought\s+to|said\s+to|claim(?:s|ed|ing)?|according\s+to|reports?|reported|rumou?r(?:s|ed)?|"
+    r"(?i)\b(?:reportedly|allegedly|alleged|purportedly|purported|suspected|apparently|apparent|supposedly|"
+    r"believed|thought\s+to|said\s+to|claim(?:s|ed|ing)?|according\s+to|reports?|reported|rumou?r(?:s|ed)?|"
     r"speculat\w+|allegations?|unconfirmed|may\s+have|might\s+have|appears?\s+to|appeared\s+to|"
-    r"seems?\s+to|likely|possibly|probably|asserted|touted|named\s+as|announced)\b"
+    r"would\s+appear|seems?\s+to|seemed\s+to|likely|possibly|probably|touted|named\s+as)\b"
 )
+# a speech verb whose complement holds the trigger: "X said that ...", "X told reporters that ..."
+_SPEECH_THAT = re.compile(
+    r"(?i)\b(?:said|says|say|stated|states|asserted|asserts|insisted|insists|alleged|alleges|maintained|"
+    r"maintains|told\s+(?:\w+\s+){0,2}?|tweeted|wrote|argued|argues|suggested|suggests)\s+that\b")
+# an attribution after the tie: ", according to X", ", sources said", ", officials say"
+_TRAILING = re.compile(
+    r"(?i)[^;:!?]{0,80}?,\s*(?:according\s+to\b|(?:(?:the|a|an|some|several|local|security|military)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,3}?(?:said|say|says|claimed|claim|claims|reported|report|alleged|allege|believe)\b)")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+((?:the\s+)?[^,.;]{3,60}?)(?=[,.;]|\s+(?:that|who|which)\b|$)")
 _SPEAKER_VERB = re.compile(r"(?i)\b(?:claimed|claims|said|says|stated|states|announced|asserted|alleged|"
-                           r"reported|insisted|denied|denies|told|wrote|confirmed)\b")
+                           r"reported|insisted|denied|denies|told|wrote|confirmed|tweeted|explained)\b")
 
 
 @dataclass
@@ -38,12 +54,13 @@ class StanceReading:
 
 
 _NOT_NEGATION = re.compile(r"(?i)\bnot\s+(?:only|just|least|merely|simply|in(?:correct|accurate)|wrong|untrue|"
-                           r"false|surprising|unusual|uncommon|unlike)\b|\bno\s+(?:doubt|longer\s+only)\b")
+                           r"false|surprising|unusual|uncommon|unlike)\b|\bno\s+(?:doubt|longer\s+only)\b|"
+                           r"\bnot\s+to\s+mention\b")
 
 
-def _clause_before(text: str) -> str:
+def _clause_before(text: str, rx: re.Pattern = _CLAUSE) -> str:
     cut = 0
-    for m in _CLAUSE.finditer(text):
+    for m in rx.finditer(text):
         cut = m.end()
     return text[cut:]
 
@@ -57,14 +74,111 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
         clause = clause[-(trig_start - subject_start) - 40:] if len(clause) > trig_start - subject_start + 40 \
             else clause
     after = text[trig_end:sent_end]
-    sentence = text[sent_start:sent_end]
     who = attribution(ann, sent_start, sent_end, trig_start)
     clause = _NOT_NEGATION.sub(" ", clause)
     if not nominal and (_DENY_BEFORE.search(clause) or _DENY_AFTER.search(after)):
         return StanceReading(Stance.DENIED, who)
-    if _HEDGE.search(sentence):
+    if nominal:  # a title ("IS leader X"): only a hedge on the phrase itself ("the alleged IS leader X")
+        a = min(trig_start, subject_start if subject_start is not None and subject_start >= sent_start else trig_start)
+        words = re.search(r"(?:\S+\s+){0,3}$", text[sent_start:a])
+        near = (words.group() if words else "") + text[a:trig_end]
+        if _HEDGE.search(near):
+            return StanceReading(Stance.REPORTED, who)
+    elif hedged(text, sent_start, sent_end, trig_start, trig_end):
         return StanceReading(Stance.REPORTED, who)
+    speech = quoted_speech(ann, trig_start)
+    if speech is not None:
+        return StanceReading(Stance.REPORTED, who or speech or None)
     return StanceReading(Stance.ASSERTED, None)
+
+
+def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int) -> bool:
+    """A hedge or a speech verb in the clause that governs the trigger, or an attribution after it."""
+    window = _clause_before(text[sent_start:trig_start], _HEDGE_CLAUSE) + text[trig_start:trig_end]
+    if _HEDGE.search(window) or _SPEECH_THAT.search(window):
+        return True
+    return bool(_TRAILING.match(text, trig_end, sent_end)) and not _HEDGE_CLAUSE.search(
+        text[trig_end:_TRAILING.match(text, trig_end, sent_end).end()])
+
+
+# quoted speech ---------------------------------------------------------------------------------------
+
+_INTRO = re.compile(r"(?i)\b(?:said|says|stated|told|explained|wrote|tweeted|added|claimed|insisted|"
+                    r"the\s+following|information|statement|interview|message|quote|put\s+it|announces?)\b[^.!?]*:\s*$")
+_POINT = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•])\s+")
+
+
+@functools.lru_cache(maxsize=8)
+def _speech_regions(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, intro_start) of quoted speech: “...” spans (30+ characters, across paragraphs too),
+    "..." spans within a line, and the numbered or bulleted points after a line ending in a speech colon."""
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    while True:
+        a = text.find("“", pos)
+        if a < 0:
+            break
+        b = text.find("”", a + 1)
+        nxt = text.find("“", a + 1)
+        if b < 0:
+            break
+        if nxt != -1 and nxt < b and "\n\n" not in text[a:nxt]:
+            pos = nxt  # an unclosed quote inside a paragraph: start again at the next one
+            continue
+        if b - a >= 30:
+            out.append((a, b, _intro_start(text, a)))
+        pos = b + 1
+    for m in re.finditer(r'"([^"\n]{30,})"', text):
+        out.append((m.start(), m.end(), _intro_start(text, m.start())))
+    lines = list(re.finditer(r"[^\n]+", text))
+    for i, ln in enumerate(lines):
+        if not _INTRO.search(ln.group()):
+            continue
+        j, end = i + 1, None
+        while j < len(lines) and _POINT.match(lines[j].group()):
+            end = lines[j].end()
+            j += 1
+        if end is not None:
+            out.append((lines[i + 1].start(), end, ln.start()))
+    return tuple(out)
+
+
+def _intro_start(text: str, quote_start: int) -> int:
+    """Where the sentence that introduces a quote begins (the quote's own line if it opens one)."""
+    line = text.rfind("\n", 0, quote_start) + 1
+    if text[line:quote_start].strip():
+        return line
+    prev = text.rfind("\n", 0, max(0, line - 1))
+    while prev > 0 and not text[prev + 1:line].strip():
+        prev = text.rfind("\n", 0, prev)
+    return prev + 1
+
+
+def quoted_speech(ann: Annotated, offset: int) -> str | None:
+    """None when `offset` is not inside quoted speech; else the speaker's name, or "" when unknown."""
+    for a, b, intro in _speech_regions(ann.text):
+        if a < offset < b:
+            return _speaker(ann, intro, a)
+    return None
+
+
+def _speaker(ann: Annotated, start: int, end: int) -> str:
+    text = ann.text
+    if end - start > 600:
+        start = end - 600
+    m = _ACCORDING.search(text, start, end)
+    if m:
+        return m.group(1).strip()
+    verbs = list(_SPEAKER_VERB.finditer(text, start, end))
+    for v in reversed(verbs):
+        spans = [s for s in ann.spans_in(start, v.start()) if ann.type_of(s.key).value != "PLACE"]
+        if spans and v.start() - spans[-1].end <= 60:
+            return ann.entities[spans[-1].key].name
+    spans = [s for s in ann.spans_in(start, end) if ann.type_of(s.key).value != "PLACE"]
+    m = re.search(r"(?i)\bfrom\s+$", text[max(start, spans[0].start - 8):spans[0].start]) if spans else None
+    if m or (spans and re.match(r"(?i)\s*statement\s+from\s", text[start:spans[0].start])):
+        return ann.entities[spans[0].key].name
+    return ""
 
 
 def attribution(ann: Annotated, sent_start: int, sent_end: int, trig_start: int) -> str | None:

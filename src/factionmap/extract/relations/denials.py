@@ -1,0 +1,108 @@
+"""Denials that the sentence frames do not see on their own.
+
+- A denial of an earlier claim ("This claim was denied by X", "The statement was later dismissed",
+  "X denied the report", "the group rejected these reports") denies the ties of the sentence that made
+  the claim: the nearest earlier sentence with ties, or the whole quoted statement when the claim was
+  one. The claim keeps its own stance; the denial is a second assertion whose evidence is the denying
+  sentence.
+- Absence: "there is no X presence in/at P", "P ... there is no X presence", "X is not (even) in
+  (the vicinity of) P" deny that X operates in P.
+"""
+from __future__ import annotations
+
+import re
+
+from ..stance import _speech_regions
+from ..state import Annotated
+from .lexical import Candidate
+from .mask import MARK, mask
+
+_CLAIM = r"(?:claims?|reports?|statements?|allegations?|assertions?|accounts?|announcements?|stor(?:y|ies)|rumou?rs?|" \
+         r"reporting|pledges?)"
+_DENIED = r"(?:denied|dismissed|rejected|refuted|disputed|debunked|disavowed|contradicted|repudiated)"
+_DENIAL_OF_EARLIER = re.compile(
+    rf"(?i)\b(?:this|that|the|these|those|such|its|their|his|her)\s+(?:\w+\s+){{0,2}}?{_CLAIM}"
+    rf"(?:['’]s?\s+(?:veracity|accuracy|authenticity))?\s*,?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)"
+    rf"\s+(?:\w+\s*,?\s+){{0,3}}?{_DENIED}\b"
+    rf"|\b(?:deny|denies|denied|denying|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|disavow(?:s|ed)?)\s+"
+    rf"(?:the|these|those|this|that|such|its|their)\s+(?:\w+\s+){{0,2}}?{_CLAIM}\s*(?:[.,;]|$|\s+(?:as|in|on|the|"
+    rf"within|after|shortly|later|outright|days?|hours?))")
+_NOT_CARRIED = {"leader_of", "member_of"}  # titles are background, not what a claim is about
+_STATEMENT_TIES = {"allegiance_to", "part_of", "merged_into", "ally_of", "defected_to", "split_from"}
+_BACK = 6  # sentences to look back for the claim
+
+
+def carried_denials(ann: Annotated, cands: list[Candidate]) -> list[Candidate]:
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.stance != "denied" and not c.nominal and c.relation not in _NOT_CARRIED:
+            by_sentence.setdefault(c.sentence, []).append(c)
+    out: list[Candidate] = []
+    regions = _speech_regions(ann.text)
+    for i, s in enumerate(ann.sentences):
+        if s.kind not in ("text", "list"):
+            continue
+        m = _DENIAL_OF_EARLIER.search(ann.text, s.start, s.end)
+        if not m:
+            continue
+        trigger = (m.start(), m.end())
+        for c in _claimed(ann, i, by_sentence, regions):
+            out.append(Candidate(c.subject, c.relation, c.object, i, trigger, "denial-of-claim", "denied"))
+    out.extend(absences(ann))
+    return out
+
+
+def _claimed(ann: Annotated, i: int, by_sentence: dict[int, list[Candidate]], regions) -> list[Candidate]:
+    """The ties of the claim that sentence `i` denies."""
+    for j in range(i - 1, max(-1, i - 1 - _BACK), -1):
+        sj = ann.sentences[j]
+        if sj.kind == "refs":
+            break
+        region = next(((a, b, intro) for a, b, intro in regions if a <= sj.start < b), None)
+        if region is not None:  # the claim is a quoted statement: all of it, and the words that introduce it
+            a, b, intro = region
+            found = [c for k, cs in by_sentence.items() if intro <= ann.sentences[k].start < b for c in cs
+                     if c.relation in _STATEMENT_TIES]
+            if found:
+                return found
+            continue
+        if by_sentence.get(j):
+            return by_sentence[j]
+    return []
+
+
+# absence -------------------------------------------------------------------------------------------------
+
+_NO_PRESENCE = re.compile(
+    r"(?i)\b(?P<t>no\s+(?:\w+\s+)?(?P<g>«G\d+»)\s+(?:\w+\s+)?(?:presence|fighters|forces|activity|"
+    r"operations|cells|positions))\s+(?:\w+\s+){0,3}?(?:in|at|inside|within|near|around)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|area|province|region)\s+of\s+)?(?P<p>«[LS]\d+»)")
+_PLACES_THEN_NONE = re.compile(
+    r"(?i)(?P<p>«[LS]\d+»(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?«[LS]\d+»)*)[^«».;]{0,40}?"
+    r"\b(?P<t>there\s+(?:is|are|was|were)\s+no\s+(?P<g>«G\d+»)\s+(?:presence|fighters|forces|activity|cells))")
+_NOT_IN = re.compile(
+    r"(?i)(?P<g>«G\d+»)\s+(?P<t>(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|now\s+|currently\s+)?"
+    r"(?:not|no\s+longer|nowhere)\s+(?:even\s+)?(?:present\s+|active\s+|based\s+|operating\s+)?"
+    r"(?:in|inside|within|near)\s+(?:the\s+(?:vicinity|area|outskirts)\s+of\s+)?)(?:the\s+)?(?P<p>«[LS]\d+»)")
+
+
+def absences(ann: Annotated) -> list[Candidate]:
+    out: list[Candidate] = []
+    for i, s in enumerate(ann.sentences):
+        if s.kind not in ("text", "list") or not re.search(r"(?i)\bno\b|\bnot\b|\bnowhere\b", ann.text[s.start:s.end]):
+            continue
+        spans = ann.sentence_spans(i)
+        if len(spans) < 2:
+            continue
+        m = mask(ann, s.start, s.end, spans)
+        for rx in (_NO_PRESENCE, _PLACES_THEN_NONE, _NOT_IN):
+            for hit in rx.finditer(m.text):
+                g = m.spans[int(MARK.match(hit.group("g")).group(2))]
+                trigger = m.doc_span(hit.start("t"), hit.end("t"))
+                for pm in MARK.finditer(hit.group("p")):
+                    if pm.group(1) not in "LS":
+                        continue
+                    p = m.spans[int(pm.group(2))]
+                    if p.key != g.key:
+                        out.append(Candidate(g, "operates_in", p, i, trigger, "absence", "denied"))
+    return out

@@ -1,0 +1,55 @@
+"""Denials carried across sentences, and absences ("no X presence")."""
+
+
+def test_claim_denied_in_next_sentence_gives_both(ties):
+    found, ex = ties("Boko Haram reportedly pledged allegiance to the Islamic State in March. "
+                     "This claim was denied by a spokesman for the group.")
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "reported") in found
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "denied") in found
+    (d,) = [a for a in ex.assertions if a.stance.value == "denied"]
+    text = ex.document.text[d.evidence[0].start_char:d.evidence[0].end_char]
+    assert "denied" in text
+
+
+def test_group_denied_the_report(ties):
+    found, _ = ties("Hezbollah was said to be cooperating with Jabhat al-Nusra near the border. "
+                    "Hezbollah denied the report within hours.")
+    assert ("Hezbollah", "ally_of", "Jabhat al-Nusra", "denied") in found \
+        or ("Jabhat al-Nusra", "ally_of", "Hezbollah", "denied") in found
+
+
+def test_denial_reaches_back_over_a_sentence_without_ties(ties):
+    found, _ = ties("In May, the Caucasus Emirate claimed to have fought against the Islamic State in Dagestan. "
+                    "It gave no figures. The claim was later dismissed by local officials.")
+    assert any(t[1] == "opposes" and t[3] == "denied" for t in found)
+
+
+def test_no_denial_without_an_earlier_claim(ties):
+    found, _ = ties("Boko Haram pledged allegiance to the Islamic State. The weather was mild that year.")
+    assert not any(t[3] == "denied" for t in found)
+
+
+def test_no_presence_in_place(ties):
+    found, _ = ties("In Mosul and Aleppo there is no Hezbollah presence whatsoever.")
+    assert ("Hezbollah", "operates_in", "Mosul", "denied") in found
+    assert ("Hezbollah", "operates_in", "Aleppo", "denied") in found
+
+
+def test_not_even_in_the_vicinity(ties):
+    found, _ = ties("Boko Haram is still not even in the vicinity of Aleppo.")
+    assert ("Boko Haram", "operates_in", "Aleppo", "denied") in found
+
+
+def test_refused_to_pledge_is_denied(ties):
+    found, _ = ties("Boko Haram refused to pledge allegiance to the Islamic State.")
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "denied") in found
+
+
+def test_did_not_pledge_is_denied(ties):
+    found, _ = ties("Boko Haram did not pledge allegiance to the Islamic State.")
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "denied") in found
+
+
+def test_rejected_joining_is_denied(ties):
+    found, _ = ties("Boko Haram rejected joining the Islamic State.")
+    assert ("Boko Haram", "part_of", "Islamic State", "denied") in found
