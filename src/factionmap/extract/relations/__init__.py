@@ -10,6 +10,7 @@ from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..state import Annotated
 from ..stance import read_stance
 from .dates import dates_for
+from .denials import carried_denials
 from .infobox import infobox_relations
 from .lexical import Candidate, lexical_relations
 
@@ -18,6 +19,7 @@ __all__ = ["relations", "Candidate"]
 
 def relations(ann: Annotated, version: str = "") -> Annotated:
     cands = infobox_relations(ann) + lexical_relations(ann)
+    cands += carried_denials(ann, cands)
     seen: dict[tuple, Assertion] = {}
     for c in cands:
         sent = ann.sentences[c.sentence]
@@ -45,7 +47,8 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
         old.start = _better(old.start, start)
         old.end = _better(old.end, end)
         old.attribution = old.attribution or who
-    ann.assertions = list(seen.values())
+    # a tie both asserted and reported: the asserted line first
+    ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann
 
 
