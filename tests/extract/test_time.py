@@ -28,3 +28,63 @@ def test_no_date_no_time(ties):
     _, ex = ties("The Sun Brigade pledged allegiance to the Islamic State.")
     a = _get(ex, "allegiance_to")
     assert a.start is None and a.end is None
+
+
+def test_operation_dates_in_the_infobox_start_belonging_ties(ties):
+    text = ("Sun Brigade | |\n---|---|\nDates of operation | March 2016–present |\nAllegiance | Islamic State |\n"
+            "Opponents | Hezbollah |\n\nThe Sun Brigade is a small armed group.\n")
+    _, ex = ties(text)
+    assert _get(ex, "allegiance_to").start.iso == "2016-03"
+    assert _get(ex, "opposes").start is None
+
+
+def test_founding_in_the_lede_paragraph_dates_the_branch_tie(ties):
+    _, ex = ties("The Sun Brigade is a branch of the Islamic State in Syria. The group was established in "
+                 "May 2017 by former members of other factions.\n")
+    assert _get(ex, "part_of").start.iso == "2017-05"
+
+
+def test_founding_elsewhere_does_not_date_a_later_paragraph(ties):
+    _, ex = ties("The Sun Brigade was founded in May 2017.\n\nA history of the war follows here.\n\n"
+                 "Years later, the Sun Brigade joined the Islamic State.\n")
+    assert _get(ex, "part_of").start is None
+
+
+def test_coalition_founding_dates_the_members_it_names(ties):
+    text = ("The Dawn Coalition, whose formation was announced on 4 March 2016, brings together "
+            "Hezbollah and Boko Haram.\n\nHezbollah is part of the Dawn Coalition.\n")
+    _, ex = ties(text)
+    a = _get(ex, "part_of", "Hezbollah")
+    assert a.start is not None and a.start.iso == "2016-03-04"
+
+
+def test_title_takes_no_date_from_its_sentence(ties):
+    _, ex = ties("On 3 May 2018, Islamic State leader Abu Bakr al-Baghdadi released a speech.")
+    a = _get(ex, "leader_of")
+    assert a.start is None
+
+
+def test_date_behind_a_clause_break_is_not_the_ties(ties):
+    _, ex = ties("The camp was shelled in 2012; Boko Haram pledged allegiance to the Islamic State.")
+    assert _get(ex, "allegiance_to").start is None
+
+
+def test_year_before_a_colon_is_a_date(ties):
+    _, ex = ties("In the spring the groups met. Boko Haram pledged allegiance to the Islamic State in 2015: "
+                 "a turning point.")
+    assert _get(ex, "allegiance_to").start.iso == "2015"
+
+
+def test_death_date_refines_a_year_end(ties):
+    text = ("Sun Brigade | |\n- Leaders: Abu Umar al-Masri (2015–2016)\n\nThe Sun Brigade is a group. "
+            "Abu Umar al-Masri was killed in an airstrike on 9 August 2016.\n")
+    _, ex = ties(text)
+    a = _get(ex, "leader_of")
+    assert (a.start.iso, a.end.iso) == ("2015", "2016-08-09")
+
+
+def test_death_date_is_the_one_after_the_death_words(ties):
+    _, ex = ties("Abu Bakr al-Baghdadi was the leader of the Islamic State. In 2014 the group grew. "
+                 "Two months after the death of Abu Bakr al-Baghdadi on 27 October 2019, the group regrouped.")
+    a = _get(ex, "leader_of")
+    assert a.end is not None and a.end.iso == "2019-10-27"

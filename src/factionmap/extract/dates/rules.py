@@ -333,7 +333,7 @@ RULES: list[tuple[str, re.Pattern, Reader]] = [
     ("decade", _rx(rf"(?:(?i:the)\s+)?(?:(?P<fz>(?i:early|mid|middle|late))[\s-]+)?(?P<dec>(?:19|20)\d0)[\u2019']?s\b"),
      read_decade),
     ("fuzzy_year", _rx(rf"(?<!Arab\s)\b{FUZZ}(?P<y>{YEAR})(?!\d|[.,]\d)"), read_year),
-    ("year", _rx(rf"(?<![\w$\u20ac\u00a3#+@/])(?<!\d[,.:/\-\s])(?P<y>{YEAR})(?![\d\-/:]|[.,]\d|\s\d{{4}}\b)"), read_bare_year),
+    ("year", _rx(rf"(?<![\w$\u20ac\u00a3#+@/])(?<!\d[,.:/\-\s])(?P<y>{YEAR})(?![\d\-/]|:\S|[.,]\d|\s\d{{4}}\b)"), read_bare_year),
     ("day_month", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"),
      lambda m, c: read_day_month_year(_NoYear(m), c)),
     ("month_day", _rx(rf"(?P<m>{MONTH_RE})\s+(?P<d>{DAY})(?![\w:.,]\d|\d)(?!\s*(?:,\s*)?\d)(?!\s*%)"),
