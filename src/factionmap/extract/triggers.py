@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
 _SKIP = r"(?!(?:via|by|for|from|in|on|at|with|to|of|against|and|or|but|after|before|during|since|until|into)\b)"
-_MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}")
+_MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}|\{PARTS\}|\{APPOS\}")
+# the people of a group, written before it: "(a cell of) militants affiliated with", "fighters of"
+PARTS = (r"(?:(?:(?:an?|the|two|three|several|some)\s+)?(?:cell|group|unit|band|network|number)s?\s+of\s+)?"
+         r"(?:(?:\w+\s+){0,2}?(?:militants|fighters|members|supporters|elements|cells|operatives|gunmen|"
+         r"loyalists|positions|forces)\s+(?:affiliated\s+with|linked\s+to|loyal\s+to|belonging\s+to|of|from)"
+         r"\s+(?:the\s+)?)")
+# an aside after a name, set off by commas: ", the son of an immigrant from «S2»,"
+APPOS = r"(?:\s*,\s*(?:the|a|an|one|aged|then|now)\b[^,«»;:()]{0,50}?(?:«[LS]\d+»[^,«»;:()]{0,20}?)?,)?"
 
 
 def _expand(src: str) -> str:
@@ -26,7 +33,8 @@ def _expand(src: str) -> str:
         if m.group(1):
             return f"(?P<{m.group(1).lower()}>«[{KINDS[m.group(2)]}]\\d+»)"
         return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,3}?",
-                "{W2}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?"}[m.group(0)]
+                "{W2}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?",
+                "{PARTS}": PARTS, "{APPOS}": APPOS}[m.group(0)]
     return _MACRO.sub(sub, src)
 
 
@@ -43,7 +51,7 @@ class Frame:
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
-    kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:12])
+    kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:20])
     kw.setdefault("nominal", name.startswith(("premod", "possessive", "place-possessive", "linked")))
     return Frame(name, relation, re.compile(_expand(src), re.I), **kw)
 
@@ -66,7 +74,9 @@ OPPOSE = (r"(?:fought|fights|fighting|fight)(?!\s+(?:for|alongside|with|in|on))(
           r"against|crack(?:ed|ing)?\s+down\s+on|moves?\s+against|push(?:ed|ing)?\s+back\s+against|"
           r"besieg(?:ed|ing)|expelled|drove\s+out|denounc(?:ed|ing)|condemn(?:ed|ing)|infighting\s+with|"
           r"conflict\s+with|confront(?:ed|ing)|raid(?:ed|s)?\s+on|airstrikes\s+(?:on|against)|"
-          r"offensive\s+(?:on|against)|struck|bomb(?:ed|ing)")
+          r"offensive\s+(?:on|against)|struck|bomb(?:ed|ing)|(?:military\s+|security\s+|counter-?terrorism\s+|"
+          r"joint\s+)?operations?\s+against|campaign\s+against|stand-?off\s+with|retaliat\w+\s+against|"
+          r"(?:sought|seeks?|trying|tried|aims?|aimed|vowed)\s+to\s+(?:destroy|defeat|eliminate|crush|expel)")
 
 FRAMES: list[Frame] = [
     # allegiance_to --------------------------------------------------------------------------------------
@@ -103,24 +113,74 @@ FRAMES: list[Frame] = [
     frame("includes", "part_of",
           r"{S:GRP}{GAP}(?P<t>includes|comprises|comprised|consists\s+of|brings\s+together|"
           r"groups\s+together)\s+{THE}{W3}{O:GRP}", swap=True),
+    frame("of-which-part", "part_of",
+          r"{O:GRP}\s*,\s*(?:of|in)\s+which\s+{S:GRP}\s+(?:is|was|are|were|remains|remained)\s+(?:\w+\s+){0,2}?"
+          r"(?P<t>(?:a\s+)?(?:part|members?|components?|constituents?))\b"),
+    frame("and-other-affiliates", "part_of",
+          r"{S:GRP}\s+and\s+other\s+(?:\w+\s+){0,2}?{O:GRP}\s+(?P<t>affiliates|groups|factions|brigades|units|"
+          r"branches|components|provinces|member\s+groups)\b"),
+    frame("groups-like", "part_of",
+          r"{O:GRP}\s+(?:member\s+|constituent\s+|affiliated\s+)?(?P<t>groups|factions|affiliates|branches|provinces|units|"
+          r"brigades|components)\s+(?:like|such\s+as|including|namely)\s+{THE}{S:GRP}"),
+    frame("groups-of-are", "part_of",
+          r"(?P<t>(?:groups|factions|members|components|brigades|constituents|units|affiliates)\s+(?:of|in|within))\s+"
+          r"{THE}{O:GRP}(?:\s+(?:coalition|alliance|umbrella|operations\s+room|front))?\s*(?:,\s*)?"
+          r"(?:[^«»;.:]|«L\d+»){0,100}?\b(?:are|were|include[sd]?|included|including|such\s+as|namely)\s*:?\s+{THE}{S:GRP}",
+          person="member_of"),
+    frame("among-groups", "part_of",
+          r"{S:GRP}\s*,?\s*(?:is|was|are|were|remains|became)\s+(?P<t>among|one\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+          r"(?:groups|factions|members|components|constituents|brigades|units|affiliates)\s+(?:of|in|within|that\s+"
+          r"(?:formed|form|joined|make\s+up|made\s+up))\s+{THE}{O:GRP}"),
+    frame("formed-coalition", "part_of",
+          r"{S:GRP}{GAP}(?P<t>(?:jointly\s+)?(?:formed|form|founded|established|created|set\s+up|launched|joined|join|"
+          r"make\s+up|made\s+up|constitute|constituted))\s+{THE}(?:new\s+|joint\s+)?(?:\w+\s+){0,2}?(?:coalition|alliance|"
+          r"operations\s+room|umbrella|grouping|front|council|command)\s*,?\s*(?:called\s+|named\s+|known\s+as\s+|"
+          r"dubbed\s+)?{THE}{O:GRP}"),
+    frame("possessive-group", "part_of",
+          r"{O:GRP}(?P<t>['’]s)\s+{S:GRP}(?!\s*(?:['’]s\s+)?(?:allies|ally|rivals?|enem(?:y|ies)|opponents?|foes?|"
+          r"predecessors?|successors?|counterparts?|former|ex-|erstwhile|old|one-time)\b)"),
+    frame("branch-in-place", "part_of",
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)"),
     # ally_of --------------------------------------------------------------------------------------------------
     frame("ally-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>allied\s+with|allies\s+with|ally\s+(?:of|with)|alliance\s+with|allying\s+with|"
           r"cooperat\w+\s+with|collaborat\w+\s+with|coordinat\w+\s+with|work(?:ed|ing|s)?\s+(?:together\s+)?"
           r"with|fought\s+alongside|fighting\s+alongside|fights\s+alongside|sided\s+with|partnered\s+with|"
           r"joint\s+operations?\s+(?:room\s+)?with|teamed\s+up\s+with|reached\s+out\s+to|truce\s+with|"
-          r"took\s+refuge\s+with|seek\s+refuge\s+with|sought\s+refuge\s+with)\s+"
+          r"took\s+refuge\s+with|seek\s+refuge\s+with|sought\s+refuge\s+with|allied\s+(?:itself\s+)?to|"
+          r"in\s+(?:close\s+)?(?:cooperation|coordination|alliance|partnership|conjunction)\s+with|"
+          r"work(?:ed|ing|s)?\s+with\s+and\s+\w+|joined\s+forces\s+with|fought\s+together\s+with|"
+          r"(?:formed|forged|struck|signed|concluded|entered)\s+(?:an?\s+)?(?:\w+\s+)?(?:alliance|pact|"
+          r"partnership|agreement)\s+with)\s+"
           r"{THE}{W3}{O:ACT}"),
     frame("alliance-between", "ally_of",
           r"(?P<t>alliance|cooperation|coordination|truce|joint\s+operations?\s+room|agreement|pact|partnership|"
           r"rapprochement|merger\s+talks|working\s+relationship)\s+(?:\w+\s+){0,3}?between\s+{THE}{S:ACT}"
           r"(?:\s*\(«\w+»\))?\s+and\s+{THE}{O:ACT}"),
+    frame("pair-allied", "ally_of",
+          r"{S:ACT}\s*(?:\(«\w+»\))?\s+and\s+{THE}{O:ACT}\s*(?:\(«\w+»\))?\s+(?:have\s+|had\s+)?(?:\w+\s+)?"
+          r"(?P<t>(?:formed|forged|announced|established|created|set\s+up|signed|struck)\s+(?:an?\s+|the\s+)?"
+          r"(?:\w+\s+)?(?:alliance|joint\s+operations\s+room|operations\s+room|coalition|pact|partnership)|"
+          r"(?:are|were|became)\s+(?:close\s+)?allies|cooperat(?:e|ed|es)|coordinat(?:e|ed|es)|"
+          r"(?:worked|work|fought|operated|operate)\s+together|fought\s+side\s+by\s+side)\b"),
+    frame("alliance-of", "ally_of",
+          r"(?P<t>alliance|coalition|joint\s+operations\s+room|partnership)\s+(?:\w+\s+){0,2}?(?:of|between)\s+"
+          r"{THE}{S:ACT}\s*(?:,\s*{THE}«\w+»\s*)*(?:,\s*)?\s+and\s+{THE}{O:ACT}"),
     # opposes ----------------------------------------------------------------------------------------------------
-    frame("fights", "opposes", r"{S:ACT}{GAP}(?P<t>" + OPPOSE + r")\s+{THE}{W2}{O:ACT}"),
+    frame("fights", "opposes", r"{S:ACT}{GAP}(?P<t>" + OPPOSE + r")\s+{THE}(?:{PARTS})?{W2}{O:ACT}"),
+    frame("acts-on-members", "opposes",
+          r"{S:ACT}{GAP}(?P<t>arrested|detained|killed|captured|raided|ambushed|intercepted|rounded\s+up|"
+          r"crushed|defeated|expelled)\s+(?:\w+\s+){0,3}?(?:militants|fighters|members|supporters|operatives|"
+          r"cells?|gunmen|commanders)\s+(?:affiliated\s+with|linked\s+to|loyal\s+to|belonging\s+to|of|from)\s+"
+          r"{THE}{O:ACT}"),
+    frame("take-from", "opposes",
+          r"{S:ACT}{GAP}(?P<t>(?:take|took|taken|taking|seized?|seizing|captured?|capturing|retake|retook|retaken|"
+          r"recaptured?|wrest(?:ed)?|liberated?|drove|driven|expelled?|ousted?)\s+(?:back\s+)?(?:control\s+of\s+)?"
+          r"{THE}(?:\w+\s+){0,2}?«[LS]\d+»(?:\s+\w+){0,2}?\s+from)\s+{THE}{O:ACT}"),
     frame("fighting-between", "opposes",
           r"(?P<t>fighting|clashes|war|hostilit\w+|rivalry|conflict|infighting|rift|enmity|battles?|"
-          r"confrontations?|tensions?|stand-off|standoff)\s+(?:\w+\s+){0,3}?between\s+{THE}{W2}{S:ACT}\s+and\s+"
-          r"{THE}{W3}{O:ACT}"),
+          r"confrontations?|tensions?|stand-off|standoff|skirmish(?:es)?|feud|dispute|firefights?)\s+(?:\w+\s+){0,3}?"
+          r"between\s+{THE}{W2}{S:ACT}\s+and\s+{THE}(?:{PARTS})?{W3}{O:ACT}"),
     frame("rival-noun", "opposes", r"{S:ACT}{GAP}(?P<t>(?:a\s+)?(?:rival|enemy|opponent|foe|adversary)\s+of)\s+"
           r"{THE}{O:ACT}"),
     # split_from -------------------------------------------------------------------------------------------------
@@ -147,8 +207,21 @@ FRAMES: list[Frame] = [
           r"absorbed\s+(?:into|by)|folded\s+into|integrated\s+into|subsumed\s+(?:into|under|by|within)|"
           r"amalgamated\s+into|became\s+part\s+of)\s+(?:what\s+was\s+then\s+)?{THE}{W2}{O:GRP}"),
     frame("merged-to-form", "merged_into",
-          r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:\w+\s+){0,2}?(?:to\s+form|into|forming|"
+          r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:with\s+{THE}«G\d+»\s+)?(?:\w+\s+){0,2}?(?:to\s+form|into|forming|"
           r"creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
+    frame("merged-with-form", "merged_into",
+          r"«G\d+»\s+(?:\w+\s+)?(?P<t>merged|united|combined|amalgamated)\s+with\s+{THE}{S:GRP}\s+(?:\w+\s+){0,2}?"
+          r"(?:to\s+form|into|forming|creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
+    frame("dissolution-and", "merged_into",
+          r"(?P<t>dissolution|dissolving|disbanding|disbandment)\s+of\s+{THE}{S:GRP}[^«»;]{0,60}?\b(?:and|with)\s+"
+          r"(?:its|their|the)?\s*(?:\w+\s+){0,2}?(?:allegiance|pledge|joining|integration|incorporation|merger|"
+          r"absorption)\s+(?:to|into|with|by|of)\s+{THE}{O:GRP}"),
+    frame("dissolved-and-joined", "merged_into",
+          r"{S:GRP}{GAP}(?P<t>dissolved|disbanded)\s+(?:itself\s+|themselves\s+)?(?:and|to)\s+(?:\w+\s+){0,2}?"
+          r"(?:joined|join|merged\s+(?:with|into)|pledged\s+allegiance\s+to|integrated\s+into|became\s+part\s+of)\s+"
+          r"{THE}{O:GRP}"),
+    frame("absorbed", "merged_into",
+          r"{S:GRP}{GAP}(?P<t>absorbed|subsumed|swallowed\s+up|took\s+in)\s+{THE}{O:GRP}(?!\s*['’]s)", swap=True),
     # successor_of -----------------------------------------------------------------------------------------------------
     frame("successor", "successor_of",
           r"{S:GRP}{GAP}(?P<t>successor\s+(?:of|to)|succeeded|(?:the\s+)?(?:latest|later|new|newest)\s+incarnation\s+"
@@ -165,9 +238,9 @@ FRAMES: list[Frame] = [
     frame("was-just", "successor_of", r"\bwhen\s+{S:GRP}\s+(?P<t>was\s+(?:just|still|only|then))\s+{THE}{O:GRP}"),
     # leader_of ----------------------------------------------------------------------------------------------------------
     frame("premod-leader", "leader_of",
-          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r")(?:\s+in\s+«\w+»)?\s*[,\-–—:]?\s*{S:PER}"),
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r"|leaders)(?:\s+in\s+«\w+»)?\s*(?:[,\-–—:]\s*|\(\s*)?{S:PER}"),
     frame("leader-of", "leader_of",
-          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
+          r"{S:PER}\s*[,\-–—]?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
           r"their\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + LEADER + r"|leaders)\s+(?:of|in)\s+{THE}{W2}{O:GRP}"),
     frame("became-leader", "leader_of",
           r"{S:PER}{GAP}(?:became|becomes|was|is|as|remained|remains)\s+{O:GRP}" + POSS
@@ -185,6 +258,9 @@ FRAMES: list[Frame] = [
     frame("appointed-as", "leader_of",
           r"{O:GRP}{GAP}(?P<t>appointed|named|chose|selected)\s+{S:PER}\s+as\s+(?:its|their|the)\s+(?:new\s+)?"
           r"(?:\w+\s+)?(?:leader|emir|head|wali|commander)"),
+    frame("named-as-leader", "leader_of",
+          r"(?P<t>appointed|named|chose|selected|installed|designated|elected)\s+{S:PER}\s+as\s+(?:the\s+|its\s+|their\s+)?"
+          r"(?:new\s+)?{O:GRP}\s+(?:\w+\s+)?(?:" + LEADER + r")\b"),
     # member_of --------------------------------------------------------------------------------------------------------------
     frame("premod-member", "member_of",
           r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}"),
@@ -192,34 +268,53 @@ FRAMES: list[Frame] = [
           r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:not\s+only\s+|also\s+)?"
           r"(?:the\s+|a\s+|an\s+|its\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
     frame("joined", "member_of",
-          r"{S:PER}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
+          r"{S:PER}{APPOS}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
           r"enlisted\s+(?:in|with)|served\s+(?:in|with)|signed\s+up\s+(?:for|with)|resigned\s+from|"
           r"defected\s+from|affiliated\s+with|part\s+of)\s+{THE}{W3}{O:GRP}"),
     frame("members-list", "member_of",
           r"(?P<t>fighters|members|militants|commanders|fallen)\s+(?:\w+\s+)?(?:of|from)\s+{THE}{O:GRP}[^«»;.:]{0,40}"
-          r"(?:«\w+»[^«»;.:]{0,20})?:\s*{S:PER}"),
+          r"(?:«\w+»[^«»;.:]{0,20}){0,3}:\s*{S:PER}"),
+    frame("premod-members-list", "member_of",
+          r"{O:GRP}\s+(?P<t>fighters|members|militants|commanders|leaders|officials|fallen)\b[^«»;.:]{0,40}"
+          r"(?:«[LS]\d+»[^«»;.:]{0,20})?:\s*(?:[^«»;:,]{0,20},\s*)?{S:PER}"),
+    frame("one-of-those", "member_of",
+          r"{S:PER}\s*,\s*(?P<t>one\s+of\s+(?:the\s+|those\s+|its\s+|their\s+)?(?!(?:\w+\s+){0,2}?(?:leaders|founders|"
+          r"heads|emirs)\b)(?:\w+\s+){0,2}?(?:from|in|of|within))\s+{THE}{O:GRP}"),
     frame("possessive-person", "member_of", r"{O:GRP}(?P<t>['’]s)\s+{S:PER}"),
     frame("and-other", "member_of", r"{S:PER}\s+and\s+(?:\w+\s+)?other\s+{O:GRP}\s+(?P<t>militants|fighters|members)"),
     # defected_to ------------------------------------------------------------------------------------------------------------------
     frame("defected", "defected_to",
-          r"{S:ACT}{GAP}(?P<t>defected|defecting|defects|switched\s+sides|went\s+over|crossed\s+over)\s+(?:\w+\s+){0,3}?"
-          r"to\s+(?:what\s+was\s+then\s+)?{THE}{O:GRP}"),
+          r"{S:ACT}{APPOS}{GAP}(?P<t>defected|defecting|defects|switched\s+sides|went\s+over|crossed\s+over)\s+"
+          r"(?:(?:\w+|from\s+{THE}«G\d+»)\s+){0,3}?to\s+(?:what\s+was\s+then\s+)?{THE}{O:GRP}"),
     frame("left-and-joined", "defected_to",
           r"{S:ACT}{GAP}(?:left|quit|abandoned)\s+{THE}«\w+»\s+(?:and|to)\s+(?P<t>join(?:ed)?)\s+{THE}{O:GRP}"),
+    frame("joined-after-leaving", "defected_to",
+          r"{S:ACT}{APPOS}{GAP}(?P<t>join(?:ed|s)?)\s+{THE}{O:GRP}\s+(?:\w+\s+){0,3}?after\s+(?:leaving|quitting|"
+          r"abandoning|defecting\s+from|breaking\s+(?:away\s+)?(?:with|from)|deserting)\s+{THE}«G\d+»"),
+    frame("switch-defect", "defected_to",
+          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*)\s+(?:their|its|his)\s+(?:allegiance|loyalty)\s+from\s+"
+          r"{THE}«G\d+»\s+to\s+{THE}{O:GRP}"),
     # designated_by ------------------------------------------------------------------------------------------------------------------
     frame("designated-by", "designated_by",
-          r"{S:ACT}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\b[^«»;]{0,120}?"
-          r"\bby\s+{THE}{W2}{O:ORG}"),
+          r"{S:ACT}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed|added\s+to)\b"
+          r"(?:[^«»;]|«G\d+»){0,120}?\bby\s+{THE}{W2}{O:ORG}"),
+    frame("designated-too", "designated_by",
+          r"\bby\s+{THE}{O:ORG}[^«»;]{0,60}?[;,]\s*(?:and\s+|while\s+)?{S:ACT}\s+(?:was|were|has\s+been|had\s+been)\s+"
+          r"(?:also\s+|later\s+)?(?P<t>designated|listed|blacklisted|proscribed|sanctioned)"),
+    frame("added-to-list", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>added|placed|put|included)\s+{THE}{O:ACT}\s+(?:to|on)\s+(?:its|their|the)\s+(?:\w+\s+){0,5}?"
+          r"(?:list|blacklist|register|roster)", swap=True),
     frame("designates", "designated_by",
           r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+{THE}{O:ACT}"
-          r"\s+(?:as|on)\b", swap=True),
+          r"\s+(?:as|on|an?)\b", swap=True),
     # operates_in ----------------------------------------------------------------------------------------------------------------------
     frame("active-in", "operates_in",
           r"{S:GRP}{GAP}(?P<t>active|operat\w+|based|present|presence|headquartered|stationed|deployed|located|"
           r"entrenched|strongholds?|cells?|expanded\s+(?:\w+\s+){0,3}?into|expanded|spread|moved|operations|"
           r"fighting|fought|took\s+over|taken\s+over|captured|seized|controls?|controlled|control|attacks?|"
           r"attacked|raid(?:ed)?|bombings?|assault|remains|recruited|camps?|headed|headquarters|emerged|"
-          r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance)\s+"
+          r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance|"
+          r"(?:carried\s+out|conducted|launched|staged|mounted|perpetrated)\s+(?:\w+\s+){0,5}?)\s+"
           r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}{W2}{O:PLC}"),
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
@@ -230,6 +325,27 @@ FRAMES: list[Frame] = [
           r"(?:\w+\s+){0,2}?(?P<t>attacked|killed|raided|stormed|ambushed|bombed|struck|clashed|seized|captured)"
           r"[^«»;]{0,60}?\b(?:in|at|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|city|village|"
           r"settlement|district|region|province)\s+of\s+)?{O:PLC}"),
+    frame("appositive-based", "operates_in",
+          r"{S:GRP}\s*[,\-–—]\s*(?:an?|the)\s+(?:[\w'’\-]+\s+|«\w\d+»(?:\s*/\s*«\w\d+»)*\s+){0,4}?"
+          r"(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network)\s+(?:\w+\s+){0,2}?(?P<t>based|active|operating|present|headquartered|located|"
+          r"entrenched|fighting|deployed)\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+{THE}{W2}{O:PLC}"),
+    frame("branch-located", "operates_in",
+          r"{S:GRP}\s*,?\s*(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+"
+          r"{THE}«G\d+»\s*,?\s*(?P<t>located|based|active|operating|present)\s+(?:\w+\s+){0,2}?(?:in|across)\s+{THE}{W2}{O:PLC}"),
+    frame("members-in-place", "operates_in",
+          r"(?P<t>(?:militants|fighters|members|cells?|operatives|gunmen|supporters|loyalists)\s+(?:affiliated\s+with|"
+          r"linked\s+to|loyal\s+to|belonging\s+to|of|from))\s+{THE}{S:GRP}[^«»;]{0,70}?\b(?:in|at|near)\s+(?:the\s+)?"
+          r"(?:(?:town|city|village|settlement|district|region|province|area|outskirts)\s+of\s+)?{O:PLC}"),
+    frame("groups-in-place-are", "operates_in",
+          r"(?P<t>(?:groups|factions|ones|brigades|militias|organi[sz]ations|units|forces)\b[^«»;.]{0,60}?\b"
+          r"(?:present|active|operating|based|fighting|deployed)?\s*in)\s+{THE}{O:PLC}\s+(?:are|were|include[sd]?|included)"
+          r"\s*:?\s+{THE}{S:GRP}"),
+    frame("group-from-place", "operates_in",
+          r"{S:GRP}\s*,?\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:an?|the)\s+(?:\w+\s+){0,3}?(?P<t>(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network))\s+"
+          r"(?:\w+\s+){0,1}?(?:from|in|based\s+in|active\s+in|operating\s+in)\s+{THE}{W2}{O:PLC}"),
+    frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+\s+){0,2}?{S:GRP}"),
+    frame("branch-in-place-ops", "operates_in",
+          r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)"),
     frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH
           + "|" + LEADER + "|" + MEMBER + r")\b)"),
     frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),

@@ -16,6 +16,12 @@ _HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)�
 _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
 _PARTITIVE_OK = {"operates_in", "opposes", "designated_by"}
+# "an ex-X grouping": X names what the group was, not what it is
+_FORMER = re.compile(r"(?i)\b(?:ex-|former\s+|erstwhile\s+|one-time\s+)(?:«\w\d+»\s*/\s*)*$")
+# the place a place lies in: "the North Caucasus region of Russia", "al-Hawl in Hasakah province"
+_WITHIN = re.compile(r"(?:\s+(?:region|republic|province|governorate|district|part|parts|area|countryside|outskirts)\s+of"
+                     r"|\s*,?\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?«([LS])(\d+)»")
 
 
 @dataclass
@@ -63,6 +69,11 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES) -> list[Candidate]
     return out
 
 
+def _marker_end(m: Masked, index: int) -> int | None:
+    hit = re.search(rf"«\w{index}»", m.text)
+    return hit.end() if hit else None
+
+
 def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int) -> list[Candidate]:
     s_hit, o_hit = MARK.match(hit.group("s")), MARK.match(hit.group("o"))
     s_first = int(s_hit.group(2))
@@ -76,6 +87,19 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
         o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
     objects = [o_first] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
+    if hit.start("s") > hit.end("o"):  # "the groups in X are A, B and C": the subject is a list too
+        subjects += expand_right(m, hit.end("s"), _kinds(fr, "s"))
+    if fr.relation == "operates_in" and not fr.swap:
+        for oi in list(objects):
+            pos = _marker_end(m, oi)
+            while pos is not None:
+                w = _WITHIN.match(m.text, pos)
+                if not w:
+                    break
+                objects.append(int(w.group(2)))
+                pos = w.end()
+    if _FORMER.search(m.text[max(0, hit.start("s") - 60):hit.start("s")]) and fr.relation != "split_from":
+        return []
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
@@ -114,6 +138,39 @@ def lexical_relations(ann: Annotated) -> list[Candidate]:
     out: list[Candidate] = []
     for i in wanted:
         out.extend(match_sentence(ann, i))
+    return out + name_relations(ann)
+
+
+# a name that holds its parent's: "Islamic State – Sinai Province", "al-Qaeda in the Islamic Maghreb"
+_PARENT_NAME = re.compile(
+    r"^(?P<p>.+?)\s*(?:[–—\-]\s*|['’]s?\s+)\S.*?\s+(?:Province|Wilayah?|Vilayat|Branch|Division)$"
+    r"|^(?P<q>.+?)\s+in\s+the\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
+
+
+def name_relations(ann: Annotated) -> list[Candidate]:
+    """part_of ties a name itself states: the parent's name written inside the branch's name."""
+    from ..fold import fold
+    names: dict[str, str] = {}
+    for key, ent in ann.entities.items():
+        if ent.type.value == "ORG" and not ann.is_state(key):
+            for n in ent.names:
+                names.setdefault(fold(n), key)
+    out: list[Candidate] = []
+    done: set[str] = set()
+    for sp in ann.spans:
+        if sp.key in done or sp.source == "coref" or sp.type.value != "ORG":
+            continue
+        hit = _PARENT_NAME.match(" ".join(ann.text[sp.start:sp.end].split()))
+        if not hit:
+            continue
+        parent = names.get(fold(hit.group("p") or hit.group("q")))
+        index = ann.sentence_at(sp.start)
+        if parent is None or parent == sp.key or ann.sentences[index].kind == "refs":
+            continue
+        done.add(sp.key)
+        end = sp.start + len(hit.group("p") or hit.group("q"))
+        obj = Span(sp.start, end, parent, ann.type_of(parent), "name")
+        out.append(Candidate(sp, "part_of", obj, index, (sp.start, sp.end), "name-parent", "asserted", True))
     return out
 
 

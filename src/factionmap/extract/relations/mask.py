@@ -17,6 +17,10 @@ _ASIDE = re.compile(r"\s*\[[^\]«»]{0,40}\]")
 _MODIFIER = re.compile(r"«\w(\d+)»[\-\u2010\u2011](linked|affiliated|affiliate|aligned|allied|backed|supported|led|"
                        r"inspired|style|controlled|held)\b")
 _ALIAS = re.compile(r"\s*[(\[]«(\w)(\d+)»[)\]]")
+# a bracket of names and labelled spellings right after a name: "X (X-2, Arabic: X-3, romanized: X-4)"
+_NAMES_PAREN = re.compile(r"(?<=»)\s*\((?:\s*(?:(?:[A-Za-z][\w\- ]{0,20}:|or|also|aka|a\.k\.a\.)\s*)?«\w(\d+)»\s*[,;/]?)+\)")
+# "[aka X]", "(also known as X)": another name of the one before it
+_AKA = re.compile(r"\s*[(\[](?:aka|a\.k\.a\.?|also\s+known\s+as|also\s+called|known\s+as)\s+«\w\d+»[)\]]", re.I)
 
 
 @dataclass
@@ -71,6 +75,15 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
         k = re.search(r"«\w(\d+)»$", before)
         return not k or spans[int(k.group(1))].key != spans[j].key
     _edit(m, _ALIAS, keep=other_entity)
+
+    def other_names(hit: re.Match) -> bool:
+        k = re.search(r"«\w(\d+)»$", m.text[:hit.start()])
+        if not k:
+            return True
+        key = spans[int(k.group(1))].key
+        return any(spans[int(j)].key != key for j in re.findall(r"«\w(\d+)»", hit.group(0)))
+    _edit(m, _NAMES_PAREN, keep=other_names)
+    _edit(m, _AKA)
     return m
 
 
