@@ -63,3 +63,7 @@ class ExportError(FactionmapError):
 
 class ConfigError(FactionmapError):
     """A configuration file (e.g. source reliability grades) is malformed."""
+
+
+class WebAssetsMissing(FactionmapError):
+    """The web app's vendor assets were not built (npm ci + scripts/build-web.sh, or `make setup`)."""

@@ -173,7 +173,8 @@ def test_loopback_server_refuses_foreign_host_headers(store):
 
 
 def test_missing_vendor_assets_fail_with_a_clear_message(tmp_path, store):
-    from factionmap.web.assets import WebAssetsMissing, check_vendor
+    from factionmap.errors import WebAssetsMissing
+    from factionmap.web.assets import check_vendor
 
     with pytest.raises(WebAssetsMissing, match="build-web.sh"):
         check_vendor(tmp_path)

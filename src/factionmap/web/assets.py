@@ -3,15 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import FactionmapError
+from ..errors import WebAssetsMissing
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
 REQUIRED = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "cytoscape-dagre.min.js")
-
-
-class WebAssetsMissing(FactionmapError):
-    """The web app's vendor assets were not built (npm ci + scripts/build-web.sh, or `make setup`)."""
 
 
 def check_vendor(vendor: Path = VENDOR) -> None:
