@@ -244,3 +244,17 @@ def test_scan_is_fast():
     for _ in range(20):
         ctx.scan(text)
     assert time.perf_counter() - t < 2.0
+
+
+def test_offset_after_an_event_dated_later_in_the_clause():
+    from factionmap.extract.dates import find_dates
+    found = find_dates("In 2011 the group grew. Three months after the death of its founder on 12 May 2016, "
+                       "the group split.")
+    assert [d.date.iso for d in found] == ["2011", "2016-08", "2016-05-12"]
+
+
+def test_yearless_day_month_takes_the_year_written_out_later():
+    from factionmap.extract.dates import find_dates
+    found = find_dates("The front was declared on 4 March and grew fast. The charter of the front, "
+                       "dated 4 March 2016, lists its members.")
+    assert found[0].date.iso == "2016-03-04"

@@ -88,3 +88,10 @@ def test_death_date_is_the_one_after_the_death_words(ties):
                  "Two months after the death of Abu Bakr al-Baghdadi on 27 October 2019, the group regrouped.")
     a = _get(ex, "leader_of")
     assert a.end is not None and a.end.iso == "2019-10-27"
+
+
+def test_until_date_then_when_dates_the_event(ties):
+    _, ex = ties("Abu Umar al-Masri led a small brigade until late 2013, when he pledged allegiance to "
+                 "Abu Bakr al-Baghdadi.")
+    a = _get(ex, "allegiance_to")
+    assert a.start is not None and a.start.iso == "2013" and a.end is None

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ...model import FuzzyDate
-from .lexicon import MONTH_RE
+from .lexicon import MONTH_RE, month_number
 from .rules import RULES, Found
 from .span import YEAR, DateSpan, precision
 
@@ -21,6 +21,7 @@ _BOUNDS = {"since": "start", "from": "start", "after": "start", "until": "end", 
            "up to": "end", "through": "end", "before": "end", "prior to": "end", "by": "by"}
 _OFFSET_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\Z", re.I)
 _WHITESPACE = re.compile(r"\s*\Z")
+_CLAUSE_END = re.compile(r"[.;!?]\s")
 
 
 class _Candidate:
@@ -71,6 +72,12 @@ class DateContext:
     def scan(self, text: str, base_offset: int = 0) -> list[DateSpan]:
         """Every date expression in `text`, in order; relative ones resolved and the state moved on."""
         cands = _candidates(text)
+        self._hints = {}
+        for c in cands:
+            if RULES[c.rule][0] in ("day_month_year", "month_day_year"):
+                g = c.match.groupdict()
+                key = (month_number(g["m"]), int(re.match(r"\d+", g["d"]).group()))
+                self._hints.setdefault(key, int(g["y"]))
         spans: list[tuple[int, int, Found]] = []
         i = 0
         while i < len(cands):
@@ -88,12 +95,42 @@ class DateContext:
                         i += 2
                         continue
                 self.last = saved
+            if _OFFSET_BEFORE.search(c.match.group()):
+                # "four months after the death of X on 27 October 2019": the base is the date that
+                # dates the event named after it in the clause; with none, the latest date read
+                found = self._offset_from_later(text, cands, i) or self._read(c)
+                if found:
+                    spans.append((c.start, c.end, found))
+                    self._advance(found)
+                i += 1
+                continue
             found = self._read(c)
             if found:
                 spans.append((c.start, c.end, found))
                 self._advance(found)
             i += 1
         return [self._finish(text, s, e, f, base_offset) for s, e, f in _combine(text, spans)]
+
+    def year_hint(self, month: int, day: int) -> int | None:
+        """The year of the first "<day> <month> <year>" in the text being scanned, for a year-less
+        "<day> <month>" read before any other date."""
+        return getattr(self, "_hints", {}).get((month, day))
+
+    def _offset_from_later(self, text: str, cands: list[_Candidate], i: int) -> Found | None:
+        c = cands[i]
+        for nxt in cands[i + 1:]:
+            if nxt.start - c.end > 100 or _CLAUSE_END.search(text, c.end, nxt.start):
+                return None
+            saved = self.last
+            base = self._read(nxt)
+            if base is None or base.kind == "relative":
+                self.last = saved
+                continue
+            self.last = base.until or base.date
+            found = self._read(c)
+            self.last = saved
+            return found
+        return None
 
     def _advance(self, found: Found) -> None:
         """Move the state to a date just read, unless it only names a thing or blurs the state."""

@@ -80,6 +80,9 @@ def _ref_year(ctx: Context) -> int | None:
 
 def read_day_month_year(m: re.Match, ctx: Context) -> Found | None:
     year = int(m.group("y")) if m.group("y") else _ref_year(ctx)
+    if year is None:  # no date read yet: the year of the same day and month written out later on
+        hint = getattr(ctx, "year_hint", None)
+        year = hint(month_number(m.group("m")), _day(m.group("d"))) if hint else None
     if year is None:
         return None
     date = make(year, month_number(m.group("m")), _day(m.group("d")), m.group(0))

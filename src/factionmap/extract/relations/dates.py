@@ -39,6 +39,7 @@ _FORMATION_OF = re.compile(
 _FORMATION_POSS = re.compile(r"(?i)['’]s?\s+(?:formation|creation|establishment|founding|launch|foundation)\b")
 _NAMED = re.compile(r"(?i)\b(?:under\s+the\s+name\s+(?:of\s+)?|called\s+|named\s+|known\s+as\s+)$")
 _BELONGING = ("part_of", "allegiance_to")
+_WHEN = re.compile(r"(?i)\s*,?\s*(?:when|at\s+which\s+point|as)\b")
 
 
 def _in(ann: Annotated, a: int, b: int) -> list:
@@ -63,6 +64,8 @@ def dates_for(ann: Annotated, c) -> tuple[FuzzyDate | None, FuzzyDate | None]:
             best = _clause_date(ann, c, sent)
             if best is not None:
                 start, end = best.valid_from, best.valid_until
+                if best.bound == "end" and _WHEN.match(ann.text, best.end, c.trigger[0]):
+                    start, end = best.date, None  # "until late 2013, when he pledged": the pledge's date
     if c.stance == "denied" or c.rule in ("denial-of-claim", "absence"):
         return None, None
     if start is None and end is None:
