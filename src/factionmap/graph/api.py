@@ -100,6 +100,11 @@ class Graph:
             found = read.entities(conn, ids)
         return [found[i] for i in ids]
 
+    def document_links(self, doc_id: str) -> tuple[dict[str, int], dict[int, int]]:
+        """How one document feeds the map: its entity keys -> store entities, its assertions -> ties."""
+        with self.engine.connect() as conn:
+            return read.document_entity_ids(conn, doc_id), read.document_tie_ids(conn, doc_id)
+
     # -- ties ----------------------------------------------------------------------------------------
 
     def _ties_query(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None,

@@ -82,3 +82,23 @@ def tie_from_row(r, ends: dict[int, Entity], cited: list[Citation]) -> Tie:
         status=TieStatus(r["status"]), start=codec.date_from_row(r, "start"), end=codec.date_from_row(r, "end"),
         confidence=r["confidence"], grade=r["grade"], citations=cited,
     )
+
+
+def document_entity_ids(conn: Connection, doc_id: str) -> dict[str, int]:
+    """Each of a document's own entity keys -> the store-wide entity it joined."""
+    query = (
+        select(t.doc_entities.c.key, t.entity_members.c.entity_id)
+        .join(t.entity_members, t.entity_members.c.doc_entity_id == t.doc_entities.c.id)
+        .where(t.doc_entities.c.doc_id == doc_id)
+    )
+    return {key: eid for key, eid in conn.execute(query)}
+
+
+def document_tie_ids(conn: Connection, doc_id: str) -> dict[int, int]:
+    """Each of a document's assertions -> the tie it feeds."""
+    query = (
+        select(t.tie_assertions.c.assertion_id, t.tie_assertions.c.tie_id)
+        .join(t.assertions, t.assertions.c.id == t.tie_assertions.c.assertion_id)
+        .where(t.assertions.c.doc_id == doc_id)
+    )
+    return {a: tie for a, tie in conn.execute(query)}

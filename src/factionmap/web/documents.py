@@ -7,11 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select
-
+from ..graph import Graph
 from ..model import Document, Mention
 from ..store import Store
-from ..store import schema as t
 from . import serialize
 
 
@@ -22,27 +20,6 @@ class Segment:
     entity_id: int | None = None  # a mention resolved to a store entity
     mention_type: str | None = None  # a mention, resolved or not
     quote: bool = False  # inside the highlighted evidence span
-
-
-def entity_ids(store: Store, doc_id: str) -> dict[str, int]:
-    """Each document-level entity key -> the store-wide entity it joined."""
-    query = (
-        select(t.doc_entities.c.key, t.entity_members.c.entity_id)
-        .join(t.entity_members, t.entity_members.c.doc_entity_id == t.doc_entities.c.id)
-        .where(t.doc_entities.c.doc_id == doc_id)
-    )
-    with store.engine.connect() as conn:
-        return {key: eid for key, eid in conn.execute(query)}
-
-
-def tie_ids(store: Store, doc_id: str) -> dict[int, int]:
-    """Each of the document's assertions -> the tie it feeds."""
-    query = (
-        select(t.tie_assertions.c.assertion_id, t.tie_assertions.c.tie_id)
-        .join(t.assertions, and_(t.assertions.c.id == t.tie_assertions.c.assertion_id, t.assertions.c.doc_id == doc_id))
-    )
-    with store.engine.connect() as conn:
-        return {a: tie for a, tie in conn.execute(query)}
 
 
 def segments(text: str, mentions: list[Mention], keys: dict[str, int], quote: tuple[int, int] | None) -> list[Segment]:
@@ -67,8 +44,7 @@ def segments(text: str, mentions: list[Mention], keys: dict[str, int], quote: tu
 
 
 def view(store: Store, doc: Document, quote: tuple[int, int] | None = None) -> dict[str, Any]:
-    keys = entity_ids(store, doc.id)
-    ties = tie_ids(store, doc.id)
+    keys, ties = Graph(store).document_links(doc.id)
     mentions = store.mentions(doc.id)
     assertions = []
     for a in store.assertions(doc.id):
