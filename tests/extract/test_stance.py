@@ -91,3 +91,13 @@ def test_announced_is_not_a_hedge(ties):
     found, _ = ties("The Islamic State announced the creation of a new province and appointed "
                     "Abu Umar al-Masri as its leader. Boko Haram joined the Islamic State.")
     assert ("Boko Haram", "part_of", "Islamic State", "asserted") in found
+
+
+def test_hedge_on_the_title_itself_is_reported(ties):
+    found, _ = ties("The raid was carried out against the alleged Islamic State emir Abu Umar al-Masri.")
+    assert ("Abu Umar al-Masri", "leader_of", "Islamic State", "reported") in found
+
+
+def test_hedge_before_a_preposition_does_not_reach_the_title(ties):
+    found, _ = ties("This was made apparent in Islamic State leader Abu Bakr al-Baghdadi's speech.")
+    assert ("Abu Bakr al-Baghdadi", "leader_of", "Islamic State", "asserted") in found

@@ -95,3 +95,9 @@ def test_until_date_then_when_dates_the_event(ties):
                  "Abu Bakr al-Baghdadi.")
     a = _get(ex, "allegiance_to")
     assert a.start is not None and a.start.iso == "2013" and a.end is None
+
+
+def test_a_closed_aside_does_not_break_the_clause(ties):
+    _, ex = ties("Boko Haram was designated as a Foreign Terrorist Organization (FTO) by the United States "
+                 "on 13 November 2013.")
+    assert _get(ex, "designated_by").start.iso == "2013-11-13"

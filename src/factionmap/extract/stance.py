@@ -80,8 +80,7 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
         return StanceReading(Stance.DENIED, who)
     if nominal:  # a title ("IS leader X"): only a hedge on the phrase itself ("the alleged IS leader X")
         a = min(trig_start, subject_start if subject_start is not None and subject_start >= sent_start else trig_start)
-        words = re.search(r"(?:\S+\s+){0,3}$", text[sent_start:a])
-        near = (words.group() if words else "") + text[a:trig_end]
+        near = _modifiers(text[sent_start:a]) + text[a:trig_end]
         if _HEDGE.search(near):
             return StanceReading(Stance.REPORTED, who)
     elif hedged(text, sent_start, sent_end, trig_start, trig_end):
@@ -90,6 +89,21 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
     if speech is not None:
         return StanceReading(Stance.REPORTED, who or speech or None)
     return StanceReading(Stance.ASSERTED, None)
+
+
+_STOP = {"in", "on", "of", "by", "to", "with", "for", "from", "at", "that", "which", "who", "the", "a", "an",
+         "and", "or", "as", "is", "was", "are", "were", "into", "about", "via"}
+
+
+def _modifiers(before: str) -> str:
+    """The words right before a noun phrase that still modify it ("the alleged", "three suspected")."""
+    words = before.split()
+    out: list[str] = []
+    for w in reversed(words[-3:]):
+        if w.lower().strip(",;:") in _STOP or re.search(r"[,;:.)]$", w):
+            break
+        out.insert(0, w)
+    return " ".join(out) + " "
 
 
 def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int) -> bool:

@@ -39,6 +39,7 @@ _FORMATION_OF = re.compile(
 _FORMATION_POSS = re.compile(r"(?i)['’]s?\s+(?:formation|creation|establishment|founding|launch|foundation)\b")
 _NAMED = re.compile(r"(?i)\b(?:under\s+the\s+name\s+(?:of\s+)?|called\s+|named\s+|known\s+as\s+)$")
 _BELONGING = ("part_of", "allegiance_to")
+_ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WHEN = re.compile(r"(?i)\s*,?\s*(?:when|at\s+which\s+point|as)\b")
 
 
@@ -85,7 +86,7 @@ def _clause_date(ann: Annotated, c, sent):
     found = []
     for d in _in(ann, sent.start, sent.end):
         a, b = (d.end, t0) if d.end <= t0 else (t1, d.start)
-        if a <= b and _CLAUSE.search(text, a, b) and b - a > 0:
+        if a < b and _CLAUSE.search(_ASIDES.sub(" ", text[a:b])):  # a closed "(...)" is no break
             continue
         found.append(d)
     if not found:
