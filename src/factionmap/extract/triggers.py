@@ -331,7 +331,8 @@ FRAMES: list[Frame] = [
           r"entrenched|fighting|deployed)\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+{THE}{W2}{O:PLC}"),
     frame("branch-located", "operates_in",
           r"{S:GRP}\s*,?\s*(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+"
-          r"{THE}«G\d+»\s*,?\s*(?P<t>located|based|active|operating|present)\s+(?:\w+\s+){0,2}?(?:in|across)\s+{THE}{W2}{O:PLC}"),
+          r"{THE}(?:[\w\-]+\s+){0,3}?«G\d+»\s*,?\s*(?:(?:that|which)\s+(?:is|was|are|were)\s+)?(?P<t>located|based|active|"
+          r"operating|present)\s+(?:\w+\s+){0,2}?(?:in|across)\s+{THE}{W2}{O:PLC}"),
     frame("members-in-place", "operates_in",
           r"(?P<t>(?:militants|fighters|members|cells?|operatives|gunmen|supporters|loyalists)\s+(?:affiliated\s+with|"
           r"linked\s+to|loyal\s+to|belonging\s+to|of|from))\s+{THE}{S:GRP}[^«»;]{0,70}?\b(?:in|at|near)\s+(?:the\s+)?"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import FRAMES, KINDS, LEADER, MEMBER, Frame
+from ..triggers import BRANCH, FRAMES, KINDS, LEADER, MEMBER, Frame
 from .mask import MARK, Masked, expand_left, expand_right, mask
 from .syntax import clause_agrees
 
@@ -18,6 +18,11 @@ _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|re
 _PARTITIVE_OK = {"operates_in", "opposes", "designated_by"}
 # "an ex-X grouping": X names what the group was, not what it is
 _FORMER = re.compile(r"(?i)\b(?:ex-|former\s+|erstwhile\s+|one-time\s+)(?:«\w\d+»\s*/\s*)*$")
+_BRANCH_OF = re.compile(r"(?i)\b(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$")
+_RELATIVE = re.compile(r"\s*,?\s*(?:that|which)\s+(?:is|was|are|were)\b|\s*,?\s*(?:located|based|active|operating)\b")
+_PLEDGED_TO = re.compile(r"(?i)\b(?:allegiance|bay['’]?ah|loyalty|pledges?|oaths?)\s+(?:\w+\s+)?to\s+(?:the\s+)?$")
+_PEOPLE_BEFORE = re.compile(r"(?i)\b(?:militants|fighters|members|men|people|gunmen|supporters|individuals|cells?|"
+                            r"operatives|suspects|youths?|recruits|volunteers)\s*,?\s*$")
 # the place a place lies in: "the North Caucasus region of Russia", "al-Hawl in Hasakah province"
 _WITHIN = re.compile(r"(?:\s+(?:region|republic|province|governorate|district|part|parts|area|countryside|outskirts)\s+of"
                      r"|\s*,?\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -87,7 +92,7 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
         o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
     objects = [o_first] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
-    if hit.start("s") > hit.end("o"):  # "the groups in X are A, B and C": the subject is a list too
+    if hit.start("s") > hit.end("o") and not fr.nominal:  # "the groups in X are A, B and C": a list too
         subjects += expand_right(m, hit.end("s"), _kinds(fr, "s"))
     if fr.relation == "operates_in" and not fr.swap:
         for oi in list(objects):
@@ -98,8 +103,15 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
                     break
                 objects.append(int(w.group(2)))
                 pos = w.end()
-    if _FORMER.search(m.text[max(0, hit.start("s") - 60):hit.start("s")]) and fr.relation != "split_from":
+    before = m.text[max(0, hit.start("s") - 60):hit.start("s")]
+    if _FORMER.search(before) and fr.relation != "split_from":
         return []
+    if fr.name == "active-in" and _BRANCH_OF.search(before) and _RELATIVE.match(m.text, hit.end("s")):
+        return []  # "X is a branch of Y, which is active in Z": X is (frame branch-located)
+    if fr.name == "group-of-place" and _PLEDGED_TO.search(before):
+        return []  # "pledges of allegiance to X in Y": the pledges were made in Y
+    if fr.clause and _PEOPLE_BEFORE.search(m.text[hit.end("s"):hit.start("t")]):
+        return []  # "X detained two men affiliated with Y": the men are, not X
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
