@@ -101,3 +101,16 @@ def test_a_closed_aside_does_not_break_the_clause(ties):
     _, ex = ties("Boko Haram was designated as a Foreign Terrorist Organization (FTO) by the United States "
                  "on 13 November 2013.")
     assert _get(ex, "designated_by").start.iso == "2013-11-13"
+
+
+def test_another_persons_death_does_not_end_the_tie(ties):
+    _, ex = ties("After Abu Umar al-Masri was killed in April 2010, Abu Bakr al-Baghdadi became the leader "
+                 "of the Islamic State in May 2010.")
+    a = _get(ex, "leader_of", "Abu Bakr al-Baghdadi")
+    assert a.end is None
+
+
+def test_denied_tie_has_no_dates(ties):
+    found, ex = ties("On 2 February 2014 Hezbollah said that it was not part of the Islamic State.")
+    (a,) = [a for a in ex.assertions if a.relation == "part_of"]
+    assert a.stance.value == "denied" and a.start is None

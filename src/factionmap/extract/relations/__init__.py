@@ -30,7 +30,7 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
         else:
             r = read_stance(ann, sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start, c.nominal)
             stance, who = r.stance, r.attribution
-        start, end = dates_for(ann, c)
+        start, end = dates_for(ann, c) if stance is not Stance.DENIED else (None, None)
         s_key, o_key = c.subject.key, c.object.key
         from ... import relations as vocab
         if c.relation in vocab.SYMMETRIC and o_key < s_key:

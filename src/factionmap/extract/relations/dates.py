@@ -73,8 +73,8 @@ def dates_for(ann: Annotated, c) -> tuple[FuzzyDate | None, FuzzyDate | None]:
         start = _founding_start(ann, c)
     if c.relation == "leader_of":
         death = _death(ann, c)
-        if death is not None and (end is None or (len(end.iso) < len(death.iso) and
-                                                  end.earliest <= death.earliest <= end.latest)):
+        if death is not None and (start is None or death.latest >= start.earliest) and (
+                end is None or (len(end.iso) < len(death.iso) and end.earliest <= death.earliest <= end.latest)):
             end = death
     return start, end
 
@@ -102,7 +102,15 @@ def _death(ann: Annotated, c) -> FuzzyDate | None:
             continue
         body = ann.text[s.start:s.end]
         m = _DEATH.search(body)
-        if not m or not any(sp.key == key for sp in ann.sentence_spans(i)):
+        if not m:
+            continue
+        people = [sp for sp in ann.sentence_spans(i) if ann.type_of(sp.key).value == "PERSON"]
+        w = s.start + m.start()
+        # the one who died: the person named last before the death words, else first after them
+        before = [sp for sp in people if sp.end <= w]
+        later = [sp for sp in people if sp.start >= w and sp.start - w <= 60]
+        dead = before[-1] if before else (later[0] if later else None)
+        if dead is None or dead.key != key:
             continue
         ds = [d for d in _in(ann, s.start, s.end) if d.kind != "relative" and not d.until and not d.bound]
         if not ds:
