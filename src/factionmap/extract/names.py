@@ -33,7 +33,8 @@ GROUP_TAIL = (
 )
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL})+")
 _TAILED = re.compile(
-    rf"\b(?!(?:The|A|An|In|On|For|By|With|This|That|These|Its|His|Their|{GROUP_HEAD})\s)"
+    rf"\b(?!(?:The|A|An|In|On|For|By|With|This|That|These|Its|His|Their|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    rf"Several|Some|Many|Both|All|Most|Other|Former|Suspected|Alleged|{GROUP_HEAD})\s)"
     rf"{WORD}(?:{SP}(?:of{SP}|for{SP}the{SP}|wa{SP})?{WORD})*{SP}(?:{GROUP_TAIL})\b"
 )
 _PROVINCE = re.compile(

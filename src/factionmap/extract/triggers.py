@@ -89,7 +89,7 @@ FRAMES: list[Frame] = [
     frame("pledge-by", "allegiance_to", r"(?P<t>pledges?\s+of\s+" + BAYAH + r")\s+to\s+{O:ACT}[^«»;]{0,60}?\bby\s+"
           r"{W3}{S:ACT}"),
     frame("switch-allegiance", "allegiance_to",
-          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*|mov\w*)\s+(?:their|its|his)\s+allegiance\s+from\s+"
+          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*|mov\w*)\s+(?:their|its|his|«\w\d+»)\s+allegiance\s+from\s+"
           r"[^;]{0,80}?\bto\s+{W3}{O:ACT}"),
     frame("received-pledges", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>receiv\w*|accept\w*)\s+(?:\w+\s+)?pledges?\s+of\s+" + BAYAH + r"\s+from\s+{W3}{O:ACT}",
@@ -114,7 +114,7 @@ FRAMES: list[Frame] = [
           r"{S:GRP}{GAP}(?P<t>includes|comprises|comprised|consists\s+of|brings\s+together|"
           r"groups\s+together)\s+{THE}{W3}{O:GRP}", swap=True),
     frame("of-which-part", "part_of",
-          r"{O:GRP}\s*,\s*(?:of|in)\s+which\s+{S:GRP}\s+(?:is|was|are|were|remains|remained)\s+(?:\w+\s+){0,2}?"
+          r"{O:GRP}\s*,\s*(?:of|in)\s+which\s+{THE}{S:GRP}\s+(?:is|was|are|were|remains|remained)\s+(?:\w+\s+){0,2}?"
           r"(?P<t>(?:a\s+)?(?:part|members?|components?|constituents?))\b"),
     frame("and-other-affiliates", "part_of",
           r"{S:GRP}\s+and\s+other\s+(?:\w+\s+){0,2}?{O:GRP}\s+(?P<t>affiliates|groups|factions|brigades|units|"
@@ -214,7 +214,7 @@ FRAMES: list[Frame] = [
           r"(?:to\s+form|into|forming|creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
     frame("dissolution-and", "merged_into",
           r"(?P<t>dissolution|dissolving|disbanding|disbandment)\s+of\s+{THE}{S:GRP}[^«»;]{0,60}?\b(?:and|with)\s+"
-          r"(?:its|their|the)?\s*(?:\w+\s+){0,2}?(?:allegiance|pledge|joining|integration|incorporation|merger|"
+          r"(?:its|their|the|«G\d+»)?\s*(?:\w+\s+){0,2}?(?:allegiance|pledge|joining|integration|incorporation|merger|"
           r"absorption)\s+(?:to|into|with|by|of)\s+{THE}{O:GRP}"),
     frame("dissolved-and-joined", "merged_into",
           r"{S:GRP}{GAP}(?P<t>dissolved|disbanded)\s+(?:itself\s+|themselves\s+)?(?:and|to)\s+(?:\w+\s+){0,2}?"
@@ -292,7 +292,7 @@ FRAMES: list[Frame] = [
           r"{S:ACT}{APPOS}{GAP}(?P<t>join(?:ed|s)?)\s+{THE}{O:GRP}\s+(?:\w+\s+){0,3}?after\s+(?:leaving|quitting|"
           r"abandoning|defecting\s+from|breaking\s+(?:away\s+)?(?:with|from)|deserting)\s+{THE}«G\d+»"),
     frame("switch-defect", "defected_to",
-          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*)\s+(?:their|its|his)\s+(?:allegiance|loyalty)\s+from\s+"
+          r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*)\s+(?:their|its|his|«\w\d+»)\s+(?:allegiance|loyalty)\s+from\s+"
           r"{THE}«G\d+»\s+to\s+{THE}{O:GRP}"),
     # designated_by ------------------------------------------------------------------------------------------------------------------
     frame("designated-by", "designated_by",
@@ -302,7 +302,7 @@ FRAMES: list[Frame] = [
           r"\bby\s+{THE}{O:ORG}[^«»;]{0,60}?[;,]\s*(?:and\s+|while\s+)?{S:ACT}\s+(?:was|were|has\s+been|had\s+been)\s+"
           r"(?:also\s+|later\s+)?(?P<t>designated|listed|blacklisted|proscribed|sanctioned)"),
     frame("added-to-list", "designated_by",
-          r"{S:ORG}{GAP}(?P<t>added|placed|put|included)\s+{THE}{O:ACT}\s+(?:to|on)\s+(?:its|their|the)\s+(?:\w+\s+){0,5}?"
+          r"{S:ORG}{GAP}(?P<t>added|placed|put|included)\s+{THE}{O:ACT}\s+(?:to|on)\s+(?:its|their|the|«\w\d+»)\s+(?:\w+\s+){0,5}?"
           r"(?:list|blacklist|register|roster)", swap=True),
     frame("designates", "designated_by",
           r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+{THE}{O:ACT}"
@@ -326,7 +326,7 @@ FRAMES: list[Frame] = [
           r"[^«»;]{0,60}?\b(?:in|at|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|city|village|"
           r"settlement|district|region|province)\s+of\s+)?{O:PLC}"),
     frame("appositive-based", "operates_in",
-          r"{S:GRP}\s*[,\-–—]\s*(?:an?|the)\s+(?:[\w'’\-]+\s+|«\w\d+»(?:\s*/\s*«\w\d+»)*\s+){0,4}?"
+          r"{S:GRP}\s*[,\-–—]\s*(?:an?|the)\s+(?:[\w'’\-]+\s+|(?:ex-)?«\w\d+»(?:\s*/\s*«\w\d+»)*\s+){0,4}?"
           r"(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network)\s+(?:\w+\s+){0,2}?(?P<t>based|active|operating|present|headquartered|located|"
           r"entrenched|fighting|deployed)\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+{THE}{W2}{O:PLC}"),
     frame("branch-located", "operates_in",
@@ -344,7 +344,7 @@ FRAMES: list[Frame] = [
     frame("group-from-place", "operates_in",
           r"{S:GRP}\s*,?\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:an?|the)\s+(?:\w+\s+){0,3}?(?P<t>(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network))\s+"
           r"(?:\w+\s+){0,1}?(?:from|in|based\s+in|active\s+in|operating\s+in)\s+{THE}{W2}{O:PLC}"),
-    frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+\s+){0,2}?{S:GRP}"),
+    frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+,?\s+){0,3}?{S:GRP}"),
     frame("branch-in-place-ops", "operates_in",
           r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)"),
     frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH

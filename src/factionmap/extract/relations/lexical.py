@@ -110,8 +110,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
         return []  # "X is a branch of Y, which is active in Z": X is (frame branch-located)
     if fr.name == "group-of-place" and _PLEDGED_TO.search(before):
         return []  # "pledges of allegiance to X in Y": the pledges were made in Y
-    if fr.clause and _PEOPLE_BEFORE.search(m.text[hit.end("s"):hit.start("t")]):
-        return []  # "X detained two men affiliated with Y": the men are, not X
+    gap = m.text[hit.end("s"):hit.start("t")]
+    if fr.clause and len(gap.split()) >= 2 and _PEOPLE_BEFORE.search(gap):
+        return []  # "X detained two men affiliated with Y": the men are, not X ("X fighters attacked": X did)
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])

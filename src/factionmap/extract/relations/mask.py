@@ -19,6 +19,7 @@ _MODIFIER = re.compile(r"«\w(\d+)»[\-\u2010\u2011](linked|affiliated|affiliate
 _ALIAS = re.compile(r"\s*[(\[]«(\w)(\d+)»[)\]]")
 # a bracket of names and labelled spellings right after a name: "X (X-2, Arabic: X-3, romanized: X-4)"
 _NAMES_PAREN = re.compile(r"(?<=»)\s*\((?:\s*(?:(?:[A-Za-z][\w\- ]{0,20}:|or|also|aka|a\.k\.a\.)\s*)?«\w(\d+)»\s*[,;/]?)+\)")
+_LABELLED = re.compile(r"(?:^|[(,;/])\s*(?:[A-Za-z][\w\- ]{0,20}:|or|also|aka|a\.k\.a\.)?\s*«\w(\d+)»")
 # "[aka X]", "(also known as X)": another name of the one before it
 _AKA = re.compile(r"\s*[(\[](?:aka|a\.k\.a\.?|also\s+known\s+as|also\s+called|known\s+as)\s+«\w\d+»[)\]]", re.I)
 
@@ -81,7 +82,9 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
         if not k:
             return True
         key = spans[int(k.group(1))].key
-        return any(spans[int(j)].key != key for j in re.findall(r"«\w(\d+)»", hit.group(0)))
+        body = hit.group(0).strip()[1:-1]  # a labelled spelling ("romanized: X") is that name's, whatever X is
+        return any(spans[int(j.group(1))].key != key and not re.match(r"[(,;/]?\s*[A-Za-z][\w\- ]{0,20}:", j.group(0))
+                   for j in _LABELLED.finditer(body))
     _edit(m, _NAMES_PAREN, keep=other_names)
     _edit(m, _AKA)
     return m
