@@ -29,38 +29,64 @@ def _fold_char(c: str) -> str:
     return "".join(x for x in d if not unicodedata.combining(x)).casefold()
 
 
+_FOLDED: dict[str, str] = {}  # character -> its folded form, filled as characters are met
+
+
+def _possessive(text: str, i: int, n: int) -> bool:
+    """An apostrophe at i starts a possessive "'s" after a name."""
+    return (i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1] in "sS"
+            and (i + 2 >= n or not text[i + 2].isalnum()))
+
+
 def fold_with_map(text: str, hyphen_articles_only: bool = True) -> tuple[str, list[int]]:
     """The folded text and, for each folded character, the offset of the character it came from.
 
     With `hyphen_articles_only`, only articles joined by a hyphen are rewritten (in running English
     "as" and "at" are words); names from the knowledge base fold with both forms.
     """
+    articles = {
+        m.start(): m for m in _ARTICLE.finditer(text)
+        if not hyphen_articles_only or text[m.end(1)] != " "
+    }
     out: list[str] = []
     idx: list[int] = []
+    folded = _FOLDED
     n = len(text)
     i = 0
+    space = True  # the output so far ends in a space (or is empty): spaces collapse
     while i < n:
-        m = _ARTICLE.match(text, i) if (i == 0 or not text[i - 1].isalnum()) else None
-        if m and (not hyphen_articles_only or text[m.end(1)] != " "):
-            if out and out[-1] != " ":
+        m = articles.get(i) if articles else None
+        if m is not None:
+            if not space:
                 out.append(" ")
                 idx.append(i)
-            for k, ch in enumerate("al "):
-                out.append(ch)
-                idx.append(i + min(k, len(m.group(1)) - 1))
+            width = len(m.group(1)) - 1
+            out.extend("al ")
+            idx.extend((i, i + min(1, width), i + min(2, width)))
+            space = True
             i = m.end()
             continue
         c = text[i]
-        if c in APOSTROPHES and i + 1 < n and text[i + 1] in "sS" and (i + 2 >= n or not text[i + 2].isalnum()) \
-                and i > 0 and text[i - 1].isalnum():
-            f = " "  # possessive: keep the name whole
-        else:
-            f = _fold_char(c)
-        for ch in f:
-            if ch == " " and (not out or out[-1] == " "):
-                continue
-            out.append(ch)
-            idx.append(i)
+        f = folded.get(c)
+        if f is None:
+            f = folded[c] = _fold_char(c)
+        if f == "" and _possessive(text, i, n):
+            f = " "
+        if f == " ":
+            if not space:
+                out.append(" ")
+                idx.append(i)
+                space = True
+        elif f:
+            for ch in f:
+                if ch == " ":
+                    if space:
+                        continue
+                    space = True
+                else:
+                    space = False
+                out.append(ch)
+                idx.append(i)
         i += 1
     return "".join(out), idx
 
