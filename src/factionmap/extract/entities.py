@@ -58,6 +58,7 @@ class EntityFinder:
     def __call__(self, ann: Annotated) -> Annotated:
         text = ann.text
         folded = fold_with_map(text)
+        ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
         cands: list[Match] = list(self.gazetteer.find(text, folded))
         for f in find_names(text):
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
@@ -118,7 +119,7 @@ class EntityFinder:
     def rematch(self, ann: Annotated, folded=None, defined=None) -> None:
         """Matches the document's own names (and KB acronyms it defined) over the whole text."""
         text = ann.text
-        folded = folded or fold_with_map(text)
+        folded = folded or getattr(ann, "_folded", None) or fold_with_map(text)
         names = self.doc_names(ann)
         if defined:
             for key, acr in defined:

@@ -56,14 +56,32 @@ def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
         ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to"))
 
 
-def match_sentence(ann: Annotated, index: int, frames=FRAMES) -> list[Candidate]:
-    sent = ann.sentences[index]
+def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | None:
+    if cache is not None and index in cache:
+        return cache[index]
     spans = ann.sentence_spans(index)
-    if len(spans) < 2:
+    sent = ann.sentences[index]
+    m = mask(ann, sent.start, sent.end, spans) if len(spans) >= 2 else None
+    if cache is not None:
+        cache[index] = m
+    return m
+
+
+def _possible(fr: Frame, present: set[str]) -> bool:
+    """Whether the sentence holds mentions of the kinds the frame's subject and object need."""
+    s_kinds, o_kinds = _FRAME_KINDS[fr.name]
+    return bool(present & s_kinds) and bool(present & o_kinds)
+
+
+def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None = None) -> list[Candidate]:
+    m = _masked(ann, index, cache)
+    if m is None:
         return []
-    m = mask(ann, sent.start, sent.end, spans)
+    present = set(re.findall(r"«(\w)\d+»", m.text))
     out: list[Candidate] = []
     for fr in frames:
+        if not _possible(fr, present):
+            continue
         pos = 0
         while True:
             hit = fr.pattern.search(m.text, pos)
@@ -138,19 +156,21 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     return out
 
 
-_CLAUSE_FRAMES = [f for f in FRAMES if f.clause]
+_CLAUSE_FRAMES = [f for f in FRAMES if f.clause and not f.swap]  # swapped frames skip the parse check
+_FRAME_KINDS = {f.name: (set(_kinds(f, "s")), set(_kinds(f, "o"))) for f in FRAMES}
 
 
 def lexical_relations(ann: Annotated) -> list[Candidate]:
     """Every frame over every sentence; sentences where a clause frame fires are parsed first."""
     wanted = [i for i, s in enumerate(ann.sentences) if s.kind in ("text", "list")]
+    cache: dict[int, Masked | None] = {}
     if ann.parse is not None:
-        need = [i for i in wanted if i not in ann.parsed and _clause_hit(ann, i)]
+        need = [i for i in wanted if i not in ann.parsed and _clause_hit(ann, i, cache)]
         if need:
             ann.parse(need)
     out: list[Candidate] = []
     for i in wanted:
-        out.extend(match_sentence(ann, i))
+        out.extend(match_sentence(ann, i, cache=cache))
     return out + name_relations(ann)
 
 
@@ -187,10 +207,9 @@ def name_relations(ann: Annotated) -> list[Candidate]:
     return out
 
 
-def _clause_hit(ann: Annotated, index: int) -> bool:
-    spans = ann.sentence_spans(index)
-    if len(spans) < 2:
+def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
+    m = _masked(ann, index, cache)
+    if m is None:
         return False
-    sent = ann.sentences[index]
-    text = mask(ann, sent.start, sent.end, spans).text
-    return any(f.pattern.search(text) for f in _CLAUSE_FRAMES)
+    present = set(re.findall(r"«(\w)\d+»", m.text))
+    return any(_possible(f, present) and f.pattern.search(m.text) for f in _CLAUSE_FRAMES)
