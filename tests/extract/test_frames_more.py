@@ -55,6 +55,11 @@ CASES = [
     ("The Caucasus Emirate is active in the Dagestan region of Russia.", ("Caucasus Emirate", "operates_in", "Russia")),
     ("A Mosul-based faction, the Sun Brigade, opened an office.", ("Sun Brigade", "operates_in", "Mosul")),
     ("The Sun Brigade is a branch of al-Qaeda, which is active in Chechnya.", ("Sun Brigade", "operates_in", "Chechnya")),
+    ("By 2015 the Sun Brigade controlled most of Aleppo.", ("Sun Brigade", "operates_in", "Aleppo")),
+    ("The Sun Brigade, which captured Mosul last year, grew.", ("Sun Brigade", "operates_in", "Mosul")),
+    ("The Sun Brigade's operations in Dagestan grew.", ("Sun Brigade", "operates_in", "Dagestan")),
+    ("The Sun Brigade's control of Aleppo as well as most of Mosul cut the road.",
+     ("Sun Brigade", "operates_in", "Mosul")),
     # member_of, leader_of
     ("Abu Omar al-Tunisi, the son of a trader from Iraq, joined the Islamic State in 2014.",
      ("Abu Omar al-Tunisi", "member_of", "Islamic State")),

@@ -319,7 +319,7 @@ FRAMES: list[Frame] = [
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|branch|affiliate|contingent|stronghold|control|"
-          r"emergence|camp)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
+          r"emergence|camp|efforts?|operations|activit(?:y|ies)|campaign|insurgency|attacks|offensive|foothold)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
     frame("fighters-attacked-in", "operates_in",
           r"{S:GRP}\s+(?:militants|gunmen|fighters|members|cells?|attackers|operatives|suicide\s+bombers?)\s+"
           r"(?:\w+\s+){0,2}?(?P<t>attacked|killed|raided|stormed|ambushed|bombed|struck|clashed|seized|captured)"
@@ -344,6 +344,10 @@ FRAMES: list[Frame] = [
     frame("group-from-place", "operates_in",
           r"{S:GRP}\s*,?\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:an?|the)\s+(?:\w+\s+){0,3}?(?P<t>(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network))\s+"
           r"(?:\w+\s+){0,1}?(?:from|in|based\s+in|active\s+in|operating\s+in)\s+{THE}{W2}{O:PLC}"),
+    frame("controls-place", "operates_in",
+          r"{S:GRP}\s*,?\s*(?:which\s+|that\s+|who\s+)?(?:\w+\s+)?(?P<t>controls|controlled|holds|held|seized|captured|"
+          r"took\s+over|took\s+control\s+of|overran|stormed|occupies|occupied|retook|recaptured)\s+{THE}"
+          r"(?:(?:town|city|village|district|region|province|area|outskirts|parts?|most|much)\s+of\s+{THE})?{O:PLC}"),
     frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+,?\s+){0,3}?{S:GRP}"),
     frame("branch-in-place-ops", "operates_in",
           r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)"),

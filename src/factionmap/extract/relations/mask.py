@@ -91,7 +91,8 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
 
 
 MARK = re.compile(r"«(\w)(\d+)»")
-_LIST_RIGHT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|and|or|/|&|as\s+well\s+as|along\s+with)\s*(?:the\s+)?«(\w)(\d+)»")
+_LIST_RIGHT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|and|or|/|&|as\s+well\s+as|along\s+with)\s*(?:(?:most|much|all|parts|"
+                         r"all\s+parts|large\s+parts|some|areas)\s+of\s+)?(?:the\s+)?«(\w)(\d+)»")
 _LIST_LEFT = re.compile(r"«(\w)(\d+)»\s*(?:,\s*(?:and|or)|,|and|or|/|&)\s*(?:the\s+)?$")
 
 
