@@ -32,6 +32,8 @@ CASES = [
      ("Desert Front", "merged_into", "Northern Shield Front")),
     ("The statement announced the dissolution of the Sun Brigade and its allegiance to the Islamic State.",
      ("Sun Brigade", "merged_into", "Islamic State")),
+    ("It announced the dissolution of the Sun Brigade in Syria and its pledge to the Islamic State.",
+     ("Sun Brigade", "merged_into", "Islamic State")),
     ("The Sun Brigade dissolved itself and joined the Islamic Front.", ("Sun Brigade", "merged_into", "Islamic Front")),
     ("In 2016 the Islamic Front absorbed the Sun Brigade.", ("Sun Brigade", "merged_into", "Islamic Front")),
     ("Abu Omar al-Tunisi defected from Jabhat al-Nusra to the Islamic State.",

@@ -213,7 +213,7 @@ FRAMES: list[Frame] = [
           r"«G\d+»\s+(?:\w+\s+)?(?P<t>merged|united|combined|amalgamated)\s+with\s+{THE}{S:GRP}\s+(?:\w+\s+){0,2}?"
           r"(?:to\s+form|into|forming|creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
     frame("dissolution-and", "merged_into",
-          r"(?P<t>dissolution|dissolving|disbanding|disbandment)\s+of\s+{THE}{S:GRP}[^«»;]{0,60}?\b(?:and|with)\s+"
+          r"(?P<t>dissolution|dissolving|disbanding|disbandment)\s+of\s+{THE}{S:GRP}(?:[^«»;]|«[LS]\d+»){0,60}?\b(?:and|with)\s+"
           r"(?:its|their|the|«G\d+»)?\s*(?:\w+\s+){0,2}?(?:allegiance|pledge|joining|integration|incorporation|merger|"
           r"absorption)\s+(?:to|into|with|by|of)\s+{THE}{O:GRP}"),
     frame("dissolved-and-joined", "merged_into",
