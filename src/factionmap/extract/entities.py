@@ -103,7 +103,7 @@ class EntityFinder:
             for n in e.names:
                 if any("\u0600" <= c <= "\u06ff" for c in n):
                     continue
-                cs = len(n) <= 6 and n.upper() == n
+                cs = len(n) <= 6 and (n.upper() == n or any(c.isupper() for c in n[1:]))  # IS, HaD, IS-CP
                 names.append(Name(n, e.key, e.type, cs))
                 if e.type is EntityType.ORG and _TAIL_WORD.search(n) and len(n.split()) >= 4:
                     names.append(Name(_TAIL_WORD.sub("", n), e.key, e.type))

@@ -1,0 +1,15 @@
+"""A document's own names are matched again over its text: short acronyms only as written."""
+from __future__ import annotations
+
+from factionmap.extract.pipeline import default_pipeline
+from factionmap.model import Document
+
+
+def test_a_mixed_case_acronym_does_not_match_an_ordinary_word():
+    text = ("Hurras al-Din (HaD) was formed in 2018. The group had about two thousand fighters, and HaD "
+            "had clashed with rivals near the border.")
+    doc = Document(text=text)
+    ex = default_pipeline()(doc)
+    spans = [text[m.start:m.end] for m in ex.mentions if m.entity_key == "hurras-al-din"]
+    assert "HaD" in spans
+    assert all(s.lower() != "had" or s == "HaD" for s in spans), spans
