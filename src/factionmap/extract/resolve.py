@@ -6,8 +6,17 @@
   the group named last; "the province" -> the last province named (or the subject);
 - "the Emirate", "the Front" ... -> the last entity whose name ends with that word;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before;
-- "he", "his" -> the person named last; "the latter" / "the former" -> the second / first of the
-  last two names of a kind.
+- "he", "his", "him" -> the person named last; "the latter" / "the former" -> the second / first of the
+  last two names of a kind;
+- on an encyclopedia-style page "the group" is the page's subject, unless the sentence before it in the
+  same paragraph is about another group ("On 3 May, X announced ... . The group said ...");
+- "the city", "the town", "the village", "the district", "the region" -> the last place of that kind
+  (by its KB kind, or as the text introduced it: "the town of X", "X city"), never when the last two
+  places that fit are named side by side (ambiguous);
+- "the emir", "the wali", "the commander" (not "... of X") -> the person named last in the paragraph;
+- "the two (groups)", "both groups" -> the last two groups (recorded in `ann.pairs`; the relations
+  stage gives each of them the tie).
+Pronouns and place words inside quoted speech are not resolved (the speaker's "he" is not the author's).
 """
 from __future__ import annotations
 
@@ -23,7 +32,21 @@ _HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalit
 _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|appears|remains)\s+(?:not\s+)?"
                  r"(?:\w+\s+)?(?:that|to|likely|unclear|clear|possible|important|notable|interesting|worth|true|"
                  r"difficult|hard|easy|also|an?\s))")
-_HE = re.compile(r"\b(?:[Hh]e|[Hh]is)\b")
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
+_PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
+                       r"(?!\s+(?:of|council|centre|center|hall|authorities|level|administration)\b|[\-\u2010])")
+_TITLE_NP = re.compile(r"\b[Tt]he\s+(?:(?:group['’]s|new|former|late|then)\s+)?(emir|amir|wali|commander|"
+                       r"spokesman)\b(?!\s+(?:of|for|in)\b|\s*['’]s|[\-\u2010])")
+_PAIR_NP = re.compile(r"\b(?:[Tt]he\s+two|[Tt]hese\s+two|[Tt]hose\s+two|[Bb]oth)\s+(?:(?:militant|jihadi|jihadist|rebel|"
+                      r"armed|rival)\s+)?(groups|organi[sz]ations|movements|factions|militias)\b"
+                      r"|\b[Tt]he\s+two\b(?=\s+(?:have|had|appear|appeared|seem|seemed|are|were|later|then|also|"
+                      r"reportedly|allegedly|eventually|soon|jointly|worked|fought|clashed|cooperated|co-operated|"
+                      r"coordinated|allied|merged|agreed|signed|formed)\b)")
+_PLACE_KINDS = {"city": {"city"}, "town": {"town", "city", "village"}, "village": {"village", "town"},
+                "settlement": {"village", "town"}, "locality": {"village", "town", "city"},
+                "district": {"district"}, "region": {"region", "admin_region"}}
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*){0,2})?(?:the)?$")
 _LATTER = re.compile(r"\b[Tt]he\s+(latter|former)\b")
 _PROVINCE_NAME = re.compile(r"(?i)province|wilaya|vilayat|velayat")
 
@@ -97,9 +120,18 @@ def resolve(ann: Annotated) -> Annotated:
         if sent.kind not in ("text", "list"):
             continue
         body = text[sent.start:sent.end]
+        quoted = [(sent.start + q.start(), sent.start + q.end()) for q in _QUOTED.finditer(body)]
+
+        def in_quote(a: int) -> bool:
+            return any(x < a < y for x, y in quoted)
+        for m in _PAIR_NP.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            pair = None if in_quote(a) else _pair(ann, si, a)
+            if pair and ann.add_span(Span(a, b, pair[0], ann.type_of(pair[0]), "coref")):
+                ann.pairs[(a, b)] = pair
         for m in _GROUP_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
-            target = ann.subject if encyclopedic else None
+            target = (_previous_topic(ann, si) or ann.subject) if encyclopedic else None
             if target is None:
                 last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
@@ -119,11 +151,27 @@ def resolve(ann: Annotated) -> Annotated:
                 ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _IT.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
+            if in_quote(a):
+                continue
             target = _sentence_subject(ann, si, a)
             if target:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
+        for m in _PLACE_NP.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            target = None if in_quote(a) else _place(ann, a, m.group(1))
+            if target:
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
+        for m in _TITLE_NP.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            para = _paragraph_start(ann, si)
+            last = None if in_quote(a) else _last(ann, a, lambda s: s.type is EntityType.PERSON and s.start >= para,
+                                                   window=800)
+            if last:
+                ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _HE.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
+            if in_quote(a):
+                continue
             last = _last(ann, a, lambda s: s.type is EntityType.PERSON, window=400)
             if last:
                 ann.add_span(Span(a, b, last.key, last.type, "coref"))
@@ -148,3 +196,79 @@ def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:
         if prev:
             return prev[0].key
     return ann.subject
+
+
+def _paragraph_start(ann: Annotated, si: int) -> int:
+    k = si
+    while k > 0 and ann.sentences[k - 1].paragraph == ann.sentences[si].paragraph:
+        k -= 1
+    return ann.sentences[k].start
+
+
+def topic(ann: Annotated, j: int) -> str | None:
+    """The group sentence `j` is about: a group (named or pointed at) that opens it as its subject,
+    after at most a leading phrase ("On 3 May 2019, the X announced ...")."""
+    sent = ann.sentences[j]
+    if sent.kind not in ("text", "list"):
+        return None
+    spans = ann.sentence_spans(j)
+    if not spans or not _group(ann, spans[0]):
+        return None
+    if _LEAD.match(ann.text[sent.start:spans[0].start].strip(" -*\u2022")) is None:
+        return None
+    return spans[0].key
+
+
+def _previous_topic(ann: Annotated, si: int) -> str | None:
+    """The group the sentence before (in the same paragraph) is about, if it is another than the page's."""
+    if si == 0 or ann.sentences[si - 1].paragraph != ann.sentences[si].paragraph:
+        return None
+    t = topic(ann, si - 1)
+    return t if t != ann.subject else None
+
+
+def _place_fits(ann: Annotated, s: Span, word: str) -> bool:
+    if s.type is not EntityType.PLACE or ann.is_state(s.key):
+        return False
+    kind = ann.kinds.get(s.key, "")
+    if kind:
+        return kind in _PLACE_KINDS[word]
+    text = ann.text
+    before = text[max(0, s.start - 20):s.start].lower()
+    after = text[s.end:s.end + 12].lower()
+    return bool(re.search(rf"\b{word}\s+of\s+(?:the\s+)?$", before) or re.match(rf"\s+{word}\b", after))
+
+
+def _place(ann: Annotated, a: int, word: str) -> str | None:
+    """The last place of that kind before `a` (within the paragraph or the one before), unless the two
+    last ones that fit are different places named side by side."""
+    fits = [s for s in ann.spans_in(max(0, a - 1200), a) if s.end <= a and s.source != "coref"
+            and _place_fits(ann, s, word)]
+    if not fits:
+        return None
+    last = fits[-1]
+    si, ti = ann.sentence_at(a), ann.sentence_at(last.start)
+    if ann.sentences[si].paragraph - ann.sentences[ti].paragraph > 1:
+        return None
+    other = [s for s in fits[:-1] if s.key != last.key]
+    if other and ann.sentence_at(other[-1].start) == ti and last.start - other[-1].end < 40:
+        return None  # "Mosul and Aleppo ... the city": which one?
+    return last.key
+
+
+def _pair(ann: Annotated, si: int, a: int) -> tuple[str, str] | None:
+    """The two groups "the two" means: the only two named in this sentence (before it) and the one
+    before, else the last "A and B" of them."""
+    lo = ann.sentences[max(0, si - 1)].start if si > 0 and ann.sentences[si - 1].paragraph == \
+        ann.sentences[si].paragraph else ann.sentences[si].start
+    spans = [s for s in ann.spans_in(lo, a) if s.end <= a and s.source != "coref" and _group(ann, s)]
+    keys: list[str] = []
+    for s in spans:
+        if s.key not in keys:
+            keys.append(s.key)
+    if len(keys) == 2:
+        return keys[0], keys[1]
+    for x, y in reversed(list(zip(spans, spans[1:]))):
+        if x.key != y.key and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", ann.text[x.end:y.start]):
+            return x.key, y.key
+    return None

@@ -44,6 +44,8 @@ class Annotated:
     kinds: dict[str, str] = field(default_factory=dict)  # entity key -> KB kind (state, armed_group ...)
     folded_names: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
     parse: object = None  # callable(list of sentence indices): parses them into `parsed`
+    # "the two groups", "both groups": (start, end) of the phrase -> the two entity keys it stands for
+    pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     @property

@@ -11,6 +11,7 @@ from ..state import Annotated
 from ..stance import read_stance
 from .dates import dates_for
 from .denials import carried_denials
+from .discourse import discourse_relations, distribute_pairs
 from .infobox import infobox_relations
 from .lexical import Candidate, lexical_relations
 
@@ -18,7 +19,7 @@ __all__ = ["relations", "Candidate"]
 
 
 def relations(ann: Annotated, version: str = "") -> Annotated:
-    cands = infobox_relations(ann) + lexical_relations(ann)
+    cands = distribute_pairs(ann, infobox_relations(ann) + lexical_relations(ann) + discourse_relations(ann))
     cands += carried_denials(ann, cands)
     seen: dict[tuple, Assertion] = {}
     for c in cands:
@@ -36,7 +37,9 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
         if c.relation in vocab.SYMMETRIC and o_key < s_key:
             s_key, o_key = o_key, s_key
         key = (s_key, c.relation, o_key, stance)
-        ev = Evidence(ann.doc.id, sent.start, sent.end, c.rule, version,
+        first = getattr(c, "first", None)  # the place or subject came from the sentence before
+        ev_start = ann.sentences[first].start if first is not None else sent.start
+        ev = Evidence(ann.doc.id, ev_start, sent.end, c.rule, version,
                       trigger=ann.text[c.trigger[0]:c.trigger[1]])
         old = seen.get(key)
         if old is None:

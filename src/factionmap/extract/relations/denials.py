@@ -23,7 +23,7 @@ _DENIED = r"(?:denied|dismissed|rejected|refuted|disputed|debunked|disavowed|con
 _DENIAL_OF_EARLIER = re.compile(
     rf"(?i)\b(?:this|that|the|these|those|such|its|their|his|her)\s+(?:\w+\s+){{0,2}}?{_CLAIM}"
     rf"(?:['’]s?\s+(?:veracity|accuracy|authenticity))?\s*,?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)"
-    rf"\s+(?:\w+\s*,?\s+){{0,3}}?{_DENIED}\b"
+    rf"\s*,?\s+(?:\w+\s*,?\s+){{0,3}}?{_DENIED}\b"
     rf"|\b(?:deny|denies|denied|denying|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|disavow(?:s|ed)?)\s+"
     rf"(?:the|these|those|this|that|such|its|their)\s+(?:\w+\s+){{0,2}}?{_CLAIM}\s*(?:[.,;]|$|\s+(?:as|in|on|the|"
     rf"within|after|shortly|later|outright|days?|hours?))")
@@ -61,8 +61,10 @@ def _claimed(ann: Annotated, i: int, by_sentence: dict[int, list[Candidate]], re
         region = next(((a, b, intro) for a, b, intro in regions if a <= sj.start < b), None)
         if region is not None:  # the claim is a quoted statement: all of it, and the words that introduce it
             a, b, intro = region
-            found = [c for k, cs in by_sentence.items() if intro <= ann.sentences[k].start < b for c in cs
-                     if c.relation in _STATEMENT_TIES]
+            # the quote, and the one sentence that introduces it (not the whole paragraph before it)
+            found = [c for k, cs in by_sentence.items() if intro <= ann.sentences[k].start < b
+                     and (ann.sentences[k].start >= a or not ann.text[ann.sentences[k].end:a].strip())
+                     for c in cs if c.relation in _STATEMENT_TIES]
             if found:
                 return found
             continue
