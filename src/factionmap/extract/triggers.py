@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = {"ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
+KINDS = {"STA": "S", "ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
 _SKIP = r"(?!(?:via|by|for|from|in|on|at|with|to|of|against|and|or|but|after|before|during|since|until|into)\b)"
-_MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}|\{PARTS\}|\{APPOS\}")
+_MACRO = re.compile(r"\{([SO]):(\w+)\}|\{GAP\}|\{W3\}|\{W2\}|\{THE\}|\{PARTS\}|\{APPOS\}|\{ASIDE\}|\{FOLLOWING\}")
 # the people of a group, written before it: "(a cell of) militants affiliated with", "fighters of"
 PARTS = (r"(?:(?:(?:an?|the|two|three|several|some)\s+)?(?:cell|group|unit|band|network|number)s?\s+of\s+)?"
          r"(?:(?:\w+\s+){0,2}?(?:militants|fighters|members|supporters|elements|cells|operatives|gunmen|"
@@ -26,6 +26,11 @@ PARTS = (r"(?:(?:(?:an?|the|two|three|several|some)\s+)?(?:cell|group|unit|band|
          r"\s+(?:the\s+)?)")
 # an aside after a name, set off by commas: ", the son of an immigrant from «S2»,"
 APPOS = r"(?:\s*,\s*(?:the|a|an|one|aged|then|now)\b[^,«»;:()]{0,50}?(?:«[LS]\d+»[^,«»;:()]{0,20}?)?,)?"
+# a bracketed aside after a name, whatever it holds: " (together with its youth wing)"
+ASIDE = r"(?:\s*\([^()]{0,100}\))?"
+# the opening of a list announced by a colon: "the following groups ...: those were named as"
+FOLLOWING = (r"(?:the\s+)?following\b[^;:()]{0,120}?:\s*(?:(?:[^«»;:,]{0,40}?\b(?:as|are|were|include[sd]?|including)"
+             r"\s+)(?=(?:the\s+)?«))?")
 
 
 def _expand(src: str) -> str:
@@ -34,7 +39,8 @@ def _expand(src: str) -> str:
             return f"(?P<{m.group(1).lower()}>«[{KINDS[m.group(2)]}]\\d+»)"
         return {"{GAP}": r"[^«»;:()\[\]]{0,70}?", "{W3}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,3}?",
                 "{W2}": r"(?:(?:«M\d+»-\w+|" + _SKIP + r"[\w'’\-]+)\s+){0,2}?", "{THE}": r"(?:the\s+|a\s+|an\s+)?",
-                "{PARTS}": PARTS, "{APPOS}": APPOS}[m.group(0)]
+                "{PARTS}": PARTS, "{APPOS}": APPOS,
+                "{ASIDE}": ASIDE, "{FOLLOWING}": FOLLOWING}[m.group(0)]
     return _MACRO.sub(sub, src)
 
 
@@ -48,6 +54,7 @@ class Frame:
     stance: str | None = None
     clause: bool = False  # subject and trigger may be words apart: the parse must agree
     nominal: bool = False  # a noun phrase ("IS leader X"): never negated
+    lists: bool = False  # the object (or subject) may open a loose list: asides and "of the X coalition" skipped
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
@@ -72,7 +79,8 @@ OPPOSE = (r"(?:fought|fights|fighting|fight)(?!\s+(?:for|alongside|with|in|on))(
           r"at\s+war\s+with|war\s+(?:on|against|with)|waged\s+war\s+(?:on|against)|declared\s+war\s+on|"
           r"hostil(?:e|ity)\s+(?:to|towards)|rivals?\s+(?:of|to)|enem(?:y|ies)\s+of|oppos(?:es|ed|ing)|"
           r"against|crack(?:ed|ing)?\s+down\s+on|moves?\s+against|push(?:ed|ing)?\s+back\s+against|"
-          r"besieg(?:ed|ing)|expelled|drove\s+out|denounc(?:ed|ing)|condemn(?:ed|ing)|infighting\s+with|"
+          r"besieg(?:ed|ing)|expelled|ambush(?:ed|es|ing)?|assassinat(?:ed|ing)|killed|kills|shell(?:ed|ing)|"
+          r"routed|defeated|drove\s+out|denounc(?:ed|ing)|condemn(?:ed|ing)|infighting\s+with|"
           r"conflict\s+with|confront(?:ed|ing)|raid(?:ed|s)?\s+on|airstrikes\s+(?:on|against)|"
           r"offensive\s+(?:on|against)|struck|bomb(?:ed|ing)|(?:military\s+|security\s+|counter-?terrorism\s+|"
           r"joint\s+)?operations?\s+against|campaign\s+against|stand-?off\s+with|retaliat\w+\s+against|"
@@ -356,6 +364,106 @@ FRAMES: list[Frame] = [
     frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),
     frame("linked-part", "part_of", r"{O:MOD}[\-\u2010\u2011](?P<t>affiliated|affiliate)\s+{S:GRP}"),
     frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))"),
+    # coalitions: "the X umbrella announced between A and the following groups: B, C of the D coalition, E" ---------
+    frame("umbrella-between", "part_of",
+          r"{O:GRP}\s+(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|"
+          r"command)\b(?:[^«»;:()]|\([^()]{0,120}\)){0,120}?\bbetween\s+{THE}(?:{FOLLOWING})?{THE}{S:GRP}", lists=True),
+    frame("umbrella-members", "part_of",
+          r"{O:GRP}\s+(?:umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|command)\b"
+          r"(?:[^«»;:()]|\([^()]{0,120}\)){0,120}?\bbetween\s+{THE}«G\d+»{ASIDE}\s*,?\s+(?P<t>and)\s+{THE}"
+          r"(?:{FOLLOWING})?{THE}{S:GRP}", lists=True),
+    frame("umbrella-allies", "ally_of",
+          r"(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative)\b(?:[^«»;:()]|\([^()]{0,120}\))"
+          r"{0,120}?\bbetween\s+{THE}{S:GRP}{ASIDE}\s*,?\s+and\s+{THE}(?:{FOLLOWING})?{THE}{O:GRP}", lists=True),
+    frame("counts-among", "part_of",
+          r"{S:GRP}{GAP}(?P<t>counts|count|counted|counting|lists|listed|numbers|numbered)\s+{THE}{O:GRP}"
+          r"(?:\s+of\s+the\s+«G\d+»(?:\s+\w+)?)?\s+(?:as\s+)?(?:among\s+|one\s+of\s+)?(?:its|their|«G\d+»)\s+(?:\w+\s+)?"
+          r"(?:affiliates|branches|members|member\s+groups|components|factions|constituents|allies)\b", swap=True),
+    frame("front-group-for", "part_of",
+          r"{S:GRP}\s*,?\s*(?:which\s+|that\s+)?(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as)\s+"
+          r"(?:merely\s+|just\s+|only\s+|essentially\s+|effectively\s+|reportedly\s+|widely\s+seen\s+as\s+)?(?:an?\s+|the\s+)?"
+          r"(?:\w+\s+)?(?P<t>front(?:\s+group|\s+organi[sz]ation)?|cover|proxy|mouthpiece|media\s+(?:wing|arm|outlet)|"
+          r"political\s+(?:wing|arm)|armed\s+wing|military\s+wing)\s+for\s+{THE}{O:GRP}"),
+    frame("led-by-member", "part_of",
+          r"{O:GRP}\s*(?:[,\-–—(]\s*|\s+)(?:which\s+is\s+|that\s+is\s+|which\s+was\s+)?(?:coalition\s+|alliance\s+|"
+          r"mission\s+|force\s+)?(?P<t>led\s+by)\s+{THE}"
+          r"{S:STA}(?=\s*(?:[,.;:)\-–—]|and\b|$))"),
+    # alliances: "the combined forces of A and B", "A and B combined forces"
+    frame("combined", "ally_of",
+          r"(?P<t>combined|joint)\s+(?:numbers|forces|strength|manpower|ranks|fighters|contingents?)\s+of\s+{THE}{S:ACT}"
+          r"{ASIDE}\s+and\s+{THE}{O:ACT}"),
+    frame("pair-combined", "ally_of",
+          r"{S:ACT}{ASIDE}\s+and\s+{THE}{O:ACT}{ASIDE}\s+(?:have\s+|had\s+|then\s+|later\s+)?(?P<t>combined\s+(?:their\s+)?"
+          r"forces|joined\s+forces|pooled\s+(?:their\s+)?(?:forces|resources|fighters))\b"),
+    frame("combined-forces-with", "ally_of",
+          r"{S:ACT}{GAP}(?P<t>combined\s+(?:its\s+|their\s+)?forces\s+with|pooled\s+(?:its\s+|their\s+)?(?:forces|"
+          r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}"),
+    # hostility: nominal "the X coalition - led by Y - against Z", passives "driven out of A by X", aims "intends to destroy"
+    frame("against-nominal", "opposes",
+          r"{S:ACT}\s*(?:[,\-–—(]\s*(?:[^«»;,()]|«[SLP]\d+»){0,40}?[,\-–—)]\s*)?(?P<t>against)\s+{THE}(?:{PARTS})?{O:ACT}"),
+    frame("passive-by", "opposes",
+          r"{S:ACT}{GAP}(?:was|were|been|being|had\s+been|have\s+been)\s+(?:\w+\s+)?(?P<t>attacked|targeted|ambushed|killed|"
+          r"assassinated|expelled|driven\s+out|forced\s+out|forced\s+to\s+(?:leave|withdraw|retreat|flee|abandon)|pushed\s+"
+          r"out|besieged|raided|bombed|shelled|defeated|routed|subjugated|crushed|overrun|ousted)\b(?:[^«»;,.()]|«L\d+»)"
+          r"{0,60}?\bby\s+{THE}(?:{PARTS})?{O:ACT}"),
+    frame("aims-to-destroy", "opposes",
+          r"{S:ACT}{GAP}(?P<t>(?:intend\w*|plan\w*|want\w*|seek\w*|sought|trying|tried|tries|aims?|aimed|vow\w*|pledg\w*|"
+          r"promis\w*|determined|set\s+out|working|moved?|moving)\s+to\s+(?:destroy|defeat|eliminate|crush|expel|fight|attack|"
+          r"target|wipe\s+out|root\s+out|dislodge|oust|eradicate|annihilate|move\s+against|confront))\s+(?:both\s+)?{THE}"
+          r"(?:{PARTS})?{O:ACT}"),
+    frame("hostile-adj", "opposes",
+          r"{S:ACT}{GAP}(?:is|was|are|were|remains?|remained|became|has\s+been|had\s+been)\s+(?:\w+\s+)?(?P<t>(?:bitter\s+|"
+          r"sworn\s+|arch-?|fierce\s+|implacable\s+)?(?:rivals?|enem(?:y|ies)|foes?|opponents?|adversar(?:y|ies))\s+(?:of|to)|"
+          r"hostile\s+(?:to|towards)|at\s+odds\s+with|in\s+conflict\s+with|at\s+war\s+with)\s+(?:both\s+)?{THE}{O:ACT}"),
+    # lineage: renaming, predecessors, factions that announced themselves under a new name
+    frame("took-the-name", "successor_of",
+          r"{O:GRP}{GAP}(?P<t>reverted\s+to\s+(?:the|its)\s+(?:\w+\s+)?name|adopted\s+the\s+(?:\w+\s+)?name|took\s+the\s+"
+          r"(?:\w+\s+)?name|assumed\s+the\s+(?:\w+\s+)?name|re-?named\s+itself|renamed|re-?branded\s+(?:itself\s+)?(?:as\s+)?|"
+          r"changed\s+(?:its|their)\s+name\s+(?:to|back\s+to)|became|was\s+reorgani[sz]ed\s+as|reorgani[sz]ed\s+as|"
+          r"re-?emerged\s+as|relaunched\s+(?:itself\s+)?as)\s*,?\s*(?:of\s+)?{THE}{S:GRP}(?!\s*['’]s|\s+(?:" + BRANCH
+          + "|" + LEADER + "|" + MEMBER + r"|forces|leaders)\b)"),
+    frame("predecessor-of", "successor_of",
+          r"{O:GRP}{GAP}(?:is|was|as|became|were)\s+(?:the\s+|a\s+|an\s+)?(?:direct\s+|immediate\s+)?(?P<t>predecessors?|"
+          r"forerunners?|precursors?|progenitors?|antecedents?)\s+(?:of|to)\s+{THE}{S:GRP}"),
+    frame("predecessor-appos", "successor_of",
+          r"{O:GRP}\s*[,(\-–—]\s*{S:GRP}(?P<t>['’]s?\s+(?:\w+\s+)?(?:predecessor|forerunner|precursor|earlier\s+incarnation|"
+          r"previous\s+incarnation|former\s+name))\b"),
+    frame("faction-announced", "split_from",
+          r"(?P<t>(?:faction|wing|splinter\s+(?:group|faction)|section|part|group|elements|remnants|defectors)\s+(?:of|within|"
+          r"from)\s+{THE}{O:GRP}(?:[^«»;.]|«[LP]\d+»){0,60}?\b(?:announced\s+(?:itself|themselves)\s+as|declared\s+(?:itself|"
+          r"themselves)(?:\s+to\s+be)?|named\s+(?:itself|themselves)|broke\s+away\s+(?:and|to)\s+form(?:ed)?|split\s+off\s+"
+          r"(?:and|to)\s+form(?:ed)?|formed|founded|established|created|set\s+up|regrouped\s+as|reorgani[sz]ed\s+as))"
+          r"\s+{THE}(?:new\s+)?{W2}{S:GRP}"),
+    frame("defection-from", "split_from",
+          r"{S:GRP}{GAP}(?P<t>(?:defection|secession|breakaway|split|schism|break)[”\"’']?(?:\s*\([^()«»]{0,30}\))?\s+from)"
+          r"\s+{THE}{O:GRP}"),
+    # defection: "withdrew its allegiance from X and pledged it to Y", "left X for Y"
+    frame("withdrew-and-pledged", "defected_to",
+          r"{S:ACT}{APPOS}{GAP}(?:withdr[ae]w\w*|renounc\w*|revok\w*|rescind\w*|abandon\w*|broke|annull\w*|retract\w*)\s+"
+          r"(?:its|their|his|her|«\w\d+»)?\s*(?:allegiance|pledge|oath|bay['’]?ah|loyalty)\s+(?:\w+\s+)?(?:to|from|with)\s+"
+          r"{THE}(?:\w+\s+)?«\w\d+»(?:[^«»;.]){0,40}?\b(?:and|before|to|then)\s+(?:\w+\s+){0,2}?(?P<t>pledg\w*|swore|gave|"
+          r"declared|transferr\w*|join\w*)\s+(?:(?:it|them|its|their|his|a\s+new|new|an?)\s+)?(?:\w+\s+){0,2}?(?:to\s+)?"
+          r"{THE}{W2}{O:GRP}"),
+    frame("left-for", "defected_to",
+          r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}"),
+    # designation: lists of designees, bans by states, aliases added to a designation
+    frame("designates-list", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+(?:both\s+)?{THE}"
+          r"{O:ACT}(?:\s*\(«\w+»\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|its\s+)?«\w\d+»(?:\s*\(«\w+»\))?)+\s+"
+          r"(?:as|on|an?)\b", swap=True),
+    frame("state-bans", "designated_by",
+          r"{S:STA}{GAP}(?P<t>banned|outlawed|proscribed|blacklisted)\s+(?:both\s+)?{THE}{O:ACT}", swap=True),
+    frame("designation-alias", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
+          r"listing)s?\s+of\s+{THE}(?:«\w\d+»|[^«»;]){0,60}?\bto\s+(?:also\s+)?include\s+{THE}{O:ACT}", swap=True),
+    frame("designation-alias-of", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
+          r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True),
+    frame("designation-noun", "designated_by",
+          r"{O:ORG}(?P<t>['’]s?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}"),
+    frame("named-terrorist", "designated_by",
+          r"{S:ORG}{GAP}(?P<t>named|labell?ed|declared|classified|branded|recogni[sz]ed)\s+{THE}{O:ACT}\s+(?:as\s+)?"
+          r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True),
 ]
 
 _WORDS = sorted({w for w in re.findall(r"[a-z]{4,}", " ".join(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ... import relations as vocab
 from ..state import Annotated, Span
 from ..triggers import BRANCH, FRAMES, KINDS, LEADER, MEMBER, Frame
-from .mask import MARK, Masked, expand_left, expand_right, mask
+from .mask import MARK, Masked, expand_left, expand_loose, expand_right, mask
 from .syntax import clause_agrees
 
 # a subject that is only a part of a group ("members of X") is not the group
@@ -109,9 +109,10 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     owner = _POSSESSOR.match(m.text, hit.end("o"))
     if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
         o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
-    objects = [o_first] + expand_right(m, hit.end("o"), _kinds(fr, "o"))
+    right = expand_loose if fr.lists else expand_right
+    objects = [o_first] + right(m, hit.end("o"), _kinds(fr, "o"))
     if hit.start("s") > hit.end("o") and not fr.nominal:  # "the groups in X are A, B and C": a list too
-        subjects += expand_right(m, hit.end("s"), _kinds(fr, "s"))
+        subjects += right(m, hit.end("s"), _kinds(fr, "s"))
     if fr.relation == "operates_in" and not fr.swap:
         for oi in list(objects):
             pos = _marker_end(m, oi)

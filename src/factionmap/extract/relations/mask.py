@@ -96,6 +96,25 @@ _LIST_RIGHT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|and|or|/|&|as\s+well\s+as|a
 _LIST_LEFT = re.compile(r"«(\w)(\d+)»\s*(?:,\s*(?:and|or)|,|and|or|/|&)\s*(?:the\s+)?$")
 
 
+# a loose list: members may carry an aside ("X (eastern section)") or a qualifier ("Y of the Z coalition"),
+# and a colon may announce the rest ("A and the following groups: B, C")
+_LOOSE_RIGHT = re.compile(r"(?:\s*\([^()]{0,60}\))?(?:\s+of\s+the\s+«G\d+»(?:\s+(?:coalition|alliance|front|umbrella|"
+                          r"group|grouping|movement|operations\s+room))?)?\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)"
+                          r"(?:the\s+)?(?:(?:the\s+)?following\b[^;:()]{0,120}?:\s*(?:[^«»;:,]{0,40}?\b(?:as|are|were|"
+                          r"include[sd]?|including)\s+)?(?:the\s+)?)?«(\w)(\d+)»")
+
+
+def expand_loose(m: Masked, end: int, kinds: str) -> list[int]:
+    """Like `expand_right`, through asides, "of the X coalition" qualifiers and "the following ...:" openings."""
+    out, pos = [], end
+    while True:
+        hit = _LOOSE_RIGHT.match(m.text, pos)
+        if not hit or hit.group(1) not in kinds:
+            return out
+        out.append(int(hit.group(2)))
+        pos = hit.end()
+
+
 def expand_right(m: Masked, end: int, kinds: str) -> list[int]:
     """Indices of the mentions listed after the one ending at `end` ("A, B and C")."""
     out, pos = [], end
