@@ -426,7 +426,7 @@ FRAMES: list[Frame] = [
           r"{O:GRP}{GAP}(?:is|was|as|became|were)\s+(?:the\s+|a\s+|an\s+)?(?:direct\s+|immediate\s+)?(?P<t>predecessors?|"
           r"forerunners?|precursors?|progenitors?|antecedents?)\s+(?:of|to)\s+{THE}{S:GRP}"),
     frame("predecessor-appos", "successor_of",
-          r"{O:GRP}\s*[,(\-–—]\s*{S:GRP}(?P<t>['’]s?\s+(?:\w+\s+)?(?:predecessor|forerunner|precursor|earlier\s+incarnation|"
+          r"{O:GRP}\s*[,(\-–—]\s*{THE}{S:GRP}(?P<t>['’]s?\s+(?:\w+\s+)?(?:predecessor|forerunner|precursor|earlier\s+incarnation|"
           r"previous\s+incarnation|former\s+name))\b"),
     frame("faction-announced", "split_from",
           r"(?P<t>(?:faction|wing|splinter\s+(?:group|faction)|section|part|group|elements|remnants|defectors)\s+(?:of|within|"
@@ -441,9 +441,9 @@ FRAMES: list[Frame] = [
     frame("withdrew-and-pledged", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?:withdr[ae]w\w*|renounc\w*|revok\w*|rescind\w*|abandon\w*|broke|annull\w*|retract\w*)\s+"
           r"(?:its|their|his|her|«\w\d+»)?\s*(?:allegiance|pledge|oath|bay['’]?ah|loyalty)\s+(?:\w+\s+)?(?:to|from|with)\s+"
-          r"{THE}(?:\w+\s+)?«\w\d+»(?:[^«»;.]){0,40}?\b(?:and|before|to|then)\s+(?:\w+\s+){0,2}?(?P<t>pledg\w*|swore|gave|"
-          r"declared|transferr\w*|join\w*)\s+(?:(?:it|them|its|their|his|a\s+new|new|an?)\s+)?(?:\w+\s+){0,2}?(?:to\s+)?"
-          r"{THE}{W2}{O:GRP}"),
+          r"{THE}(?:\w+\s+)?«\w\d+»(?:[^«»;.]){0,40}?\b(?:and|before|to|then)\s+(?:\w+\s+){0,2}?(?:(?P<t>pledg\w*|swore|gave|"
+          r"declared|transferr\w*)\s+(?:(?:it|them|its|their|his|her|a\s+new|new|an?|«\w\d+»)\s+)?(?:\w+\s+){0,2}?to|"
+          r"join(?:ed|s|ing)?)\s+{THE}{W2}{O:GRP}"),
     frame("left-for", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}"),
     # designation: lists of designees, bans by states, aliases added to a designation
@@ -460,7 +460,7 @@ FRAMES: list[Frame] = [
           r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
           r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True),
     frame("designation-noun", "designated_by",
-          r"{O:ORG}(?P<t>['’]s?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}"),
+          r"{O:ORG}(?P<t>(?:['’]s?)?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}"),
     frame("named-terrorist", "designated_by",
           r"{S:ORG}{GAP}(?P<t>named|labell?ed|declared|classified|branded|recogni[sz]ed)\s+{THE}{O:ACT}\s+(?:as\s+)?"
           r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True),
