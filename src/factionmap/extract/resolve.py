@@ -256,19 +256,30 @@ def _place(ann: Annotated, a: int, word: str) -> str | None:
     return last.key
 
 
+_TITLE_AFTER = re.compile(r"(?i)['’]s?\s+(?:\w+\s+)?(?:leader|emir|amir|chief|head|founder|spokesm[ae]n|commander|"
+                          r"deputy|caliph|wali)\b")
+
+
 def _pair(ann: Annotated, si: int, a: int) -> tuple[str, str] | None:
     """The two groups "the two" means: the only two named in this sentence (before it) and the one
     before, else the last "A and B" of them."""
     lo = ann.sentences[max(0, si - 1)].start if si > 0 and ann.sentences[si - 1].paragraph == \
         ann.sentences[si].paragraph else ann.sentences[si].start
-    spans = [s for s in ann.spans_in(lo, a) if s.end <= a and s.source != "coref" and _group(ann, s)]
+    text = ann.text
+    # a group named only as a person's ("X's leader P") is not one of the two; a group pointed at ("its") is
+    spans = [s for s in ann.spans_in(lo, a) if s.end <= a and _group(ann, s) and (s.start, s.end) not in ann.pairs
+             and not _TITLE_AFTER.match(text, s.end)]
     keys: list[str] = []
     for s in spans:
         if s.key not in keys:
             keys.append(s.key)
     if len(keys) == 2:
         return keys[0], keys[1]
-    for x, y in reversed(list(zip(spans, spans[1:]))):
-        if x.key != y.key and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", ann.text[x.end:y.start]):
-            return x.key, y.key
+    for k in range(len(spans) - 2, -1, -1):
+        x, y = spans[k], spans[k + 1]
+        if x.key == y.key or not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", text[x.end:y.start]):
+            continue
+        if k > 0 and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[spans[k - 1].end:x.start]):
+            return None  # "A, B and C": a list of more than two
+        return x.key, y.key
     return None

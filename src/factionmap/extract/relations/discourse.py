@@ -137,7 +137,7 @@ def _claims(ann: Annotated, i: int) -> list[Candidate]:
         if after and not text[m.end():after[0].start].strip(" the"):
             hits.append((after[0], m))
     for who, m in hits:
-        trigger = (m.start("t"), m.end("t"))
+        trigger = (m.start("t"), m.start() + len(m.group(0).rstrip()))  # "... was claimed by": the hedge word too
         places = [p for p in _places_after(ann, m.end("t"), sent.end) if p.key != who.key]
         first = None
         if not places:
