@@ -53,3 +53,28 @@ def test_did_not_pledge_is_denied(ties):
 def test_rejected_joining_is_denied(ties):
     found, _ = ties("Boko Haram rejected joining the Islamic State.")
     assert ("Boko Haram", "part_of", "Islamic State", "denied") in found
+
+
+def test_the_group_denied_this(ties):
+    found, ex = ties("Reports said that Boko Haram had pledged allegiance to the Islamic State. The group denied this "
+                     "in a short video.")
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "reported") in found
+    assert ("Boko Haram", "allegiance_to", "Islamic State", "denied") in found
+    (d,) = [a for a in ex.assertions if a.stance.value == "denied"]
+    assert "denied this" in ex.document.text[d.evidence[0].start_char:d.evidence[0].end_char]
+
+
+def test_rejected_it_outright(ties):
+    found, _ = ties("Hezbollah was accused of working with Jabhat al-Nusra. Hezbollah rejected it outright.")
+    assert any(t[1] == "ally_of" and t[3] == "denied" for t in found)
+
+
+def test_denied_that_clause_is_not_a_denial_of_the_earlier_claim(ties):
+    found, _ = ties("Boko Haram pledged allegiance to the Islamic State in 2015. "
+                    "Officials denied that the army had lost Mosul.")
+    assert not any(t[1] == "allegiance_to" and t[3] == "denied" for t in found)
+
+
+def test_denial_of_a_responsibility_claim(ties):
+    found, _ = ties("Hezbollah claimed responsibility for a bombing in Aleppo. Police dismissed this the next day.")
+    assert ("Hezbollah", "operates_in", "Aleppo", "denied") in found

@@ -208,3 +208,10 @@ def test_subjectless_needs_a_page_subject(ties):
 def test_claims_without_place_or_with_denied_responsibility(ties, text):
     found, _ = ties(text)
     assert not any(t[1] == "operates_in" and t[3] != "denied" for t in found)
+
+
+def test_page_subject_continues_through_it_and_its(ties):
+    found, _ = ties(PAGE + "It claimed responsibility for a bombing in Mosul in 2017. Its fighters clashed with "
+                    "Hezbollah in 2018.\n")
+    assert ("Desert Front", "operates_in", "Mosul", "reported") in found
+    assert any(t[1] == "opposes" and {t[0], t[2]} == {"Desert Front", "Hezbollah"} for t in found)

@@ -1,7 +1,8 @@
 """Denials that the sentence frames do not see on their own.
 
 - A denial of an earlier claim ("This claim was denied by X", "The statement was later dismissed",
-  "X denied the report", "the group rejected these reports") denies the ties of the sentence that made
+  "X denied the report", "the group rejected these reports", "the group denied this", "X rejected it
+  outright") denies the ties of the sentence that made
   the claim: the nearest earlier sentence with ties, or the whole quoted statement when the claim was
   one. The claim keeps its own stance; the denial is a second assertion whose evidence is the denying
   sentence.
@@ -26,7 +27,10 @@ _DENIAL_OF_EARLIER = re.compile(
     rf"\s*,?\s+(?:\w+\s*,?\s+){{0,3}}?{_DENIED}\b"
     rf"|\b(?:deny|denies|denied|denying|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|disavow(?:s|ed)?)\s+"
     rf"(?:the|these|those|this|that|such|its|their)\s+(?:\w+\s+){{0,2}}?{_CLAIM}\s*(?:[.,;]|$|\s+(?:as|in|on|the|"
-    rf"within|after|shortly|later|outright|days?|hours?))")
+    rf"within|after|shortly|later|outright|days?|hours?))"
+    rf"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:this|that|it|these|those|"
+    rf"them)\s*(?:[.,;]|$|\s+(?:as|in|on|outright|shortly|later|days?|hours?|the\s+(?:same|next|following)|through|"
+    rf"via|within)\b)")
 _NOT_CARRIED = {"leader_of", "member_of"}  # titles are background, not what a claim is about
 _STATEMENT_TIES = {"allegiance_to", "part_of", "merged_into", "ally_of", "defected_to", "split_from"}
 _BACK = 6  # sentences to look back for the claim
