@@ -102,3 +102,25 @@ def test_traps(ties, text, pairs):
     found, _ = ties(text)
     bad = {t for t in found if (t[0], t[2]) in pairs or (t[2], t[0]) in pairs}
     assert not bad, found
+
+
+def test_striking_a_leader_sets_the_actor_against_the_group(ties):
+    found, _ = ties("Abu Omar al-Tunisi is the leader of the Sun Brigade. In 2019 Turkey killed Abu Omar al-Tunisi in Aleppo.")
+    assert any(t[1] == "opposes" and {t[0], t[2]} == {"Turkey", "Sun Brigade"} for t in found), found
+
+
+def test_striking_a_plain_member_ties_no_group(ties):
+    found, _ = ties("Abu Omar al-Tunisi is a fighter of the Sun Brigade. In 2019 Turkey killed Abu Omar al-Tunisi in Aleppo.")
+    assert not any({t[0], t[2]} == {"Turkey", "Sun Brigade"} for t in found), found
+
+
+def test_a_named_defector_goes_where_the_paragraphs_defections_went(ties):
+    found, _ = ties("In 2014 commanders of the Sun Brigade began switching their allegiance from the Sun Brigade to the "
+                    "Islamic State. Hezbollah mocked the most senior defector, Abu Omar al-Tunisi, in a video.")
+    assert ("Abu Omar al-Tunisi", "defected_to", "Islamic State", "asserted") in found, found
+
+
+def test_a_defector_in_another_paragraph_is_left_alone(ties):
+    found, _ = ties("In 2014 commanders of the Sun Brigade began switching their allegiance from the Sun Brigade to the "
+                    "Islamic State.\n\nYears later Hezbollah mocked the defector Abu Omar al-Tunisi in a video.")
+    assert not any(t[1] == "defected_to" for t in found), found

@@ -466,6 +466,17 @@ FRAMES: list[Frame] = [
           r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True),
 ]
 
+# acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")
+LEADER_STRUCK = re.compile(r"(?i)^(?:killed|kills|assassinat\w+|ambush\w*|captured|arrested|detained|targeted|attack\w*|"
+                           r"eliminated|executed|struck)$")
+# a person named as a defector without the destination: "the most senior defector, P", "P had defected"
+DEFECTOR = re.compile(r"(?:\bdefectors?\s*,?\s*(?:the\s+)?«P(?P<a>\d+)»|«P(?P<b>\d+)»\s*,\s*(?:the|a|an|one)\s+(?:\w+\s+){0,3}?"
+                      r"defectors?\b|«P(?P<c>\d+)»\s+(?:had\s+|has\s+|also\s+|later\s+)?defected\b(?!\s+(?:to|from)\b))", re.I)
+# where the defectors of a paragraph went: "switching allegiance from A to B", "defected from A to B", "defected to B"
+DEFECTED_WHERE = re.compile(r"(?:(?:switch\w*|transferr\w*|shift\w*|mov\w*)\s+(?:their|its|his|«\w\d+»)\s+(?:allegiance|"
+                            r"loyalty)|defect\w*)\s+(?:from\s+[^;]{0,80}?\s+)?to\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?«(?P<k>[GP])(?P<i>\d+)»",
+                            re.I)
+
 _WORDS = sorted({w for w in re.findall(r"[a-z]{4,}", " ".join(
     re.sub(r"\\[sSwWdb]|\(\?[:P<>a-z]*|[\[\]{}()?*+|^$.\\]", " ", f.pattern.pattern.lower()) for f in FRAMES))
     if w not in {"that", "which", "what", "then", "with", "from", "into", "their", "itself", "also", "still",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import BRANCH, FRAMES, KINDS, LEADER, MEMBER, Frame
+from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
 from .mask import MARK, Masked, expand_left, expand_loose, expand_right, mask
 from .syntax import clause_agrees
 
@@ -53,7 +53,8 @@ def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
     if s.key == o.key:
         return False
     return vocab.get(relation).allows(ann.type_of(s.key), ann.type_of(o.key)) or (
-        ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to"))
+        ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to")) or (
+        ann.is_state(s.key) and relation in ("opposes", "ally_of", "part_of") and ann.type_of(o.key).value == "ORG")
 
 
 def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | None:
@@ -172,7 +173,82 @@ def lexical_relations(ann: Annotated) -> list[Candidate]:
     out: list[Candidate] = []
     for i in wanted:
         out.extend(match_sentence(ann, i, cache=cache))
-    return out + name_relations(ann)
+    out += name_relations(ann)
+    leaders = _leaders(ann, out)
+    return out + struck_leaders(ann, out, leaders) + defectors(ann, cache, leaders)
+
+
+def _leaders(ann: Annotated, cands: list[Candidate]) -> dict[str, list[str]]:
+    """person key -> the groups the document says they lead, innermost first (a branch before its parent)."""
+    from .infobox import infobox_relations
+    lead: dict[str, list[str]] = {}
+    parts = {(c.subject.key, c.object.key) for c in cands if c.relation == "part_of"}
+    for c in cands + infobox_relations(ann):
+        if c.relation == "leader_of" and c.object.key not in lead.setdefault(c.subject.key, []):
+            lead[c.subject.key].append(c.object.key)
+    for p, groups in lead.items():
+        inner = [g for g in groups if not any((h, g) in parts for h in groups if h != g)]
+        lead[p] = [g for g in inner if not any((g, h) in parts for h in inner if h != g)] or inner or groups
+    return lead
+
+
+def struck_leaders(ann: Annotated, cands: list[Candidate], leaders: dict[str, list[str]]) -> list[Candidate]:
+    """"X killed (captured, arrested ...) P", P the leader of G: X is against G too."""
+    out = []
+    for c in cands:
+        if c.relation != "opposes" or c.object.type.value != "PERSON" or c.object.key not in leaders:
+            continue
+        if not LEADER_STRUCK.match(ann.text[c.trigger[0]:c.trigger[1]].strip()):
+            continue
+        for g in leaders[c.object.key][:1]:
+            if g != c.subject.key:
+                obj = Span(c.object.start, c.object.end, g, ann.type_of(g), "inferred")
+                out.append(Candidate(c.subject, "opposes", obj, c.sentence, c.trigger, "struck-leader", c.stance))
+    return out
+
+
+def defectors(ann: Annotated, cache: dict, leaders: dict[str, list[str]]) -> list[Candidate]:
+    """A person called a defector, with the destination the paragraph's earlier sentences give the defections."""
+    out = []
+    for i, sent in enumerate(ann.sentences):
+        if sent.kind != "text" or "defect" not in ann.text[sent.start:sent.end].lower():
+            continue
+        m = _masked(ann, i, cache) or _masked_one(ann, i)
+        if m is None:
+            continue
+        for d in DEFECTOR.finditer(m.text):
+            person = m.spans[int(d.group("a") or d.group("b") or d.group("c"))]
+            where = None
+            for j in range(i, max(-1, i - 4), -1):
+                if ann.sentences[j].paragraph != sent.paragraph:
+                    break
+                mj = m if j == i else _masked(ann, j, cache)
+                w = DEFECTED_WHERE.search(mj.text) if mj is not None else None
+                if w:
+                    where = (mj, w)
+                    break
+            if where is None:
+                continue
+            mj, w = where
+            dest = mj.spans[int(w.group("i"))]
+            groups = [dest.key] if w.group("k") == "G" else leaders.get(dest.key, [])[:1]
+            trig = m.doc_span(d.start(), d.end())
+            for g in groups:
+                if g == person.key or ann.type_of(g).value != "ORG":
+                    continue
+                obj = Span(dest.start, dest.end, g, ann.type_of(g), "inferred")
+                out.append(Candidate(person, "defected_to", obj, i, trig, "defector-carried"))
+            led = _HEADED_BY.match(mj.text, w.end()) if w.group("k") == "G" else None
+            chief = mj.spans[int(led.group(1))] if led else dest if w.group("k") == "P" else None
+            if chief is not None and chief.key != person.key:  # "to IS leader B": the pledge went to B
+                out.append(Candidate(person, "allegiance_to", chief, i, trig, "defector-carried"))
+    return out
+
+
+def _masked_one(ann: Annotated, index: int) -> Masked | None:
+    spans = ann.sentence_spans(index)
+    sent = ann.sentences[index]
+    return mask(ann, sent.start, sent.end, spans) if spans else None
 
 
 # a name that holds its parent's: "Islamic State – Sinai Province", "al-Qaeda in the Islamic Maghreb"
