@@ -124,3 +124,21 @@ def test_a_defector_in_another_paragraph_is_left_alone(ties):
     found, _ = ties("In 2014 commanders of the Sun Brigade began switching their allegiance from the Sun Brigade to the "
                     "Islamic State.\n\nYears later Hezbollah mocked the defector Abu Omar al-Tunisi in a video.")
     assert not any(t[1] == "defected_to" for t in found), found
+
+
+def test_branches_in_places_each_pair(ties):
+    found, _ = ties("By 2015 many commanders of the Islamic State's branches in Chechnya (Sun Brigade) and Dagestan "
+                    "(Desert Front) had left.")
+    assert ("Desert Front", "part_of", "Islamic State", "asserted") in found, found
+    assert ("Desert Front", "operates_in", "Dagestan", "asserted") in found, found
+    assert ("Desert Front", "operates_in", "Chechnya", "asserted") not in found, found
+
+
+def test_members_taking_refuge_ally_their_group(ties):
+    found, _ = ties("The Sun Brigade is a rebel faction from Mosul, some of whose members took refuge with the Desert Front.")
+    assert any(t[1] == "ally_of" and {t[0], t[2]} == {"Sun Brigade", "Desert Front"} for t in found), found
+
+
+def test_members_leaving_for_a_group_is_no_alliance(ties):
+    found, _ = ties("The Sun Brigade is a rebel faction from Mosul, some of whose members later joined the Desert Front.")
+    assert not any(t[1] == "ally_of" for t in found), found

@@ -395,6 +395,10 @@ FRAMES: list[Frame] = [
     frame("pair-combined", "ally_of",
           r"{S:ACT}{ASIDE}\s+and\s+{THE}{O:ACT}{ASIDE}\s+(?:have\s+|had\s+|then\s+|later\s+)?(?P<t>combined\s+(?:their\s+)?"
           r"forces|joined\s+forces|pooled\s+(?:their\s+)?(?:forces|resources|fighters))\b"),
+    frame("whose-members-refuge", "ally_of",
+          r"{S:GRP}(?:[^«»;.]|«L\d+»){0,80}?,\s*(?:some|many|most|several|all|one|two|three|a\s+number)\s+of\s+whose\s+"
+          r"(?:members|fighters|commanders|men|leaders)\s+(?:\w+\s+)?(?P<t>(?:took|sought|found|seek|seeking)\s+refuge\s+with|"
+          r"fought\s+alongside|joined\s+forces\s+with)\s+{THE}{O:GRP}"),
     frame("combined-forces-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>combined\s+(?:its\s+|their\s+)?forces\s+with|pooled\s+(?:its\s+|their\s+)?(?:forces|"
           r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}"),

@@ -27,6 +27,7 @@ _PEOPLE_BEFORE = re.compile(r"(?i)\b(?:militants|fighters|members|men|people|gun
 _WITHIN = re.compile(r"(?:\s+(?:region|republic|province|governorate|district|part|parts|area|countryside|outskirts)\s+of"
                      r"|\s*,?\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?«([LS])(\d+)»")
+_PLACE_PAIR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)«[LS](\d+)»\s*\(\s*«G(\d+)»\s*\)")
 
 
 @dataclass
@@ -145,6 +146,19 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
                              trigger[0] - sent_start):
             return []
     out = []
+    pairs = []
+    if fr.name in ("branch-in-place", "branch-in-place-ops"):  # "branches in A (X) and B (Y)": each pair
+        pos = hit.end()
+        while (more := _PLACE_PAIR.match(m.text, pos)):
+            pairs.append((int(more.group(2)), int(more.group(1))))
+            pos = more.end()
+        if fr.name == "branch-in-place":
+            subjects += [g for g, _ in pairs]
+            pairs = []
+    for si, oi in pairs:
+        s, o = m.spans[si], m.spans[oi]
+        if _ok(ann, fr.relation, s, o):
+            out.append(Candidate(s, fr.relation, o, index, trigger, fr.name, fr.stance, fr.nominal))
     for si in subjects:
         for oi in objects:
             s, o = m.spans[si], m.spans[oi]
