@@ -215,3 +215,15 @@ def test_page_subject_continues_through_it_and_its(ties):
                     "Hezbollah in 2018.\n")
     assert ("Desert Front", "operates_in", "Mosul", "reported") in found
     assert any(t[1] == "opposes" and {t[0], t[2]} == {"Desert Front", "Hezbollah"} for t in found)
+
+
+def test_the_spokesman_is_not_the_person_named_before(ties):
+    found, _ = ties("Ayman al-Zawahiri was killed in 2022. The spokesman later joined the Islamic State.")
+    assert not any(t[0] == "Ayman al-Zawahiri" and t[1] == "member_of" for t in found)
+
+
+def test_a_possessor_opening_the_sentence_is_not_the_topic(ties):
+    found, _ = ties(PAGE + "In 2019, the Islamic State's media praised a raid. The group claimed responsibility for a "
+                    "bombing in Mosul.\n")
+    assert ("Desert Front", "operates_in", "Mosul", "reported") in found
+    assert ("Islamic State", "operates_in", "Mosul", "reported") not in found

@@ -13,7 +13,7 @@
 - "the city", "the town", "the village", "the district", "the region" -> the last place of that kind
   (by its KB kind, or as the text introduced it: "the town of X", "X city"), never when the last two
   places that fit are named side by side (ambiguous);
-- "the emir", "the wali", "the commander" (not "... of X") -> the person named last in the paragraph;
+- "the emir", "the wali" (not "... of X") -> the person named last in the paragraph;
 - "the two (groups)", "both groups" -> the last two groups (recorded in `ann.pairs`; the relations
   stage gives each of them the tie).
 Pronouns and place words inside quoted speech are not resolved (the speaker's "he" is not the author's).
@@ -35,8 +35,9 @@ _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|ap
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
 _PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
                        r"(?!\s+(?:of|council|centre|center|hall|authorities|level|administration)\b|[\-\u2010])")
-_TITLE_NP = re.compile(r"\b[Tt]he\s+(?:(?:group['’]s|new|former|late|then)\s+)?(emir|amir|wali|commander|"
-                       r"spokesman)\b(?!\s+(?:of|for|in)\b|\s*['’]s|[\-\u2010])")
+# (not "the commander", "the spokesman": as often a new, unnamed person as the one named before)
+_TITLE_NP = re.compile(r"\b[Tt]he\s+(?:(?:new|former|late|then)\s+)?(emir|amir|wali)\b"
+                       r"(?!\s+(?:of|for|in)\b|\s*['’]s|[\-\u2010])")
 _PAIR_NP = re.compile(r"\b(?:[Tt]he\s+two|[Tt]hese\s+two|[Tt]hose\s+two|[Bb]oth)\s+(?:(?:militant|jihadi|jihadist|rebel|"
                       r"armed|rival)\s+)?(groups|organi[sz]ations|movements|factions|militias)\b"
                       r"|\b[Tt]he\s+two\b(?=\s+(?:have|had|appear|appeared|seem|seemed|are|were|later|then|also|"
@@ -216,6 +217,8 @@ def topic(ann: Annotated, j: int) -> str | None:
         return None
     if _LEAD.match(ann.text[sent.start:spans[0].start].strip(" -*\u2022")) is None:
         return None
+    if re.match(r"['’]s?\s", ann.text[spans[0].end:spans[0].end + 3]):
+        return None  # "the X's branch ...": the branch is the subject, not X
     return spans[0].key
 
 
