@@ -55,11 +55,14 @@ class Frame:
     clause: bool = False  # subject and trigger may be words apart: the parse must agree
     nominal: bool = False  # a noun phrase ("IS leader X"): never negated
     lists: bool = False  # the object (or subject) may open a loose list: asides and "of the X coalition" skipped
+    need: re.Pattern | None = None  # the cheap pre-check: a sentence without these words cannot match
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
     kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:20])
     kw.setdefault("nominal", name.startswith(("premod", "possessive", "place-possessive", "linked")))
+    if isinstance(kw.get("need"), str):
+        kw["need"] = re.compile(kw["need"], re.I)
     return Frame(name, relation, re.compile(_expand(src), re.I), **kw)
 
 
@@ -367,107 +370,107 @@ FRAMES: list[Frame] = [
     # coalitions: "the X umbrella announced between A and the following groups: B, C of the D coalition, E" ---------
     frame("umbrella-between", "part_of",
           r"{O:GRP}\s+(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|"
-          r"command)\b(?:[^«»;:()]|\([^()]{0,120}\)){0,120}?\bbetween\s+{THE}(?:{FOLLOWING})?{THE}{S:GRP}", lists=True),
+          r"command)\b(?:[^«»;:()]|\([^()]{0,120}\)){0,120}?\bbetween\s+{THE}(?:{FOLLOWING})?{THE}{S:GRP}", lists=True, need=r"\bbetween\b"),
     frame("umbrella-members", "part_of",
           r"{O:GRP}\s+(?:umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|command)\b"
           r"(?:[^«»;:()]|\([^()]{0,120}\)){0,120}?\bbetween\s+{THE}«G\d+»{ASIDE}\s*,?\s+(?P<t>and)\s+{THE}"
-          r"(?:{FOLLOWING})?{THE}{S:GRP}", lists=True),
+          r"(?:{FOLLOWING})?{THE}{S:GRP}", lists=True, need=r"\bbetween\b"),
     frame("umbrella-allies", "ally_of",
           r"(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative)\b(?:[^«»;:()]|\([^()]{0,120}\))"
-          r"{0,120}?\bbetween\s+{THE}{S:GRP}{ASIDE}\s*,?\s+and\s+{THE}(?:{FOLLOWING})?{THE}{O:GRP}", lists=True),
+          r"{0,120}?\bbetween\s+{THE}{S:GRP}{ASIDE}\s*,?\s+and\s+{THE}(?:{FOLLOWING})?{THE}{O:GRP}", lists=True, need=r"\bbetween\b"),
     frame("counts-among", "part_of",
           r"{S:GRP}{GAP}(?P<t>counts|count|counted|counting|lists|listed|numbers|numbered)\s+{THE}{O:GRP}"
           r"(?:\s+of\s+the\s+«G\d+»(?:\s+\w+)?)?\s+(?:as\s+)?(?:among\s+|one\s+of\s+)?(?:its|their|«G\d+»)\s+(?:\w+\s+)?"
-          r"(?:affiliates|branches|members|member\s+groups|components|factions|constituents|allies)\b", swap=True),
+          r"(?:affiliates|branches|members|member\s+groups|components|factions|constituents|allies)\b", swap=True, need=r"\b(?:counts?|counted|counting|lists|listed|numbers|numbered)\b"),
     frame("front-group-for", "part_of",
           r"{S:GRP}\s*,?\s*(?:which\s+|that\s+)?(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as)\s+"
           r"(?:merely\s+|just\s+|only\s+|essentially\s+|effectively\s+|reportedly\s+|widely\s+seen\s+as\s+)?(?:an?\s+|the\s+)?"
           r"(?:\w+\s+)?(?P<t>front(?:\s+group|\s+organi[sz]ation)?|cover|proxy|mouthpiece|media\s+(?:wing|arm|outlet)|"
-          r"political\s+(?:wing|arm)|armed\s+wing|military\s+wing)\s+for\s+{THE}{O:GRP}"),
+          r"political\s+(?:wing|arm)|armed\s+wing|military\s+wing)\s+for\s+{THE}{O:GRP}", need=r"\bfor\b"),
     frame("led-by-member", "part_of",
           r"{O:GRP}\s*(?:[,\-–—(]\s*|\s+)(?:which\s+is\s+|that\s+is\s+|which\s+was\s+)?(?:coalition\s+|alliance\s+|"
           r"mission\s+|force\s+)?(?P<t>led\s+by)\s+{THE}"
-          r"{S:STA}(?=\s*(?:[,.;:)\-–—]|and\b|$))"),
+          r"{S:STA}(?=\s*(?:[,.;:)\-–—]|and\b|$))", need=r"\bled\s+by\b"),
     # alliances: "the combined forces of A and B", "A and B combined forces"
     frame("combined", "ally_of",
           r"(?P<t>combined|joint)\s+(?:numbers|forces|strength|manpower|ranks|fighters|contingents?)\s+of\s+{THE}{S:ACT}"
-          r"{ASIDE}\s+and\s+{THE}{O:ACT}"),
+          r"{ASIDE}\s+and\s+{THE}{O:ACT}", need=r"\b(?:combined|joint)\b"),
     frame("pair-combined", "ally_of",
           r"{S:ACT}{ASIDE}\s+and\s+{THE}{O:ACT}{ASIDE}\s+(?:have\s+|had\s+|then\s+|later\s+)?(?P<t>combined\s+(?:their\s+)?"
-          r"forces|joined\s+forces|pooled\s+(?:their\s+)?(?:forces|resources|fighters))\b"),
+          r"forces|joined\s+forces|pooled\s+(?:their\s+)?(?:forces|resources|fighters))\b", need=r"\b(?:combined|joined|pooled)\b"),
     frame("whose-members-refuge", "ally_of",
           r"{S:GRP}(?:[^«»;.]|«L\d+»){0,80}?,\s*(?:some|many|most|several|all|one|two|three|a\s+number)\s+of\s+whose\s+"
           r"(?:members|fighters|commanders|men|leaders)\s+(?:\w+\s+)?(?P<t>(?:took|sought|found|seek|seeking)\s+refuge\s+with|"
-          r"fought\s+alongside|joined\s+forces\s+with)\s+{THE}{O:GRP}"),
+          r"fought\s+alongside|joined\s+forces\s+with)\s+{THE}{O:GRP}", need=r"\bwhose\b"),
     frame("combined-forces-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>combined\s+(?:its\s+|their\s+)?forces\s+with|pooled\s+(?:its\s+|their\s+)?(?:forces|"
-          r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}"),
+          r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}", need=r"\b(?:combined|pooled|side|shoulder)\b"),
     # hostility: nominal "the X coalition - led by Y - against Z", passives "driven out of A by X", aims "intends to destroy"
     frame("against-nominal", "opposes",
-          r"{S:ACT}\s*(?:[,\-–—(]\s*(?:[^«»;,()]|«[SLP]\d+»){0,40}?[,\-–—)]\s*)?(?P<t>against)\s+{THE}(?:{PARTS})?{O:ACT}"),
+          r"{S:ACT}\s*(?:[,\-–—(]\s*(?:[^«»;,()]|«[SLP]\d+»){0,40}?[,\-–—)]\s*)?(?P<t>against)\s+{THE}(?:{PARTS})?{O:ACT}", need=r"\bagainst\b"),
     frame("passive-by", "opposes",
           r"{S:ACT}{GAP}(?:was|were|been|being|had\s+been|have\s+been)\s+(?:\w+\s+)?(?P<t>attacked|targeted|ambushed|killed|"
           r"assassinated|expelled|driven\s+out|forced\s+out|forced\s+to\s+(?:leave|withdraw|retreat|flee|abandon)|pushed\s+"
           r"out|besieged|raided|bombed|shelled|defeated|routed|subjugated|crushed|overrun|ousted)\b(?:[^«»;,.()]|«L\d+»)"
-          r"{0,60}?\bby\s+{THE}(?:{PARTS})?{O:ACT}"),
+          r"{0,60}?\bby\s+{THE}(?:{PARTS})?{O:ACT}", need=r"\bby\b"),
     frame("aims-to-destroy", "opposes",
           r"{S:ACT}{GAP}(?P<t>(?:intend\w*|plan\w*|want\w*|seek\w*|sought|trying|tried|tries|aims?|aimed|vow\w*|pledg\w*|"
           r"promis\w*|determined|set\s+out|working|moved?|moving)\s+to\s+(?:destroy|defeat|eliminate|crush|expel|fight|attack|"
           r"target|wipe\s+out|root\s+out|dislodge|oust|eradicate|annihilate|move\s+against|confront))\s+(?:both\s+)?{THE}"
-          r"(?:{PARTS})?{O:ACT}"),
+          r"(?:{PARTS})?{O:ACT}", need=r"\bto\b"),
     frame("hostile-adj", "opposes",
           r"{S:ACT}{GAP}(?:is|was|are|were|remains?|remained|became|has\s+been|had\s+been)\s+(?:\w+\s+)?(?P<t>(?:bitter\s+|"
           r"sworn\s+|arch-?|fierce\s+|implacable\s+)?(?:rivals?|enem(?:y|ies)|foes?|opponents?|adversar(?:y|ies))\s+(?:of|to)|"
-          r"hostile\s+(?:to|towards)|at\s+odds\s+with|in\s+conflict\s+with|at\s+war\s+with)\s+(?:both\s+)?{THE}{O:ACT}"),
+          r"hostile\s+(?:to|towards)|at\s+odds\s+with|in\s+conflict\s+with|at\s+war\s+with)\s+(?:both\s+)?{THE}{O:ACT}", need=r"\b(?:rival|enem|foe|opponent|adversar|hostile|odds|conflict|war)"),
     # lineage: renaming, predecessors, factions that announced themselves under a new name
     frame("took-the-name", "successor_of",
           r"{O:GRP}{GAP}(?P<t>reverted\s+to\s+(?:the|its)\s+(?:\w+\s+)?name|adopted\s+the\s+(?:\w+\s+)?name|took\s+the\s+"
           r"(?:\w+\s+)?name|assumed\s+the\s+(?:\w+\s+)?name|re-?named\s+itself|renamed|re-?branded\s+(?:itself\s+)?(?:as\s+)?|"
           r"changed\s+(?:its|their)\s+name\s+(?:to|back\s+to)|became|was\s+reorgani[sz]ed\s+as|reorgani[sz]ed\s+as|"
           r"re-?emerged\s+as|relaunched\s+(?:itself\s+)?as)\s*,?\s*(?:of\s+)?{THE}{S:GRP}(?!\s*['’]s|\s+(?:" + BRANCH
-          + "|" + LEADER + "|" + MEMBER + r"|forces|leaders)\b)"),
+          + "|" + LEADER + "|" + MEMBER + r"|forces|leaders)\b)", need=r"\b(?:name|renamed|rebranded|became|reorgani|re-?emerged|relaunched)"),
     frame("predecessor-of", "successor_of",
           r"{O:GRP}{GAP}(?:is|was|as|became|were)\s+(?:the\s+|a\s+|an\s+)?(?:direct\s+|immediate\s+)?(?P<t>predecessors?|"
-          r"forerunners?|precursors?|progenitors?|antecedents?)\s+(?:of|to)\s+{THE}{S:GRP}"),
+          r"forerunners?|precursors?|progenitors?|antecedents?)\s+(?:of|to)\s+{THE}{S:GRP}", need=r"\b(?:predecessor|forerunner|precursor|progenitor|antecedent)"),
     frame("predecessor-appos", "successor_of",
           r"{O:GRP}\s*[,(\-–—]\s*{THE}{S:GRP}(?P<t>['’]s?\s+(?:\w+\s+)?(?:predecessor|forerunner|precursor|earlier\s+incarnation|"
-          r"previous\s+incarnation|former\s+name))\b"),
+          r"previous\s+incarnation|former\s+name))\b", need=r"\b(?:predecessor|forerunner|precursor|incarnation|former\s+name)"),
     frame("faction-announced", "split_from",
           r"(?P<t>(?:faction|wing|splinter\s+(?:group|faction)|section|part|group|elements|remnants|defectors)\s+(?:of|within|"
           r"from)\s+{THE}{O:GRP}(?:[^«»;.]|«[LP]\d+»){0,60}?\b(?:announced\s+(?:itself|themselves)\s+as|declared\s+(?:itself|"
           r"themselves)(?:\s+to\s+be)?|named\s+(?:itself|themselves)|broke\s+away\s+(?:and|to)\s+form(?:ed)?|split\s+off\s+"
           r"(?:and|to)\s+form(?:ed)?|formed|founded|established|created|set\s+up|regrouped\s+as|reorgani[sz]ed\s+as))"
-          r"\s+{THE}(?:new\s+)?{W2}{S:GRP}"),
+          r"\s+{THE}(?:new\s+)?{W2}{S:GRP}", need=r"\b(?:faction|wing|splinter|section|group|elements|remnants|defectors)\b"),
     frame("defection-from", "split_from",
           r"{S:GRP}{GAP}(?P<t>(?:defection|secession|breakaway|split|schism|break)[”\"’']?(?:\s*\([^()«»]{0,30}\))?\s+from)"
-          r"\s+{THE}{O:GRP}"),
+          r"\s+{THE}{O:GRP}", need=r"\b(?:defection|secession|breakaway|split|schism|break)\b"),
     # defection: "withdrew its allegiance from X and pledged it to Y", "left X for Y"
     frame("withdrew-and-pledged", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?:withdr[ae]w\w*|renounc\w*|revok\w*|rescind\w*|abandon\w*|broke|annull\w*|retract\w*)\s+"
           r"(?:its|their|his|her|«\w\d+»)?\s*(?:allegiance|pledge|oath|bay['’]?ah|loyalty)\s+(?:\w+\s+)?(?:to|from|with)\s+"
           r"{THE}(?:\w+\s+)?«\w\d+»(?:[^«»;.]){0,40}?\b(?:and|before|to|then)\s+(?:\w+\s+){0,2}?(?:(?P<t>pledg\w*|swore|gave|"
           r"declared|transferr\w*)\s+(?:(?:it|them|its|their|his|her|a\s+new|new|an?|«\w\d+»)\s+)?(?:\w+\s+){0,2}?to|"
-          r"join(?:ed|s|ing)?)\s+{THE}{W2}{O:GRP}"),
+          r"join(?:ed|s|ing)?)\s+{THE}{W2}{O:GRP}", need=r"\b(?:withdr|renounc|revok|rescind|abandon|broke|annull|retract)"),
     frame("left-for", "defected_to",
-          r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}"),
+          r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}", need=r"\bfor\b"),
     # designation: lists of designees, bans by states, aliases added to a designation
     frame("designates-list", "designated_by",
           r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+(?:both\s+)?{THE}"
           r"{O:ACT}(?:\s*\(«\w+»\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|its\s+)?«\w\d+»(?:\s*\(«\w+»\))?)+\s+"
-          r"(?:as|on|an?)\b", swap=True),
+          r"(?:as|on|an?)\b", swap=True, need=r"\b(?:designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\b"),
     frame("state-bans", "designated_by",
-          r"{S:STA}{GAP}(?P<t>banned|outlawed|proscribed|blacklisted)\s+(?:both\s+)?{THE}{O:ACT}", swap=True),
+          r"{S:STA}{GAP}(?P<t>banned|outlawed|proscribed|blacklisted)\s+(?:both\s+)?{THE}{O:ACT}", swap=True, need=r"\b(?:banned|outlawed|proscribed|blacklisted)\b"),
     frame("designation-alias", "designated_by",
           r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
-          r"listing)s?\s+of\s+{THE}(?:«\w\d+»|[^«»;]){0,60}?\bto\s+(?:also\s+)?include\s+{THE}{O:ACT}", swap=True),
+          r"listing)s?\s+of\s+{THE}(?:«\w\d+»|[^«»;]){0,60}?\bto\s+(?:also\s+)?include\s+{THE}{O:ACT}", swap=True, need=r"\binclude\b"),
     frame("designation-alias-of", "designated_by",
           r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
-          r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True),
+          r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True, need=r"\b(?:designation|listing)"),
     frame("designation-noun", "designated_by",
-          r"{O:ORG}(?P<t>(?:['’]s?)?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}"),
+          r"{O:ORG}(?P<t>(?:['’]s?)?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}", need=r"\b(?:designation|listing|proscription|blacklisting)\b"),
     frame("named-terrorist", "designated_by",
           r"{S:ORG}{GAP}(?P<t>named|labell?ed|declared|classified|branded|recogni[sz]ed)\s+{THE}{O:ACT}\s+(?:as\s+)?"
-          r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True),
+          r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True, need=r"\b(?:terrorist|Specially|SDGT|FTO)\b"),
 ]
 
 # acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")

@@ -82,7 +82,7 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None
     present = set(re.findall(r"«(\w)\d+»", m.text))
     out: list[Candidate] = []
     for fr in frames:
-        if not _possible(fr, present):
+        if not _possible(fr, present) or (fr.need is not None and not fr.need.search(m.text)):
             continue
         pos = 0
         while True:
@@ -303,4 +303,5 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
     if m is None:
         return False
     present = set(re.findall(r"«(\w)\d+»", m.text))
-    return any(_possible(f, present) and f.pattern.search(m.text) for f in _CLAUSE_FRAMES)
+    return any(_possible(f, present) and (f.need is None or f.need.search(m.text)) and f.pattern.search(m.text)
+               for f in _CLAUSE_FRAMES)
