@@ -30,7 +30,8 @@ def load_documents() -> list:
         from factionmap.ingest import read_file
     except ImportError as exc:
         fail(f"factionmap.ingest is not importable yet ({exc})")
-    paths = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.startswith("."))
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and p.name != "README.md" and not p.name.endswith(".meta.json"))  # notes and sidecars
     paths += sorted(DEV_DOCS.glob("*.txt")) if DEV_DOCS.is_dir() else []
     docs = []
     for path in paths:

@@ -30,6 +30,9 @@ def _fold_char(c: str) -> str:
 
 
 _FOLDED: dict[str, str] = {}  # character -> its folded form, filled as characters are met
+# A run of ASCII letters and digits folds to itself in lower case, one character for one; no article
+# starts inside it (an article needs no letter before it), so it is copied in one step.
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9]+")
 
 
 def _possessive(text: str, i: int, n: int) -> bool:
@@ -51,12 +54,22 @@ def fold_with_map(text: str, hyphen_articles_only: bool = True) -> tuple[str, li
     out: list[str] = []
     idx: list[int] = []
     folded = _FOLDED
+    plain = _PLAIN_RUN.match
     n = len(text)
     i = 0
     space = True  # the output so far ends in a space (or is empty): spaces collapse
     while i < n:
         m = articles.get(i) if articles else None
-        if m is not None:
+        if m is None:
+            run = plain(text, i)
+            if run is not None:
+                j = run.end()
+                out.append(run.group().lower())
+                idx.extend(range(i, j))
+                space = False
+                i = j
+                continue
+        else:
             if not space:
                 out.append(" ")
                 idx.append(i)

@@ -91,9 +91,14 @@ class Gazetteer:
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """A headline in capitals: the words either side are capitals too, so case says nothing."""
     before = text[max(0, start - 30):start].split()[-1:]
+    if not before or not _capital_word(before[0]):
+        return False
     after = text[end:end + 30].split()[:1]
-    words = [w for w in before + after if any(c.isalpha() for c in w)]
-    return len(words) == 2 and all(w.isupper() and len(w) > 2 for w in words)
+    return bool(after) and _capital_word(after[0])
+
+
+def _capital_word(w: str) -> bool:
+    return len(w) > 2 and w.isupper() and any(c.isalpha() for c in w)
 
 
 def _same_caps(surface: str, name: str) -> bool:

@@ -62,10 +62,68 @@ def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span]) -> bo
     return False
 
 
+class LazyDoc:
+    """A sentence's spaCy Doc whose last steps run the first time something reads it.
+
+    Stands in for the Doc in `Annotated.parsed`: iteration, indexing, `len` and every attribute go to
+    the Doc, finished on first use. Most sentences parsed for the relation frames' checks are never
+    read (the frame's subject stands close to its trigger, or the frame does not fire), so their
+    parse is never run.
+    """
+
+    __slots__ = ("_finish", "_doc")
+
+    def __init__(self, finish):
+        self._finish = finish
+        self._doc = None
+
+    @property
+    def doc(self):
+        if self._doc is None:
+            self._doc = self._finish()
+            self._finish = None
+        return self._doc
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
+
+    def __iter__(self):
+        return iter(self.doc)
+
+    def __len__(self):
+        return len(self.doc)
+
+    def __getitem__(self, i):
+        return self.doc[i]
+
+    def __repr__(self):
+        return f"LazyDoc({self.doc!r})"
+
+
+def _ruler_tags_spaces_only(ruler) -> bool:
+    """Whether the attribute ruler changes a token's TAG only on whitespace tokens (then the tagger's
+    tag of every other token is already the final one before the ruler runs)."""
+    try:
+        for p in ruler.patterns:
+            if "TAG" in p["attrs"] and not all(t.get("IS_SPACE") is True for pat in p["patterns"]
+                                               for t in pat[p.get("index", 0):][:1]):
+                return False
+    except Exception:  # an unknown ruler: assume the worst
+        return False
+    return True
+
+
 class Parser:
+    """Stage `parse`. Candidate sentences run through the tagger, parser and NER in one batch per
+    round (the NER reads the parser's sentence starts, so the parser runs first); the attribute ruler
+    (coarse `pos_`, read only by the relation frames' parse checks) runs when a sentence's Doc is
+    first read. Sentences the relation frames ask for (`ann.parse`) get the tagger, parser and
+    attribute ruler, not the NER (nothing reads their entities), each parsed only when read."""
+
     def __init__(self, finder: EntityFinder, nlp=None):
         self.finder = finder
         self._nlp = nlp
+        self._plan = None
 
     @property
     def nlp(self):
@@ -73,15 +131,31 @@ class Parser:
             self._nlp = load_nlp()
         return self._nlp
 
+    def _components(self):
+        """(the attribute ruler when stage 1 may run it late, what stage 1 skips, what `parse` skips)."""
+        if self._plan is None:
+            names = list(self.nlp.pipe_names)
+            ruler = None
+            if "attribute_ruler" in names and names[names.index("attribute_ruler") + 1:] in ([], ["ner"]):
+                ruler = self.nlp.get_pipe("attribute_ruler")
+                if not _ruler_tags_spaces_only(ruler):
+                    ruler = None
+            self._plan = (ruler, ["attribute_ruler"] if ruler is not None else [],
+                          ["ner"] if names[-1:] == ["ner"] else [])
+        return self._plan
+
     def parse(self, ann: Annotated, indices: list[int]) -> None:
         """Parses the sentences `indices` not parsed yet (for the relation frames' checks)."""
-        todo = [i for i in indices if i not in ann.parsed]
-        texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
-        for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
-            ann.parsed[i] = sdoc
+        skip = self._components()[2]
+        nlp = self.nlp
+        for i in indices:
+            if i not in ann.parsed:
+                text = ann.text[ann.sentences[i].start:ann.sentences[i].end]
+                ann.parsed[i] = LazyDoc(lambda text=text: nlp(text, disable=skip))
 
     def __call__(self, ann: Annotated) -> Annotated:
         ann.parse = lambda indices: self.parse(ann, indices)
+        ruler, skip, _ = self._components()
         done: set[int] = set()
         for _round in range(2):
             todo = candidates(ann, done)
@@ -89,9 +163,14 @@ class Parser:
                 break
             texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
             added = False
-            for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
+            for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64, disable=skip)):
                 done.add(i)
-                ann.parsed[i] = sdoc
+                if ruler is None:
+                    ann.parsed[i] = sdoc
+                elif any(t.is_space for e in sdoc.ents for t in e):
+                    ann.parsed[i] = ruler(sdoc)  # the ruler retags whitespace: trim the names on its tags
+                else:  # the ruler leaves every other tag as the tagger gave it: trim on those
+                    ann.parsed[i] = LazyDoc(lambda d=sdoc: ruler(d))
                 added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
             if added:
                 self.finder.rematch(ann)

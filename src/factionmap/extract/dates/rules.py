@@ -11,6 +11,7 @@ from typing import Callable, Protocol
 
 from ...model import FuzzyDate
 from . import hijri
+from .guard import guarded
 from .lexicon import (DECADE_PARTS, FUZZY_RE, HIJRI_MONTH_RE, MONTH_PARTS, MONTH_RE, NUMBER_RE,
                       YEAR_PARTS, fuzzy_key, hijri_month, month_number, number)
 from .span import ceil, floor, interval, make, month_end, shift
@@ -301,7 +302,9 @@ def read_subsequently(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(pattern, flags)
+    """The rule's regex, with a lookahead on the characters a match can start with (same matches,
+    about twice as fast over a whole document: see `guard`)."""
+    return guarded(re.compile(pattern, flags))
 
 
 HIJRI_YEAR = r"(?P<hy>1[34]\d\d)(?:\s*(?:AH|A\.H\.?|H\.|H|Hijri)(?![\w]))?"
