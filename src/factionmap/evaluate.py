@@ -10,28 +10,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import GoldFileError
+from .names import fold
 from .relations import SCORED, SYMMETRIC
 
 STANCES = ("asserted", "reported", "denied")
-_QUOTES = re.compile("['\u2018\u2019\u02bc\u02bf\u02be`\u00b4\u2032]")
-_SEPARATORS = re.compile("[\u2010-\u2015\\-_/.,;:()\\[\\]\"\u201c\u201d|]")
-_ARTICLE = re.compile(r"\b(?:al|el|ul|il|ash|as|ad|adh|at|an|ar|az|ath|ud|us)\s+(?=\w)")
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
 
 
 def normalize_name(name: str) -> str:
     """Case, diacritics, apostrophes, hyphens, the Arabic article and a leading "the" folded."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    text = _SEPARATORS.sub(" ", _QUOTES.sub("", text.casefold()))
-    text = " ".join(text.split())
-    text = _ARTICLE.sub("al ", text)
-    return text[4:] if text.startswith("the ") else text
+    return fold(name)
 
 
 @dataclass(frozen=True)
