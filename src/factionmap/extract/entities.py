@@ -19,6 +19,34 @@ _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
 _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
 
+# a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
+# personnel", "Russian airstrikes" (never "Russian fighters": foreign volunteers are not the state)
+DEMONYMS = {
+    "Afghan": "Afghanistan", "Algerian": "Algeria", "American": "United States", "Armenian": "Armenia",
+    "Australian": "Australia", "Azerbaijani": "Azerbaijan", "Azeri": "Azerbaijan", "Bahraini": "Bahrain",
+    "Bangladeshi": "Bangladesh", "Belgian": "Belgium", "Bosnian": "Bosnia and Herzegovina",
+    "Burkinabe": "Burkina Faso", "Cameroonian": "Cameroon", "Canadian": "Canada", "Chadian": "Chad",
+    "Chinese": "China", "Colombian": "Colombia", "Congolese": "Democratic Republic of the Congo", "Danish": "Denmark",
+    "Egyptian": "Egypt", "Ethiopian": "Ethiopia", "Finnish": "Finland", "French": "France", "Georgian": "Georgia",
+    "German": "Germany", "Greek": "Greece", "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran",
+    "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy", "Jordanian": "Jordan",
+    "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lebanese": "Lebanon",
+    "Libyan": "Libya", "Malaysian": "Malaysia", "Malian": "Mali", "Mauritanian": "Mauritania", "Moroccan": "Morocco",
+    "Mozambican": "Mozambique", "Dutch": "Netherlands", "Nigerien": "Niger", "Nigerian": "Nigeria",
+    "Norwegian": "Norway", "Pakistani": "Pakistan", "Philippine": "Philippines", "Filipino": "Philippines",
+    "Qatari": "Qatar", "Russian": "Russia", "Saudi": "Saudi Arabia", "Serbian": "Serbia", "Somali": "Somalia",
+    "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swiss": "Switzerland",
+    "Syrian": "Syria", "Tajik": "Tajikistan", "Tanzanian": "Tanzania", "Tunisian": "Tunisia", "Turkish": "Turkey",
+    "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Emirati": "United Arab Emirates",
+    "British": "United Kingdom", "Uzbek": "Uzbekistan", "Yemeni": "Yemen",
+}
+_ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|police|ground|air|naval|federal|"
+           r"national|border|intelligence|counter-?terrorism|elite)\s+){0,2}"
+           r"(?:forces|troops|soldiers|army|military|police|policemen|security\s+personnel|security\s+services|"
+           r"servicemen|air\s*strikes|warplanes|jets|drones|aircraft|artillery|gendarmerie|navy|air\s+force|"
+           r"government|authorities|intelligence|special\s+forces|personnel)\b")
+_DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+" + _ORGANS)
+
 
 class EntityFinder:
     def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None):
@@ -72,7 +100,19 @@ class EntityFinder:
         defined = self.definitions(ann)
         defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)
+        self.demonyms(ann)
         return ann
+
+    def demonyms(self, ann: Annotated) -> None:
+        """"Turkish forces" -> the state Turkey, when the KB knows it as a state (never over another name)."""
+        text = ann.text
+        for m in _DEMONYM.finditer(text):
+            ids = self._folded_kb.get(fold(DEMONYMS[m.group(1)])) or []
+            ids = [i for i in ids if (self.kb.get(i).kind in ("state", "country"))]
+            if not ids:
+                continue
+            key = self.kb_entity(ann, ids[0])
+            ann.add_span(Span(m.start(), m.end(), key, ann.entities[key].type, "demonym"))
 
     def definitions(self, ann: Annotated) -> set[tuple[str, str]]:
         """Acronyms and script names defined right after a mention; returns (key, acronym) pairs."""

@@ -471,6 +471,92 @@ FRAMES: list[Frame] = [
     frame("named-terrorist", "designated_by",
           r"{S:ORG}{GAP}(?P<t>named|labell?ed|declared|classified|branded|recogni[sz]ed)\s+{THE}{O:ACT}\s+(?:as\s+)?"
           r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True, need=r"\b(?:terrorist|Specially|SDGT|FTO)\b"),
+    # recall: presence, fighters in a place, held places, attacks by a group --------------------------------------
+    frame("presence-areas", "operates_in",
+          r"(?P<t>(?:areas|places|centres|centers|hubs|strongholds|bastions|zones|locations|heartlands?)\s+of\s+{THE}{S:GRP}"
+          r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:presence|activity|activities|operations|influence|control|deployment))"
+          r"(?:\s+(?:in|within|across)\s+{THE}«[LS]\d+»)?\s*,?\s+(?:have\s+been|has\s+been|had\s+been|are|were|is|was|"
+          r"include[sd]?|included|lie|lay)\s*:?\s+{THE}{W2}{O:PLC}",
+          need=r"\b(?:areas|places|cent|hubs|strongholds|bastions|zones|locations|heartland)"),
+    frame("people-in-place", "operates_in",
+          r"{S:GRP}(?:['’]s?)?\s+(?:own\s+|local\s+|remaining\s+|last\s+|main\s+|foreign\s+)?(?P<t>presence|fighters|cells|bases|"
+          r"camps|positions|strongholds?|offices?|networks?|foothold|contingents?|units|members|militants|commanders|"
+          r"operatives|gunmen|territor(?:y|ies))\s+(?:(?:had|have|has|were|was|been|being|reportedly|later|allegedly|killed|"
+          r"died|wounded|captured|arrested|detained|stationed|based|deployed|operating|active|remaining|still|now|also)\s+)"
+          r"{0,4}(?:in|across|throughout|inside|near)\s+{THE}(?:(?:town|city|village|settlement|district|region|province|"
+          r"area|outskirts|countryside|locality)\s+of\s+{THE})?{O:PLC}",
+          need=r"\b(?:presence|fighters|cells|bases|camps|positions|stronghold|office|network|foothold|contingent|units|"
+               r"members|militants|commanders|operatives|gunmen|territor)"),
+    frame("held-place", "operates_in",
+          r"{S:MOD}[\-\u2010\u2011](?P<t>held|controlled|occupied|dominated)\s+(?:\w+\s+){0,2}?(?:(?:in|of)\s+{THE})?{O:PLC}",
+          need=r"-(?:held|controlled|occupied|dominated)\b"),
+    frame("attacks-by", "operates_in",
+          r"(?P<t>attacks?|bombings?|raids?|assaults?|ambush(?:es)?|offensives?|shootings?|kidnappings?|beheadings?|"
+          r"massacres?|executions|suicide\s+bombings?)\s+(?:\w+\s+){0,2}?(?:in|on|at|near|across)\s+{THE}(?:(?:town|city|village|"
+          r"settlement|district|region|province|area|outskirts|countryside|locality)\s+of\s+{THE})?{O:PLC}"
+          r"(?:\s*,\s*«L\d+»)?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|all|also|reportedly|allegedly|"
+          r"later|since)\s+)*(?:by|claimed\s+by|carried\s+out\s+by|perpetrated\s+by|launched\s+by|staged\s+by|"
+          r"conducted\s+by|mounted\s+by|blamed\s+on)\s+{THE}(?:{PARTS})?{S:GRP}",
+          need=r"\b(?:by|on)\b"),
+    frame("place-seized-by", "operates_in",
+          r"{S:PLC}\s*,?\s+(?:(?:which|that)\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being|been)\s+"
+          r"(?:\w+\s+)?(?P<t>seized|captured|taken(?:\s+over)?|held|controlled|overrun|occupied|stormed|retaken|"
+          r"recaptured|run|governed|administered)\s+by\s+(?:what\s+(?:was|is)\s+(?:then|now)\s+)?{THE}(?:{PARTS})?{O:GRP}",
+          swap=True, need=r"\bby\b"),
+    frame("place-stronghold", "operates_in",
+          r"{S:PLC}\s*,?\s+(?:(?:which|that)\s+)?(?:\w+\s+)?(?:became|becomes|become|was|is|remained|remains|has\s+been|"
+          r"had\s+been)\s+(?:an?|the)\s+(?:(?:key|main|major|de\s+facto|important|last|former|new)\s+)?{O:GRP}\s+"
+          r"(?P<t>strongholds?|bastion|base|hub|capital|headquarters|territory|redoubt)\b", swap=True,
+          need=r"\b(?:stronghold|bastion|base|hub|capital|headquarters|territory|redoubt)\b"),
+    # recall: hostility of fighters who fell fighting, steady fighting with, enemies lists, X-led campaigns against Y
+    frame("fell-fighting", "opposes",
+          r"{S:GRP}(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:fighters|members|men|militants|commanders|soldiers)\s+[^«»;]{0,40}?"
+          r"\b(?:killed|died|fell|martyred)\b(?:[^«»;.]|«L\d+»){0,50}?\b(?P<t>fighting|battling|combating|against|in\s+"
+          r"(?:clashes|battles?|fighting)\s+(?:with|against))\s+{THE}{O:ACT}",
+          need=r"\b(?:killed|died|fell|martyred)\b"),
+    frame("sent-to-fight", "opposes",
+          r"{S:ACT}\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|being|are|is)\s+)?(?P<t>(?:sent|brought|deployed|"
+          r"dispatched|moved|rushed|flown|redeployed)\b(?:[^«»;.]|«[LS]\d+»){0,60}?\b(?:in\s+order\s+)?to\s+(?:help\s+)?"
+          r"(?:combat|fight|counter|battle|attack|defeat|destroy|confront|target|drive\s+out|expel|push\s+back))\s+{THE}"
+          r"(?:{PARTS})?{O:ACT}", need=r"\b(?:sent|brought|deployed|dispatched|moved|rushed|flown)\b"),
+    frame("steady-fighting", "opposes",
+          r"{S:ACT}{GAP}(?P<t>(?:constant|heavy|fierce|ongoing|intense|daily|renewed|continued|continuous|bitter|bloody|"
+          r"frequent|sporadic|regular|repeated)\s+(?:fighting|clashes|battles?|warfare|confrontations?|skirmishes)\s+"
+          r"(?:with|against))\s+{THE}{W2}{O:ACT}",
+          need=r"\b(?:constant|heavy|fierce|ongoing|intense|daily|renewed|continu|bitter|bloody|frequent|sporadic|regular|repeated)"),
+    frame("enemies-include", "opposes",
+          r"{S:ACT}(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?P<t>enemies|foes|adversaries|opponents|rivals)\s+(?:have\s+)?(?:include[sd]?|"
+          r"included|are|were|such\s+as|like|including|namely)\s*:?\s+{THE}{O:ACT}",
+          need=r"\b(?:enemies|foes|adversaries|opponents|rivals)\b"),
+    frame("led-against", "opposes",
+          r"{S:MOD}[\-\u2010\u2011](?P<t>led)\s+(?:\w+\s+){0,3}?(?:offensive|campaign|coalition|operations?|assault|strikes|"
+          r"air\s*strikes|bombing|attacks?|war|push|counter-?offensive|intervention|forces|siege)\s+(?:against|on)\s+{THE}"
+          r"(?:{PARTS})?{W2}{O:ACT}", need=r"-led\b"),
+    frame("no-problems-with", "opposes",
+          r"{S:ACT}\s+(?:\w+\s+)?(?:have|has|had)\s+(?P<t>no\s+(?:problems?|issues?|quarrels?|disputes?|conflicts?|hostility|"
+          r"enmity|differences)\s+with)\s+(?:[^«»;.]{0,60}?\b(?:like|such\s+as|including|namely|as)\s+)?{THE}{O:ACT}",
+          stance="denied", need=r"\bno\s+(?:problem|issue|quarrel|dispute|conflict|hostility|enmity|difference)"),
+    # recall: members by their past role, by the charge against them
+    frame("life-as", "member_of",
+          r"{S:PER}(?:['’]s?)?\s+(?:\w+\s+)?(?:life|career|time|days|years|stint|role|work)\s+as\s+(?:an?|the)\s+{O:GRP}\s+"
+          r"(?:\w+\s+)?(?P<t>" + MEMBER + r")\b", need=r"\bas\b"),
+    frame("charged-joining", "member_of",
+          r"{S:PER}(?:\s*,[^;]{0,90}?,)?\s+(?:on|over|for)\s+(?:charges?|suspicion|accusations?|allegations?)\s+of\s+"
+          r"(?P<t>joining|being\s+a\s+member\s+of|membership\s+(?:in|of)|fighting\s+for|recruiting\s+for|belonging\s+to)\s+"
+          r"{THE}{O:GRP}", need=r"\b(?:charge|suspicion|accusation|allegation)"),
+    # recall: a pledge to the leader named by title and group ("to the caliph of X, P"), a renewed pledge
+    frame("pledge-to-title", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|reaffirm\w*)"
+          r"\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+{THE}(?:then[\-\s]|new\s+|self-(?:proclaimed|styled)\s+)?(?:" + LEADER
+          + r")\s+of\s+{THE}«G\d+»\s*,\s*{O:PER}", need=r"\b(?:allegiance|bay|oath|loyalty)"),
+    frame("pledge-to-title-group", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|reaffirm\w*)"
+          r"\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+{THE}(?:then[\-\s]|new\s+|self-(?:proclaimed|styled)\s+)?(?:" + LEADER
+          + r")\s+of\s+{THE}{O:GRP}", need=r"\b(?:allegiance|bay|oath|loyalty)"),
+    frame("renewed-pledge", "allegiance_to",
+          r"{S:ACT}{GAP}(?P<t>(?:renew\w*|reaffirm\w*|re-?affirm\w*|reiterat\w*|confirm\w*)\s+(?:its|their|his|«\w\d+»)\s+"
+          r"(?:\w+\s+)?(?:pledge|oath|allegiance|bay['’]?ah))\s+(?:of\s+" + BAYAH + r"\s+)?(?:to|with)\s+{THE}{W3}{O:ACT}",
+          need=r"\b(?:renew|reaffirm|re-?affirm|reiterat|confirm)"),
 ]
 
 # acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")

@@ -15,7 +15,7 @@ _QUOTE_BEFORE = re.compile(r"[‘“\"'](?=«)")
 _QUOTE_AFTER = re.compile(r"(?<=»)[’”\"'](?![sS]\b)")
 _ASIDE = re.compile(r"\s*\[[^\]«»]{0,40}\]")
 _MODIFIER = re.compile(r"«\w(\d+)»[\-\u2010\u2011](linked|affiliated|affiliate|aligned|allied|backed|supported|led|"
-                       r"inspired|style|controlled|held)\b")
+                       r"inspired|style|controlled|held|occupied|dominated)\b")
 _ALIAS = re.compile(r"\s*[(\[]«(\w)(\d+)»[)\]]")
 # a bracket of names and labelled spellings right after a name: "X (X-2, Arabic: X-3, romanized: X-4)"
 _NAMES_PAREN = re.compile(r"(?<=»)\s*\((?:\s*(?:(?:[A-Za-z][\w\- ]{0,20}:|or|also|aka|a\.k\.a\.)\s*)?«\w(\d+)»\s*[,;/]?)+\)")
