@@ -133,6 +133,9 @@ def resolve(ann: Annotated) -> Annotated:
         for m in _GROUP_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             target = (_previous_topic(ann, si) or ann.subject) if encyclopedic else None
+            if target is None and _LEAD.match(text[sent.start:a].strip(" -*\u2022")) and si > 0 and \
+                    ann.sentences[si - 1].paragraph == sent.paragraph:
+                target = topic(ann, si - 1)  # "X is ... as Y took Z. The group said": X, the sentence's subject
             if target is None:
                 last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
@@ -182,7 +185,158 @@ def resolve(ann: Annotated) -> Annotated:
             if len(prev) >= 2:
                 pick = prev[-1] if m.group(1) == "latter" else prev[-2]
                 ann.add_span(Span(a, b, pick.key, pick.type, "coref"))
+        for m in _PLACE_PAIR_NP.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            pair = None if in_quote(a) else _place_pair(ann, si, a, m.group(1).lower())
+            if pair and ann.add_span(Span(a, b, pair[0], ann.type_of(pair[0]), "coref")):
+                ann.pairs[(a, b)] = pair
+    _branches(ann)
+    _speakers(ann)
     return ann
+
+
+# "both cities", "the two towns": the last two places of that kind named side by side ("A and B")
+_PLACE_PAIR_NP = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]hese\s+two|[Tt]hose\s+two)\s+(cities|towns|villages|provinces|"
+                            r"districts|regions|countries|states|areas|localities|governorates)\b")
+_PAIR_KINDS = {"cities": {"city", "town"}, "towns": {"town", "city", "village"}, "villages": {"village", "town"},
+               "provinces": {"admin_region", "region"}, "governorates": {"admin_region", "region"},
+               "districts": {"district"}, "regions": {"region", "admin_region"}, "countries": {"state", "country"},
+               "states": {"state", "country"}, "areas": None, "localities": {"village", "town", "city"}}
+
+
+def _place_pair(ann: Annotated, si: int, a: int, word: str) -> tuple[str, str] | None:
+    """The two places "both cities" means: the last "A and B" (or "A, B") of places that fit, in this
+    sentence or the two before it in the paragraph; never when three are listed."""
+    lo = si
+    while lo > 0 and si - lo < 2 and ann.sentences[lo - 1].paragraph == ann.sentences[si].paragraph:
+        lo -= 1
+    kinds = _PAIR_KINDS[word]
+
+    def fits(s: Span) -> bool:
+        if s.source == "coref" or not (s.type is EntityType.PLACE or ann.is_state(s.key)):
+            return False
+        kind = ann.kinds.get(s.key, "")
+        if kinds is None or not kind:
+            return kinds is None or word not in ("countries", "states")
+        return kind in kinds
+    places = [s for s in ann.spans_in(ann.sentences[lo].start, a) if s.end <= a and fits(s)]
+    text = ann.text
+    for k in range(len(places) - 2, -1, -1):
+        x, y = places[k], places[k + 1]
+        if x.key == y.key or not re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?", text[x.end:y.start]):
+            continue
+        if k > 0 and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[places[k - 1].end:x.start]):
+            return None  # "A, B and C": more than two
+        return x.key, y.key
+    return None
+
+
+# "the group's Syrian branch", "X's Iraqi wing": the one branch the document names after its parent
+# ("X in Bilad al-Sham", "X – Y Province")
+_BRANCH_NP = re.compile(r"\s*['’]s?\s+(?:(?:[A-Z][\w\-]+|new|local|regional|foreign|overseas)\s+){1,2}"
+                        r"(?:branch|wing|affiliate|chapter|franchise|province|offshoot)\b")
+
+
+_BRANCH_SEP = re.compile(r"\s+(?:in|fi)\s+(?=[A-Z]|the\s|al-|ash-|bilad)|\s*[–—]\s*|\s+-\s+")
+
+
+def _branches(ann: Annotated) -> None:
+    from .fold import fold
+    kids: dict[str, list[str]] = {}
+    parents: dict[str, str] = {}
+    for key, ent in ann.entities.items():
+        if ent.type is EntityType.ORG and not ann.is_state(key):
+            for n in ent.names:
+                if len(n) > 3:
+                    parents.setdefault(fold(n), key)
+    for key, ent in ann.entities.items():
+        if ent.type is not EntityType.ORG:
+            continue
+        for n in ent.names:
+            head = _BRANCH_SEP.split(n, maxsplit=1)
+            other = parents.get(fold(head[0])) if len(head) == 2 else None
+            if other and other != key and key not in kids.setdefault(other, []):
+                kids[other].append(key)
+    if not kids:
+        return
+    for sp in list(ann.spans):
+        if sp.key not in kids or len(kids[sp.key]) != 1 or sp.type is not EntityType.ORG:
+            continue
+        m = _BRANCH_NP.match(ann.text, sp.end)
+        if not m or "\n" in m.group(0):
+            continue
+        child = kids[sp.key][0]
+        ann.add_span(Span(sp.start, m.end(), child, ann.type_of(child), "coref"), override=True)
+
+
+# first person inside a group's quoted words or statement: "we", "our", "us" -> the speaking group
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_QUOTES_ALL = re.compile(r"“[^”]*”?|\"[^\"\n]*\"|(?<!\w)‘[^‘\n]*?’(?!\w)|(?<!\w)'[^'\n]*?'(?!\w)")
+_STATEMENT_BY = re.compile(r"(?i)\b(?:statement|communiqu[eé]|declaration|announcement|message|letter|bulletin)s?\s+"
+                           r"(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?$")
+_SPEECH = re.compile(r"(?i)\b(?:said|says|say|stated|states|told|tells|announced|announces|declared|declares|wrote|writes|"
+                     r"added|adds|insisted|explained|characteri[sz]es|characteri[sz]ed|described|describes|put\s+it|"
+                     r"according\s+to|quote|quoted|interview|statement|spokesm[ae]n|representative|official|member)\b|:\s*$")
+
+
+def _speakers(ann: Annotated) -> None:
+    text = ann.text
+    statements = []  # (offset, group key) of "Statement from X"
+    for sp in ann.spans:
+        if _group(ann, sp) and sp.source != "coref" and _STATEMENT_BY.search(text[max(0, sp.start - 60):sp.start]):
+            statements.append((sp.start, sp.key, ann.sentence_at(sp.start)))
+    for si, sent in enumerate(ann.sentences):
+        if sent.kind not in ("text", "list"):
+            continue
+        body = text[sent.start:sent.end]
+        if not _WE.search(body):
+            continue
+        quotes = [(sent.start + q.start(), sent.start + q.end()) for q in _QUOTES_ALL.finditer(body)]
+        block = _statement_block(ann, si, statements)
+        for m in _WE.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            q = next(((x, y) for x, y in quotes if x < a < y), None)
+            target = None
+            if q is not None:
+                target = _quote_speaker(ann, si, q[0])
+            if target is None and block is not None and (q is not None or not quotes):
+                target = block
+            if target:
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
+
+
+def _statement_block(ann: Annotated, si: int, statements: list) -> str | None:
+    """The group whose statement sentence `si` belongs to: "Statement from X" opening one of the four
+    paragraphs before (or this one), with no heading in between."""
+    para = ann.sentences[si].paragraph
+    best = None
+    for off, key, sj in statements:
+        if sj <= si and 0 <= para - ann.sentences[sj].paragraph <= 4 and \
+                not any(ann.sentences[k].kind == "heading" for k in range(sj + 1, si + 1)):
+            best = key
+    return best
+
+
+def _quote_speaker(ann: Annotated, si: int, q: int) -> str | None:
+    """The group that speaks a quote opening at `q`: the last group named before it in its sentence, when
+    words of saying (or a colon) lead to the quote; else, when the sentence only announces a quote, the
+    group the paragraph (or the one before) is about."""
+    sent = ann.sentences[si]
+    text = ann.text
+    lead = text[sent.start:q]
+    here = [s for s in ann.spans_in(sent.start, q) if s.end <= q and _group(ann, s)]
+    if here and _SPEECH.search(text[here[-1].start:q]):
+        return here[-1].key
+    if here or not _SPEECH.search(lead):
+        return None
+    para = sent.paragraph
+    for j in range(si - 1, max(-1, si - 8), -1):
+        if para - ann.sentences[j].paragraph > 1:
+            break
+        t = topic(ann, j)
+        if t:
+            return t
+    return None
 
 
 def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...model import EntityType
 from ..state import Annotated, Span
 
+_DETERMINERS = {"its", "our", "their", "his", "her", "my"}
 _QUOTE_BEFORE = re.compile(r"[‘“\"'](?=«)")
 _QUOTE_AFTER = re.compile(r"(?<=»)[’”\"'](?![sS]\b)")
 _ASIDE = re.compile(r"\s*\[[^\]«»]{0,40}\]")
@@ -29,6 +30,7 @@ class Masked:
     text: str
     offsets: list[int]  # document offset of each character of `text`
     spans: list[Span]  # the sentence's mentions, by marker index
+    determiners: frozenset = frozenset()  # markers that stand for a possessive pronoun ("its", "our")
 
     def doc_span(self, a: int, b: int) -> tuple[int, int]:
         return self.offsets[a], self.offsets[b - 1] + 1
@@ -65,7 +67,8 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
         pos = s.end
     pieces.append(text[pos:end])
     offs.extend(range(pos, end))
-    m = Masked(_MODIFIER.sub(r"«M\1»-\2", "".join(pieces).replace("\n", " ")), offs, spans)
+    dets = frozenset(i for i, s in enumerate(spans) if s.source == "coref" and text[s.start:s.end].lower() in _DETERMINERS)
+    m = Masked(_MODIFIER.sub(r"«M\1»-\2", "".join(pieces).replace("\n", " ")), offs, spans, dets)
     _edit(m, _QUOTE_BEFORE)
     _edit(m, _QUOTE_AFTER)
     _edit(m, _ASIDE)
@@ -120,13 +123,16 @@ def expand_right(m: Masked, end: int, kinds: str) -> list[int]:
     out, pos = [], end
     while True:
         hit = _LIST_RIGHT.match(m.text, pos)
-        if not hit or hit.group(1) not in kinds:
-            return out
+        if not hit or hit.group(1) not in kinds or int(hit.group(2)) in m.determiners:
+            return out  # "X and its allies": "its" opens a noun phrase, it is not a list member
         out.append(int(hit.group(2)))
         pos = hit.end()
 
 
 def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
+    here = MARK.match(m.text, start)
+    if here and int(here.group(2)) in m.determiners:
+        return []  # "X and our jihad": "our" opens a noun phrase, not a list
     out, pos = [], start
     while True:
         hit = _LIST_LEFT.search(m.text, max(0, pos - 40), pos)
