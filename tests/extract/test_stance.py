@@ -101,3 +101,26 @@ def test_hedge_on_the_title_itself_is_reported(ties):
 def test_hedge_before_a_preposition_does_not_reach_the_title(ties):
     found, _ = ties("This was made apparent in Islamic State leader Abu Bakr al-Baghdadi's speech.")
     assert ("Abu Bakr al-Baghdadi", "leader_of", "Islamic State", "asserted") in found
+
+
+def test_refusal_with_its_own_object_does_not_reach_the_next_verb(ties):
+    (a,) = _one(ties, "Boko Haram turned down the offer of talks, rejected the truce and pledged allegiance to the "
+                      "Islamic State.", "allegiance_to")
+    assert a.stance.value == "asserted"
+
+
+def test_refused_and_pledged_is_asserted(ties):
+    (a,) = _one(ties, "Asked to disband, Boko Haram refused and pledged allegiance to the Islamic State.",
+                "allegiance_to")
+    assert a.stance.value == "asserted"
+
+
+def test_refused_to_join_keeps_its_scope(ties):
+    (a,) = _one(ties, "Boko Haram refused to join the Islamic State.", "part_of")
+    assert a.stance.value == "denied"
+
+
+def test_denied_that_keeps_its_scope_over_and(ties):
+    (a,) = _one(ties, "Boko Haram denied that it had met the envoys and pledged allegiance to the Islamic State.",
+                "allegiance_to")
+    assert a.stance.value == "denied"

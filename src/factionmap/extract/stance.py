@@ -47,6 +47,16 @@ _SPEAKER_VERB = re.compile(r"(?i)\b(?:claimed|claims|said|says|stated|states|ann
                            r"reported|insisted|denied|denies|told|wrote|confirmed|tweeted|explained)\b")
 
 
+# a refusal with its own object (or none) closed by "and" + another finite verb: the second verb is not refused
+# ("X rejected the merger and renewed his pledge", "X refused and pledged", "X did not join A and pledged to B");
+# "denied that ...", "denied having ...", "refused to join and pledge" keep their scope
+_ENDS_REFUSAL = re.compile(
+    r"(?i)^(?:refus(?:ed|es)|reject(?:ed|s)|declin(?:ed|es)|dismiss(?:ed|es)|den(?:ied|ies)|did\s+not|didn['’]t|"
+    r"does\s+not|doesn['’]t)\b(?!\s+(?:that|having|being|to\s+\w+\s+(?:and|or)\b))[^.;:!?]*?(?:\band\s+(?:then\s+|instead\s+|"
+    r"later\s+|also\s+|subsequently\s+|promptly\s+)?(?:\w+ed|swore|gave|took|became|went|fought|sought|made|left|"
+    r"rejoined|broke|began)\b|\band\s+(?:then\s+|instead\s+|later\s+|also\s+|subsequently\s+|promptly\s+)?$)")
+
+
 @dataclass
 class StanceReading:
     stance: Stance
@@ -76,7 +86,10 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
     after = text[trig_end:sent_end]
     who = attribution(ann, sent_start, sent_end, trig_start)
     clause = _NOT_NEGATION.sub(" ", clause)
-    if not nominal and (_DENY_BEFORE.search(clause) or _DENY_AFTER.search(after)):
+    deny = _DENY_BEFORE.search(clause)
+    if deny and _ENDS_REFUSAL.search(deny.group(0)):
+        deny = None
+    if not nominal and (deny or _DENY_AFTER.search(after)):
         return StanceReading(Stance.DENIED, who)
     if nominal:  # a title ("IS leader X"): only a hedge on the phrase itself ("the alleged IS leader X")
         a = min(trig_start, subject_start if subject_start is not None and subject_start >= sent_start else trig_start)

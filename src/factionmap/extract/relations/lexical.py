@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ... import relations as vocab
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
-from .mask import MARK, Masked, expand_left, expand_loose, expand_right, mask
+from .mask import _LIST_LEFT, _LIST_RIGHT, MARK, Masked, expand_loose, mask
+from .mask import expand_right as _expand_right_places
 from .syntax import clause_agrees
 
 # a subject that is only a part of a group ("members of X") is not the group
@@ -28,6 +29,76 @@ _WITHIN = re.compile(r"(?:\s+(?:region|republic|province|governorate|district|pa
                      r"|\s*,?\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?«([LS])(\d+)»")
 _PLACE_PAIR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)«[LS](\d+)»\s*\(\s*«G(\d+)»\s*\)")
+
+
+# a mention followed by "'s": a possessor ("X's branches merged ..."), not the clause's subject
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_POSS_PERSON = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
+_POSS_LEADER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + r")\s*,?\s*«P(\d+)»", re.I)
+# a place after a locative preposition is where something happens, not who acts or is acted on
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|within|across|throughout|into|near|at|from)\s+(?:the\s+)?$")
+_LOCATIVE_BETWEEN = re.compile(r"(?i)\b(?:in|inside|within|across|throughout|into|near)\b")
+# a trigger that is a noun ("conflict with", "war on") right after a comma: a new list item, not a predicate
+_NOMINAL_TRIGGER = re.compile(r"(?i)(?:conflict|war|rival|enem|hostil|against|campaign|stand|offensive|raid|airstrike|"
+                              r"operation|infighting|alliance|cooperation|coordination|truce|partnership|part\b|"
+                              r"successor|incarnation|rebrand|continuation|new\s+name|defection|secession|split|"
+                              r"breakaway|schism|offshoot|splinter)")
+_AND_GAP = re.compile(r"(?i)\s*,?\s*(?:and|but|then)\b")
+_CONJ = re.compile(r"(?i)^\s*(?:(?:and|or)\b|&|/|as\s+well\s+as|along\s+with)")
+_OPEN_END = re.compile(r"(?i)\s*,?\s*(?:and|or|as\s+well\s+as|along\s+with)\s+(?!«)(?:(?:the|its|their|other|several|some|many|various|\w+)\s+)")
+_COMMA_CONJ = re.compile(r"(?i)^\s*,\s*(?:and|or)\b")
+
+
+def _link(text: str) -> str:
+    """The kind of list link: 'conj' ("and", "or", "/"), 'comma-conj' (", and"), 'comma' (",")."""
+    if _COMMA_CONJ.match(text):
+        return "comma-conj"
+    if _CONJ.match(text):
+        return "conj"
+    return "comma"
+
+
+def expand_right(m: Masked, end: int, kinds: str) -> list[int]:
+    """The mentions listed after the one ending at `end` ("A, B and C"); a chain of commas that no "and"
+    closes ("A, B took ...") or a lone ", and" ("A, and B took ...") is not a list but a clause boundary."""
+    out, links, pos = [], [], end
+    while True:
+        hit = _LIST_RIGHT.match(m.text, pos)
+        if not hit or hit.group(1) not in kinds:
+            break
+        out.append(int(hit.group(2)))
+        links.append(_link(m.text[pos:hit.start(1) - 1]))
+        pos = hit.end()
+    keep = 0
+    if links and _OPEN_END.match(m.text, pos):
+        links[-1] = "conj"  # "A, B and other groups": the list closes on a member that is not a mention
+    for k, ln in enumerate(links):
+        if ln == "conj" or (ln == "comma-conj" and k > 0):
+            keep = k + 1
+            break
+        if ln == "comma-conj":
+            break
+    return out[:keep]
+
+
+def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
+    """The mentions listed before the one starting at `start`: the nearest link must be "and"/"or" (or
+    ", and" closing a list of three or more); "A, B pledged" is an aside or a clause boundary, not a list."""
+    out, links, pos = [], [], start
+    while True:
+        hit = _LIST_LEFT.search(m.text, max(0, pos - 40), pos)
+        if not hit or hit.group(1) not in kinds:
+            break
+        out.append(int(hit.group(2)))
+        links.append(_link(m.text[hit.end(2) + 1:pos]))
+        pos = hit.start()
+    if not links:
+        return []
+    if links[0] == "conj":
+        return out
+    if links[0] == "comma-conj" and len(links) > 1 and links[1] == "comma":
+        return out
+    return []
 
 
 @dataclass
@@ -94,6 +165,16 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None
     return out
 
 
+def _marker_start(m: Masked, index: int) -> int:
+    hit = re.search(rf"«\w{index}»", m.text)
+    return hit.start() if hit else 0
+
+
+def kind_of(m: Masked, index: int) -> str:
+    hit = re.search(rf"«(\w){index}»", m.text)
+    return hit.group(1) if hit else "G"
+
+
 def _marker_end(m: Masked, index: int) -> int | None:
     hit = re.search(rf"«\w{index}»", m.text)
     return hit.end() if hit else None
@@ -106,12 +187,28 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if person and not fr.swap and fr.relation in (
             "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
         s_first = int(person.group(1))  # "IS leader X pledged ...": the person does it
+    lead = _GAP_FRAMES.get(fr.name)  # the mention that is the clause's subject, words before the trigger
+    if lead is not None and _POSSESSIVE_AFTER.match(m.text, hit.end(lead)):
+        # "X's branches merged under ...", "X's merger, joining Y": X only owns the subject
+        owner = _POSS_PERSON.match(m.text, hit.end(lead))
+        if owner and lead == "s" and not fr.swap and fr.relation in (
+                "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
+            s_first = int(owner.group(1))
+        elif fr.relation not in _PARTITIVE_OK:
+            return []
+    gap = m.text[hit.end("s"):hit.start("t")] if hit.start("s") < hit.start("t") else ""
+    if lead == "s" and gap.rstrip().endswith(",") and _NOMINAL_TRIGGER.match(hit.group("t") or ""):
+        return []  # "X members, conflict with Y": a list of topics, no predicate joins X to the trigger
     subjects = [s_first] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
     o_first = int(o_hit.group(2))
     owner = _POSSESSOR.match(m.text, hit.end("o"))
     if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
         o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
-    right = expand_loose if fr.lists else expand_right
+    chief = _POSS_LEADER.match(m.text, hit.end("o"))
+    if chief and fr.relation == "allegiance_to" and not fr.swap and hit.start("o") > hit.start("s"):
+        o_first = int(chief.group(1))  # "allegiance to IS's leader B": the oath is to B
+    # places may be written "city, country": a comma chain of places is a list of its own
+    right = expand_loose if fr.lists else _expand_right_places if fr.relation == "operates_in" else expand_right
     objects = [o_first] + right(m, hit.end("o"), _kinds(fr, "o"))
     if hit.start("s") > hit.end("o") and not fr.nominal:  # "the groups in X are A, B and C": a list too
         subjects += right(m, hit.end("s"), _kinds(fr, "s"))
@@ -134,12 +231,23 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     gap = m.text[hit.end("s"):hit.start("t")]
     if fr.clause and len(gap.split()) >= 2 and _PEOPLE_BEFORE.search(gap):
         return []  # "X detained two men affiliated with Y": the men are, not X ("X fighters attacked": X did)
+    # a place after "in", "inside", "from": where it happened, not an actor ("X's branch in «S» and a rival of Y")
+    subjects = [i for i in subjects if m.spans[i].type.value == "PERSON" or (kind_of(m, i) not in "LS") or
+                not _LOCATIVE_BEFORE.search(m.text[max(0, _marker_start(m, i) - 20):_marker_start(m, i)])]
+    if fr.relation != "operates_in" and hit.start("o") > hit.end("t") >= 0:
+        between = m.text[hit.end("t"):hit.start("o")]
+        if kind_of(m, o_first) in "LS" and _LOCATIVE_BETWEEN.search(between):
+            objects = [i for i in objects if kind_of(m, i) not in "LS"]  # "attacks inside «S»"
+    if not subjects or not objects:
+        return []
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
     trigger = m.doc_span(hit.start("t"), hit.end("t")) if hit.group("t") else m.doc_span(hit.start(), hit.end())
     parsed = ann.parsed.get(index)
     close = len(m.text[hit.end("s"):hit.start("t")].split()) <= 2  # "X later pledged": no parse needed
+    if _AND_GAP.match(gap):
+        close = False  # "... from X and pledged": X may end the clause before; the parse decides
     if fr.clause and parsed is not None and not fr.swap and not close:
         sent_start = ann.sentences[index].start
         if not clause_agrees(parsed, m.spans[s_first].start - sent_start, m.spans[s_first].end - sent_start,
@@ -173,6 +281,20 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
 
 
 _CLAUSE_FRAMES = [f for f in FRAMES if f.clause and not f.swap]  # swapped frames skip the parse check
+_GAP_EXP = r"[^«»;:()\[\]]{0,70}?"
+
+
+def _lead(f: Frame) -> str | None:
+    """"s" or "o" when the frame opens with that mention and a gap of words before the trigger."""
+    from ..triggers import APPOS
+    hit = re.match(r"\(\?P<([so])>«\[\w+\]\\d\+»\)", f.pattern.pattern)
+    if not hit:
+        return None
+    rest = f.pattern.pattern[hit.end():]
+    return hit.group(1) if rest.startswith(_GAP_EXP) or rest.startswith(APPOS + _GAP_EXP) else None
+
+
+_GAP_FRAMES = {f.name: lead for f in FRAMES if (lead := _lead(f)) is not None}
 _FRAME_KINDS = {f.name: (set(_kinds(f, "s")), set(_kinds(f, "o"))) for f in FRAMES}
 
 

@@ -1,0 +1,101 @@
+"""Precision: ties the frames must not read into wording they were not written for.
+
+Every sentence here is made up for the test; each asserts the wrong tie is absent and the right one (if
+the sentence gives one) is there.
+"""
+
+
+def _rel(found, relation):
+    return {(s, o, st) for s, r, o, st in found if r == relation}
+
+
+# subject across clauses: the mention before "and <verb>" may be the object of the clause before ---------------
+
+def test_object_of_preposition_before_and_is_not_the_subject(ties):
+    found, _ = ties("Last winter dozens of fighters abandoned their oath to Ayman al-Zawahiri and pledged "
+                    "allegiance to Abu Bakr al-Baghdadi.")
+    assert not any(s == "Ayman al-Zawahiri" for s, _, _ in _rel(found, "allegiance_to"))
+
+
+def test_coordinated_verb_keeps_its_real_subject_out_of_the_object(ties):
+    found, _ = ties("Several of its cadres wrote letters to Hezbollah and reportedly fought alongside Boko Haram.")
+    assert not any(s == "Hezbollah" for s, _, _ in _rel(found, "ally_of"))
+
+
+def test_subject_right_before_the_verb_still_counts(ties):
+    found, _ = ties("Boko Haram later pledged allegiance to the Islamic State.")
+    assert ("Boko Haram", "Islamic State", "asserted") in _rel(found, "allegiance_to")
+
+
+# list boundaries -----------------------------------------------------------------------------------------
+
+def test_comma_then_subject_is_not_a_list(ties):
+    found, _ = ties("After long talks with Jabhat al-Nusra, Boko Haram pledged allegiance to the Islamic State.")
+    assert ("Boko Haram", "Islamic State", "asserted") in _rel(found, "allegiance_to")
+    assert not any(s == "Jabhat al-Nusra" for s, _, _ in _rel(found, "allegiance_to"))
+
+
+def test_comma_and_between_two_clauses_is_not_a_list(ties):
+    found, _ = ties("Hezbollah had long courted al-Qaeda, and Boko Haram pledged allegiance to the Islamic State.")
+    assert not any(s == "al-Qaeda" for s, _, _ in _rel(found, "allegiance_to"))
+
+
+def test_three_item_list_with_oxford_comma_is_a_list(ties):
+    found, _ = ties("Hezbollah, al-Qaeda, and Boko Haram fought against the Islamic State.")
+    opp = {frozenset((s, o)) for s, o, _ in _rel(found, "opposes")}
+    assert frozenset(("al-Qaeda", "Islamic State")) in opp and frozenset(("Hezbollah", "Islamic State")) in opp
+
+
+def test_object_then_comma_and_new_clause_is_not_a_list(ties):
+    found, _ = ties("In the spring Boko Haram pledged allegiance to Abu Bakr al-Baghdadi, and the Islamic State "
+                    "welcomed the move.")
+    assert not any(o == "Islamic State" for _, o, _ in _rel(found, "allegiance_to"))
+
+
+def test_object_list_closed_by_a_non_mention(ties):
+    found, _ = ties("Hezbollah has fought Jabhat al-Nusra, Boko Haram and several smaller factions.")
+    opp = {frozenset((s, o)) for s, o, _ in _rel(found, "opposes")}
+    assert frozenset(("Hezbollah", "Boko Haram")) in opp
+
+
+def test_city_comma_country_still_lists_places(ties):
+    found, _ = ties("Cells of the Islamic State were active in Aleppo, Syria.")
+    assert ("Islamic State", "Syria", "asserted") in _rel(found, "operates_in")
+
+
+# possessors -----------------------------------------------------------------------------------------------
+
+def test_possessor_is_not_the_subject_of_the_clause(ties):
+    found, _ = ties("al-Qaeda's northern and southern cells merged under the leadership of Abu Bakr al-Baghdadi.")
+    assert not _rel(found, "leader_of")
+
+
+def test_possessor_of_a_topic_does_not_join(ties):
+    found, _ = ties("Topics: Hezbollah's early history, joining Jabhat al-Nusra.")
+    assert not _rel(found, "part_of")
+
+
+def test_allegiance_to_a_groups_leader_goes_to_the_leader(ties):
+    found, _ = ties("In the summer Boko Haram pledged allegiance to the Islamic State's leader Abu Bakr al-Baghdadi.")
+    got = _rel(found, "allegiance_to")
+    assert ("Boko Haram", "Abu Bakr al-Baghdadi", "asserted") in got
+    assert ("Boko Haram", "Islamic State", "asserted") not in got
+
+
+# places taken as actors ----------------------------------------------------------------------------------
+
+def test_place_after_in_is_not_the_subject(ties):
+    found, _ = ties("By then Hezbollah was the main militia in Syria and a rival of the Islamic State.")
+    assert not any("Syria" in (s, o) for s, o, _ in _rel(found, "opposes"))
+
+
+def test_attacks_inside_a_country_do_not_oppose_it(ties):
+    found, _ = ties("Boko Haram has staged attacks inside Russia over the years.")
+    assert not any("Russia" in (s, o) for s, o, _ in _rel(found, "opposes"))
+
+
+# a topic list with a nominal trigger ----------------------------------------------------------------------
+
+def test_nominal_trigger_after_a_comma_is_a_new_item(ties):
+    found, _ = ties("Contents: the founding of Boko Haram, conflict with the Islamic State, later years.")
+    assert not _rel(found, "opposes")
