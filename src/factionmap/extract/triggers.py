@@ -534,7 +534,7 @@ FRAMES: list[Frame] = [
           r"(?:{PARTS})?{W2}{O:ACT}", need=r"-led\b"),
     frame("no-problems-with", "opposes",
           r"{S:ACT}\s+(?:\w+\s+)?(?:have|has|had)\s+(?P<t>no\s+(?:problems?|issues?|quarrels?|disputes?|conflicts?|hostility|"
-          r"enmity|differences)\s+with)\s+(?:[^«»;.]{0,60}?\b(?:like|such\s+as|including|namely|as)\s+)?{THE}{O:ACT}",
+          r"enmity|differences)\s+with)\s+(?:[^«»;.]{0,60}?\b(?:like|such\s+as|including|namely|as)\s+)?\[?{THE}{O:ACT}",
           stance="denied", need=r"\bno\s+(?:problem|issue|quarrel|dispute|conflict|hostility|enmity|difference)"),
     # recall: members by their past role, by the charge against them
     frame("life-as", "member_of",
