@@ -99,3 +99,10 @@ def test_attacks_inside_a_country_do_not_oppose_it(ties):
 def test_nominal_trigger_after_a_comma_is_a_new_item(ties):
     found, _ = ties("Contents: the founding of Boko Haram, conflict with the Islamic State, later years.")
     assert not _rel(found, "opposes")
+
+
+def test_list_members_with_their_own_places(ties):
+    found, _ = ties("Its cells included Boko Haram in Aleppo, Hezbollah and Jabhat al-Nusra in Mosul.")
+    got = _rel(found, "operates_in")
+    assert ("Hezbollah", "Mosul", "asserted") not in got
+    assert ("Jabhat al-Nusra", "Mosul", "asserted") in got

@@ -43,6 +43,7 @@ _NOMINAL_TRIGGER = re.compile(r"(?i)(?:conflict|war|rival|enem|hostil|against|ca
                               r"operation|infighting|alliance|cooperation|coordination|truce|partnership|part\b|"
                               r"successor|incarnation|rebrand|continuation|new\s+name|defection|secession|split|"
                               r"breakaway|schism|offshoot|splinter)")
+_PLACED_ITEM = re.compile(r"«G\d+»\s+in\s+(?:the\s+)?«[LS]\d+»\s*,")  # a list whose members carry their own places
 _AND_GAP = re.compile(r"(?i)\s*,?\s*(?:and|but|then)\b")
 _CONJ = re.compile(r"(?i)^\s*(?:(?:and|or)\b|&|/|as\s+well\s+as|along\s+with)")
 _OPEN_END = re.compile(r"(?i)\s*,?\s*(?:and|or|as\s+well\s+as|along\s+with)\s+(?!«)(?:(?:the|its|their|other|several|some|many|various|\w+)\s+)")
@@ -199,7 +200,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     gap = m.text[hit.end("s"):hit.start("t")] if hit.start("s") < hit.start("t") else ""
     if lead == "s" and gap.rstrip().endswith(",") and _NOMINAL_TRIGGER.match(hit.group("t") or ""):
         return []  # "X members, conflict with Y": a list of topics, no predicate joins X to the trigger
-    subjects = [s_first] + expand_left(m, hit.start("s"), _kinds(fr, "s"))
+    # "A in P1, B and C in P2": a place after a name attaches to the nearest name only
+    own_places = fr.name == "group-of-place" and _PLACED_ITEM.search(m.text, 0, hit.start("s"))
+    subjects = [s_first] + ([] if own_places else expand_left(m, hit.start("s"), _kinds(fr, "s")))
     o_first = int(o_hit.group(2))
     owner = _POSSESSOR.match(m.text, hit.end("o"))
     if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
