@@ -106,3 +106,12 @@ def test_list_members_with_their_own_places(ties):
     got = _rel(found, "operates_in")
     assert ("Hezbollah", "Mosul", "asserted") not in got
     assert ("Jabhat al-Nusra", "Mosul", "asserted") in got
+
+
+# a branch in a place is the branch's presence, not its parent's --------------------------------------------
+
+def test_parents_branch_in_a_place_does_not_place_the_parent(ties):
+    found, _ = ties("The Sun Brigade was Hezbollah's branch in Dagestan for years.")
+    assert ("Hezbollah", "Dagestan", "asserted") not in _rel(found, "operates_in")
+    found, _ = ties("The Sun Brigade was Hezbollah's affiliate in Dagestan until 2016.")
+    assert ("Hezbollah", "Dagestan", "asserted") not in _rel(found, "operates_in")

@@ -329,7 +329,7 @@ FRAMES: list[Frame] = [
           r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}{W2}{O:PLC}"),
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
-          r"operatives|attackers|gunmen|positions|supporters|branch|affiliate|contingent|stronghold|control|"
+          r"operatives|attackers|gunmen|positions|supporters|contingent|stronghold|control|"
           r"emergence|camp|efforts?|operations|activit(?:y|ies)|campaign|insurgency|attacks|offensive|foothold)\s+(?:\w+\s+){0,2}?(?:in|of|across|throughout|within)\s+{THE}{W2}{O:PLC}"),
     frame("fighters-attacked-in", "operates_in",
           r"{S:GRP}\s+(?:militants|gunmen|fighters|members|cells?|attackers|operatives|suicide\s+bombers?)\s+"
