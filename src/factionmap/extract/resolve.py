@@ -14,6 +14,9 @@
   (by its KB kind, or as the text introduced it: "the town of X", "X city"), never when the last two
   places that fit are named side by side (ambiguous);
 - "the emir", "the wali" (not "... of X") -> the person named last in the paragraph;
+- "..., and (in 2015) the group / it ..." -> the group that is the subject of the clause before ", and"
+  (not its last or possessive mention; "G's spokesman P accepted the pledge of H, and the group" -> H);
+  "A declared that the group ..." -> the group the paragraph is about, not the speaker;
 - "the two (groups)", "both groups" -> the last two groups (recorded in `ann.pairs`; the relations
   stage gives each of them the tie).
 Pronouns and place words inside quoted speech are not resolved (the speaker's "he" is not the author's).
@@ -139,6 +142,7 @@ def resolve(ann: Annotated) -> Annotated:
             if target is None:
                 last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
+            target = _and_clause_subject(ann, sent.start, a) or _reported_topic(ann, si, a) or target
             if target:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _PROVINCE_NP.finditer(body):
@@ -157,7 +161,7 @@ def resolve(ann: Annotated) -> Annotated:
             a, b = sent.start + m.start(), sent.start + m.end()
             if in_quote(a):
                 continue
-            target = _sentence_subject(ann, si, a)
+            target = _and_clause_subject(ann, sent.start, a) or _sentence_subject(ann, si, a)
             if target:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _PLACE_NP.finditer(body):
@@ -335,6 +339,61 @@ def _quote_speaker(ann: Annotated, si: int, q: int) -> str | None:
             break
         t = topic(ann, j)
         if t:
+            return t
+    return None
+
+
+# "..., and (in 2015) the group / it ...": a new clause whose subject points back across ", and"
+_AND_OPENS = re.compile(r"(?i),\s*and\s+(?:(?:then|later|soon|also|in|on|by|eventually|subsequently|"
+                        r"\d{4}|[A-Z][a-z]+|early|late|mid-?\d{4}|the\s+(?:same|following|next)\s+\w+)\s+){0,3}$")
+_CLAUSE_START = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|as|which|who)\b")
+_CLAUSE_LEAD = re.compile(r"(?i)^(?:(?:in|on|by|later|then|eventually|subsequently|also|early|late|soon)\b"
+                          r"[^,.;:]{0,30}?\s*,?\s*)?(?:the)?$")
+
+
+def _and_clause_subject(ann: Annotated, sent_start: int, a: int) -> str | None:
+    """The group that is the subject of the clause before ", and" when a group word or pronoun at `a`
+    opens the clause after it: "X declared itself part of Y, and in 2015 it joined Z" -> X; "G's
+    spokesman P accepted the pledge of H, and the group ..." -> H (G only owns the speaker). None when
+    the clause before has no group as its subject."""
+    text = ann.text
+    hit = _AND_OPENS.search(text, sent_start, a)
+    if hit is None or any(sp.start >= hit.end() for sp in ann.spans_in(hit.end(), a) if sp.end <= a):
+        return None
+    lo = sent_start
+    for c in _CLAUSE_START.finditer(text, sent_start, hit.start()):
+        lo = c.end()
+    spans = [sp for sp in ann.spans_in(lo, hit.start()) if sp.end <= hit.start()]
+    first = next((sp for sp in spans if sp.type is not EntityType.PLACE), None)
+    if first is None or not _CLAUSE_LEAD.match(text[lo:first.start].strip(" -*\u2022")):
+        return None
+    if not _group(ann, first):
+        return None
+    if _TITLE_AFTER.match(text, first.end):  # "G's spokesman P accepted ...": the group the clause brings in
+        others = [sp for sp in spans if sp.start > first.end and _group(ann, sp) and sp.key != first.key
+                  and not re.match(r"['’]s?\s", text[sp.end:sp.end + 3])]
+        return others[-1].key if others else None
+    if re.match(r"['’]s?\s", text[first.end:first.end + 3]):
+        return None  # "X's branches ...": X only owns the subject
+    return first.key
+
+
+_REPORTS_THAT = re.compile(r"(?i)\b(?:declared|announced|said|stated|claimed|reported|confirmed|revealed|decided|"
+                           r"agreed|insisted|denied)\s+that\s+$")
+
+
+def _reported_topic(ann: Annotated, si: int, a: int) -> str | None:
+    """"A declared that the group would ...": the group the paragraph is about (before this sentence),
+    not the speaker nor the last group named."""
+    sent = ann.sentences[si]
+    if not _REPORTS_THAT.search(ann.text, sent.start, a):
+        return None
+    speaker = [sp.key for sp in ann.spans_in(sent.start, a) if sp.end <= a]
+    for j in range(si - 1, -1, -1):
+        if ann.sentences[j].paragraph != sent.paragraph:
+            break
+        t = topic(ann, j)
+        if t and t not in speaker:
             return t
     return None
 
