@@ -124,3 +124,27 @@ def test_denied_that_keeps_its_scope_over_and(ties):
     (a,) = _one(ties, "Boko Haram denied that it had met the envoys and pledged allegiance to the Islamic State.",
                 "allegiance_to")
     assert a.stance.value == "denied"
+
+
+# a tie only planned, to come or conditional is reported, not asserted ------------------------------------------
+
+def test_would_be_folded_into_is_reported(ties):
+    found, _ = ties("Hezbollah declared that the Sun Brigade would be folded into Boko Haram.")
+    assert ("Sun Brigade", "merged_into", "Boko Haram", "reported") in found
+    assert ("Sun Brigade", "merged_into", "Boko Haram", "asserted") not in found
+
+
+def test_will_be_and_plans_to_are_reported(ties):
+    found, _ = ties("The Sun Brigade will be absorbed into Boko Haram next year.")
+    assert ("Sun Brigade", "merged_into", "Boko Haram", "reported") in found
+    found, _ = ties("The Sun Brigade plans to join Boko Haram.")
+    assert ("Sun Brigade", "part_of", "Boko Haram", "reported") in found
+    found, _ = ties("The Sun Brigade intends to pledge allegiance to the Islamic State.")
+    assert ("Sun Brigade", "allegiance_to", "Islamic State", "reported") in found
+
+
+def test_narrative_would_later_and_past_merger_stay_asserted(ties):
+    found, _ = ties("The Sun Brigade would later pledge allegiance to the Islamic State.")
+    assert ("Sun Brigade", "allegiance_to", "Islamic State", "asserted") in found
+    found, _ = ties("The Sun Brigade was merged into Boko Haram in 2016.")
+    assert ("Sun Brigade", "merged_into", "Boko Haram", "asserted") in found

@@ -6,6 +6,8 @@ governs the trigger ("X reportedly pledged", "it is believed that X fought for Y
 gunmen"), not elsewhere in a long sentence; so do speech verbs with a complement ("X said that ...",
 "X claimed ..."), a trailing attribution (", according to X", ", sources said") and quoted speech
 (a trigger inside a “...” quotation, or in the numbered points after "X told me the following:").
+A tie only planned, to come or conditional ("would be folded into", "will be merged into", "plans to
+join", "intends to pledge") is reported.
 Attribution: "according to X", the mention before "claimed"/"said", or whoever introduces the quote.
 """
 from __future__ import annotations
@@ -119,10 +121,20 @@ def _modifiers(before: str) -> str:
     return " ".join(out) + " "
 
 
+# a tie planned, future or conditional: "X would be folded into Y", "X will be merged into Y", "X plans to join Y"
+_FUTURE = re.compile(
+    r"(?i)\b(?:(?:would|will|shall)\s+(?:soon\s+|also\s+|eventually\s+|formally\s+|then\s+)?be|"
+    r"(?:will|shall)(?:\s+soon|\s+also|\s+eventually)?|(?:plan|plans|planned|planning|intend|intends|intended|"
+    r"intending|prepar(?:e|es|ed|ing)|aims?|aimed|aiming)\s+to(?:\s+be)?)\s+(?:\w+\s+)?$")
+
+
 def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int) -> bool:
-    """A hedge or a speech verb in the clause that governs the trigger, or an attribution after it."""
+    """A hedge or a speech verb in the clause that governs the trigger, or an attribution after it; a tie
+    only planned or to come ("would be folded into", "plans to join")."""
     window = _clause_before(text[sent_start:trig_start], _HEDGE_CLAUSE) + text[trig_start:trig_end]
     if _HEDGE.search(window) or _SPEECH_THAT.search(window):
+        return True
+    if _FUTURE.search(text[max(sent_start, trig_start - 40):trig_start]):
         return True
     return bool(_TRAILING.match(text, trig_end, sent_end)) and not _HEDGE_CLAUSE.search(
         text[trig_end:_TRAILING.match(text, trig_end, sent_end).end()])
