@@ -115,3 +115,26 @@ def test_parents_branch_in_a_place_does_not_place_the_parent(ties):
     assert ("Hezbollah", "Dagestan", "asserted") not in _rel(found, "operates_in")
     found, _ = ties("The Sun Brigade was Hezbollah's affiliate in Dagestan until 2016.")
     assert ("Hezbollah", "Dagestan", "asserted") not in _rel(found, "operates_in")
+
+
+# frames that open with the object and a gap get the parse check on the object ----------------------------
+
+def test_took_the_name_needs_the_object_to_be_the_clause_subject(ties):
+    found, _ = ties("The Sun Brigade clashed with Hezbollah and later adopted the name Boko Haram.")
+    assert not any(o == "Hezbollah" for _, o, _ in _rel(found, "successor_of"))
+    found, _ = ties("Hezbollah, which had courted the Sun Brigade for years, became Boko Haram in 2015.")
+    assert not any(o == "Sun Brigade" for _, o, _ in _rel(found, "successor_of"))
+
+
+def test_predecessor_of_needs_the_object_to_be_the_clause_subject(ties):
+    found, _ = ties("Hezbollah, which fought Boko Haram for years, was the predecessor of the Moon Brigade.")
+    assert not any(o == "Boko Haram" for _, o, _ in _rel(found, "successor_of"))
+
+
+def test_object_first_frames_still_fire_when_the_parse_agrees(ties):
+    found, _ = ties("After Hezbollah expelled its cadres, the Moon Brigade took the name Boko Haram.")
+    assert ("Boko Haram", "Moon Brigade", "asserted") in _rel(found, "successor_of")
+    found, _ = ties("Hezbollah, a faction founded in 2010 and led by Abu Omar al-Tunisi, grew fast.")
+    assert ("Abu Omar al-Tunisi", "Hezbollah", "asserted") in _rel(found, "leader_of")
+    found, _ = ties("In 2012 Hezbollah formally appointed Abu Omar al-Tunisi as its leader.")
+    assert ("Abu Omar al-Tunisi", "Hezbollah", "asserted") in _rel(found, "leader_of")

@@ -256,6 +256,15 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
         if not clause_agrees(parsed, m.spans[s_first].start - sent_start, m.spans[s_first].end - sent_start,
                              trigger[0] - sent_start):
             return []
+    if lead == "o" and parsed is not None and hit.start("o") < hit.start("t"):
+        # a frame that opens with its object and a gap ("X ... took the name Y", "X, ... led by P"): the same check
+        o_gap = m.text[hit.end("o"):hit.start("t")]
+        # (words, then a comma: "X, which had courted Y for years, became Z" — Y's clause may end there)
+        if len(o_gap.split()) > 2 or (o_gap.rstrip().endswith(",") and o_gap.strip(" ,")) or _AND_GAP.match(o_gap):
+            sent_start = ann.sentences[index].start
+            o_span = m.spans[o_first]
+            if not clause_agrees(parsed, o_span.start - sent_start, o_span.end - sent_start, trigger[0] - sent_start):
+                return []
     out = []
     pairs = []
     if fr.name in ("branch-in-place", "branch-in-place-ops"):  # "branches in A (X) and B (Y)": each pair
@@ -298,6 +307,9 @@ def _lead(f: Frame) -> str | None:
 
 
 _GAP_FRAMES = {f.name: lead for f in FRAMES if (lead := _lead(f)) is not None}
+# frames whose words before the trigger the parse must vouch for: a subject (or an object) that opens the
+# frame and stands some words before the trigger
+_PARSE_FRAMES = _CLAUSE_FRAMES + [f for f in FRAMES if _GAP_FRAMES.get(f.name) == "o" and not f.swap]
 _FRAME_KINDS = {f.name: (set(_kinds(f, "s")), set(_kinds(f, "o"))) for f in FRAMES}
 
 
@@ -429,4 +441,4 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
         return False
     present = set(re.findall(r"«(\w)\d+»", m.text))
     return any(_possible(f, present) and (f.need is None or f.need.search(m.text)) and f.pattern.search(m.text)
-               for f in _CLAUSE_FRAMES)
+               for f in _PARSE_FRAMES)
