@@ -78,3 +78,19 @@ def test_denied_that_clause_is_not_a_denial_of_the_earlier_claim(ties):
 def test_denial_of_a_responsibility_claim(ties):
     found, _ = ties("Hezbollah claimed responsibility for a bombing in Aleppo. Police dismissed this the next day.")
     assert ("Hezbollah", "operates_in", "Aleppo", "denied") in found
+
+
+def test_author_answers_no_to_the_reports(ties):
+    found, ex = ties("Several outlets speculated about a merger or an alliance between Hezbollah and Boko Haram. "
+                     "Are such reports accurate? Simply put: no. Both groups deny any contact.")
+    denied = {f for f in found if f[3] == "denied" and f[1] == "ally_of"}
+    assert denied, found
+    (d,) = [a for a in ex.assertions if a.stance.value == "denied" and a.relation == "ally_of"]
+    text = ex.document.text[d.evidence[0].start_char:d.evidence[0].end_char]
+    assert "accurate?" in text and "no." in text
+
+
+def test_a_yes_answer_denies_nothing(ties):
+    found, _ = ties("Several outlets reported an alliance between Hezbollah and Boko Haram. "
+                    "Are these reports credible? Yes, they are.")
+    assert not {f for f in found if f[3] == "denied"}, found

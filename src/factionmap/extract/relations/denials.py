@@ -6,6 +6,8 @@
   the claim: the nearest earlier sentence with ties, or the whole quoted statement when the claim was
   one. The claim keeps its own stance; the denial is a second assertion whose evidence is the denying
   sentence.
+- An author's verdict on earlier reports: "Are these reports credible? In a word: no." (a question on
+  the claims' truth answered no, in the same or the next sentence) denies the ties of those reports.
 - Absence: "there is no X presence in/at P", "P ... there is no X presence", "X is not (even) in
   (the vicinity of) P" deny that X operates in P.
 """
@@ -15,6 +17,7 @@ import re
 
 from ..stance import _speech_regions
 from ..state import Annotated
+from .discourse import Spanning
 from .lexical import Candidate
 from .mask import MARK, mask
 
@@ -31,6 +34,11 @@ _DENIAL_OF_EARLIER = re.compile(
     rf"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:this|that|it|these|those|"
     rf"them)\s*(?:[.,;]|$|\s+(?:as|in|on|outright|shortly|later|days?|hours?|the\s+(?:same|next|following)|through|"
     rf"via|within)\b)")
+_CREDIBLE_QUESTION = re.compile(
+    rf"(?i)\b(?:are|is|were|was)\s+(?:these|those|the|such|this|that|any\s+of\s+(?:these|the))\s+(?:\w+\s+){{0,2}}?"
+    rf"{_CLAIM}\s+(?:at\s+all\s+)?(?:credible|true|accurate|reliable|correct|believable|plausible|well[- ]founded)\s*\?")
+_ANSWER_NO = re.compile(r"(?i)\W*(?:(?:in\s+(?:a|one)\s+word|simply\s+put|in\s+short|briefly)\s*[:,-]?\s*)?"
+                        r"(?P<no>no|not\s+at\s+all|not\s+really|hardly|unlikely)\b")
 _NOT_CARRIED = {"leader_of", "member_of"}  # titles are background, not what a claim is about
 _STATEMENT_TIES = {"allegiance_to", "part_of", "merged_into", "ally_of", "defected_to", "split_from"}
 _BACK = 6  # sentences to look back for the claim
@@ -47,13 +55,32 @@ def carried_denials(ann: Annotated, cands: list[Candidate]) -> list[Candidate]:
         if s.kind not in ("text", "list"):
             continue
         m = _DENIAL_OF_EARLIER.search(ann.text, s.start, s.end)
-        if not m:
-            continue
-        trigger = (m.start(), m.end())
-        for c in _claimed(ann, i, by_sentence, regions):
-            out.append(Candidate(c.subject, c.relation, c.object, i, trigger, "denial-of-claim", "denied"))
+        if m:
+            trigger = (m.start(), m.end())
+            for c in _claimed(ann, i, by_sentence, regions):
+                out.append(Candidate(c.subject, c.relation, c.object, i, trigger, "denial-of-claim", "denied"))
+        out.extend(_verdicts(ann, i, by_sentence, regions))
     out.extend(absences(ann))
     return out
+
+
+def _verdicts(ann: Annotated, i: int, by_sentence, regions) -> list[Candidate]:
+    """ "Are these reports credible? No." in sentence i (the answer there or in the next sentence)."""
+    s = ann.sentences[i]
+    q = _CREDIBLE_QUESTION.search(ann.text, s.start, s.end)
+    if not q:
+        return []
+    answer = _ANSWER_NO.match(ann.text, q.end(), s.end)
+    at, first = i, None
+    if answer is None and i + 1 < len(ann.sentences) and not ann.text[q.end():s.end].strip():
+        nxt = ann.sentences[i + 1]
+        answer = _ANSWER_NO.match(ann.text, nxt.start, nxt.end)
+        at, first = i + 1, i
+    if answer is None:
+        return []
+    trigger = (q.start(), answer.end("no"))
+    return [Spanning(c.subject, c.relation, c.object, at, trigger, "verdict-on-claim", "denied", False, first)
+            for c in _claimed(ann, i, by_sentence, regions) if c.stance == "reported" or c.stance is None]
 
 
 def _claimed(ann: Annotated, i: int, by_sentence: dict[int, list[Candidate]], regions) -> list[Candidate]:
