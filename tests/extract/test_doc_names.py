@@ -13,3 +13,11 @@ def test_a_mixed_case_acronym_does_not_match_an_ordinary_word():
     spans = [text[m.start:m.end] for m in ex.mentions if m.entity_key == "hurras-al-din"]
     assert "HaD" in spans
     assert all(s.lower() != "had" or s == "HaD" for s in spans), spans
+
+
+def test_a_compass_word_keeps_the_province_name_as_an_alias():
+    text = "Kata'ib al-Fajr is an armed group active in north-east Hasakah province and near Mosul."
+    ex = default_pipeline()(Document(text=text))
+    (place,) = [a.object for a in ex.assertions if a.relation == "operates_in" and "Hasakah" in a.object.name]
+    assert place.name == "north-east Hasakah province"
+    assert "Hasakah province" in place.names

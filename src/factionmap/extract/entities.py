@@ -12,6 +12,7 @@ from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 from .mentions import Gazetteer, Match, Name, longest_first
+from .names import COMPASS_PREFIX as _COMPASS
 from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
 from .state import Annotated, Span
 
@@ -80,6 +81,9 @@ class EntityFinder:
         key = f"{etype.value}:{f}"
         ann.entity(key, name, etype)
         ann.folded_names[f] = key
+        whole = _COMPASS.sub("", name) if etype is EntityType.PLACE else name
+        if whole != name and len(whole) >= 4:  # "north-east X province" is also called "X province"
+            ann.add_alias(key, whole, source="text")
         return key
 
     # the stage ----------------------------------------------------------------------------------

@@ -48,9 +48,11 @@ _QUOTED = re.compile(
 _KUNYA = re.compile(
     rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+)*"
 )
+_COMPASS = (r"(?:north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|south-?east|"
+            r"south-?west|northeast|northwest|southeast|southwest)(?:ern)?")
+COMPASS_PREFIX = re.compile(rf"(?i)^{_COMPASS}[\s\u00a0]+")  # "north-east Hasakah province" -> "Hasakah province"
 _PLACE = re.compile(
-    rf"\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|south-?east|"
-    rf"south-?west|northeast|northwest|southeast|southwest)(?:ern)?{SP})?"
+    rf"\b(?:{_COMPASS}{SP})?"
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
 )
 _NOT_PLACE = re.compile(r"^(?:The|This|That|Each|Every|Its|His|Their|Our|A|An)\b")
