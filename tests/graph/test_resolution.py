@@ -93,3 +93,13 @@ def test_explain_says_why_each_alias_is_there(store):
     assert [d["title"] for d in why["JND"][0]] == ["one"]
     assert "first seen here" in why["JND"][1]
     assert "shares the name" in why["Jama'at Nur ad-Din"][1]
+
+
+def test_nested_names_keep_distinct_groups_apart_but_not_compass_parts_of_a_place():
+    from factionmap.graph.keys import nested
+
+    assert nested("islamic state", "islamic state of iraq")
+    assert nested("aleppo province", "aleppo province brigade")
+    assert not nested("hasakah province", "north east hasakah province")
+    assert not nested("aleppo province", "northern aleppo province")
+    assert not nested("islamic state of iraq", "islamic state")

@@ -62,12 +62,25 @@ def is_acronym(norm: str) -> bool:
     return bool(_ACRONYM.match(norm.replace(" ", ""))) and len(norm.replace(" ", "")) <= 6 and len(norm.split()) <= 2
 
 
+_COMPASS = frozenset(
+    f"{d}{ern}" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for ern in ("", "ern")
+)
+
+
 def nested(short: str, long: str) -> bool:
-    """Whether `short` is a strictly shorter run of `long`'s words ('islamic state' in 'islamic state of iraq')."""
+    """Whether `short` is a strictly shorter run of `long`'s words ('islamic state' in 'islamic state of iraq').
+
+    A run that `long` only adds compass words to is not nested but the same place pointed at in part:
+    'north east hasakah province' is 'hasakah province'.
+    """
     a, b = short.split(), long.split()
     if not a or len(a) >= len(b):
         return False
-    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+    for i in range(len(b) - len(a) + 1):
+        if b[i:i + len(a)] == a:
+            return not all(w in _COMPASS for w in b[:i] + b[i + len(a):])
+    return False
 
 
 def similar(a: str, b: str, *, threshold: float = 90.0) -> bool:
