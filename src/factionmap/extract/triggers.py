@@ -93,7 +93,7 @@ FRAMES: list[Frame] = [
     # allegiance_to --------------------------------------------------------------------------------------
     frame("pledge", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|"
-          r"declar\w*|announc\w*|sought\s+out|has\s+given|had\s+given)\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+"
+          r"declar\w*|announc\w*|sought\s+out|has\s+given|had\s+given)\s+(?:«G\d+»\s+)?{W3}" + BAYAH + r")\s+(?:to|with)\s+"
           r"{THE}{W3}{O:ACT}"),
     frame("pledge-noun", "allegiance_to", r"{S:ACT}" + POSS + r"\s+(?P<t>(?:pledge|oath|bay['’]?ah))\s+(?:of\s+"
           + BAYAH + r"\s+)?to\s+{THE}{W3}{O:ACT}"),
@@ -154,7 +154,8 @@ FRAMES: list[Frame] = [
           r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)"),
     # ally_of --------------------------------------------------------------------------------------------------
     frame("ally-with", "ally_of",
-          r"{S:ACT}{GAP}(?P<t>allied\s+with|allies\s+with|ally\s+(?:of|with)|alliance\s+with|allying\s+with|"
+          r"{S:ACT}{GAP}(?P<t>(?:cooperat\w+|collaborat\w+|coordinat\w+|work(?:ed|ing|s)?)\s+(?:closely|directly|"
+          r"openly|jointly|extensively)\s+with|allied\s+with|allies\s+with|ally\s+(?:of|with)|alliance\s+with|allying\s+with|"
           r"cooperat\w+\s+with|collaborat\w+\s+with|coordinat\w+\s+with|work(?:ed|ing|s)?\s+(?:together\s+)?"
           r"with|fought\s+alongside|fighting\s+alongside|fights\s+alongside|sided\s+with|partnered\s+with|"
           r"joint\s+operations?\s+(?:room\s+)?with|teamed\s+up\s+with|reached\s+out\s+to|truce\s+with|"
@@ -199,7 +200,10 @@ FRAMES: list[Frame] = [
           r"{S:GRP}{GAP}(?P<t>split\s+(?:off\s+)?from|splits\s+from|splinter(?:ed)?\s+(?:group\s+)?(?:of|from)|"
           r"broke\s+(?:away|off)\s+from|breakaway\s+(?:faction|group)\s+(?:of|from)|broken\s+away\s+from|"
           r"seceded\s+from|separated\s+from|emerged\s+from|developed\s+out\s+of|grew\s+out\s+of|"
-          r"(?:was\s+)?formed\s+(?:out\s+of|from)|spun\s+off\s+from|derives?\s+from|offshoot\s+of)\s+"
+          r"(?:was\s+)?formed\s+(?:out\s+of|from)|spun\s+off\s+from|derives?\s+from|offshoot\s+of|"
+          r"(?:formed|founded|created|established|set\s+up|started)\s+by\s+(?:\w+\s+){0,2}?(?:defectors|dissidents|"
+          r"former\s+members|breakaway\s+members|remnants)\s+(?:from|of))\s+"
+          r"(?:(?:an?|the)\s+(?:\w+\s+)?(?:faction|wing|section|remnants|elements|splinter\s+group)\s+(?:of|within)\s+)?"
           r"{THE}{W3}{O:GRP}"),
     frame("from-which", "split_from",
           r"{O:GRP}\s*(?:\(«\w+»\))?\s*,?\s*from\s+which\s+{THE}{S:GRP}\s+(?P<t>deriv\w+|emerged|split|broke\s+away|"
@@ -218,7 +222,7 @@ FRAMES: list[Frame] = [
           r"absorbed\s+(?:into|by)|folded\s+into|integrated\s+into|subsumed\s+(?:into|under|by|within)|"
           r"amalgamated\s+into|became\s+part\s+of)\s+(?:what\s+was\s+then\s+)?{THE}{W2}{O:GRP}"),
     frame("merged-to-form", "merged_into",
-          r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:with\s+{THE}«G\d+»\s+)?(?:\w+\s+){0,2}?(?:to\s+form|into|forming|"
+          r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:with\s+{THE}«G\d+»\s+)?(?:\w+\s+){0,4}?(?:to\s+form|into|forming|"
           r"creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
     frame("merged-with-form", "merged_into",
           r"«G\d+»\s+(?:\w+\s+)?(?P<t>merged|united|combined|amalgamated)\s+with\s+{THE}{S:GRP}\s+(?:\w+\s+){0,2}?"
@@ -240,7 +244,7 @@ FRAMES: list[Frame] = [
           r"(?:a\s+)?rebranding\s+of|rebrand\s+of|continuation\s+of|new\s+name\s+(?:of|for)|"
           r"re-?emerged\s+from)\s+{THE}{W3}{O:GRP}"),
     frame("renamed", "successor_of",
-          r"{S:GRP}{GAP}(?P<t>renamed\s+(?:itself\s+)?(?:as|to)?|was\s+renamed|changed\s+its\s+name\s+to|"
+          r"{S:GRP}{GAP}(?P<t>renamed\s+(?:itself\s+)?(?:as|to)?|was\s+renamed|changed\s+(?:its|their|«G\d+»)\s+name\s+to|"
           r"rebranded\s+(?:itself\s+)?as|became\s+known\s+as|reformed\s+as|was\s+succeeded\s+by|evolved\s+into|"
           r"transformed\s+(?:itself\s+)?into|reconstituted\s+(?:itself\s+)?as)\s+{THE}{O:GRP}", swap=True),
     frame("predecessor", "successor_of",
@@ -251,7 +255,7 @@ FRAMES: list[Frame] = [
     frame("premod-leader", "leader_of",
           r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r"|leaders)(?:\s+in\s+«\w+»)?\s*(?:[,\-–—:]\s*|\(\s*)?{S:PER}"),
     frame("leader-of", "leader_of",
-          r"{S:PER}\s*[,\-–—]?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:the\s+|a\s+|an\s+|its\s+|"
+          r"{S:PER}\s*[,\-–—]?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+|(?:rose|went\s+on|was\s+promoted)\s+to\s+(?:become\s+)?)?(?:the\s+|a\s+|an\s+|its\s+|"
           r"their\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + LEADER + r"|leaders)\s+(?:of|in)\s+{THE}{W2}{O:GRP}"),
     frame("became-leader", "leader_of",
           r"{S:PER}{GAP}(?:became|becomes|was|is|as|remained|remains)\s+{O:GRP}" + POSS
@@ -276,7 +280,7 @@ FRAMES: list[Frame] = [
     frame("premod-member", "member_of",
           r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}"),
     frame("member-of", "member_of",
-          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+)?(?:not\s+only\s+|also\s+)?"
+          r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+|(?:rose|went\s+on|was\s+promoted)\s+to\s+(?:become\s+)?)?(?:not\s+only\s+|also\s+)?"
           r"(?:the\s+|a\s+|an\s+|its\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
     frame("joined", "member_of",
           r"{S:PER}{APPOS}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
@@ -316,7 +320,8 @@ FRAMES: list[Frame] = [
           r"{S:ORG}{GAP}(?P<t>added|placed|put|included)\s+{THE}{O:ACT}\s+(?:to|on)\s+(?:its|their|the|«\w\d+»)\s+(?:\w+\s+){0,5}?"
           r"(?:list|blacklist|register|roster)", swap=True),
     frame("designates", "designated_by",
-          r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+{THE}{O:ACT}"
+          r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed|designates|lists|"
+          r"proscribes|sanctions|bans|outlaws|blacklists)\s+{THE}{O:ACT}"
           r"\s+(?:as|on|an?)\b", swap=True),
     # operates_in ----------------------------------------------------------------------------------------------------------------------
     frame("active-in", "operates_in",
@@ -353,7 +358,7 @@ FRAMES: list[Frame] = [
           r"(?:present|active|operating|based|fighting|deployed)?\s*in)\s+{THE}{O:PLC}\s+(?:are|were|include[sd]?|included)"
           r"\s*:?\s+{THE}{S:GRP}"),
     frame("group-from-place", "operates_in",
-          r"{S:GRP}\s*,?\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:an?|the)\s+(?:\w+\s+){0,3}?(?P<t>(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network))\s+"
+          r"{S:GRP}\s*,?\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?(?:an?|the)\s+(?:\w+\s+){0,3}?(?P<t>(?:groups?|grouping|factions?|coalition|militia|brigades?|battalions?|movement|organi[sz]ation|alliance|outfit|network|force|power|actor|player))\s+"
           r"(?:\w+\s+){0,1}?(?:from|in|based\s+in|active\s+in|operating\s+in)\s+{THE}{W2}{O:PLC}"),
     frame("controls-place", "operates_in",
           r"{S:GRP}\s*,?\s*(?:which\s+|that\s+|who\s+)?(?:\w+\s+)?(?P<t>controls|controlled|holds|held|seized|captured|"
@@ -557,6 +562,33 @@ FRAMES: list[Frame] = [
           r"{S:ACT}{GAP}(?P<t>(?:renew\w*|reaffirm\w*|re-?affirm\w*|reiterat\w*|confirm\w*)\s+(?:its|their|his|«\w\d+»)\s+"
           r"(?:\w+\s+)?(?:pledge|oath|allegiance|bay['’]?ah))\s+(?:of\s+" + BAYAH + r"\s+)?(?:to|with)\s+{THE}{W3}{O:ACT}",
           need=r"\b(?:renew|reaffirm|re-?affirm|reiterat|confirm)"),
+    # fronted clauses and appositions: "After splitting from X, Y ...", "Under the leadership of P, X ...",
+    # "X and its branch in P, Y", "X, which remained loyal to Y"
+    frame("fronted-split", "split_from",
+          r"\b(?:after|since|following|upon)\s+(?P<t>(?:splitting|splintering|breaking)\s+(?:away\s+|off\s+)?from|"
+          r"seceding\s+from|(?:its|their)\s+(?:split|break|secession|breakaway)\s+from)\s+{THE}{O:GRP}\s*,\s*{THE}{S:GRP}",
+          need=r"\b(?:after|since|following|upon)\b"),
+    frame("fronted-pledge", "allegiance_to",
+          r"\b(?:after|since|following|upon)\s+(?P<t>(?:pledging|swearing|giving|declaring)\s+(?:«G\d+»\s+|its\s+|their\s+)?"
+          + BAYAH + r")\s+to\s+{THE}{O:ACT}\s*,\s*{THE}{S:ACT}", need=r"\b(?:after|since|following|upon)\b"),
+    frame("fronted-leadership", "leader_of",
+          r"\bunder\s+(?:the\s+)?(?:\w+\s+)?(?P<t>(?:leadership|command|rule)\s+of)\s+{THE}{S:PER}\s*,\s*{THE}{O:GRP}",
+          need=r"\bunder\b"),
+    frame("branch-in-place-appos", "part_of",
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>branch|affiliate|franchise|wing|province)\s+in\s+{THE}«[LS]\d+»\s*,\s*"
+          r"{THE}{S:GRP}\s*,", need=r"\b(?:branch|affiliate|franchise|wing|province)\b"),
+    frame("remained-loyal", "allegiance_to",
+          r"{S:ACT}\s*,?\s*(?:which|who|that)?\s*(?:remained|remains|stayed|stays|is|was|were|are)\s+(?:still\s+)?"
+          r"(?P<t>loyal)\s+to\s+{THE}{O:ACT}", need=r"\bloyal\b"),
+    frame("predecessor-of-appos", "successor_of",
+          r"{O:GRP}\s*,\s*(?:the\s+|a\s+|an\s+)?(?:direct\s+|immediate\s+)?(?P<t>predecessor|forerunner|precursor)\s+(?:of|to)\s+"
+          r"{THE}{S:GRP}\s*,", need=r"\b(?:predecessor|forerunner|precursor)\b"),
+    frame("appos-group-leader", "leader_of",
+          r"{S:PER}\s*,\s*{O:GRP}(?:['’]s?)\s+(?:new\s+|then\s+|current\s+|former\s+|longtime\s+|self-styled\s+)?(?P<t>"
+          + LEADER + r")\s*,", need=r"['’]s?\s+\S*\s*(?:" + LEADER + r")\b"),
+    frame("appos-group-member", "member_of",
+          r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*,",
+          need=r"['’]s?\s+\S*\s*(?:" + MEMBER + r")\b"),
 ]
 
 # acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")

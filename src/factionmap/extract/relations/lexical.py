@@ -16,7 +16,7 @@ _POSSESSOR = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}?«(\w)(\d+)»")
 _HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
 _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
-_PARTITIVE_OK = {"operates_in", "opposes", "designated_by"}
+_PARTITIVE_OK = {"operates_in", "opposes", "designated_by", "ally_of"}
 # "an ex-X grouping": X names what the group was, not what it is
 _FORMER = re.compile(r"(?i)\b(?:ex-|former\s+|erstwhile\s+|one-time\s+)(?:«\w\d+»\s*/\s*)*$")
 _BRANCH_OF = re.compile(r"(?i)\b(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$")
