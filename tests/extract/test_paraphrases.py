@@ -83,6 +83,8 @@ POSITIVE = [
      "Islamic State West Africa Province", "opposes", "Boko Haram"),
     ("opp-war-on", "Al-Qaeda declared war on the Islamic State in a lengthy communique.",
      "al-Qaeda", "opposes", "Islamic State"),
+    ("opp-offensive", "The Islamic State launched an offensive against al-Shabaab in Puntland.",
+     "Islamic State", "opposes", "al-Shabaab"),
     # split_from ------------------------------------------------------------------------------------------------------
     ("split-broke-away", "Ansaru broke away from Boko Haram in 2012.",
      "Ansaru", "split_from", "Boko Haram"),
@@ -101,6 +103,8 @@ POSITIVE = [
     ("split-passive-formed", "ISWAP was formed out of a faction of Boko Haram.",
      "Islamic State West Africa Province", "split_from", "Boko Haram"),
     ("split-the-group-split", "Ansaru split from Boko Haram over the killing of Muslim civilians.",
+     "Ansaru", "split_from", "Boko Haram"),
+    ("split-premod", "The Boko Haram splinter group Ansaru claimed the kidnapping of two engineers.",
      "Ansaru", "split_from", "Boko Haram"),
     # merged_into ----------------------------------------------------------------------------------------------------------
     ("merge-merged-into", "Jabhat Fatah al-Sham merged into Hay'at Tahrir al-Sham in January 2017.",
@@ -167,6 +171,8 @@ POSITIVE = [
     ("mem-spokesman-appos", "Abu Musab al-Barnawi, the spokesman of Boko Haram, released a statement.",
      "Abu Musab al-Barnawi", "member_of", "Boko Haram"),
     ("mem-military-chief", "Abu Omar al-Shishani rose to become military chief of the Islamic State.",
+     "Abu Omar al-Shishani", "member_of", "Islamic State"),
+    ("mem-fighter", "Abu Omar al-Shishani, an Islamic State fighter from Georgia, was killed in 2016.",
      "Abu Omar al-Shishani", "member_of", "Islamic State"),
     # defected_to ------------------------------------------------------------------------------------------------------------------
     ("def-defected-to", "Abu Omar al-Shishani defected to the Islamic State in 2013.",

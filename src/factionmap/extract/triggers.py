@@ -587,8 +587,11 @@ FRAMES: list[Frame] = [
           r"{S:PER}\s*,\s*{O:GRP}(?:['’]s?)\s+(?:new\s+|then\s+|current\s+|former\s+|longtime\s+|self-styled\s+)?(?P<t>"
           + LEADER + r")\s*,", need=r"['’]s?\s+\S*\s*(?:" + LEADER + r")\b"),
     frame("appos-group-member", "member_of",
-          r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*,",
-          need=r"['’]s?\s+\S*\s*(?:" + MEMBER + r")\b"),
+          r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)?\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\b[^,«»;()]{0,30}?,",
+          need=r"\b(?:" + MEMBER + r")\b"),
+    frame("premod-splinter", "split_from",
+          r"{O:GRP}" + POSS + r"\s+(?P<t>splinter(?:\s+(?:group|faction|cell|movement))?|offshoot|breakaway\s+(?:group|faction)|"
+          r"spin-?off)\s*,?\s*{THE}{S:GRP}", need=r"\b(?:splinter|offshoot|breakaway|spin-?off)\b"),
 ]
 
 # acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")
