@@ -62,7 +62,7 @@ POSITIVE = [
      "Ansaru", "ally_of", "Boko Haram"),
     ("ally-ally-of", "Jund al-Aqsa, a close ally of Jabhat al-Nusra, withdrew from the front.",
      "Jund al-Aqsa", "ally_of", "Jabhat al-Nusra"),
-    ("ally-cooperated", "Analysts say Ansaru cooperated closely with Boko Haram on kidnappings.",
+    ("ally-cooperated", "Ansaru cooperated closely with Boko Haram on kidnappings in 2012.",
      "Ansaru", "ally_of", "Boko Haram"),
     # opposes ------------------------------------------------------------------------------------------------------
     ("opp-clashed", "Jabhat al-Nusra clashed with the Islamic State near Raqqa in January.",
