@@ -87,8 +87,6 @@ TRAPS = [
     ("Abu Omar al-Tunisi was killed in a drone strike, and was praised by Hezbollah.",
      {("Abu Omar al-Tunisi", "Hezbollah")}),
     ("The Sun Brigade planned to hold talks with the Desert Front.", {("Sun Brigade", "Desert Front")}),
-    # lineage: a group that became another group's branch is not its successor
-    ("In 2015 the Sun Brigade became the Islamic State's branch in Aleppo.", {("Islamic State", "Sun Brigade")}),
     ("Members of the Sun Brigade later joined the fighting in Aleppo with Hezbollah.", {("Sun Brigade", "Hezbollah")}),
     # defection: leaving without a new home is no defection
     ("Abu Omar al-Tunisi left Jabhat al-Nusra for Aleppo in 2014.", {("Abu Omar al-Tunisi", "Aleppo")}),
@@ -142,3 +140,10 @@ def test_members_taking_refuge_ally_their_group(ties):
 def test_members_leaving_for_a_group_is_no_alliance(ties):
     found, _ = ties("The Sun Brigade is a rebel faction from Mosul, some of whose members later joined the Desert Front.")
     assert not any(t[1] == "ally_of" for t in found), found
+
+
+def test_became_branch_is_part_not_successor(ties):
+    """Lineage: a group that became another group's branch is part of it, not its successor."""
+    found, _ = ties("In 2015 the Sun Brigade became the Islamic State's branch in Aleppo.")
+    assert ("Sun Brigade", "part_of", "Islamic State", "asserted") in found, found
+    assert not {t for t in found if t[1] != "part_of" and {t[0], t[2]} == {"Sun Brigade", "Islamic State"}}, found

@@ -31,7 +31,8 @@ from .state import Annotated, Span
 _GROUP_NP = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:militant|jihadi|jihadist|rebel|armed|terrorist|"
                        r"extremist|local|new|same)\s+)?(?:group|organi[sz]ation|movement|faction)\b(?!\s*[’']s\s+\w+\s+of)")
 _PROVINCE_NP = re.compile(r"\b[Tt]he\s+(?:province|wilayah?|vilayat)\b")
-_HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalition|Party|Caliphate|Units)\b")
+_HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalition|Party|Caliphate|Units|"
+                      r"[Dd]epartment|[Mm]inistry|[Aa]gency|[Cc]ommission)\b")
 _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|appears|remains)\s+(?:not\s+)?"
                  r"(?:\w+\s+)?(?:that|to|likely|unclear|clear|possible|important|notable|interesting|worth|true|"
                  r"difficult|hard|easy|also|an?\s))")
@@ -133,6 +134,12 @@ def resolve(ann: Annotated) -> Annotated:
             pair = None if in_quote(a) else _pair(ann, si, a)
             if pair and ann.add_span(Span(a, b, pair[0], ann.type_of(pair[0]), "coref")):
                 ann.pairs[(a, b)] = pair
+        for m in _HEAD_NP.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            word = m.group(1).lower()
+            last = _last(ann, a, lambda s: ann.entities[s.key].name.lower().endswith(word), window=4000)
+            if last:
+                ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _GROUP_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             target = (_previous_topic(ann, si) or ann.subject) if encyclopedic else None
@@ -151,12 +158,6 @@ def resolve(ann: Annotated) -> Annotated:
             target = last.key if last else (ann.subject if encyclopedic else None)
             if target:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
-        for m in _HEAD_NP.finditer(body):
-            a, b = sent.start + m.start(), sent.start + m.end()
-            word = m.group(1).lower()
-            last = _last(ann, a, lambda s: ann.entities[s.key].name.lower().endswith(word), window=4000)
-            if last:
-                ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _IT.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             if in_quote(a):

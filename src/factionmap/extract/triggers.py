@@ -589,6 +589,19 @@ FRAMES: list[Frame] = [
     frame("appos-group-member", "member_of",
           r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)?\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\b[^,«»;()]{0,30}?,",
           need=r"\b(?:" + MEMBER + r")\b"),
+    # "X remained (is still) Y's affiliate in P", "X was a vehicle through which Y recruited ..."
+    frame("pred-possessive-branch", "part_of",
+          r"{S:GRP}\s*,?\s*(?:(?:which|that)\s+)?(?:remained|remains|stayed|stays|is|was|are|were|has\s+been|had\s+been|"
+          r"became|becomes|continued\s+to\s+be|continues\s+to\s+be)\s+(?:still\s+|now\s+|effectively\s+|also\s+|"
+          r"formally\s+|officially\s+|de\s+facto\s+)?(?:the\s+)?{O:GRP}" + POSS + r"\s+"
+          r"(?!(?:[\w\-]+\s+){0,2}?(?:rival|former|ex-|one-time|erstwhile|breakaway|splinter|dissident|competing|opposing|"
+          r"enemy|renegade)\b){W2}(?P<t>" + BRANCH + r")\b", person="member_of",
+          need=r"\b(?:" + BRANCH + r")\b"),
+    frame("vehicle-through-which", "part_of",
+          r"{S:GRP}\s*,?\s*(?:(?:which|that)\s+)?(?:remained|remains|is|was|are|were|has\s+been|had\s+been|became|"
+          r"served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:still\s+)?(?:an?|the|one)\s+(?:\w+\s+){0,2}?"
+          r"(?P<t>(?:vehicles?|conduits?|instruments?|fronts?)\s+(?:through|by\s+which|via)\s*(?:which|whom)?)\s+"
+          r"{THE}{O:GRP}", need=r"\b(?:vehicle|conduit|instrument|front)"),
     frame("premod-splinter", "split_from",
           r"{O:GRP}" + POSS + r"\s+(?P<t>splinter(?:\s+(?:group|faction|cell|movement))?|offshoot|breakaway\s+(?:group|faction)|"
           r"spin-?off)\s*,?\s*{THE}{S:GRP}", need=r"\b(?:splinter|offshoot|breakaway|spin-?off)\b"),

@@ -1,0 +1,45 @@
+"""'X remained (remains, is still) Y's affiliate (branch, wing)' and 'X was a vehicle through which Y ...':
+part_of X -> Y, with the usual coreference for "the group" and the usual stance inside reported speech.
+Every sentence here was written for this file."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("Ansaru remained Boko Haram's affiliate in Nigeria for a decade.", "Ansaru", "Boko Haram"),
+    ("Ansaru remains al-Qaeda's branch in the Sahel.", "Ansaru", "al-Qaeda"),
+    ("Ansaru is still al-Qaeda's wing in Nigeria.", "Ansaru", "al-Qaeda"),
+    ("By 2019 Jund al-Aqsa had become irrelevant, but Ansaru was still al-Qaeda's main affiliate in Nigeria.",
+     "Ansaru", "al-Qaeda"),
+    ("Ansaru was a vehicle through which al-Qaeda recruited fighters in Nigeria.", "Ansaru", "al-Qaeda"),
+    ("Jund al-Aqsa served as a conduit through which Jabhat al-Nusra moved weapons.", "Jund al-Aqsa",
+     "Jabhat al-Nusra"),
+    ("Ansaru was founded in 2012. The group remained al-Qaeda's affiliate in northern Nigeria.",
+     "Ansaru", "al-Qaeda"),
+    ("Ansaru was founded in 2012. It remains al-Qaeda's affiliate in northern Nigeria.", "Ansaru", "al-Qaeda"),
+]
+
+
+@pytest.mark.parametrize("text, subject, obj", CASES, ids=[f"affiliate-{i}" for i in range(len(CASES))])
+def test_affiliate_predicate(ties, text, subject, obj):
+    found, _ = ties(text)
+    assert (subject, "part_of", obj, "asserted") in found, found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ansaru was Boko Haram's main rival faction in Kano.", {"Ansaru", "Boko Haram"}),
+    ("Ansaru remained al-Qaeda's former affiliate in name only.", {"Ansaru", "al-Qaeda"}),
+    ("Ansaru is al-Qaeda's rival in the Sahel.", {"Ansaru", "al-Qaeda"}),
+], ids=["rival-faction", "former-affiliate", "rival"])
+def test_affiliate_traps(ties, text, pair):
+    found, _ = ties(text)
+    assert not {t for t in found if t[1] == "part_of" and {t[0], t[2]} == pair}, found
+
+
+def test_affiliate_reported_by_department(ties):
+    text = ("The State Department designated Ansaru in 2013. The department said that the group remained "
+            "al-Qaeda's affiliate in Nigeria.")
+    _, ex = ties(text)
+    got = [(a.subject.name, a.object.name, a.stance.value, a.attribution) for a in ex.assertions
+           if a.relation == "part_of"]
+    assert got == [("Ansaru", "al-Qaeda", "reported", "State Department")], got
