@@ -43,3 +43,18 @@ def test_affiliate_reported_by_department(ties):
     got = [(a.subject.name, a.object.name, a.stance.value, a.attribution) for a in ex.assertions
            if a.relation == "part_of"]
     assert got == [("Ansaru", "al-Qaeda", "reported", "State Department")], got
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Ansaru's leaders pledged allegiance to al-Qaeda in 2012.", "Ansaru", "al-Qaeda"),
+    ("Boko Haram's senior commanders swore an oath of loyalty to the Islamic State.", "Boko Haram", "Islamic State"),
+    ("Jund al-Aqsa's shura council gave bay'ah to al-Baghdadi.", "Jund al-Aqsa", "Abu Bakr al-Baghdadi"),
+], ids=["leaders", "senior-commanders", "shura-council"])
+def test_pledge_by_group_leadership(ties, text, subject, obj):
+    found, _ = ties(text)
+    assert (subject, "allegiance_to", obj, "asserted") in found, found
+
+
+def test_pledge_by_spokesman_not_group(ties):
+    found, _ = ties("Ansaru's spokesman pledged allegiance to al-Qaeda.")
+    assert ("Ansaru", "allegiance_to", "al-Qaeda", "asserted") not in found, found

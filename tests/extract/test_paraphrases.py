@@ -260,7 +260,6 @@ TRAPS = [
 
 # cases the extractor cannot read yet: id -> why
 XFAIL: dict[str, str] = {
-    "alg-bayah": "a pledge made by a group's commanders ('X's commanders gave bay'ah') is not credited to the group",
     "part-province": "'the West African province of' is read as a place name, not a branch noun",
     "opp-clashes-with": "a fronted nominal ('Clashes with X left Y ...') has no frame",
 }

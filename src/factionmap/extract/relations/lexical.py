@@ -34,6 +34,9 @@ _PLACE_PAIR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)«[LS](\d+)»\s*\(\s*«G
 # a mention followed by "'s": a possessor ("X's branches merged ..."), not the clause's subject
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _POSS_PERSON = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
+# "X's commanders (leaders, shura council ...)": the body that speaks for the whole group
+_POSS_BODY = re.compile(r"(?i)['’]s?\s+(?:(?:senior|top|main|remaining|local|field)\s+)?(?:commanders|leaders|"
+                        r"leadership|members|emirs|shura\s+council|(?:governing|leadership)\s+council)\s")
 _POSS_LEADER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + r")\s*,?\s*«P(\d+)»", re.I)
 # a place after a locative preposition is where something happens, not who acts or is acted on
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|within|across|throughout|into|near|at|from)\s+(?:the\s+)?$")
@@ -188,6 +191,7 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if person and not fr.swap and fr.relation in (
             "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
         s_first = int(person.group(1))  # "IS leader X pledged ...": the person does it
+    body = False
     lead = _GAP_FRAMES.get(fr.name)  # the mention that is the clause's subject, words before the trigger
     if lead is not None and _POSSESSIVE_AFTER.match(m.text, hit.end(lead)):
         # "X's branches merged under ...", "X's merger, joining Y": X only owns the subject
@@ -195,6 +199,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
         if owner and lead == "s" and not fr.swap and fr.relation in (
                 "allegiance_to", "defected_to", "designated_by", "opposes", "ally_of"):
             s_first = int(owner.group(1))
+        elif fr.relation == "allegiance_to" and lead == "s" and not fr.swap and \
+                _POSS_BODY.match(m.text, hit.end(lead)):
+            body = True  # "X's commanders gave bay'ah to P": the group's leadership pledges for the group
         elif fr.relation not in _PARTITIVE_OK:
             return []
     gap = m.text[hit.end("s"):hit.start("t")] if hit.start("s") < hit.start("t") else ""
@@ -250,7 +257,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     parsed = ann.parsed.get(index)
     close = len(m.text[hit.end("s"):hit.start("t")].split()) <= 2  # "X later pledged": no parse needed
     if _AND_GAP.match(gap):
-        close = False  # "... from X and pledged": X may end the clause before; the parse decides
+        close = False
+    if body and _POSS_BODY.match(gap) and _POSS_BODY.match(gap).end() == len(gap.rstrip()) + 1:
+        close = True  # "X's senior commanders pledged": the possessed body is the whole subject  # "... from X and pledged": X may end the clause before; the parse decides
     if fr.clause and parsed is not None and not fr.swap and not close:
         sent_start = ann.sentences[index].start
         if not clause_agrees(parsed, m.spans[s_first].start - sent_start, m.spans[s_first].end - sent_start,
