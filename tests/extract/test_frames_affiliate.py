@@ -58,3 +58,23 @@ def test_pledge_by_group_leadership(ties, text, subject, obj):
 def test_pledge_by_spokesman_not_group(ties):
     found, _ = ties("Ansaru's spokesman pledged allegiance to al-Qaeda.")
     assert ("Ansaru", "allegiance_to", "al-Qaeda", "asserted") not in found, found
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Fighting with al-Shabaab cost the Islamic State dozens of fighters in Puntland.", "al-Shabaab", "Islamic State"),
+    ("In 2016, years of fighting with the Islamic State had left Jabhat al-Nusra exhausted.",
+     "Islamic State", "Jabhat al-Nusra"),
+    ("Fierce clashes with Hezbollah weakened Jund al-Aqsa near the border.", "Hezbollah", "Jund al-Aqsa"),
+], ids=["cost", "years-of-left", "weakened"])
+def test_fronted_clashes_with(ties, text, a, b):
+    found, _ = ties(text)
+    assert {t[3] for t in found if t[1] == "opposes" and {t[0], t[2]} == {a, b}} == {"asserted"}, found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Fighting with Ahrar al-Sham, Jabhat al-Nusra took the airbase.", {"Ahrar al-Sham", "Jabhat al-Nusra"}),
+    ("Talks with Boko Haram left Ansaru divided.", {"Boko Haram", "Ansaru"}),
+], ids=["participle-alongside", "talks"])
+def test_fronted_clashes_traps(ties, text, pair):
+    found, _ = ties(text)
+    assert not {t for t in found if t[1] == "opposes" and {t[0], t[2]} == pair}, found

@@ -261,7 +261,6 @@ TRAPS = [
 # cases the extractor cannot read yet: id -> why
 XFAIL: dict[str, str] = {
     "part-province": "'the West African province of' is read as a place name, not a branch noun",
-    "opp-clashes-with": "a fronted nominal ('Clashes with X left Y ...') has no frame",
 }
 
 

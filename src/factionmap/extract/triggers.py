@@ -602,6 +602,13 @@ FRAMES: list[Frame] = [
           r"served\s+as|serves\s+as|acted\s+as|acts\s+as)\s+(?:still\s+)?(?:an?|the|one)\s+(?:\w+\s+){0,2}?"
           r"(?P<t>(?:vehicles?|conduits?|instruments?|fronts?)\s+(?:through|by\s+which|via)\s*(?:which|whom)?)\s+"
           r"{THE}{O:GRP}", need=r"\b(?:vehicle|conduit|instrument|front)"),
+    # a fronted nominal whose effect falls on the other side: "Clashes with X left Y weakened", "Fighting with X cost Y ..."
+    frame("fronted-clashes-with", "opposes",
+          r"^\s*(?:[^«»;,]{0,40},\s*)?(?:(?:years|months|weeks|days|rounds?|waves?|bouts?)\s+of\s+)?(?:the\s+)?"
+          r"(?:(?:heavy|fierce|intense|bloody|bitter|renewed|repeated|continued|constant|ongoing|protracted|recent)\s+)?"
+          r"(?P<t>clashes|fighting|battles?|war|warfare|conflict|infighting|confrontations?|skirmishes|hostilities)\s+"
+          r"with\s+{THE}{O:ACT}\s+(?:had\s+|has\s+|have\s+)?(?:left|leaves|cost|costs|weakened|weakens|drained|depleted|"
+          r"exhausted|sapped|devastated|decimated|bled|wore\s+down)\s+{THE}{S:ACT}", need=r"\bwith\b"),
     frame("premod-splinter", "split_from",
           r"{O:GRP}" + POSS + r"\s+(?P<t>splinter(?:\s+(?:group|faction|cell|movement))?|offshoot|breakaway\s+(?:group|faction)|"
           r"spin-?off)\s*,?\s*{THE}{S:GRP}", need=r"\b(?:splinter|offshoot|breakaway|spin-?off)\b"),
