@@ -78,3 +78,19 @@ def test_fronted_clashes_with(ties, text, a, b):
 def test_fronted_clashes_traps(ties, text, pair):
     found, _ = ties(text)
     assert not {t for t in found if t[1] == "opposes" and {t[0], t[2]} == pair}, found
+
+
+def test_demonym_province_is_a_branch_noun(ties):
+    found, _ = ties("Ansaru was briefly the Nigerian province of al-Qaeda.")
+    assert ("Ansaru", "part_of", "al-Qaeda", "asserted") in found, found
+
+
+def test_demonym_province_of_place(ties):
+    found, ex = ties("Boko Haram attacked villages in the Nigerian province of Borno.")
+    assert ("Boko Haram", "operates_in", "Borno", "asserted") in found, found
+    assert not any("province" in t[2].lower() for t in found), found
+
+
+def test_named_province_still_a_place(ties):
+    found, _ = ties("Boko Haram remains active in Yobe province.")
+    assert any(t[1] == "operates_in" and t[0] == "Boko Haram" and "Yobe" in t[2] for t in found), found

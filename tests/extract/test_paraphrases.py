@@ -260,7 +260,6 @@ TRAPS = [
 
 # cases the extractor cannot read yet: id -> why
 XFAIL: dict[str, str] = {
-    "part-province": "'the West African province of' is read as a place name, not a branch noun",
 }
 
 

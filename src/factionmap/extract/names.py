@@ -56,6 +56,10 @@ _PLACE = re.compile(
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
 )
 _NOT_PLACE = re.compile(r"^(?:The|This|That|Each|Every|Its|His|Their|Our|A|An)\b")
+# a people's adjective before "province" names no place: "the West African province of X" (a branch),
+# "the Syrian province of Idlib" (the place is the name after "of")
+_DEMONYM_PROVINCE = re.compile(r"(?:ian|ean|can|ese|ish|Afghan|Iraqi|Yemeni|Somali|Saudi|Pakistani|Arab)"
+                               r"[\s\u00a0]+(?:province|wilayah?|vilayat)$")
 ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9]*(?:[-/][A-Z0-9]+)*)\s*(?:[,;)\]]|\s+or\b)")
 ARABIC = re.compile(r"[\u0600-\u06FF][\u0600-\u06FF\s\u2013\u2014-]*[\u0600-\u06FF]")
 _SCRIPT_LABEL = re.compile(r"(?:Arabic|Persian|Urdu|Pashto)\s*:\s*")
@@ -100,7 +104,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
                            (_TAILED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
-            if etype is EntityType.PLACE and _NOT_PLACE.match(m.group(0)):
+            if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if b - a >= 4:

@@ -331,7 +331,8 @@ FRAMES: list[Frame] = [
           r"attacked|raid(?:ed)?|bombings?|assault|remains|recruited|camps?|headed|headquarters|emerged|"
           r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance|"
           r"(?:carried\s+out|conducted|launched|staged|mounted|perpetrated)\s+(?:\w+\s+){0,5}?)\s+"
-          r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}{W2}{O:PLC}"),
+          r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}"
+          r"(?:(?-i:[A-Z][\w\-]+)\s+(?:province|governorate)\s+of\s+{THE})?{W2}{O:PLC}"),
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|contingent|stronghold|control|"
