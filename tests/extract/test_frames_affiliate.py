@@ -94,3 +94,20 @@ def test_demonym_province_of_place(ties):
 def test_named_province_still_a_place(ties):
     found, _ = ties("Boko Haram remains active in Yobe province.")
     assert any(t[1] == "operates_in" and t[0] == "Boko Haram" and "Yobe" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("ISWAP, the Islamic State's West Africa province, attacked a base near Lake Chad.",
+     "Islamic State West Africa Province", "Islamic State"),
+    ("ISWAP became the Islamic State's West Africa province in 2016.",
+     "Islamic State West Africa Province", "Islamic State"),
+    ("Ansaru, al-Qaeda's affiliate in Nigeria, kidnapped two engineers.", "Ansaru", "al-Qaeda"),
+], ids=["appos-province", "became-province", "appos-affiliate-in"])
+def test_group_owned_province(ties, text, subject, obj):
+    found, _ = ties(text)
+    assert (subject, "part_of", obj, "asserted") in found, found
+
+
+def test_appos_rival_faction_trap(ties):
+    found, _ = ties("Ansaru, Boko Haram's rival faction, kidnapped two engineers.")
+    assert not {t for t in found if t[1] == "part_of"}, found

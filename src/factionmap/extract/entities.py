@@ -49,6 +49,18 @@ _ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|
 _DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+" + _ORGANS)
 
 
+
+# "the Islamic State's West Africa province": a group's province is its branch, not a place
+_PROVINCE_HEAD = re.compile(r"[\s\u00a0](?:province|wilayah?|vilayat)$")
+_OWNER = re.compile(r"['\u2019]s?[\s\u00a0]+$")
+
+
+def _owned_province(text: str, m: Match, org_ends: set[int]) -> bool:
+    if m.name.key or m.name.type is not EntityType.PLACE or not _PROVINCE_HEAD.search(text[m.start:m.end]):
+        return False
+    own = _OWNER.search(text, max(0, m.start - 4), m.start)
+    return own is not None and own.start() in org_ends
+
 class EntityFinder:
     def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None):
         self.kb = kb
@@ -95,6 +107,8 @@ class EntityFinder:
         for f in find_names(text):
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
         chosen = longest_first(cands)
+        orgs = {m.end for m in chosen if m.name.type is EntityType.ORG}
+        chosen = [m for m in chosen if not _owned_province(text, m, orgs)]
         for m in chosen:
             key = self.kb_entity(ann, m.name.key) if m.name.key else \
                 self.local_entity(ann, text[m.start:m.end], m.name.type)
