@@ -102,7 +102,8 @@ def test_named_province_still_a_place(ties):
     ("ISWAP became the Islamic State's West Africa province in 2016.",
      "Islamic State West Africa Province", "Islamic State"),
     ("Ansaru, al-Qaeda's affiliate in Nigeria, kidnapped two engineers.", "Ansaru", "al-Qaeda"),
-], ids=["appos-province", "became-province", "appos-affiliate-in"])
+    ("By 2016 ISWAP was IS's West Africa province.", "Islamic State West Africa Province", "Islamic State"),
+], ids=["appos-province", "became-province", "appos-affiliate-in", "acronym-possessor"])
 def test_group_owned_province(ties, text, subject, obj):
     found, _ = ties(text)
     assert (subject, "part_of", obj, "asserted") in found, found

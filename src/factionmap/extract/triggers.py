@@ -596,12 +596,12 @@ FRAMES: list[Frame] = [
           r"became|becomes|continued\s+to\s+be|continues\s+to\s+be)\s+(?:still\s+|now\s+|effectively\s+|also\s+|"
           r"formally\s+|officially\s+|de\s+facto\s+)?(?:the\s+)?{O:GRP}" + POSS + r"\s+"
           r"(?!(?:[\w\-]+\s+){0,2}?(?:rival|former|ex-|one-time|erstwhile|breakaway|splinter|dissident|competing|opposing|"
-          r"enemy|renegade)\b){W2}(?P<t>" + BRANCH + r")\b", person="member_of",
+          r"enemy|renegade)\b){W2}(?:«[LS]\d+»\s+)?(?P<t>" + BRANCH + r")\b", person="member_of",
           need=r"\b(?:" + BRANCH + r")\b"),
     frame("appos-possessive-branch", "part_of",
           r"{S:GRP}\s*,\s*(?:the\s+)?{O:GRP}(?:['’]s?)\s+"
           r"(?!(?:[\w\-]+\s+){0,2}?(?:rival|former|ex-|one-time|erstwhile|breakaway|splinter|dissident|competing|opposing|"
-          r"enemy|renegade)\b){W2}(?P<t>" + BRANCH + r")(?:\s+(?:in|for|across)\s+(?:the\s+)?(?:«[LS]\d+»|[\w\-]+))?"
+          r"enemy|renegade)\b){W2}(?:«[LS]\d+»\s+)?(?P<t>" + BRANCH + r")(?:\s+(?:in|for|across)\s+(?:the\s+)?(?:«[LS]\d+»|[\w\-]+))?"
           r"\s*(?:,|\.?$)", need=r"\b(?:" + BRANCH + r")\b"),
     frame("vehicle-through-which", "part_of",
           r"{S:GRP}\s*,?\s*(?:(?:which|that)\s+)?(?:remained|remains|is|was|are|were|has\s+been|had\s+been|became|"
