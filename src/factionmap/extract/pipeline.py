@@ -20,7 +20,7 @@ from .resolve import resolve
 from .segment import segment
 from .state import Annotated
 
-EXTRACTOR_VERSION = "0.4.3"
+EXTRACTOR_VERSION = "0.4.4"
 
 
 @dataclass(frozen=True)
