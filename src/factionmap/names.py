@@ -11,6 +11,10 @@ _SEPARATORS = re.compile(r"[\u2010-\u2015\-_/.,()\"\u201c\u201d:;]")
 _ARTICLE = re.compile(r"\b(?:al|el|ul|ash|as|ad|adh|at|an|ar|az|ath|ad|ed|es|esh)[\s-]+(?=\w)")
 _SPACES = re.compile(r"\s+")
 
+# Compass points, for names that point at part of a place ("north-east Hasakah province"); each may
+# take "-ern" ("northern"), and the compounds may be written with a hyphen ("north-east").
+COMPASS_POINTS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+
 
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)

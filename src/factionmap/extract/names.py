@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityType
+from ..names import COMPASS_POINTS
 
 Q = "'\u2019\u2018\u02bf\u02bc`"
 ART = r"(?:al|el|ad|adh|ash|as|an|ar|at|ath|az|ud|ul)[-\u2010\u2011]"
@@ -48,8 +49,8 @@ _QUOTED = re.compile(
 _KUNYA = re.compile(
     rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+)*"
 )
-_COMPASS = (r"(?:north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|south-?east|"
-            r"south-?west|northeast|northwest|southeast|southwest)(?:ern)?")
+_COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]
+                             + [p + "ern" for p in COMPASS_POINTS if len(p) <= 5]) + ")(?:ern)?"
 COMPASS_PREFIX = re.compile(rf"(?i)^{_COMPASS}[\s\u00a0]+")  # "north-east Hasakah province" -> "Hasakah province"
 _PLACE = re.compile(
     rf"\b(?:{_COMPASS}{SP})?"

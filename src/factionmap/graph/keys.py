@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..names import fold
+from ..names import COMPASS_POINTS, fold
 
 _VOWEL_RUNS = [("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("uu", "u"), ("aa", "a"),
                ("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ah", "a"), ("q", "k"), ("kh", "k"),
@@ -62,10 +62,7 @@ def is_acronym(norm: str) -> bool:
     return bool(_ACRONYM.match(norm.replace(" ", ""))) and len(norm.replace(" ", "")) <= 6 and len(norm.split()) <= 2
 
 
-_COMPASS = frozenset(
-    f"{d}{ern}" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-    for ern in ("", "ern")
-)
+_COMPASS = frozenset(f"{d}{ern}" for d in COMPASS_POINTS for ern in ("", "ern"))
 
 
 def nested(short: str, long: str) -> bool:
