@@ -67,3 +67,7 @@ class ConfigError(FactionmapError):
 
 class WebAssetsMissing(FactionmapError):
     """The web app's vendor assets were not built (npm ci + scripts/build-web.sh, or `make setup`)."""
+
+
+class AnnotationError(FactionmapError):
+    """An annotation or draft line that cannot be used; the message names the file and line."""

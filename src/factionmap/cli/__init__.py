@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .corpus_commands import corpus
 from .evaluate import evaluate
 from .extract import extract_command
 from .export_commands import export_command, import_command
@@ -28,5 +29,5 @@ def main() -> None:
 
 for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,
                 show, ties, lineage, path, contested, merge, split, undo, explain, decisions,
-                export_command, import_command):
+                export_command, import_command, corpus):
     main.add_command(command)
