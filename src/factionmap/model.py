@@ -189,6 +189,7 @@ class Assertion:
     attribution: str | None = None  # who says so, when not the document's author
     evidence: list[Evidence] = field(default_factory=list)
     id: int | None = None
+    confidence: float | None = None  # calibrated probability that the tie is right (None: no model scored it)
 
     def __post_init__(self) -> None:
         if isinstance(self.stance, str):

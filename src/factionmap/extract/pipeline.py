@@ -55,6 +55,24 @@ class Pipeline:
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
+    def annotate(self, doc: Document, stop_before: str = "relations") -> Annotated:
+        """The annotated document after every stage before `stop_before` (for training and inspection)."""
+        ann = Annotated(doc)
+        for st in self.stages:
+            if st.name == stop_before:
+                break
+            ann = self._run(st, ann, doc)
+        return ann
+
+    def _run(self, st: "Stage", ann: Annotated, doc: Document) -> Annotated:
+        try:
+            return st.func(ann)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # a bug in a stage: say which, and where
+            where = doc.path or doc.id[:12]
+            raise ExtractionError(f"{where}: stage {st.name!r} failed: {exc!r}") from exc
+
     def __call__(self, doc: Document) -> Extraction:
         ann = Annotated(doc)
         for st in self.stages:

@@ -1,11 +1,18 @@
-"""Stage `relations`: ties from infobox fields and sentence frames, with stance and dates.
+"""Stage `relations`: ties from infobox fields and sentence frames, scored by the learned model,
+with stance and dates.
 
-Each candidate becomes an `Assertion` carrying its evidence (the sentence's offsets, the rule, the
-trigger words). One (subject, relation, object, stance) is kept once per document, with the most
-precise dates any of its sentences gave.
+The frames (`lexical`, `infobox`, `discourse`, `denials`) propose candidates; with a model, every
+candidate pair of mentions is scored (the frames' hits are among its features) and a tie is kept
+when its calibrated confidence reaches the model's threshold (or the caller's). Each kept candidate
+becomes an `Assertion` carrying its evidence (the sentence's offsets, the rule, the trigger words).
+One (subject, relation, object, stance) is kept once per document, with the most precise dates any
+of its sentences gave and the highest confidence.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..state import Annotated
 from ..stance import read_stance
@@ -15,14 +22,38 @@ from .discourse import discourse_relations, distribute_pairs
 from .infobox import infobox_relations
 from .lexical import Candidate, lexical_relations
 
-__all__ = ["relations", "Candidate"]
+__all__ = ["relations", "frame_candidates", "assemble", "Candidate", "Scored"]
 
 
-def relations(ann: Annotated, version: str = "") -> Annotated:
+@dataclass
+class Scored:
+    """A candidate with the model's confidence in it (None: read by a frame, no model)."""
+
+    cand: Candidate
+    confidence: float | None = None
+
+
+def frame_candidates(ann: Annotated) -> list[Candidate]:
+    """What the hand-written frames read: infobox lines, sentence frames, discourse, carried denials."""
     cands = distribute_pairs(ann, infobox_relations(ann) + lexical_relations(ann) + discourse_relations(ann))
-    cands += carried_denials(ann, cands)
+    return cands + carried_denials(ann, cands)
+
+
+def relations(ann: Annotated, version: str = "", model=None, min_confidence: float | None = None) -> Annotated:
+    cands = frame_candidates(ann)
+    if model is None:
+        return assemble(ann, [Scored(c) for c in cands], version)
+    from ..scoring.scorer import score_candidates
+
+    scored = score_candidates(ann, cands, model)
+    floor = model.threshold if min_confidence is None else min_confidence
+    return assemble(ann, [s for s in scored if s.confidence >= floor], version)
+
+
+def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotated:
     seen: dict[tuple, Assertion] = {}
-    for c in cands:
+    for sc in scored:
+        c = sc.cand
         sent = ann.sentences[c.sentence]
         if c.stance:
             stance, who = Stance(c.stance), None
@@ -33,7 +64,6 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
             stance, who = r.stance, r.attribution
         start, end = dates_for(ann, c) if stance is not Stance.DENIED else (None, None)
         s_key, o_key = c.subject.key, c.object.key
-        from ... import relations as vocab
         if c.relation in vocab.SYMMETRIC and o_key < s_key:
             s_key, o_key = o_key, s_key
         key = (s_key, c.relation, o_key, stance)
@@ -44,12 +74,16 @@ def relations(ann: Annotated, version: str = "") -> Annotated:
         old = seen.get(key)
         if old is None:
             seen[key] = Assertion(ann.entities[s_key], c.relation, ann.entities[o_key], stance, start, end,
-                                  who, [ev])
+                                  who, [ev], confidence=sc.confidence)
             continue
-        old.evidence.append(ev)
+        if all((e.start_char, e.end_char, e.extractor) != (ev.start_char, ev.end_char, ev.extractor)
+               for e in old.evidence):
+            old.evidence.append(ev)
         old.start = _better(old.start, start)
         old.end = _better(old.end, end)
         old.attribution = old.attribution or who
+        if sc.confidence is not None:
+            old.confidence = max(old.confidence or 0.0, sc.confidence)
     # a tie both asserted and reported: the asserted line first
     ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann

@@ -1,0 +1,198 @@
+"""Sparse features of a candidate pair, as strings: the model's only view of the text.
+
+Each sentence is tokenised once; its mentions become kind markers (<G> a group or body, <S> a
+state, <P> a person, <L> a place). A pair's features, in page order (A before B):
+
+    K:  kinds of A and B          SRC: how each was found (name, ner, coref)
+    BW: words between (bag)       BB: bigrams between    BS: the whole between, when short
+    BF/BL: first/last word between, also with the kinds (KBF/KBL)
+    L1/L2/LW: words before A      R1/R2/RW: words after B     A1: the word right after A
+    GAP, NM: distance and mentions between     SW: other words of the sentence
+    IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
+    DS: which end is the document's subject
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ...model import EntityType
+from ..state import Annotated, Span
+from .pairs import Pair
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUM = re.compile(r"^\d[\d,.]*$")
+_STOPLIKE = frozenset({"the", "a", "an"})
+_SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
+        "ner": "ner", "coref": "coref"}
+
+
+def kind(ann: Annotated, span: Span) -> str:
+    if ann.is_state(span.key):
+        return "S"
+    return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(ann.type_of(span.key), "G")
+
+
+def _norm(tok: str) -> str:
+    t = tok.lower().replace("’", "'")
+    if _YEAR.match(t):
+        return "<year>"
+    if _NUM.match(t):
+        return "<num>"
+    return t
+
+
+def _stem(w: str) -> str:
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+class SentenceView:
+    """A sentence's tokens with its mentions folded into single kind markers."""
+
+    __slots__ = ("tokens", "starts", "ends", "marker_of")
+
+    def __init__(self, ann: Annotated, i: int):
+        sent = ann.sentences[i]
+        text = ann.text
+        spans = ann.sentence_spans(i)
+        toks: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        self.marker_of: dict[tuple[int, int], int] = {}
+        k = 0
+        pos = sent.start
+        for sp in spans + [None]:
+            stop = sp.start if sp is not None else sent.end
+            if stop < pos:  # overlapping spans: keep the first
+                continue
+            for m in _TOKEN.finditer(text, pos, stop):
+                toks.append(_norm(m.group()))
+                starts.append(m.start())
+                ends.append(m.end())
+            if sp is None:
+                break
+            self.marker_of[(sp.start, sp.end)] = len(toks)
+            toks.append("<" + kind(ann, sp) + ">")
+            starts.append(sp.start)
+            ends.append(sp.end)
+            pos = sp.end
+            k += 1
+        self.tokens, self.starts, self.ends = toks, starts, ends
+
+    def index(self, span: Span) -> int | None:
+        i = self.marker_of.get((span.start, span.end))
+        if i is not None:
+            return i
+        j = bisect_left(self.starts, span.start)
+        return j if j < len(self.starts) and self.starts[j] < span.end else None
+
+
+class Featurizer:
+    """Features of pairs, with the sentence views of one document cached."""
+
+    def __init__(self, ann: Annotated):
+        self.ann = ann
+        self._views: dict[int, SentenceView] = {}
+
+    def view(self, i: int) -> SentenceView:
+        v = self._views.get(i)
+        if v is None:
+            v = self._views[i] = SentenceView(self.ann, i)
+        return v
+
+    def __call__(self, pair: Pair) -> list[str]:
+        ann = self.ann
+        a, b = pair.a, pair.b
+        ka, kb = kind(ann, a), kind(ann, b)
+        f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
+             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}"]
+        sent = ann.sentences[pair.sentence]
+        if sent.kind == "infobox":
+            f.append("SK:infobox")
+            fld = _field(ann, pair.sentence)
+            if fld:
+                f += [f"IF:{fld}", f"IFK:{fld}|{ka}{kb}"]
+        elif sent.kind == "list":
+            f.append("SK:list")
+        if ann.subject is not None:
+            if a.key == ann.subject:
+                f.append("DS:a")
+            if b.key == ann.subject:
+                f.append("DS:b")
+        same = ann.sentence_at(a.start) == ann.sentence_at(b.start)
+        if same and a.end <= b.start:
+            f += self._text_features(pair, ka, kb)
+        else:
+            f.append("XSENT" if not same else "OVERLAP")
+        for c in pair.frames:
+            d = "=" if c.relation in ("ally_of", "opposes") else (">" if c.subject.start == a.start and c.subject.key == a.key else "<")
+            f += [f"FR:{c.relation}{d}", f"FRR:{c.rule}{d}"]
+            if c.stance:
+                f.append(f"FRS:{c.stance}")
+        return f
+
+    def _text_features(self, pair: Pair, ka: str, kb: str) -> list[str]:
+        v = self.view(pair.sentence)
+        ia, ib = v.index(pair.a), v.index(pair.b)
+        if ia is None or ib is None or ib <= ia:
+            return ["NOVIEW"]
+        toks = v.tokens
+        between = toks[ia + 1: ib]
+        f: list[str] = []
+        n = len(between)
+        f.append("GAP:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6
+                           else "7-10" if n <= 10 else "11-20" if n <= 20 else "21+"))
+        nm = sum(1 for t in between if t.startswith("<") and t.endswith(">") and len(t) == 3)
+        f.append(f"NM:{min(nm, 3)}")
+        if n <= 6:
+            f.append("BS:" + "_".join(between))
+        content = [t for t in between if t not in _STOPLIKE]
+        if between:
+            f += [f"BF:{between[0]}", f"BL:{between[-1]}", f"KBF:{ka}{kb}:{between[0]}", f"KBL:{ka}{kb}:{between[-1]}"]
+        for t in set(content):
+            f.append(f"BW:{t}")
+            st = _stem(t)
+            f.append(f"BST:{st}")
+            if n <= 12:
+                f.append(f"KBW:{ka}{kb}:{st}")
+        for x, y in zip(between, between[1:]):
+            f.append(f"BB:{x}_{y}")
+        left = toks[max(0, ia - 4): ia]
+        right = toks[ib + 1: ib + 5]
+        if left:
+            f.append(f"L1:{left[-1]}")
+            if len(left) > 1:
+                f.append(f"L2:{left[-2]}_{left[-1]}")
+        else:
+            f.append("L1:<start>")
+        for t in set(left):
+            f.append(f"LW:{_stem(t)}")
+        if right:
+            f.append(f"R1:{right[0]}")
+            if len(right) > 1:
+                f.append(f"R2:{right[0]}_{right[1]}")
+        else:
+            f.append("R1:<end>")
+        for t in set(right):
+            f.append(f"RW:{_stem(t)}")
+        if ia + 1 < len(toks):
+            f.append(f"A1:{toks[ia + 1]}")
+        outside = set(toks[:max(0, ia - 4)]) | set(toks[ib + 5:])
+        for t in outside:
+            if t.isalpha() and len(t) > 3:
+                f.append(f"SW:{_stem(t)}")
+        return f
+
+
+def _field(ann: Annotated, i: int) -> str:
+    sent = ann.sentences[i]
+    for fld in ann.infobox:
+        if sent.start <= fld.start < sent.end or fld.start <= sent.start < fld.end:
+            return fld.name.strip().lower()[:30]
+    line = ann.text[sent.start:sent.end]
+    head = re.split(r"[:|]", line, maxsplit=1)[0].strip().lower()
+    return head[:30] if 0 < len(head) <= 30 else ""

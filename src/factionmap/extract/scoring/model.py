@@ -1,0 +1,156 @@
+"""The trained relation model: one logistic output per relation and direction, calibrated per tie.
+
+Stored as a folder (shipped in the package under `data/model/`, or written by `factionmap train`):
+
+    meta.json     targets, threshold, calibration knots, what it was trained on, its figures
+    vocab.txt     one feature a line (line n is row n of the weights)
+    weights.npz   `w` (features x targets, float32) and `b` (targets)
+
+Inference is a sum of weight rows: no learning library is needed to extract.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import ConfigError
+from .labels import TARGETS, split_target
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
+# kinds: G group or body, S state, P person, L place
+_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}}
+_ALLOWED = {
+    "allegiance_to": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
+    "part_of": ({"ORG"}, {"ORG"}),
+    "ally_of": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
+    "opposes": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
+    "split_from": ({"ORG"}, {"ORG"}),
+    "merged_into": ({"ORG"}, {"ORG"}),
+    "successor_of": ({"ORG"}, {"ORG"}),
+    "leader_of": ({"PERSON"}, {"ORG"}),
+    "member_of": ({"PERSON"}, {"ORG"}),
+    "defected_to": ({"ORG", "PERSON"}, {"ORG"}),
+    "designated_by": ({"ORG", "PERSON"}, {"ORG"}),
+    "operates_in": ({"ORG"}, {"PLACE"}),
+}
+
+
+def allowed(t: str, ka: str, kb: str) -> bool:
+    """Whether target `t` may join a mention of kind `ka` (first on the page) and one of kind `kb`."""
+    rel, d = split_target(t)
+    subj, obj = _ALLOWED[rel]
+    s_kind, o_kind = (kb, ka) if d == "<" else (ka, kb)
+    ok = bool(_TYPES[s_kind] & subj and _TYPES[o_kind] & obj)
+    if d == "=" and not ok:
+        ok = bool(_TYPES[o_kind] & subj and _TYPES[s_kind] & obj)
+    if rel in ("ally_of", "opposes") and "L" in (ka, kb):
+        return False
+    return ok
+
+
+@functools.lru_cache(maxsize=None)
+def allowed_mask(ka: str, kb: str) -> np.ndarray:
+    return np.array([allowed(t, ka, kb) for t in TARGETS], dtype=bool)
+
+
+@dataclass
+class Calibration:
+    """A monotone map from the model's raw tie score to the probability that the tie is right."""
+
+    xs: list[float] = field(default_factory=lambda: [0.0, 1.0])
+    ys: list[float] = field(default_factory=lambda: [0.0, 1.0])
+
+    def __call__(self, p: float) -> float:
+        return float(np.interp(p, self.xs, self.ys))
+
+
+@dataclass
+class RelationModel:
+    vocab: dict[str, int]
+    w: np.ndarray  # (features, targets)
+    b: np.ndarray  # (targets,)
+    threshold: float = 0.5  # calibrated confidence a tie needs to be output
+    keep: float = 0.05  # raw score below which a pair's target is not considered at all
+    calibration: Calibration = field(default_factory=Calibration)
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("digest", "untrained")[:12]
+
+    def scores(self, feature_lists: list[list[str]], kinds: list[tuple[str, str]]) -> np.ndarray:
+        """Raw probabilities (pairs x targets); targets the kinds do not allow are 0."""
+        out = np.zeros((len(feature_lists), len(TARGETS)), dtype=np.float32)
+        vocab, w = self.vocab, self.w
+        for i, feats in enumerate(feature_lists):
+            idx = [j for j in (vocab.get(f) for f in feats) if j is not None]
+            z = self.b + (w[idx].sum(axis=0) if idx else 0.0)
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            out[i] = np.where(allowed_mask(*kinds[i]), p, 0.0)
+        return out
+
+    def save(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        names = sorted(self.vocab, key=self.vocab.get)
+        (folder / "vocab.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+        with open(folder / "weights.npz", "wb") as fh:
+            np.savez_compressed(fh, w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+        meta = dict(self.meta)
+        meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
+                    calibration={"x": self.calibration.xs, "y": self.calibration.ys})
+        h = hashlib.sha256()
+        for p in ("vocab.txt", "weights.npz"):
+            h.update((folder / p).read_bytes())
+        h.update(json.dumps({k: meta[k] for k in ("targets", "threshold", "keep", "calibration")},
+                            sort_keys=True).encode())
+        meta["digest"] = h.hexdigest()
+        (folder / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        self.meta = meta
+
+
+def load_model(folder: str | Path | None = None) -> RelationModel:
+    """The model in `folder` (the packaged one by default); ConfigError says what is missing or wrong."""
+    folder = Path(folder) if folder else DEFAULT_DIR
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        names = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
+        with np.load(folder / "weights.npz") as z:
+            w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{folder}: not a factionmap relation model ({Path(exc.filename).name} is missing); "
+                          f"make one with `factionmap train`") from None
+    except (ValueError, OSError, KeyError) as exc:
+        raise ConfigError(f"{folder}: unreadable relation model ({exc})") from None
+    if names and names[-1] == "":
+        names.pop()
+    if meta.get("targets") != TARGETS:
+        raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
+    if w.shape != (len(names), len(TARGETS)) or b.shape != (len(TARGETS),):
+        raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
+    cal = meta.get("calibration") or {}
+    return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
+                         float(meta.get("keep", 0.05)), Calibration(list(cal.get("x", [0, 1])), list(cal.get("y", [0, 1]))),
+                         meta)
+
+
+@functools.lru_cache(maxsize=4)
+def default_model(folder: str | None = None) -> RelationModel | None:
+    """The packaged model, or None when the package has none (the frames alone then decide)."""
+    path = Path(folder) if folder else DEFAULT_DIR
+    if not (path / "meta.json").is_file():
+        if folder:
+            raise ConfigError(f"{folder}: not a factionmap relation model (no meta.json)")
+        return None
+    return load_model(path)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))

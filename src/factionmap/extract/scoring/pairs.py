@@ -1,0 +1,79 @@
+"""Candidate pairs: two mentions of different entities that a sentence (or an infobox line) links.
+
+A pair is unordered on the page (`a` comes first); the model scores each relation in each
+direction. The frames' candidates that join the same two mentions ride along as features, and a
+frame's pair that is not within one sentence (a subject carried from the sentence before, "the two
+groups") is a pair of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import EntityType
+from ..relations.lexical import Candidate
+from ..state import Annotated, Span
+
+MAX_MENTIONS = 24  # a sentence naming more (a long list) pairs each mention with its 12 nearest
+MAX_GAP = 400  # characters between the two mentions of an in-sentence pair
+_SKIP_KINDS = ("heading", "refs")
+
+
+@dataclass
+class Pair:
+    a: Span
+    b: Span
+    sentence: int
+    frames: list[Candidate] = field(default_factory=list)
+
+    @property
+    def keys(self) -> tuple[str, str]:
+        return self.a.key, self.b.key
+
+
+def _ok(ann: Annotated, x: Span, y: Span) -> bool:
+    if x.key == y.key:
+        return False
+    tx, ty = ann.type_of(x.key), ann.type_of(y.key)
+    return not (tx is EntityType.PLACE and ty is EntityType.PLACE and not (ann.is_state(x.key) or ann.is_state(y.key)))
+
+
+def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
+    """Every pair worth scoring, in document order, each with the frame candidates that join it."""
+    pairs: dict[tuple, Pair] = {}
+    for i, sent in enumerate(ann.sentences):
+        if sent.kind in _SKIP_KINDS:
+            continue
+        spans = [s for s in ann.sentence_spans(i)]
+        for j, x in enumerate(spans):
+            near = spans[j + 1: j + 1 + (12 if len(spans) > MAX_MENTIONS else len(spans))]
+            for y in near:
+                if y.start - x.end > MAX_GAP or not _ok(ann, x, y):
+                    continue
+                pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
+    for p in infobox_pairs(ann):
+        pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
+    for c in frames:
+        x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
+        k = (x.start, x.end, x.key, y.start, y.end, y.key)
+        if k not in pairs:
+            pairs[k] = Pair(x, y, c.sentence)
+        pairs[k].frames.append(c)
+    return sorted(pairs.values(), key=lambda p: (p.sentence, p.a.start, p.b.start))
+
+
+def infobox_pairs(ann: Annotated) -> list[Pair]:
+    """The document's subject paired with each mention of an infobox line (whatever its field)."""
+    if ann.subject is None:
+        return []
+    subject = next((s for s in ann.spans if s.key == ann.subject), None)
+    if subject is None:
+        return []
+    out = []
+    for i, sent in enumerate(ann.sentences):
+        if sent.kind != "infobox":
+            continue
+        for sp in ann.sentence_spans(i):
+            if sp.key != ann.subject and _ok(ann, subject, sp):
+                x, y = sorted((subject, sp), key=lambda s: s.start)
+                out.append(Pair(x, y, i))
+    return out

@@ -1,0 +1,56 @@
+"""Scoring a document's candidate pairs with the model: frame candidates and model candidates, each
+with its calibrated confidence."""
+from __future__ import annotations
+
+import re
+
+from ..relations import Candidate, Scored
+from ..state import Annotated, Span
+from .features import Featurizer, kind
+from .labels import TARGETS, split_target
+from .model import RelationModel
+from .pairs import Pair, candidate_pairs
+
+_LAST_WORD = re.compile(r"[\w'’-]+(?=[^\w]*$)")
+
+
+def _trigger(ann: Annotated, a: Span, b: Span) -> tuple[int, int]:
+    """Where the stance reader looks: the last word between the two mentions (the object's own span
+    when nothing stands between them)."""
+    if a.end < b.start:
+        m = _LAST_WORD.search(ann.text, a.end, b.start)
+        if m:
+            return m.start(), m.end()
+    return b.start, b.end
+
+
+def pair_features(ann: Annotated, pairs: list[Pair]) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    fz = Featurizer(ann)
+    return [fz(p) for p in pairs], [(kind(ann, p.a), kind(ann, p.b)) for p in pairs]
+
+
+def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, calibrate=None) -> list[Scored]:
+    """Every (pair, relation, direction) whose raw score reaches `keep`, as a candidate: the frame's own
+    candidate when a frame read the same tie (its trigger, rule and stance), a model candidate otherwise."""
+    out: list[Scored] = []
+    for pair, row in zip(pairs, raw):
+        for j in (row >= keep).nonzero()[0]:
+            rel, d = split_target(TARGETS[j])
+            conf = float(row[j])
+            if calibrate is not None:
+                conf = calibrate(conf)
+            frames = [c for c in pair.frames if c.relation == rel and (
+                d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+            if frames:
+                out.extend(Scored(c, conf) for c in frames)
+                continue
+            s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
+            out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), "model"), conf))
+    return out
+
+
+def score_candidates(ann: Annotated, frames: list[Candidate], model: RelationModel) -> list[Scored]:
+    pairs = candidate_pairs(ann, frames)
+    feats, kinds = pair_features(ann, pairs)
+    raw = model.scores(feats, kinds)
+    return candidates_from_scores(ann, pairs, raw, model.keep, model.calibration)

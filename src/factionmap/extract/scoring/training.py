@@ -1,0 +1,257 @@
+"""Training the relation model: documents and gold ties in, a calibrated model and its figures out.
+
+    data = prepare(documents, gold_rows)          # the pipeline up to relations, pairs, features, labels
+    cv = cross_validate(data, folds=5)            # document-level folds: held-out ties with raw scores
+    model = train(data, cv=cv)                    # fit on everything; threshold and calibration from cv
+
+Deterministic: folds by document name, a seeded solver, features in sorted order.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ...evaluate import score as score_rows
+from ...evaluate import to_tie
+from ...model import Document
+from ..output import assertion_rows
+from ..relations import Candidate, assemble, frame_candidates
+from ..state import Annotated
+from .labels import TARGETS, gold_ties, label_pairs
+from .model import Calibration, RelationModel, allowed_mask
+from .pairs import Pair, candidate_pairs
+from .scorer import candidates_from_scores, pair_features
+
+SEED = 20261202
+
+
+@dataclass
+class DocData:
+    name: str
+    doc: Document
+    ann: Annotated
+    frames: list[Candidate]
+    pairs: list[Pair]
+    feats: list[list[str]]
+    kinds: list[tuple[str, str]]
+    labels: list[dict[str, int]]
+    gold: list[dict]
+
+
+def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeline=None,
+            progress=None) -> list[DocData]:
+    """Runs the pipeline up to `relations` on each (name, Document) and aligns its gold ties."""
+    from ..pipeline import default_pipeline
+
+    pipeline = pipeline or default_pipeline()
+    by_doc = defaultdict(list)
+    for r in gold_rows:
+        by_doc[Path(str(r.get("doc", ""))).name].append(r)
+    out = []
+    for name, doc in documents:
+        ann = pipeline.annotate(doc)
+        frames = frame_candidates(ann)
+        pairs = candidate_pairs(ann, frames)
+        feats, kinds = pair_features(ann, pairs)
+        labels = label_pairs(ann, pairs, gold_ties(by_doc.get(name, []), doc.text))
+        out.append(DocData(name, doc, ann, frames, pairs, feats, kinds, labels, by_doc.get(name, [])))
+        if progress:
+            progress(name)
+    return out
+
+
+def _matrix(data: list[DocData], vocab: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for d in data:
+        for feats in d.feats:
+            idx = sorted({vocab[f] for f in feats if f in vocab})
+            indices.extend(idx)
+            indptr.append(len(indices))
+    values = np.ones(len(indices), dtype=np.float32)
+    return csr_matrix((values, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                      shape=(len(indptr) - 1, len(vocab)))
+
+
+def fit(data: list[DocData], c: float = 0.5, min_count: int = 2) -> RelationModel:
+    """Logistic regression per target on the pairs its kinds allow (maybes left out)."""
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for d in data for feats in d.feats for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    x = _matrix(data, vocab)
+    kinds = [k for d in data for k in d.kinds]
+    labels = [lab for d in data for lab in d.labels]
+    mask = np.array([allowed_mask(*k) for k in kinds]) if kinds else np.zeros((0, len(TARGETS)), bool)
+    w = np.zeros((len(vocab), len(TARGETS)), dtype=np.float32)
+    b = np.full(len(TARGETS), -12.0, dtype=np.float32)
+    for j, t in enumerate(TARGETS):
+        rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, 0) != -1]
+        y = np.array([labels[i].get(t, 0) == 1 for i in rows], dtype=np.int8)
+        if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
+            continue
+        clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
+        clf.fit(x[rows], y)
+        w[:, j] = clf.coef_[0]
+        b[j] = clf.intercept_[0]
+    return RelationModel(vocab, w, b, meta={"c": c, "min_count": min_count})
+
+
+def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibrated: bool = False) -> list[dict]:
+    """The document's assertion rows under `model`, each with its confidence (raw unless `calibrated`)."""
+    raw = model.scores(d.feats, d.kinds)
+    scored = candidates_from_scores(d.ann, d.pairs, raw, model.keep if keep is None else keep,
+                                    model.calibration if calibrated else None)
+    ann = assemble(d.ann, scored)
+    from ...model import Extraction
+
+    rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
+    for row, a in zip(rows, ann.assertions):
+        row["confidence"] = a.confidence
+    return rows
+
+
+def folds_of(names: list[str], k: int) -> dict[str, int]:
+    """A document's fold: by a hash of its name (stable whatever else the corpus holds)."""
+    ranked = sorted(names, key=lambda n: hashlib.sha256(f"{SEED}:{n}".encode()).hexdigest())
+    return {n: i % k for i, n in enumerate(ranked)}
+
+
+@dataclass
+class CVResult:
+    rows: list[dict] = field(default_factory=list)  # held-out assertion rows with raw confidence
+    correct: list[bool] = field(default_factory=list)
+    gold: list[dict] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
+    """Whether each row matches a gold tie, rows taken in falling confidence (a later duplicate is wrong)."""
+    out = [False] * len(rows)
+    by_doc = defaultdict(list)
+    for g in gold:
+        by_doc[to_tie(g).doc].append(to_tie(g))
+    used: set[int] = set()
+    order = sorted(range(len(rows)), key=lambda i: -(rows[i].get("confidence") or 0.0))
+    for i in order:
+        t = to_tie(rows[i])
+        for g in by_doc.get(t.doc, []):
+            if id(g) not in used and t.matches(g):
+                used.add(id(g))
+                out[i] = True
+                break
+    return out
+
+
+def cross_validate(data: list[DocData], k: int = 5, c: float = 0.5, progress=None) -> CVResult:
+    t0 = time.perf_counter()
+    fold = folds_of([d.name for d in data], k)
+    res = CVResult(docs=[d.name for d in data])
+    for f in range(k):
+        train = [d for d in data if fold[d.name] != f]
+        test = [d for d in data if fold[d.name] == f]
+        if not test:
+            continue
+        model = fit(train, c=c)
+        for d in test:
+            res.rows.extend(doc_rows(d, model))
+            res.gold.extend(d.gold)
+        if progress:
+            progress(f)
+    res.correct = mark_correct(res.gold, res.rows)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def fit_calibration(scores: list[float], correct: list[bool], knots: int = 40) -> Calibration:
+    """Isotonic regression of correctness on the raw score, kept as at most `knots` points."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if not scores:
+        return Calibration()
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
+    x = np.array(scores, dtype=float)
+    iso.fit(x, np.array(correct, dtype=float))
+    grid = np.unique(np.quantile(x, np.linspace(0, 1, knots)))
+    ys = iso.predict(grid)
+    xs = [0.0] + [float(v) for v in grid] + [1.0]
+    ys = [0.0] + [float(v) for v in ys] + [float(ys[-1])]
+    return Calibration([round(v, 6) for v in xs], [round(v, 6) for v in ys])
+
+
+def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
+    """Expected calibration error and the reliability table (equal-width bins)."""
+    table, ece, n = [], 0.0, len(probs)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, p in enumerate(probs) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if not idx:
+            continue
+        conf = sum(probs[i] for i in idx) / len(idx)
+        acc = sum(correct[i] for i in idx) / len(idx)
+        ece += len(idx) / n * abs(conf - acc)
+        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "confidence": round(conf, 3),
+                      "accuracy": round(acc, 3)})
+    return ece, table
+
+
+def tradeoff(gold: list[dict], rows: list[dict], docs: list[str], thresholds=None) -> list[dict]:
+    """Precision, recall and F1 of the rows whose confidence reaches each threshold."""
+    thresholds = thresholds if thresholds is not None else [round(0.05 * i, 2) for i in range(1, 20)]
+    out = []
+    for t in thresholds:
+        kept = [r for r in rows if (r.get("confidence") or 0.0) >= t]
+        m = score_rows(gold, kept, docs).micro
+        out.append({"threshold": t, "precision": round(m.precision, 4), "recall": round(m.recall, 4),
+                    "f1": round(m.f1, 4), "tp": m.tp, "fp": m.fp, "fn": m.fn})
+    return out
+
+
+def choose_threshold(curve: list[dict], min_precision: float) -> dict:
+    """The threshold with the best F1 among those whose precision reaches `min_precision`
+    (the most precise one when none does)."""
+    ok = [p for p in curve if p["precision"] >= min_precision and p["tp"] > 0]
+    if ok:
+        return max(ok, key=lambda p: (p["f1"], -p["threshold"]))
+    return max(curve, key=lambda p: (p["precision"], p["f1"]))
+
+
+def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.5, folds: int = 5,
+          min_precision: float = 0.85) -> tuple[RelationModel, dict]:
+    """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
+    cv = cv or cross_validate(data, folds, c)
+    raw = [r.get("confidence") or 0.0 for r in cv.rows]
+    cal = fit_calibration(raw, cv.correct)
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
+    grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
+    curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
+    best = choose_threshold(curve, min_precision)
+    probs = [r["confidence"] for r in cal_rows]
+    ece, table = reliability(probs, cv.correct)
+    t0 = time.perf_counter()
+    model = fit(data, c=c)
+    fit_seconds = time.perf_counter() - t0
+    model.calibration, model.threshold = cal, best["threshold"]
+    report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),
+              "gold_ties": sum(len(d.gold) for d in data), "folds": folds, "c": c,
+              "cv_threshold": best, "ece": round(ece, 4), "reliability": table,
+              "fit_seconds": round(fit_seconds, 1), "cv_seconds": round(cv.seconds, 1),
+              "features": len(model.vocab)}
+    model.meta.update(report)
+    return model, report
+
+
+def per_relation(report) -> dict:
+    return {k: v.to_dict() for k, v in sorted(report.per_label.items())}
+
+
+def _safe(x: float) -> float:
+    return 0.0 if math.isnan(x) else x
