@@ -31,6 +31,7 @@ def _assertion_rows(conn: Connection, ids: list[int] | None):
     )
     query = (
         select(t.assertions.c.id, t.assertions.c.doc_id, t.assertions.c.relation, t.assertions.c.stance,
+               t.assertions.c.confidence,
                *[t.assertions.c[f"{w}_{p}"] for w in ("start", "end") for p in _DATE_PARTS],
                sm.c.entity_id.label("s_entity"), om.c.entity_id.label("o_entity"),
                t.documents.c.publisher, t.documents.c.author, fingerprint.label("fingerprint"))

@@ -53,24 +53,31 @@ def best(letters) -> str:
     return min(letters, default=DEFAULT_RELIABILITY, key=RELIABILITY.index)
 
 
-def _combined(voices: list[tuple[str, str]]) -> float:
-    """Chance that at least one voice is right; each voice is (stance, reliability letter)."""
+def _combined(voices: list[tuple[str, str, float]]) -> float:
+    """Chance that at least one voice is right; each voice is (stance, reliability letter, the
+    extractor's confidence that it read the voice right)."""
     miss = 1.0
-    for stance, letter in voices:
-        miss *= 1 - min(0.9, _STANCE_WEIGHT[stance] * _RELIABILITY_FACTOR[letter])
+    for stance, letter, read in voices:
+        miss *= 1 - min(0.9, _STANCE_WEIGHT[stance] * _RELIABILITY_FACTOR[letter]) * read
     return 1 - miss
 
 
-def _voices(rows: Sequence[Mapping], letters: Sequence[str]) -> list[tuple[str, str]]:
+def _read(row: Mapping) -> float:
+    value = row.get("confidence") if hasattr(row, "get") else None
+    return 1.0 if value is None else max(0.0, min(1.0, float(value)))
+
+
+def _voices(rows: Sequence[Mapping], letters: Sequence[str]) -> list[tuple[str, str, float]]:
     labels = dedup.clusters([(r["doc_id"], r["source"], r["fingerprint"]) for r in rows])
-    voices: dict[int, tuple[str, str]] = {}
+    voices: dict[int, tuple[str, str, float]] = {}
     for label, row, letter in zip(labels, rows, letters):
-        stance = row["stance"]
+        stance, read = row["stance"], _read(row)
         old = voices.get(label)
         if old is None:
-            voices[label] = (stance, letter)
+            voices[label] = (stance, letter, read)
         else:  # the strongest member speaks for the voice
-            voices[label] = ("asserted" if "asserted" in (old[0], stance) else stance, best([old[1], letter]))
+            voices[label] = ("asserted" if "asserted" in (old[0], stance) else stance, best([old[1], letter]),
+                             max(old[2], read))
     return list(voices.values())
 
 
@@ -83,10 +90,10 @@ def grade(rows: Sequence[Mapping], status: TieStatus, reliability_of) -> Grade:
     p, d = _combined(pro), _combined(con)
     if status is TieStatus.DENIED:
         confidence = round(19 * (1 - d))
-        letter = best(letter for _s, letter in con)
+        letter = best(letter for _s, letter, _r in con)
     else:
         confidence = round(100 * p * (1 - d))
-        letter = best(letter for _s, letter in pro)
+        letter = best(letter for _s, letter, _r in pro)
     return Grade(letter, credibility_of(confidence), len(pro), confidence, len(con))
 
 

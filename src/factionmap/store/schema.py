@@ -99,6 +99,7 @@ assertions = Table(
     Column("object_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), nullable=False),
     Column("stance", String(16), nullable=False),
     Column("attribution", Text),
+    Column("confidence", Float),  # the extractor's calibrated probability that the tie is right
     *_date_columns,
     Index(None, "doc_id"),
     Index(None, "subject_id"),

@@ -187,6 +187,7 @@ class Store:
                 attribution=r["attribution"],
                 evidence=evidence[r["id"]],
                 id=r["id"],
+                confidence=r["confidence"],
             )
             for r in rows
         ]
@@ -239,7 +240,7 @@ def _insert_assertions(conn, doc_id, assertions, keys) -> None:
         row = {
             "doc_id": doc_id, "subject_id": keys[a.subject.key], "relation": a.relation,
             "object_id": keys[a.object.key], "stance": a.stance.value, "attribution": a.attribution,
-            **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
+            "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
         }
         assertion_id = conn.execute(insert(t.assertions).values(**row)).inserted_primary_key[0]
         ev = [

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Document-level cross-validation of the learned relation scorer, and the figures of the shipped model.
+
+    .venv/bin/python bench/train_cv.py [--folds 5] [--c 0.5] [--min-precision 0.85] [--json FILE]
+
+Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
+set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
+in exactly one fold; every figure below is on held-out documents. Prints, per subset and in all:
+per-relation P/R/F1, micro P/R/F1, dates and stance on matched ties, at the threshold chosen on the
+cross-validated curve; the precision/recall curve; expected calibration error and the reliability
+table; time to prepare, cross-validate and fit.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+
+
+def training_inputs() -> tuple[list[Path], list[Path]]:
+    gold = [ROOT / "annotations" / "train.jsonl", SHARED / "dev" / "gold.jsonl", ROOT / "samples" / "gold.jsonl"]
+    docs = [SHARED / "train" / "docs", SHARED / "dev" / "docs", ROOT / "samples" / "corpus"]
+    missing = [p for p in gold + docs if not p.exists()]
+    if missing:
+        sys.exit(f"train_cv: missing {', '.join(map(str, missing))} (the shared evaluation folder is needed)")
+    return gold, docs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--c", type=float, default=0.5)
+    ap.add_argument("--min-precision", type=float, default=0.85)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args(argv)
+
+    from factionmap.evaluate import score
+    from factionmap.extract.scoring import training as T
+    from factionmap.extract.scoring.corpus import load_training_set
+
+    gold_paths, doc_inputs = training_inputs()
+    t0 = time.perf_counter()
+    docs, rows = load_training_set(gold_paths, doc_inputs)
+    data = T.prepare(docs, rows)
+    t_prep = time.perf_counter() - t0
+    cv = T.cross_validate(data, args.folds, args.c)
+    raw = [r.get("confidence") or 0.0 for r in cv.rows]
+    cal = T.fit_calibration(raw, cv.correct)
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
+    curve = T.tradeoff(cv.gold, cal_rows, cv.docs, grid)
+    best = T.choose_threshold(T.tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
+                              args.min_precision)
+    ece, table = T.reliability([r["confidence"] for r in cal_rows], cv.correct)
+    thr = best["threshold"]
+    kept = [r for r in cal_rows if r["confidence"] >= thr]
+    subsets = {
+        "train (42 docs)": sorted({d.name for d in data if (SHARED / "train" / "docs" / d.name).exists()}),
+        "dev (7 docs)": sorted({d.name for d in data if (SHARED / "dev" / "docs" / d.name).exists()}),
+        "sample (14 files)": sorted({d.name for d in data if (ROOT / "samples" / "corpus" / d.name).exists()}),
+    }
+    out = {"threshold": thr, "ece": round(ece, 4), "reliability": table, "curve": curve,
+           "prepare_seconds": round(t_prep, 1), "cv_seconds": round(cv.seconds, 1), "subsets": {}}
+    print(f"{len(data)} documents, {sum(len(d.pairs) for d in data)} candidate pairs, {len(rows)} gold ties; "
+          f"prepare {t_prep:.0f} s, {args.folds}-fold CV {cv.seconds:.0f} s")
+    for label, names in [("all", sorted({d.name for d in data}))] + list(subsets.items()):
+        rep = score(cv.gold, kept, names)
+        out["subsets"][label] = rep.to_dict() | {"misses": None, "false_positives": None}
+        print(f"\n== {label}, held out, threshold {thr}")
+        if args.misses and label == "all":
+            print(rep.format_errors())
+        print(rep.format_table())
+    print("\nthreshold  precision  recall  f1")
+    for p in curve:
+        print(f"  {p['threshold']:.2f}     {p['precision']:.3f}    {p['recall']:.3f}  {p['f1']:.3f}")
+    print(f"\nexpected calibration error {ece:.3f}")
+    for row in table:
+        print(f"  {row['bin']}  n={row['n']:<5} confidence {row['confidence']:.3f}  right {row['accuracy']:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
