@@ -10,6 +10,7 @@ from .extract import extract_command
 from .export_commands import export_command, import_command
 from .graph_commands import contested, decisions, explain, lineage, merge, path, show, split, ties, undo
 from .store_commands import build, documents, entities, ingest, stats
+from .train_command import train
 from .web_commands import serve
 
 
@@ -29,5 +30,5 @@ def main() -> None:
 
 for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,
                 show, ties, lineage, path, contested, merge, split, undo, explain, decisions,
-                export_command, import_command, corpus):
+                export_command, import_command, corpus, train):
     main.add_command(command)
