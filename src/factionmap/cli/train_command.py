@@ -19,7 +19,7 @@ from .common import fail_cleanly
               help="Folder to write the model into (meta.json, vocab.txt, weights.npz).")
 @click.option("--folds", default=5, show_default=True, help="Document-level cross-validation folds.")
 @click.option("--c", "c", default=0.3, show_default=True, help="Inverse regularisation strength.")
-@click.option("--min-precision", default=0.6, show_default=True,
+@click.option("--min-precision", default=0.65, show_default=True,
               help="The threshold is the one with the best cross-validated F1 whose precision reaches this.")
 @fail_cleanly
 def train(gold: tuple[Path, ...], docs: tuple[str, ...], output: Path, folds: int, c: float,

@@ -193,6 +193,7 @@ class Parser:
         for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=256, disable=skip)):
             added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
         if added:
+            self.finder.known_as(ann)
             self.finder.rematch(ann)
         return ann
 

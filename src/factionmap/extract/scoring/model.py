@@ -61,13 +61,24 @@ def allowed_mask(ka: str, kb: str) -> np.ndarray:
 
 @dataclass
 class Calibration:
-    """A monotone map from the model's raw tie score to the probability that the tie is right."""
+    """Monotone maps from the model's raw score to the probability that the tie is right, one per
+    group of candidates: "frame" (a hand-written frame read the same tie) and "model" (the model
+    alone). The frames are right more often than their raw score says, so each group has its own."""
 
-    xs: list[float] = field(default_factory=lambda: [0.0, 1.0])
-    ys: list[float] = field(default_factory=lambda: [0.0, 1.0])
+    curves: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 
-    def __call__(self, p: float) -> float:
-        return float(np.interp(p, self.xs, self.ys))
+    def __call__(self, p: float, group: str = "model") -> float:
+        curve = self.curves.get(group) or self.curves.get("model")
+        if curve is None:
+            return float(p)
+        return float(np.interp(p, curve[0], curve[1]))
+
+    def to_json(self) -> dict:
+        return {g: {"x": xs, "y": ys} for g, (xs, ys) in sorted(self.curves.items())}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Calibration":
+        return cls({g: (list(v["x"]), list(v["y"])) for g, v in (data or {}).items()})
 
 
 @dataclass
@@ -104,7 +115,7 @@ class RelationModel:
             np.savez_compressed(fh, w=self.w.astype(np.float16), b=self.b.astype(np.float32))
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
-                    calibration={"x": self.calibration.xs, "y": self.calibration.ys})
+                    calibration=self.calibration.to_json())
         h = hashlib.sha256()
         for p in ("vocab.txt", "weights.npz"):
             h.update((folder / p).read_bytes())
@@ -134,10 +145,8 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
     if w.shape != (len(names), len(TARGETS)) or b.shape != (len(TARGETS),):
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
-    cal = meta.get("calibration") or {}
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
-                         float(meta.get("keep", 0.05)), Calibration(list(cal.get("x", [0, 1])), list(cal.get("y", [0, 1]))),
-                         meta)
+                         float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta)
 
 
 @functools.lru_cache(maxsize=4)

@@ -45,9 +45,9 @@ class DocData:
 def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeline=None,
             progress=None) -> list[DocData]:
     """Runs the pipeline up to `relations` on each (name, Document) and aligns its gold ties."""
-    from ..pipeline import default_pipeline
+    from ..pipeline import ExtractorConfig, get_pipeline
 
-    pipeline = pipeline or default_pipeline()
+    pipeline = pipeline or get_pipeline(ExtractorConfig(model_dir="none"))  # up to relations: no model needed
     by_doc = defaultdict(list)
     for r in gold_rows:
         by_doc[Path(str(r.get("doc", ""))).name].append(r)
@@ -113,7 +113,13 @@ def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibr
     rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
     for row, a in zip(rows, ann.assertions):
         row["confidence"] = a.confidence
+        row["group"] = group_of(a)
     return rows
+
+
+def group_of(assertion) -> str:
+    """"frame" when a hand-written frame read the tie, "model" when the model alone proposed it."""
+    return "frame" if any(e.extractor != "model" for e in assertion.evidence) else "model"
 
 
 def folds_of(names: list[str], k: int) -> dict[str, int]:
@@ -164,20 +170,32 @@ def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=Non
     return res
 
 
-def fit_calibration(scores: list[float], correct: list[bool], knots: int = 40) -> Calibration:
-    """Isotonic regression of correctness on the raw score, kept as at most `knots` points."""
+def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[list[float], list[float]]:
     from sklearn.isotonic import IsotonicRegression
 
-    if not scores:
-        return Calibration()
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
     x = np.array(scores, dtype=float)
     iso.fit(x, np.array(correct, dtype=float))
     grid = np.unique(np.quantile(x, np.linspace(0, 1, knots)))
     ys = iso.predict(grid)
     xs = [0.0] + [float(v) for v in grid] + [1.0]
-    ys = [0.0] + [float(v) for v in ys] + [float(ys[-1])]
-    return Calibration([round(v, 6) for v in xs], [round(v, 6) for v in ys])
+    ys = [float(ys[0])] + [float(v) for v in ys] + [float(ys[-1])]
+    return [round(v, 6) for v in xs], [round(v, 6) for v in ys]
+
+
+def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
+                    knots: int = 40, min_group: int = 50) -> Calibration:
+    """Isotonic regression of correctness on the raw score, per group of candidates (see
+    `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'."""
+    if not scores:
+        return Calibration()
+    groups = groups or ["model"] * len(scores)
+    curves = {"model": _isotonic(scores, correct, knots)}
+    for g in sorted(set(groups)):
+        idx = [i for i, x in enumerate(groups) if x == g]
+        if len(idx) >= min_group:
+            curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
+    return Calibration(curves)
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
@@ -206,12 +224,13 @@ def choose_threshold(curve: list[dict], min_precision: float) -> dict:
 
 
 def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds: int = 5,
-          min_precision: float = 0.6) -> tuple[RelationModel, dict]:
+          min_precision: float = 0.65) -> tuple[RelationModel, dict]:
     """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
     cv = cv or cross_validate(data, folds, c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
-    cal = fit_calibration(raw, cv.correct)
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
+    groups = [r.get("group", "model") for r in cv.rows]
+    cal = fit_calibration(raw, cv.correct, groups)
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"))) for r in cv.rows]
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = choose_threshold(curve, min_precision)
