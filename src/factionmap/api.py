@@ -15,7 +15,8 @@ def open_store(db: str | Path | None = None) -> Store:
 
 
 def extract_document(document: Document | str | Path) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format)."""
+    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included."""
+    from . import lifespans
     from .extract.pipeline import default_pipeline
 
     if not isinstance(document, Document):
@@ -25,7 +26,9 @@ def extract_document(document: Document | str | Path) -> Extraction:
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    return default_pipeline()(document)
+    extraction = default_pipeline()(document)
+    extraction.lifespans = lifespans.read(extraction)
+    return extraction
 
 
 __all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]

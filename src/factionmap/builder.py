@@ -88,9 +88,13 @@ def _extract_one(doc: Document) -> Extraction | FactionmapError:
     from .extract.pipeline import default_pipeline
 
     try:
-        return default_pipeline()(doc)
+        extraction = default_pipeline()(doc)
     except FactionmapError as exc:
         return exc
+    from . import lifespans
+
+    extraction.lifespans = lifespans.read(extraction)  # foundings, ends, renamings, with their evidence
+    return extraction
 
 
 def _extract_all(docs: list[Document], jobs: int) -> Iterator[tuple[Document, Extraction | FactionmapError]]:
