@@ -73,7 +73,7 @@ def test_map_focus_is_the_neighbourhood(client):
 ])
 def test_map_rejects_bad_filters_with_a_message(client, params, message):
     r = client.get("/api/map", params=params)
-    assert r.status_code == 422 and message in r.json()["detail"]
+    assert r.status_code == 400 and message in r.json()["detail"]
 
 
 def test_profile_json_is_the_twin_of_the_profile_page(client):

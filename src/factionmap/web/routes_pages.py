@@ -28,7 +28,7 @@ def map_page(request: Request):
     query = request.url.query
     return page(request, "map.html", "/api/map" + (f"?{query}" if query else ""),
                 relations=list(RELATIONS.values()), statuses=STATUSES, types=TYPES, legend=mapdata.legend(),
-                preload=not query)
+                families=mapdata.families(), kinds=mapdata.KIND_LABELS, preload=not query)
 
 
 @router.get("/entities", response_class=HTMLResponse)
