@@ -76,6 +76,13 @@ def api_export(format: str = Query("stix"), q: mapdata.MapQuery = Depends(map_pa
     return render(g, q, format)
 
 
+@router.get("/geo", summary="Where groups operate: places with coordinates and their groups (twin of /geo)")
+def api_geo(q: mapdata.MapQuery = Depends(map_params), g=Depends(graph)) -> dict[str, Any]:
+    from .geo import build_geo
+
+    return build_geo(g, q)
+
+
 @router.get("/legend", summary="The relations the map can draw")
 def api_legend() -> list[dict[str, Any]]:
     return mapdata.legend()

@@ -31,6 +31,12 @@ def map_page(request: Request):
                 families=mapdata.families(), kinds=mapdata.KIND_LABELS, preload=not query)
 
 
+@router.get("/geo", response_class=HTMLResponse)
+def geo_page(request: Request):
+    query = request.url.query
+    return page(request, "geo.html", "/api/geo" + (f"?{query}" if query else ""))
+
+
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: str = "", type: str = "", g=Depends(graph)):
     if type and type not in TYPES:
