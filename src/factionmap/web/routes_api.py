@@ -83,6 +83,22 @@ def api_geo(q: mapdata.MapQuery = Depends(map_params), g=Depends(graph)) -> dict
     return build_geo(g, q)
 
 
+@router.get("/path", summary="The shortest chain of cited ties between two entities (twin of /path)")
+def api_path(a: str = Query(..., description="An entity: id or any name"), b: str = Query(...),
+             max_hops: int = Query(4, ge=1, le=6), g=Depends(graph)) -> dict[str, Any]:
+    start, end = find_entity(g, a), find_entity(g, b)
+    steps = g.path(start, end, max_hops=max_hops)
+    return {"from": serialize.entity_ref(start), "to": serialize.entity_ref(end),
+            "steps": [serialize.tie(t) for t in steps], "found": bool(steps) or start.id == end.id}
+
+
+@router.get("/entities/{ref}/lineage", summary="Predecessors and successors with years (twin of the lineage page)")
+def api_lineage(ref: str, depth: int = Query(4, ge=1, le=8), g=Depends(graph)) -> dict[str, Any]:
+    from .lineage import lineage_json
+
+    return lineage_json(g, find_entity(g, ref), depth)
+
+
 @router.get("/legend", summary="The relations the map can draw")
 def api_legend() -> list[dict[str, Any]]:
     return mapdata.legend()
@@ -110,12 +126,16 @@ def api_entity(ref: str, g=Depends(graph)) -> dict[str, Any]:
     return profile_json(g, find_entity(g, ref))
 
 
-@router.get("/ties", summary="Ties with their citations, filtered like the graph layer's ties()")
-def api_ties(as_of: str | None = None, relation: str | None = None, entity: str | None = None,
-             status: str | None = None, limit: int = Query(100, ge=1, le=10000), g=Depends(graph)) -> list[dict]:
-    ent = find_entity(g, entity) if entity else None
-    ties = g.ties(as_of=day(as_of, "as_of"), relation=relation or None, entity=ent, status=status or None, limit=limit)
-    return [serialize.tie(t) for t in ties]
+@router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")
+def api_ties(q: mapdata.MapQuery = Depends(map_params), entity: str | None = None,
+             limit: int = Query(1000, ge=1, le=10000), g=Depends(graph)) -> list[dict]:
+    mapdata.check_range(g, q)
+    mapdata.check_focus(g, q)
+    ties, _ = mapdata.chosen_ties(g, q)
+    if entity:
+        eid = find_entity(g, entity).id
+        ties = [t for t in ties if eid in (t.subject.id, t.object.id)]
+    return [serialize.tie(t) for t in ties[:limit]]
 
 
 @router.get("/ties/{tie_id}", summary="One tie and its cited evidence (twin of /ties/{tie_id})")
