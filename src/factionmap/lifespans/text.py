@@ -64,7 +64,7 @@ def _events(ctx: DocContext, trig: p.Trigger, s: int, e: int, a: int, b: int) ->
 
 
 def _active(ctx, trig, key, s, e, b, ev) -> Iterator[LifespanEvent]:
-    near = [d for d in ctx.dates_in(b, min(e, b + 45))]
+    near = [d for d in ctx.dates_in(b - 12, min(e, b + 45))]
     if not near:
         return
     first = near[0]
