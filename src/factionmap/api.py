@@ -15,8 +15,10 @@ def open_store(db: str | Path | None = None) -> Store:
 
 
 def extract_document(document: Document | str | Path, extractor=None) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format). `extractor` (an
-    `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence a tie needs."""
+    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included.
+    `extractor` (an `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence
+    a tie needs."""
+    from . import lifespans
     from .extract.pipeline import ExtractorConfig, get_pipeline
 
     if not isinstance(document, Document):
@@ -26,7 +28,9 @@ def extract_document(document: Document | str | Path, extractor=None) -> Extract
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    return get_pipeline(extractor or ExtractorConfig())(document)
+    extraction = get_pipeline(extractor or ExtractorConfig())(document)
+    extraction.lifespans = lifespans.read(extraction)
+    return extraction
 
 
 __all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]

@@ -93,9 +93,13 @@ def _extract_one(doc: Document, config=None) -> Extraction | FactionmapError:
     from .extract.pipeline import ExtractorConfig, get_pipeline
 
     try:
-        return get_pipeline(config or ExtractorConfig())(doc)
+        extraction = get_pipeline(config or ExtractorConfig())(doc)
     except FactionmapError as exc:
         return exc
+    from . import lifespans
+
+    extraction.lifespans = lifespans.read(extraction)  # foundings, ends, renamings, with their evidence
+    return extraction
 
 
 def _extract_all(docs: list[Document], jobs: int, config=None) -> Iterator[tuple[Document, Extraction | FactionmapError]]:

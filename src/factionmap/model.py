@@ -199,6 +199,41 @@ class Assertion:
             self.stance = Stance(self.stance)
 
 
+class LifespanKind(str, Enum):
+    """What a lifespan event says about a group: when it began, ended, or took another name."""
+
+    FOUNDED = "founded"  # founded, formed, established, proclaimed
+    FIRST_ACTIVE = "first_active"  # active from (an infobox's "Active: 2007 – 2016" start)
+    DISSOLVED = "dissolved"  # dissolved, disbanded, ceased to exist
+    LAST_ACTIVE = "last_active"  # active until
+    RENAMED = "renamed"  # took a new name (the old name's end, the new name's start)
+
+    @property
+    def bound(self) -> str:
+        """'start', 'end' or 'renamed'."""
+        if self in (LifespanKind.FOUNDED, LifespanKind.FIRST_ACTIVE):
+            return "start"
+        if self in (LifespanKind.DISSOLVED, LifespanKind.LAST_ACTIVE):
+            return "end"
+        return "renamed"
+
+
+@dataclass(frozen=True)
+class LifespanEvent:
+    """One dated statement of a group's founding, end or renaming, with the sentence it came from."""
+
+    entity_key: str  # the Entity.key of the group in its document's extraction
+    kind: LifespanKind
+    date: FuzzyDate
+    evidence: Evidence
+    new_name: str | None = None  # renamed: the name it took
+    new_key: str | None = None  # renamed: the Entity.key of that name in the document, if it is one
+
+    def __post_init__(self) -> None:
+        if isinstance(self.kind, str):
+            object.__setattr__(self, "kind", LifespanKind(self.kind))
+
+
 @dataclass
 class Extraction:
     """What the pipeline found in one document: written to the store in one transaction."""
@@ -208,6 +243,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     extractor_version: str = ""
+    lifespans: list[LifespanEvent] = field(default_factory=list)  # read after extraction (lifespans.read)
 
 
 class TieStatus(str, Enum):

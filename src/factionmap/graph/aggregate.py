@@ -79,6 +79,9 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     rate = sources.rater(sources.stored(conn))
     values = {key: _values(key, rows, rate) for key, rows in groups.items()}
     ended = timeline.supersede(values)
+    from ..lifespans import spans
+
+    spans.clip(conn, values)  # no tie before either end exists or after either ends
     existing = _existing(conn, ids)
     gone = [tid for key, tid in existing.items() if key not in values]
     for i in range(0, len(gone), _CHUNK):
@@ -127,7 +130,7 @@ def _values(key: tuple, rows: list, rate) -> dict:
         "subject_id": s, "relation": relation, "object_id": o, "status": status.value,
         "evidence_count": len(rows), "independent_count": graded.independent,
         "confidence": graded.confidence, "grade": graded.code, "score": graded.confidence / 100,
-        "ended_by": None,
+        "ended_by": None, "life_from": None, "life_until": None,
         **{f"start_{k}": first[f"start_{k}"] if first else None for k in _DATE_PARTS},
         **{f"end_{k}": last[f"end_{k}"] if last else None for k in _DATE_PARTS},
     }

@@ -100,6 +100,13 @@ class Graph:
             found = read.entities(conn, ids)
         return [found[i] for i in ids]
 
+    def search(self, text: str, limit: int = 10, type: str | None = None):
+        """Entities ranked by how well any of their names matches `text` (folded; see graph.search)."""
+        from .search import search
+
+        with self.engine.connect() as conn:
+            return search(conn, text, limit, type)
+
     def document_links(self, doc_id: str) -> tuple[dict[str, int], dict[int, int]]:
         """How one document feeds the map: its entity keys -> store entities, its assertions -> ties."""
         with self.engine.connect() as conn:

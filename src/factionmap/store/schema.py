@@ -185,6 +185,8 @@ ties = Table(
     *[Column(c.name, c.type) for c in _date_columns],
     Column("score", Float, nullable=False, default=0.0),
     Column("ended_by", Integer),  # the later tie between the same pair that ended this one, if any
+    Column("life_from", String(10)),  # the later founding of its two ends (ISO day): it holds from then at most
+    Column("life_until", String(10)),  # the earlier end of its two ends (ISO day)
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
@@ -204,4 +206,24 @@ source_grades = Table(
     Column("name", Text, primary_key=True),  # names.fold of a publisher or author
     Column("label", Text, nullable=False),  # as written in the configuration
     Column("reliability", String(1), nullable=False),  # A-F (Admiralty source reliability)
+)
+
+lifespan_events = Table(
+    "lifespan_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # founded, first_active, dissolved, last_active, renamed
+    *[Column(f"date_{part}", String(32) if part != "text" else Text, nullable=part == "text")
+      for part in ("iso", "earliest", "latest", "text")],
+    Column("start_char", Integer, nullable=False),  # the evidence sentence in the document's text
+    Column("end_char", Integer, nullable=False),
+    Column("reader", Text, nullable=False),  # the rule that read it ("lifespan:passive-founded")
+    Column("reader_version", String(32), nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Column("new_name", Text),  # renamed: the name taken
+    Column("new_doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="SET NULL")),
+    Index(None, "doc_id"),
+    Index(None, "doc_entity_id"),
 )

@@ -124,11 +124,14 @@ class Store:
         doc = extraction.document
         self.add_document(doc, conn)
         touched = _entities_of_document(conn, doc.id)
-        for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
+        for table in (t.mentions, t.assertions, t.lifespan_events, t.doc_entities):  # evidence goes with its assertion
             conn.execute(delete(table).where(table.c.doc_id == doc.id))
         keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
         _insert_mentions(conn, doc.id, extraction.mentions, keys)
         _insert_assertions(conn, doc.id, extraction.assertions, keys)
+        from ..lifespans import rows as lifespan_rows
+
+        lifespan_rows.write(conn, doc.id, extraction.lifespans, keys)
         conn.execute(
             update(t.documents)
             .where(t.documents.c.id == doc.id)

@@ -63,9 +63,10 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
         if wants_json(request):
-            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
-        return error(request, 422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+            return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=400)
+        return error(request, 400, message)
 
     @app.exception_handler(NotFound)
     async def missing(request: Request, exc: NotFound) -> Response:

@@ -11,7 +11,7 @@ from . import mapdata, serialize
 from .assets import STATIC
 from .documents import view
 from .params import STATUSES, TYPES
-from .routes_api import find_entity, graph, store
+from .routes_api import find_entity, graph, map_params, store
 from .profile import profile_json
 
 TEMPLATES = Jinja2Templates(directory=str(STATIC.parent / "templates"))
@@ -28,7 +28,40 @@ def map_page(request: Request):
     query = request.url.query
     return page(request, "map.html", "/api/map" + (f"?{query}" if query else ""),
                 relations=list(RELATIONS.values()), statuses=STATUSES, types=TYPES, legend=mapdata.legend(),
-                preload=not query)
+                families=mapdata.families(), kinds=mapdata.KIND_LABELS, preload=not query)
+
+
+@router.get("/ties", response_class=HTMLResponse)
+def ties_page(request: Request, g=Depends(graph), q=Depends(map_params)):
+    query = request.url.query
+    mapdata.check_range(g, q)
+    mapdata.check_focus(g, q)
+    ties, _ = mapdata.chosen_ties(g, q)
+    return page(request, "ties.html", "/api/ties" + (f"?{query}" if query else ""),
+                ties=[serialize.tie(t, citations=False) | {"sources": len({c.doc_id for c in t.citations})} for t in ties],
+                map_href="/" + (f"?{query}" if query else ""), filters=q.applied())
+
+
+@router.get("/path", response_class=HTMLResponse)
+def path_page(request: Request, a: str = "", b: str = "", g=Depends(graph)):
+    from .routes_api import api_path
+
+    result = api_path(a, b, 4, g) if a.strip() and b.strip() else None
+    return page(request, "path.html", f"/api/path?a={a}&b={b}" if result else "/api/openapi.json", result=result, a=a, b=b)
+
+
+@router.get("/entities/{ref}/lineage", response_class=HTMLResponse)
+def lineage_page(request: Request, ref: str, g=Depends(graph)):
+    from .lineage import lineage_json
+
+    entity = find_entity(g, ref)
+    return page(request, "lineage.html", f"/api/entities/{entity.id}/lineage", tree=lineage_json(g, entity, 4))
+
+
+@router.get("/geo", response_class=HTMLResponse)
+def geo_page(request: Request):
+    query = request.url.query
+    return page(request, "geo.html", "/api/geo" + (f"?{query}" if query else ""))
 
 
 @router.get("/entities", response_class=HTMLResponse)
