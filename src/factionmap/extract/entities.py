@@ -62,8 +62,9 @@ def _owned_province(text: str, m: Match, org_ends: set[int]) -> bool:
     own = _OWNER.search(text, max(0, m.start - 4), m.start)
     return own is not None and own.start() in org_ends
 
+# "formerly known as" is not here: a renaming is a tie (successor_of) between two entities
 _KNOWN_AS = re.compile(
-    r"\s*(?:,|\()\s*(?:(?:also|better|more\s+commonly|commonly|popularly|widely|locally|formerly|previously|"
+    r"\s*(?:,|\()\s*(?:(?:also|better|more\s+commonly|commonly|popularly|widely|locally|"
     r"sometimes|often|simply|now)\s+)?(?:known\s+(?:simply\s+)?as|called|referred\s+to\s+as|nicknamed|dubbed|"
     r"alias|a\.k\.a\.?|aka|whose\s+real\s+name\s+(?:is|was)|born|n[ée]e|nom\s+de\s+guerre)\s*:?\s+(?:the\s+)?[\"“‘']?")
 _NAME_AFTER = re.compile(r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|la)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|la|of|the))*"
