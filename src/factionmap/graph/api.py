@@ -19,7 +19,7 @@ from ..names import fold
 from ..store import Store
 from ..store import schema as t
 from . import decisions as decisions_mod
-from . import grading, maintain, read, sources, timeline
+from . import grading, maintain, read, reviews, sources, timeline
 from .decisions import Decision
 
 EntityRef = str | int | Entity
@@ -108,9 +108,9 @@ class Graph:
     # -- ties ----------------------------------------------------------------------------------------
 
     def _ties_query(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None,
-                    min_grade=None, undated=False):
+                    min_grade=None, undated=False, rejected=False):
         query = select(t.ties)
-        conds = []
+        conds = [] if rejected else [reviews.visible()]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:
@@ -136,9 +136,10 @@ class Graph:
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
 
     def ties(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None, min_grade=None,
-             limit=None, *, undated: bool = False, citations: bool = True) -> list[Tie]:
-        """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`."""
-        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated)
+             limit=None, *, undated: bool = False, citations: bool = True, rejected: bool = False) -> list[Tie]:
+        """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
+        analyst rejected only with `rejected=True`."""
+        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -18,6 +18,7 @@ from ..names import fold
 from ..store import schema as t
 from . import aggregate, rules
 from .resolve import Resolver
+from .snapshot import snapshot
 
 
 @dataclass
@@ -40,16 +41,6 @@ class Decision:
 
 def _decision(row) -> Decision:
     return Decision(row["id"], row["kind"], row["payload"], row["created_at"], row["undone_at"])
-
-
-def snapshot(conn: Connection, entity_id: int) -> dict:
-    """What a decision remembers of an entity: id, name, type, KB id and every folded name."""
-    row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).mappings().first()
-    if row is None:
-        raise NotFound(f"no entity {entity_id}")
-    norms = {r[0] for r in conn.execute(select(t.aliases.c.norm).where(t.aliases.c.entity_id == entity_id))}
-    norms.add(fold(row["name"]))
-    return {"id": row["id"], "name": row["name"], "type": row["type"], "kb_id": row["kb_id"], "norms": sorted(norms)}
 
 
 def _record(conn: Connection, kind: str, payload: dict) -> Decision:
