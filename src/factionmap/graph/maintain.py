@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
-from . import aggregate, dedup, manual, reviews, rules
+from . import aggregate, dedup, edits, manual, reviews, rules
 from .resolve import Resolver
 
 
@@ -26,6 +26,7 @@ def document_changed(conn: Connection, doc_id: str, previously_touched: set[int]
     touched = resolver.attach_document(doc_id)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    edits.apply(conn, touched)
     aggregate.refresh(conn, touched | (previously_touched - set(resolver.pool)))
 
 
@@ -52,6 +53,7 @@ def rebuild(conn: Connection) -> None:
     resolver.attach_rows(rows)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    edits.apply(conn, None)
     aggregate.refresh(conn, None)
 
 

@@ -73,7 +73,7 @@ def add(conn: Connection, actor: str, doc_id: str, start: int, end: int, subject
            "confidence": None, "stance": stance, **when}
     key = {"doc_id": doc_id, "start_char": start, "end_char": end, "relation": relation, "stance": stance,
            "subject": subject["norms"], "object": obj["norms"], "extractor": EXTRACTOR,
-           "extractor_version": VERSION, "quote": quote.strip()}
+           "extractor_version": VERSION, "quote": quote.strip(), **when}
     reviews.lock(conn)
     review = reviews._insert(conn, "add", tie, [key], change, note, actor, None)
     write(conn, review.id, change)

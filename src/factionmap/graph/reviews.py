@@ -111,7 +111,8 @@ def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict]:
     a, ev, doc = t.assertions, t.evidence, t.documents
     quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
     rows = conn.execute(
-        select(a.c.id, a.c.doc_id, a.c.relation, a.c.stance, a.c.subject_id, a.c.object_id, ev.c.start_char,
+        select(a.c.id, a.c.doc_id, a.c.relation, a.c.stance, a.c.subject_id, a.c.object_id, a.c.start_iso,
+               a.c.end_iso, ev.c.start_char,
                ev.c.end_char, ev.c.extractor, ev.c.extractor_version, quote.label("quote"))
         .join(ev, ev.c.assertion_id == a.c.id).join(doc, doc.c.id == a.c.doc_id)
         .where(a.c.id.in_(sorted(set(assertion_ids)))).order_by(a.c.id, ev.c.id)
@@ -120,7 +121,8 @@ def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict]:
     return [{"assertion_id": r["id"], "doc_id": r["doc_id"], "start_char": r["start_char"], "end_char": r["end_char"],
              "relation": r["relation"], "stance": r["stance"], "subject": names.get(r["subject_id"], []),
              "object": names.get(r["object_id"], []), "extractor": r["extractor"],
-             "extractor_version": r["extractor_version"], "quote": (r["quote"] or "").strip()} for r in rows]
+             "extractor_version": r["extractor_version"], "quote": (r["quote"] or "").strip(),
+             "start": r["start_iso"], "end": r["end_iso"]} for r in rows]
 
 
 def matches(key: dict, row: dict) -> bool:
