@@ -227,6 +227,26 @@ class Graph:
         with self.engine.connect() as conn:
             return decisions_mod.explain(conn, eid)
 
+    # -- reviews -------------------------------------------------------------------------------------
+
+    def reviews(self, tie: int | None = None, entity: EntityRef | None = None, actor: str | None = None,
+                kind: str | None = None, limit: int | None = None) -> list[reviews.Review]:
+        """Analysts' reviews, newest first: of one tie, of an entity's ties (rejected ones included), or all."""
+        with self.engine.connect() as conn:
+            if tie is not None:
+                found = reviews.of_ties(conn, [int(tie)]).get(int(tie), [])
+            elif entity is not None:
+                found = reviews.of_entity(conn, self.entity_id(entity))
+            else:
+                found = reviews.listing(conn, actor=actor, kind=kind, limit=limit)
+        return [r for r in found if (not actor or r.actor == actor) and (not kind or r.kind == kind)][:limit]
+
+    def review_queue(self, **filters):
+        """Ties waiting for review, most in need first (graph/queue.py), with progress counts."""
+        from .queue import review_queue
+
+        return review_queue(self, **filters)
+
     def rebuild(self) -> None:
         """Resolve every document's entities and aggregate every tie again, under the decisions."""
         with self.store.transaction() as conn:

@@ -85,6 +85,20 @@ def edited(conn: Connection) -> dict[str, tuple[str, str]]:
         select(t.source_grade_edits.c.name, t.source_grade_edits.c.label, t.source_grade_edits.c.reliability))}
 
 
+def listing(conn: Connection) -> list[dict]:
+    """Every graded source: name as written, letter, and where the grade comes from."""
+    configured = {r[0]: (r[1], r[2]) for r in conn.execute(
+        select(t.source_grades.c.name, t.source_grades.c.label, t.source_grades.c.reliability))}
+    mine = edited(conn)
+    out = []
+    for key in sorted(configured.keys() | mine.keys()):
+        label, letter = mine.get(key) or configured[key]
+        out.append({"name": label, "reliability": letter,
+                    "origin": "app" if key in mine else "configuration",
+                    "configured": configured.get(key, (None, None))[1]})
+    return out
+
+
 def set_edit(conn: Connection, name: str, letter: str | None) -> tuple[str | None, str | None]:
     """Grade one source in the app (None: back to the configuration); returns (before, after)."""
     key = fold(name)
