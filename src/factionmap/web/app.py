@@ -32,7 +32,7 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
         check_vendor()
     if not isinstance(store, Store):
         store = Store(store, create=False)
-    app = FastAPI(title="factionmap", version=__version__, openapi_url="/api/openapi.json",
+    app = FastAPI(title="factionmap", version=__version__, openapi_url=None,
                   docs_url=None, redoc_url=None, dependencies=[Depends(auth.gate)])
     app.state.store = store
     app.state.allow_upload = allow_upload
@@ -47,6 +47,10 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     from . import routes_auth, routes_edit, routes_review
     from .routes_api import router as api_router
     from .routes_pages import TEMPLATES, router as page_router
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_schema() -> JSONResponse:  # behind the login gate like everything else
+        return JSONResponse(app.openapi())
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
