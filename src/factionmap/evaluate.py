@@ -48,10 +48,9 @@ class Tie:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        a, b = normalize_name(self.subject_name), normalize_name(self.object_name)
-        if self.relation in SYMMETRIC and b < a:
-            a, b = b, a
-        return (self.doc, self.label, a, b)
+        """What the evaluation spec's scorer dedupes on: the label and the least of each side's names
+        (a symmetric tie given both ways is two rows there too)."""
+        return (self.doc, self.label, min(self.subject, default=""), min(self.object, default=""))
 
     def matches(self, other: "Tie") -> bool:
         if self.label != other.label:
@@ -204,12 +203,12 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _dedupe(ties: Iterable[Tie], loose: bool = False) -> list[Tie]:
-    """One row per tie: same key (canonical names); with `loose`, also any row matching a kept one."""
+def _dedupe(ties: Iterable[Tie]) -> list[Tie]:
+    """One row per key, as the evaluation spec's scorer keeps them (the first one wins)."""
     seen: set = set()
     out = []
     for t in ties:
-        if t.key not in seen and not (loose and any(t.matches(o) for o in out)):
+        if t.key not in seen:
             seen.add(t.key)
             out.append(t)
     return out
@@ -229,7 +228,7 @@ def score(gold_rows: Iterable[dict], system_rows: Iterable[dict], docs: Iterable
     for doc in names:
         # a tie the gold gives both as asserted and as reported is one tie: the asserted line wins
         golds = _dedupe(sorted((t for t in gold if t.doc == doc), key=lambda t: t.stance != "asserted"))
-        for s in _dedupe((t for t in system if t.doc == doc), loose=True):
+        for s in _dedupe(t for t in system if t.doc == doc):
             hit = next((g for g in golds if s.matches(g)), None)
             if hit is None:
                 report.per_label.setdefault(s.label, Counts()).fp += 1

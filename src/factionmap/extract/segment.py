@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import InfoboxField
+from ..ingest.header import is_note_line
 from .state import Annotated, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -77,11 +78,16 @@ def _segment(ann: Annotated) -> Annotated:
     fields = list(ann.doc.infobox)
     covered = [(f.start, f.end) for f in fields]
     paragraph = 0
+    head = True  # still in the document's head (title, source, date lines)
     for m in _LINE.finditer(text):
         a, b = _strip(text, m.start(), m.end())
         if a >= b or _RULE.match(text[a:b]):
             paragraph += 1
             continue
+        if head and is_note_line(text[a:b]):
+            ann.sentences.append(Sentence(a, b, "header", paragraph))
+            continue
+        head = head and len(ann.sentences) < 6
         if any(s <= a < e or a <= s < b for s, e in covered):
             ann.sentences.append(Sentence(a, b, "infobox", paragraph))
             continue

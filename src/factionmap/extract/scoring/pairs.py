@@ -15,7 +15,7 @@ from ..state import Annotated, Span
 
 MAX_MENTIONS = 24  # a sentence naming more (a long list) pairs each mention with its 12 nearest
 MAX_GAP = 400  # characters between the two mentions of an in-sentence pair
-_SKIP_KINDS = ("heading", "refs")
+_SKIP_KINDS = ("heading", "refs", "header")
 
 
 @dataclass

@@ -24,8 +24,11 @@ def _trigger(ann: Annotated, a: Span, b: Span) -> tuple[int, int]:
     return b.start, b.end
 
 
+SYNTAX = False  # dependency-path features (the parser runs on sentences holding a pair)
+
+
 def pair_features(ann: Annotated, pairs: list[Pair]) -> tuple[list[list[str]], list[tuple[str, str]]]:
-    fz = Featurizer(ann)
+    fz = Featurizer(ann, syntax=SYNTAX)
     return [fz(p) for p in pairs], [(kind(ann, p.a), kind(ann, p.b)) for p in pairs]
 
 

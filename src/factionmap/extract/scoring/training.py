@@ -134,20 +134,15 @@ class CVResult:
 
 
 def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
-    """Whether each row matches a gold tie, rows taken in falling confidence (a later duplicate is wrong)."""
-    out = [False] * len(rows)
+    """Whether each row states a gold tie of its document (label and both ends matching)."""
     by_doc = defaultdict(list)
     for g in gold:
-        by_doc[to_tie(g).doc].append(to_tie(g))
-    used: set[int] = set()
-    order = sorted(range(len(rows)), key=lambda i: -(rows[i].get("confidence") or 0.0))
-    for i in order:
-        t = to_tie(rows[i])
-        for g in by_doc.get(t.doc, []):
-            if id(g) not in used and t.matches(g):
-                used.add(id(g))
-                out[i] = True
-                break
+        t = to_tie(g)
+        by_doc[t.doc].append(t)
+    out = []
+    for r in rows:
+        t = to_tie(r)
+        out.append(any(t.matches(g) for g in by_doc.get(t.doc, [])))
     return out
 
 
