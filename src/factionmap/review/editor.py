@@ -93,6 +93,9 @@ class Editor:
             if before_row is None:
                 raise NotFound(f"no tie {tie_id}")
             change = dict(change or {})
+            for end in ("subject", "object"):  # an id, a name or an alias
+                if change.get(end) not in (None, ""):
+                    change[end] = self.graph.entity_id(change[end])
             if grade:
                 change["grade"] = grade
             review = reviews.record(conn, kind, int(tie_id), self.actor.name, note=note, change=change,

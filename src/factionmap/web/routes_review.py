@@ -81,6 +81,20 @@ def _change(body: CorrectIn) -> dict:
     return change
 
 
+def form_change(f: dict) -> dict:
+    """A correction from a form: fields left empty change nothing; entity fields take an id or a name."""
+    change: dict = {}
+    for name in ("relation", "stance"):
+        if f.get(name):
+            change[name] = f[name]
+    for name in ("subject", "object"):
+        if f.get(name, "").strip():
+            change[name] = _ref(f[name])
+    if f.get("swap") in ("1", "on", "true"):
+        change["swap"] = True
+    return change
+
+
 def _ed(request: Request, who: Actor) -> Editor:
     return Editor(request.app.state.store, who)
 
@@ -187,10 +201,7 @@ async def tie_form(request: Request, tie_id: int, action: str, who: Actor = REVI
     elif action == "reject":
         call = lambda: ed.reject(tie_id, note=note, expected=expected)  # noqa: E731
     elif action == "correct":
-        body = CorrectIn(expected_review=None, **{k: v for k, v in f.items() if k in CorrectIn.model_fields
-                                                  and k not in ("expected_review", "note", "grade", "swap")},
-                         swap=f.get("swap") in ("1", "on", "true"))
-        change = {k: v for k, v in _change(body).items() if k not in ("start", "end")}
+        change = form_change(f)
         for name in ("start", "end"):
             if name in f and f[name] != f.get(f"{name}_was", ""):
                 change[name] = f[name] or None
