@@ -120,7 +120,8 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
              "status": t.status.value,
              "reported": serialize.is_reported(t), "symmetric": t.relation in SYMMETRIC, "grade": t.grade,
              "confidence": t.confidence, "start": t.start.iso if t.start else None,
-             "end": t.end.iso if t.end else None, "citations": len(t.citations)}
+             "end": t.end.iso if t.end else None, "citations": len(t.citations),
+             "review": t.review["verdict"] if t.review else None}
             for t in chosen
         ],
         # country codes ("SY") still match the region filter; the list offers the names
