@@ -71,16 +71,16 @@ def _last_review_time(conn):
     return conn.execute(select(func.max(t.reviews.c.created_at))).scalar()
 
 
-def _new_since(conn, tie_ids: list[int], when) -> set[int]:
-    """Ties with evidence from a document stored after `when`."""
+def _new_since(conn, when) -> set[int]:
+    """Ties with evidence from a document stored after `when` (few documents: asked from their side)."""
     if when is None:
         return set()
+    docs = [r[0] for r in conn.execute(select(t.documents.c.id).where(t.documents.c.ingested_at > when))]
     out: set[int] = set()
-    for i in range(0, len(tie_ids), _CHUNK):
+    for i in range(0, len(docs), _CHUNK):
         query = (select(t.tie_assertions.c.tie_id).distinct()
                  .join(t.assertions, t.assertions.c.id == t.tie_assertions.c.assertion_id)
-                 .join(t.documents, t.documents.c.id == t.assertions.c.doc_id)
-                 .where(t.tie_assertions.c.tie_id.in_(tie_ids[i:i + _CHUNK]), t.documents.c.ingested_at > when))
+                 .where(t.assertions.c.doc_id.in_(docs[i:i + _CHUNK])))
         out |= {r[0] for r in conn.execute(query)}
     return out
 
@@ -112,9 +112,8 @@ def review_queue(graph, *, entity=None, relation=None, document=None, limit: int
     skip = skip or set()
     with graph.engine.connect() as conn:
         rows = _filtered(graph, conn, entity, relation, document)
-        ids = [r["id"] for r in rows]
-        open_counts = _unreviewed(conn, ids)
-        fresh = _new_since(conn, ids, _last_review_time(conn))
+        open_counts = _unreviewed(conn, [r["id"] for r in rows if r["review_id"]])  # only reviewed ties wait for it
+        fresh = _new_since(conn, _last_review_time(conn))
         waiting, reviewed = [], 0
         for r in rows:
             new = open_counts.get(r["id"], 0)
