@@ -201,3 +201,23 @@ def test_reviews_become_training_rows(store):
     for r in material.rows:
         assert r["quote"] in names[r["doc"]].text
         assert r["doc"].endswith(".jsonl")
+
+
+def test_the_queue_puts_what_most_needs_an_expert_first(store):
+    d1, d2 = _store(store)
+    g, ed = Graph(store), Editor(store, local_actor("t"))
+    q = g.review_queue()
+    assert q.reviewed == 0 and q.total == q.waiting == len(g.ties())
+    needs = [i.need for i in q.items]
+    assert needs == sorted(needs, reverse=True)
+    joined = _tie(g, "part_of")  # reported only: the lowest confidence
+    assert q.items[0].tie.id == joined.id and "confidence" in q.items[0].reasons[0]
+    ed.confirm(joined.id)
+    q = g.review_queue()
+    assert joined.id not in {i.tie.id for i in q.items} and q.reviewed == 1
+    d3 = doc("Harakat al-Fajr joined Tanzim al-Qaida fi al-Sahil, a monitor reported.", "three", publisher="Monitor C")
+    save(store, d3, [claim(d3, FAJR, "part_of", QAIDA, "joined", stance="reported")])
+    item = next(i for i in g.review_queue().items if i.tie.id == joined.id)
+    assert "new evidence since its last review" in item.reasons and item.new_evidence == 1
+    assert [i.tie.relation for i in g.review_queue(relation="opposes").items] == ["opposes"]
+    assert {i.tie.id for i in g.review_queue(document=d2.id).items} == {joined.id}

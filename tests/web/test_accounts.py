@@ -200,3 +200,20 @@ def test_the_audit_log_cannot_be_altered_through_the_app(app, people):
     assert root.post("/api/log", json={}).status_code in (404, 405)
     assert root.post("/log", data={}).status_code in (404, 405)
     assert root.get("/api/log").json() == before
+
+
+def test_document_metadata_and_the_openapi_schema(app, people):
+    ada = client(app, "ada")
+    doc = next(d for d in people.documents() if d["title"] == "Boko Haram")
+    r = ada.post(f"/api/documents/{doc['id']}/metadata", json={"author": "A. Field Researcher",
+                                                               "published": "March 2018", "note": "from the PDF"})
+    assert r.status_code == 200 and r.json()["changed"] == {"author": "A. Field Researcher", "published": "2018-03"}
+    assert ada.post(f"/api/documents/{doc['id']}/metadata", json={"published": "not a date"}).status_code == 400
+    history = ada.get(f"/api/log?target_type=document&target_id={doc['id']}").json()
+    assert history[0]["before"] == {"author": None, "published": "2018-05-01"} and history[0]["reason"] == "from the PDF"
+    schema = ada.get("/api/openapi.json").json()
+    for path in ("/api/ties/{tie_id}/confirm", "/api/ties/{tie_id}/reject", "/api/ties/{tie_id}/correct", "/api/ties",
+                 "/api/reviews/{review_id}/undo", "/api/review/queue", "/api/entities/{ref}/merge",
+                 "/api/entities/{ref}/rename", "/api/decisions/{decision_id}/undo", "/api/sources",
+                 "/api/documents/{doc_id}/metadata", "/api/log", "/api/users", "/api/login"):
+        assert path in schema["paths"], path
