@@ -40,7 +40,7 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args(argv)
 
-    from factionmap.evaluate import score
+    from factionmap.evaluate import score, tradeoff
     from factionmap.extract.scoring import training as T
     from factionmap.extract.scoring.corpus import load_training_set
 
@@ -54,8 +54,8 @@ def main(argv=None) -> int:
     cal = T.fit_calibration(raw, cv.correct)
     cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
-    curve = T.tradeoff(cv.gold, cal_rows, cv.docs, grid)
-    best = T.choose_threshold(T.tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
+    curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
+    best = T.choose_threshold(tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
                               args.min_precision)
     ece, table = T.reliability([r["confidence"] for r in cal_rows], cv.correct)
     thr = best["threshold"]

@@ -14,9 +14,10 @@ def open_store(db: str | Path | None = None) -> Store:
     return Store(db)
 
 
-def extract_document(document: Document | str | Path) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format)."""
-    from .extract.pipeline import default_pipeline
+def extract_document(document: Document | str | Path, extractor=None) -> Extraction:
+    """Run the extraction pipeline on one document (or a file, read by its format). `extractor` (an
+    `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence a tie needs."""
+    from .extract.pipeline import ExtractorConfig, get_pipeline
 
     if not isinstance(document, Document):
         from .ingest import read_file
@@ -25,7 +26,7 @@ def extract_document(document: Document | str | Path) -> Extraction:
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    return default_pipeline()(document)
+    return get_pipeline(extractor or ExtractorConfig())(document)
 
 
 __all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]

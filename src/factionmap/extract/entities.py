@@ -11,6 +11,7 @@ import re
 from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
+from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
 from .names import COMPASS_PREFIX as _COMPASS
 from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
@@ -115,6 +116,7 @@ class EntityFinder:
             ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
+        add_item_names(ann, self.local_entity)
         defined = self.definitions(ann)
         defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)

@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from ...model import EntityType
 from ..state import Annotated, Span
+from ..lists import headings
 from .pairs import Pair
 from .word_classes import word_classes
 
@@ -26,7 +27,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
-        "ner": "ner", "coref": "coref"}
+        "ner": "ner", "coref": "coref", "list": "list"}
 
 
 def kind(ann: Annotated, span: Span) -> str:
@@ -97,6 +98,7 @@ class Featurizer:
 
     def __init__(self, ann: Annotated, syntax: bool = False):
         self.ann = ann
+        self.headings = headings(ann)
         self.wc = word_classes(getattr(ann.doc, "language", None) or "en")
         self.syntax = syntax and ann.parse is not None
         self._views: dict[int, SentenceView] = {}
@@ -117,7 +119,19 @@ class Featurizer:
         a, b = pair.a, pair.b
         ka, kb = kind(ann, a), kind(ann, b)
         f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
-             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}"]
+             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}", f"VIA:{pair.via}"]
+        heading = self.headings[pair.sentence].lower()
+        hwords = [t for t in _TOKEN.findall(heading) if t.isalpha()]
+        for c in {c for t in hwords for c in self.wc(t)}:
+            f.append(f"HC:{c}")
+            if pair.via == "list":
+                f.append(f"LHC:{c}|{ka}{kb}")
+        for t in hwords:
+            f.append(f"HW:{_stem(t)}")
+            if pair.via == "list":
+                f.append(f"LHW:{_stem(t)}|{ka}{kb}")
+        if pair.via == "list":
+            f.append(f"LD:{min(pair.depth, 3)}")
         sent = ann.sentences[pair.sentence]
         if sent.kind == "infobox":
             f.append("SK:infobox")

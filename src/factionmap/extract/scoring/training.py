@@ -9,7 +9,6 @@ Deterministic: folds by document name, a seeded solver, features in sorted order
 from __future__ import annotations
 
 import hashlib
-import math
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,8 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...evaluate import score as score_rows
-from ...evaluate import to_tie
+from ...evaluate import to_tie, tradeoff
 from ...model import Document
 from ..output import assertion_rows
 from ..relations import Candidate, assemble, frame_candidates
@@ -80,7 +78,7 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
                       shape=(len(indptr) - 1, len(vocab)))
 
 
-def fit(data: list[DocData], c: float = 0.5, min_count: int = 2) -> RelationModel:
+def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationModel:
     """Logistic regression per target on the pairs its kinds allow (maybes left out)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -146,7 +144,7 @@ def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
     return out
 
 
-def cross_validate(data: list[DocData], k: int = 5, c: float = 0.5, progress=None) -> CVResult:
+def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=None) -> CVResult:
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
     res = CVResult(docs=[d.name for d in data])
@@ -198,18 +196,6 @@ def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tupl
     return ece, table
 
 
-def tradeoff(gold: list[dict], rows: list[dict], docs: list[str], thresholds=None) -> list[dict]:
-    """Precision, recall and F1 of the rows whose confidence reaches each threshold."""
-    thresholds = thresholds if thresholds is not None else [round(0.05 * i, 2) for i in range(1, 20)]
-    out = []
-    for t in thresholds:
-        kept = [r for r in rows if (r.get("confidence") or 0.0) >= t]
-        m = score_rows(gold, kept, docs).micro
-        out.append({"threshold": t, "precision": round(m.precision, 4), "recall": round(m.recall, 4),
-                    "f1": round(m.f1, 4), "tp": m.tp, "fp": m.fp, "fn": m.fn})
-    return out
-
-
 def choose_threshold(curve: list[dict], min_precision: float) -> dict:
     """The threshold with the best F1 among those whose precision reaches `min_precision`
     (the most precise one when none does)."""
@@ -219,8 +205,8 @@ def choose_threshold(curve: list[dict], min_precision: float) -> dict:
     return max(curve, key=lambda p: (p["precision"], p["f1"]))
 
 
-def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.5, folds: int = 5,
-          min_precision: float = 0.85) -> tuple[RelationModel, dict]:
+def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds: int = 5,
+          min_precision: float = 0.6) -> tuple[RelationModel, dict]:
     """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
     cv = cv or cross_validate(data, folds, c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
@@ -242,11 +228,3 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.5, folds
               "features": len(model.vocab)}
     model.meta.update(report)
     return model, report
-
-
-def per_relation(report) -> dict:
-    return {k: v.to_dict() for k, v in sorted(report.per_label.items())}
-
-
-def _safe(x: float) -> float:
-    return 0.0 if math.isnan(x) else x
