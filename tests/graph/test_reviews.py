@@ -221,3 +221,17 @@ def test_the_queue_puts_what_most_needs_an_expert_first(store):
     assert "new evidence since its last review" in item.reasons and item.new_evidence == 1
     assert [i.tie.relation for i in g.review_queue(relation="opposes").items] == ["opposes"]
     assert {i.tie.id for i in g.review_queue(document=d2.id).items} == {joined.id}
+
+
+def test_training_material_joins_a_training_set_without_doubling_documents(store):
+    d1, d2 = _store(store)
+    g, ed = Graph(store), Editor(store, local_actor("t"))
+    ed.confirm(_tie(g, "opposes").id)
+    ed.reject(_tie(g, "part_of").id)
+    material = training_material(store)
+    from factionmap.model import Document
+
+    same_text = Document(TEXT_1, path="corpus/one-from-disk.txt")
+    documents, rows = material.merged_with([("one-from-disk.txt", same_text)], [{"doc": "one-from-disk.txt"}])
+    assert [n for n, _ in documents] == ["one-from-disk.txt", "two.jsonl"]
+    assert {r["doc"] for r in rows[1:]} == {"one-from-disk.txt", "two.jsonl"}

@@ -4,6 +4,7 @@
     material.rows          # gold rows (SPEC's gold format) with a "review" field
     material.documents     # [(name, Document)]: every document a row cites, under the row's "doc" name
     material.write("reviews.gold.jsonl", "review-docs/")
+    documents, rows = material.merged_with(*load_training_set(gold, docs))   # `train --from-reviews`
 
 Each review in force (not undone; the latest one on a piece of evidence wins) gives one row per
 piece of evidence it was made on, in the evaluation spec's gold format: doc, subject [names],
@@ -32,7 +33,7 @@ from sqlalchemy import select
 
 from ..errors import ExportError
 from ..graph import reviews
-from ..model import Document
+from ..model import Document, content_id
 from ..names import fold
 from ..relations import SCORED, SYMMETRIC
 from ..store import Store
@@ -52,6 +53,23 @@ class TrainingMaterial:
         for r in self.rows:
             out[r["review"]] = out.get(r["review"], 0) + 1
         return out
+
+    def merged_with(self, documents: list[tuple[str, Document]], rows: list[dict]
+                    ) -> tuple[list[tuple[str, Document]], list[dict]]:
+        """This material added to a training set (`load_training_set`'s (documents, rows)): a reviewed
+        document that is already among `documents` (the same text, or the same file name it was read
+        from) keeps that one's name, so no document is trained on twice or split across folds."""
+        by_text = {content_id(doc.text.encode("utf-8")): name for name, doc in documents}
+        by_file = {name: name for name, _ in documents}
+        rename, extra = {}, []
+        for name, doc in self.documents:
+            same = by_text.get(content_id(doc.text.encode("utf-8"))) or by_file.get(Path(doc.path or "").name)
+            if same:
+                rename[name] = same
+            else:
+                extra.append((name, doc))
+        mine = [dict(r, doc=rename.get(r["doc"], r["doc"])) for r in self.rows]
+        return [*documents, *extra], [*rows, *mine]
 
     def write(self, gold_path: str | Path, docs_dir: str | Path | None = None) -> None:
         """The rows as JSON Lines; with `docs_dir`, every cited document as DOCS_DIR/<doc name>."""
