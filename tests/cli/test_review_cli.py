@@ -69,3 +69,16 @@ def test_once_users_exist_the_cli_asks_who_acts(tmp_path):
     listed = run("users", "list", "--json", "--db", db).output
     assert "argon2" not in listed and "password" not in listed
     assert "root" in run("log", "--actor", "root", "--db", db).output
+
+
+def test_exported_gold_reads_back_as_a_gold_file(tmp_path):
+    from factionmap.evaluate import load_gold
+
+    db = tmp_path / "s.db"
+    build_fixture_store(db).close()
+    run("review", "confirm", 4, "--db", db)
+    run("review", "reject", 9, "--db", db)
+    gold = tmp_path / "gold.jsonl"
+    run("reviews", "export-gold", "-o", gold, "--db", db)
+    rows = load_gold(gold)  # the evaluation's own checks: fields, relations, stances, ISO dates
+    assert [r["review"] for r in rows] == ["confirmed", "rejected"]

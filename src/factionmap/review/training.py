@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from ..store import Store
 from ..store import schema as t
 
 POSITIVE = ("confirmed", "corrected", "added")
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _RE_READ = ("relation", "subject", "object", "swap", "stance")
 
 
@@ -102,8 +104,14 @@ def _end_name(snap: dict, folded: list[str]) -> str | None:
     return snap["name"] if set(snap.get("norms") or []) & set(folded) else None
 
 
+def _iso(value) -> str | None:
+    """A date as the gold format takes it (YYYY, YYYY-MM, YYYY-MM-DD); others (a decade, '198X') as unknown."""
+    return value if isinstance(value, str) and _ISO.fullmatch(value) else None
+
+
 def _row(doc: str, key: dict, relation: str, subject: list[str], obj: list[str], start, end, stance: str,
          verdict: str, review_id: int) -> dict:
+    start, end = _iso(start), _iso(end)
     return {"doc": doc, "subject": subject, "relation": relation, "object": obj, "start": start, "end": end,
             "stance": stance, "quote": key["quote"], "review": verdict, "review_id": review_id}
 
