@@ -285,3 +285,4 @@ class Tie:
     confidence: int = 0  # 0-100
     grade: str = "F6"  # Admiralty: source reliability A-F x information credibility 1-6
     citations: list[Citation] = field(default_factory=list)
+    review: dict | None = None  # an analyst's verdict: {verdict, review_id, by, at, note, grade, corrections}

@@ -169,7 +169,8 @@ def edge(t: Tie) -> dict[str, Any]:
             "grade": t.grade, "confidence": t.confidence, "start": t.start.iso if t.start else None,
             "end": t.end.iso if t.end else None, "undated": t.start is None and t.end is None,
             "span": serialize.span(t.start, t.end) or "dates unknown",
-            "citations": len(t.citations), "sources": len({c.doc_id for c in t.citations})}
+            "citations": len(t.citations), "sources": len({c.doc_id for c in t.citations}),
+            "review": t.review["verdict"] if getattr(t, "review", None) else None}
 
 
 def chosen_ties(graph, q: MapQuery) -> tuple[list[Tie], dict[int, set[str]]]:
