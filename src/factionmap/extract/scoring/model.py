@@ -111,8 +111,7 @@ class RelationModel:
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocab, key=self.vocab.get)
         (folder / "vocab.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
-        with open(folder / "weights.npz", "wb") as fh:
-            np.savez_compressed(fh, w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+        _write_npz(folder / "weights.npz", w=self.w.astype(np.float16), b=self.b.astype(np.float32))
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
                     calibration=self.calibration.to_json())
@@ -126,13 +125,27 @@ class RelationModel:
         self.meta = meta
 
 
+def _write_npz(path: Path, **arrays: np.ndarray) -> None:
+    """`np.savez_compressed` with fixed entry dates, so the same weights give the same bytes."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, arr in arrays.items():
+            buf = io.BytesIO()
+            np.save(buf, arr, allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
 def load_model(folder: str | Path | None = None) -> RelationModel:
     """The model in `folder` (the packaged one by default); ConfigError says what is missing or wrong."""
     folder = Path(folder) if folder else DEFAULT_DIR
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         names = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
-        with np.load(folder / "weights.npz") as z:
+        with np.load(folder / "weights.npz", allow_pickle=False) as z:
             w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
     except FileNotFoundError as exc:
         raise ConfigError(f"{folder}: not a factionmap relation model ({Path(exc.filename).name} is missing); "

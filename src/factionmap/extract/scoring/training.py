@@ -122,6 +122,11 @@ def group_of(assertion) -> str:
     return "frame" if any(e.extractor != "model" for e in assertion.evidence) else "model"
 
 
+def positives(gold: list[dict]) -> list[dict]:
+    """The gold rows that state a tie (an analyst's rejected reading states none)."""
+    return [g for g in gold if g.get("review") != "rejected"]
+
+
 def folds_of(names: list[str], k: int) -> dict[str, int]:
     """A document's fold: by a hash of its name (stable whatever else the corpus holds)."""
     ranked = sorted(names, key=lambda n: hashlib.sha256(f"{SEED}:{n}".encode()).hexdigest())
@@ -140,7 +145,7 @@ class CVResult:
 def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
     """Whether each row states a gold tie of its document (label and both ends matching)."""
     by_doc = defaultdict(list)
-    for g in gold:
+    for g in positives(gold):
         t = to_tie(g)
         by_doc[t.doc].append(t)
     out = []
@@ -162,7 +167,7 @@ def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=Non
         model = fit(train, c=c)
         for d in test:
             res.rows.extend(doc_rows(d, model))
-            res.gold.extend(d.gold)
+            res.gold.extend(positives(d.gold))
         if progress:
             progress(f)
     res.correct = mark_correct(res.gold, res.rows)
@@ -241,7 +246,7 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),
-              "gold_ties": sum(len(d.gold) for d in data), "folds": folds, "c": c,
+              "gold_ties": sum(len(positives(d.gold)) for d in data), "folds": folds, "c": c,
               "cv_threshold": best, "ece": round(ece, 4), "reliability": table,
               "fit_seconds": round(fit_seconds, 1), "cv_seconds": round(cv.seconds, 1),
               "features": len(model.vocab)}
