@@ -60,3 +60,29 @@ def test_frames_alone_and_a_missing_model_folder(tmp_path):
 def test_train_without_gold_or_reviews_says_what_to_give(tmp_path):
     run = CliRunner().invoke(main, ["train", "-o", str(tmp_path / "m")])
     assert run.exit_code != 0 and "--gold" in run.output
+
+
+def test_build_serve_and_export_honour_min_confidence(model_dir, tmp_path):
+    from factionmap.graph import Graph
+    from factionmap.store import Store
+
+    db = str(tmp_path / "m.db")
+    run = CliRunner().invoke(main, ["build", str(TRAIN / "docs"), "--db", db, "--model", str(model_dir),
+                                    "--min-confidence", "0.05"])
+    assert run.exit_code == 0, run.output
+    store = Store(db)
+    confidences = [a.confidence for a in store.assertions()]
+    assert confidences and all(c is not None and c >= 0.05 for c in confidences)
+    cut = sorted(confidences)[len(confidences) // 2]
+    every, sure = Graph(store).ties(), Graph(store, min_confidence=cut).ties()
+    assert 0 < len(sure) < len(every) or cut == max(confidences)
+    by_id = {a.id: a.confidence for a in store.assertions()}
+    kept_ids = {t.id for t in sure}
+    for tie in every:
+        best = max(by_id[c.assertion_id] for c in tie.citations)
+        assert (best >= cut) == (tie.id in kept_ids)
+    out = tmp_path / "ties.jsonl"
+    run = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl", "-o", str(out),
+                                    "--min-confidence", str(cut)])
+    assert run.exit_code == 0, run.output
+    assert f"{len(sure)} ties" in run.output

@@ -84,3 +84,11 @@ def extractor_config(model: str | None, min_confidence: float | None):
     if model and model != "none" and not os.path.isdir(model):
         raise click.BadParameter(f"{model}: no such folder (a model made by `factionmap train`)", param_hint="--model")
     return ExtractorConfig(model_dir=model, min_confidence=min_confidence)
+
+
+def min_confidence_option(func: Callable) -> Callable:
+    """--min-confidence for commands that read a store: leave out the ties none of whose assertions
+    the extractor was at least this sure of."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        help="Leave out ties none of whose assertions reaches this calibrated confidence "
+                             "(assertions no model scored always count).")(func)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, fail_cleanly
+from .common import db_option, fail_cleanly, min_confidence_option
 
 
 @click.command()
@@ -15,7 +15,8 @@ from .common import db_option, fail_cleanly
 @click.option("--allow-edits", is_flag=True,
               help="In a store without users: let the browser review ties and edit entities (loopback only).")
 @fail_cleanly
-def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool) -> None:
+@min_confidence_option
+def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, min_confidence: float | None) -> None:
     """Serve the map, profiles, documents and contested claims of a store in the browser.
 
     Example: factionmap serve --db map.db   (then open the URL it prints)
@@ -36,7 +37,8 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool) 
     if allow_edits and not has_users and not is_loopback(host):
         raise click.ClickException(f"--allow-edits without users would let anyone on the network edit the store; "
                                    f"add users first (factionmap users add NAME --role admin) or listen on 127.0.0.1")
-    app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host)
+    app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host,
+                     min_confidence=min_confidence)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from ..errors import AmbiguousName, NotFound
 from ..model import Entity, Tie
@@ -28,9 +28,13 @@ EntityRef = str | int | Entity
 class Graph:
     """Queries and decisions over one store's map. `config`: a YAML path or a {source: grade} mapping."""
 
-    def __init__(self, store: Store, config: str | Path | Mapping[str, str] | None = None):
+    def __init__(self, store: Store, config: str | Path | Mapping[str, str] | None = None,
+                 min_confidence: float | None = None):
+        """`min_confidence`: leave out ties none of whose assertions reaches this calibrated confidence
+        (an assertion no model scored, read by a frame or added by hand, always counts)."""
         self.store = store
         self.engine = store.engine
+        self.min_confidence = min_confidence
         if config is not None:
             self.set_reliability(sources.load(config) if isinstance(config, (str, Path)) else dict(config))
 
@@ -138,6 +142,11 @@ class Graph:
             letter, digit = grading.parse_min_grade(min_grade)
             conds.append(func.substr(t.ties.c.grade, 1, 1) <= letter)
             conds.append(func.substr(t.ties.c.grade, 2, 1) <= str(digit))
+        if self.min_confidence:
+            a = t.assertions
+            conds.append(exists().where(t.tie_assertions.c.tie_id == t.ties.c.id,
+                                        a.c.id == t.tie_assertions.c.assertion_id,
+                                        or_(a.c.confidence.is_(None), a.c.confidence >= self.min_confidence)))
         if conds:
             query = query.where(and_(*conds))
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)

@@ -21,7 +21,8 @@ from .security import SecurityHeaders, is_loopback
 
 
 def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_edits: bool = False,
-               bind_host: str | None = None, check_assets: bool = True) -> FastAPI:
+               bind_host: str | None = None, check_assets: bool = True,
+               min_confidence: float | None = None) -> FastAPI:
     """The web app over `store` (a Store, or a path/URL opened without creating anything).
 
     With `bind_host` a loopback address, requests must name a loopback Host (no DNS rebinding).
@@ -37,6 +38,7 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     app.state.store = store
     app.state.allow_upload = allow_upload
     app.state.allow_edits = allow_edits
+    app.state.min_confidence = min_confidence  # ties none of whose assertions reaches it are not shown
     app.state.signing_key = None
     app.state.login_limiter = LoginLimiter()
     allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if bind_host and is_loopback(bind_host) else None

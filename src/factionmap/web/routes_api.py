@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def graph(request: Request) -> Graph:
-    return Graph(request.app.state.store)
+    return Graph(request.app.state.store, min_confidence=getattr(request.app.state, "min_confidence", None))
 
 
 def store(request: Request):
