@@ -113,7 +113,9 @@ class Annotated:
         return self.spans_in(s.start, s.end)
 
     def sentence_at(self, offset: int) -> int:
-        starts = [s.start for s in self.sentences]
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):  # sentences are only ever appended
+            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
         return max(0, bisect_right(starts, offset) - 1)
 
     def type_of(self, key: str) -> EntityType:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from ...model import EntityType
 from ..state import Annotated, Span
@@ -60,9 +61,9 @@ def _stem(w: str) -> str:
 class SentenceView:
     """A sentence's tokens with its mentions folded into single kind markers."""
 
-    __slots__ = ("tokens", "starts", "ends", "marker_of")
+    __slots__ = ("tokens", "starts", "ends", "marker_of", "classes", "class_counts")
 
-    def __init__(self, ann: Annotated, i: int):
+    def __init__(self, ann: Annotated, i: int, wc=None):
         sent = ann.sentences[i]
         text = ann.text
         spans = ann.sentence_spans(i)
@@ -89,6 +90,8 @@ class SentenceView:
             pos = sp.end
             k += 1
         self.tokens, self.starts, self.ends = toks, starts, ends
+        self.classes = [wc(t) if wc is not None else () for t in toks]
+        self.class_counts = Counter(c for cs in self.classes for c in cs)
 
     def index(self, span: Span) -> int | None:
         i = self.marker_of.get((span.start, span.end))
@@ -107,6 +110,17 @@ class Featurizer:
         self.wc = word_classes(getattr(ann.doc, "language", None) or "en")
         self.syntax = syntax and ann.parse is not None
         self._views: dict[int, SentenceView] = {}
+        self._headings: dict[str, tuple[list[str], list[str]]] = {}
+
+    def _heading(self, i: int) -> tuple[list[str], list[str]]:
+        """The classes and stems of the words of the heading above sentence i."""
+        heading = self.headings[i]
+        got = self._headings.get(heading)
+        if got is None:
+            hwords = [t for t in _TOKEN.findall(heading.lower()) if t.isalpha()]
+            got = self._headings[heading] = (sorted({c for t in hwords for c in self.wc(t)}),
+                                             [_stem(t) for t in hwords])
+        return got
 
     def parsed(self, i: int):
         if i not in self.ann.parsed:
@@ -116,7 +130,7 @@ class Featurizer:
     def view(self, i: int) -> SentenceView:
         v = self._views.get(i)
         if v is None:
-            v = self._views[i] = SentenceView(self.ann, i)
+            v = self._views[i] = SentenceView(self.ann, i, self.wc)
         return v
 
     def __call__(self, pair: Pair) -> list[str]:
@@ -125,16 +139,10 @@ class Featurizer:
         ka, kb = kind(ann, a), kind(ann, b)
         f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
              f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}", f"VIA:{pair.via}"]
-        heading = self.headings[pair.sentence].lower()
-        hwords = [t for t in _TOKEN.findall(heading) if t.isalpha()]
-        for c in {c for t in hwords for c in self.wc(t)}:
-            f.append(f"HC:{c}")
-            if pair.via == "list":
-                f.append(f"LHC:{c}|{ka}{kb}")
-        for t in hwords:
-            f.append(f"HW:{_stem(t)}")
-            if pair.via == "list":
-                f.append(f"LHW:{_stem(t)}|{ka}{kb}")
+        hclasses, hstems = self._heading(pair.sentence)
+        f += [f"HC:{c}" for c in hclasses] + [f"HW:{t}" for t in hstems]
+        if pair.via == "list":
+            f += [f"LHC:{c}|{ka}{kb}" for c in hclasses] + [f"LHW:{t}|{ka}{kb}" for t in hstems]
         if pair.via == "list":
             f.append(f"LD:{min(pair.depth, 3)}")
         sent = ann.sentences[pair.sentence]
@@ -180,18 +188,16 @@ class Featurizer:
         content = [t for t in between if t not in _STOPLIKE]
         if between:
             f += [f"BF:{between[0]}", f"BL:{between[-1]}", f"KBF:{ka}{kb}:{between[0]}", f"KBL:{ka}{kb}:{between[-1]}"]
-        wc = self.wc
-        bclasses = {c for t in between for c in wc(t)}
+        cls = v.classes
+        bclasses = {c for cs in cls[ia + 1: ib] for c in cs}
         for c in bclasses:
             f += [f"BC:{c}", f"KBC:{ka}{kb}:{c}"]
         if n <= 4:
             f += [f"BCS:{c}" for c in bclasses]
-        for t in toks[max(0, ia - 3): ia]:
-            for c in wc(t):
-                f.append(f"LC:{c}")
-        for t in toks[ib + 1: ib + 4]:
-            for c in wc(t):
-                f.append(f"RC:{c}")
+        for cs in cls[max(0, ia - 3): ia]:
+            f += [f"LC:{c}" for c in cs]
+        for cs in cls[ib + 1: ib + 4]:
+            f += [f"RC:{c}" for c in cs]
         markers = [k for k, t in enumerate(toks) if len(t) == 3 and t[0] == "<" and t[2] == ">"]
         ta, tb = f"<{ka}>", f"<{kb}>"
         same_a = sum(1 for k in markers if ia < k < ib and toks[k] == ta)
@@ -247,9 +253,8 @@ class Featurizer:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
                 f += dependency_features(sdoc, self.ann.sentences[pair.sentence].start, pair.a, pair.b)
-        outside = set(toks[:max(0, ia - 4)]) | set(toks[ib + 5:])
-        for c in {c for t in outside for c in wc(t)}:
-            f.append(f"SC:{c}")
+        inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
+        f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
 
 
