@@ -1,6 +1,7 @@
 """The FastAPI app: pages and their JSON twins over one store, behind strict security headers."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import FactionmapError, NotFound
+from ..graph import kinds
 from ..store import Store
 from .assets import STATIC, check_vendor
 from .security import SecurityHeaders, is_loopback
@@ -24,6 +26,8 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
     """
     if check_assets:
         check_vendor()
+    # the knowledge base (node kinds) is read in the background, not by the first map request
+    threading.Thread(target=kinds.warm, name="factionmap-warm-kb", daemon=True).start()
     if not isinstance(store, Store):
         store = Store(store, create=False)
     app = FastAPI(title="factionmap", version=__version__, openapi_url="/api/openapi.json",
