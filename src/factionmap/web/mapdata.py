@@ -78,10 +78,15 @@ def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
     return out
 
 
+def _relations(q: MapQuery) -> set[str] | None:
+    """The relations the map may show; None: every one, whatever the store holds."""
+    if q.relations is None:
+        return set(LINEAGE) if q.lineage else None
+    return set(q.relations) & LINEAGE if q.lineage else set(q.relations)
+
+
 def _select(ties: list[Tie], q: MapQuery, regions: dict[int, set[str]]) -> list[Tie]:
-    rels = set(RELATIONS) | {t.relation for t in ties} if q.relations is None else set(q.relations)
-    if q.lineage:
-        rels &= LINEAGE
+    rels = _relations(q)
     types, statuses = set(q.types), set(q.statuses)
     region = (q.region or "").casefold()
 
@@ -90,7 +95,7 @@ def _select(ties: list[Tie], q: MapQuery, regions: dict[int, set[str]]) -> list[
 
     return [
         t for t in ties
-        if t.relation in rels and t.status.value in statuses
+        if (rels is None or t.relation in rels) and t.status.value in statuses
         and t.subject.type.value in types and t.object.type.value in types
         and (not region or in_region(t.subject) or in_region(t.object))
     ]
@@ -179,13 +184,17 @@ def edge(t: Tie, counts: tuple[int, int, bool]) -> dict[str, Any]:
 
 
 def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie], dict[int, set[str]]]:
-    """The ties the map shows under these filters (and the regions of every tie in the period).
+    """The ties the map shows under these filters (and the regions of every group in the period).
 
-    `citations=False` reads neither the citations nor the ends' aliases (the map counts citations apart)."""
+    Dates, grade, relations and statuses are filtered in SQL, the rest here. `citations=False` reads
+    neither the citations nor the ends' aliases (the map counts citations apart)."""
     min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
-    ties = graph.ties(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
-                      citations=citations, aliases=citations)
-    regions = regions_of(ties)
+    period = dict(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
+                  citations=citations, aliases=citations)
+    regions = regions_of(graph.ties(relation="operates_in", **period))
+    rels = _relations(q)
+    nothing = rels == set() or not q.statuses or not q.types  # an empty selection selects nothing
+    ties = [] if nothing else graph.ties(relation=sorted(rels) if rels else None, status=q.statuses, **period)
     chosen = _select(ties, q, regions)
     if q.focus is not None:
         chosen = _neighbourhood(chosen, q.focus, q.depth)
