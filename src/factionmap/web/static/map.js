@@ -258,12 +258,12 @@
     if (state.cy) { state.cy.destroy(); state.cy = null; }
     var seq = ++state.layoutSeq, large = data.nodes.length > LARGE, how = placement(data, seq), edges = edgeData(data);
     var cy = state.cy = cytoscape({
-      container: container, elements: elements(data, large, edges), style: fmStyle.stylesheet(large),
-      layout: { name: "preset", fit: false }, minZoom: MIN_ZOOM, maxZoom: 4, textureOnViewport: large,
-      pixelRatio: large ? 1 : "auto"
+      container: container, style: fmStyle.stylesheet(large), minZoom: MIN_ZOOM, maxZoom: 4,
+      textureOnViewport: large, pixelRatio: large ? 1 : "auto"
     });
-    performance.mark("fm-built");
     cy.startBatch();
+    cy.add(elements(data, large, edges));  // added, not given to the constructor: no initial layout pass
+    performance.mark("fm-built");
     cy.elements().forEach(function (e) { e.pstyle("width"); });  // style now, while the layout runs
     return (how.positions || how.layout).then(function (found) {
       if (seq !== state.layoutSeq) return null;  // a newer drawing took over
