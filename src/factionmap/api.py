@@ -14,10 +14,12 @@ def open_store(db: str | Path | None = None) -> Store:
     return Store(db)
 
 
-def extract_document(document: Document | str | Path) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included."""
+def extract_document(document: Document | str | Path, extractor=None) -> Extraction:
+    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included.
+    `extractor` (an `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence
+    a tie needs."""
     from . import lifespans
-    from .extract.pipeline import default_pipeline
+    from .extract.pipeline import ExtractorConfig, get_pipeline
 
     if not isinstance(document, Document):
         from .ingest import read_file
@@ -26,7 +28,7 @@ def extract_document(document: Document | str | Path) -> Extraction:
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    extraction = default_pipeline()(document)
+    extraction = get_pipeline(extractor or ExtractorConfig())(document)
     extraction.lifespans = lifespans.read(extraction)
     return extraction
 

@@ -54,10 +54,15 @@ def ingest(store: Store, inputs: Iterable[str], *, on_error: ErrorHandler | None
 
 
 def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: ErrorHandler | None = None,
-          progress: Progress | None = None, force: bool = False) -> BuildReport:
-    """Ingest, extract and store; documents already extracted by this extractor version are skipped."""
-    from .extract.pipeline import EXTRACTOR_VERSION
+          progress: Progress | None = None, force: bool = False, extractor=None) -> BuildReport:
+    """Ingest, extract and store; documents already extracted by this extractor version are skipped.
 
+    `extractor` (an `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence
+    a tie needs; its version (code, data and model together) decides what is re-extracted."""
+    from .extract.pipeline import ExtractorConfig, get_pipeline
+
+    config = extractor or ExtractorConfig()
+    EXTRACTOR_VERSION = get_pipeline(config).version
     report = BuildReport()
     todo: list[Document] = []
     for doc in _documents(inputs, report, on_error):
@@ -69,7 +74,7 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
                 progress(doc)
             continue
         todo.append(doc)
-    for doc, result in _extract_all(todo, jobs):
+    for doc, result in _extract_all(todo, jobs, config):
         if isinstance(result, FactionmapError):
             store.add_document(doc)  # kept, unextracted: the next build tries it again
             report.errors.append(result)
@@ -84,11 +89,11 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
     return report
 
 
-def _extract_one(doc: Document) -> Extraction | FactionmapError:
-    from .extract.pipeline import default_pipeline
+def _extract_one(doc: Document, config=None) -> Extraction | FactionmapError:
+    from .extract.pipeline import ExtractorConfig, get_pipeline
 
     try:
-        extraction = default_pipeline()(doc)
+        extraction = get_pipeline(config or ExtractorConfig())(doc)
     except FactionmapError as exc:
         return exc
     from . import lifespans
@@ -97,11 +102,11 @@ def _extract_one(doc: Document) -> Extraction | FactionmapError:
     return extraction
 
 
-def _extract_all(docs: list[Document], jobs: int) -> Iterator[tuple[Document, Extraction | FactionmapError]]:
+def _extract_all(docs: list[Document], jobs: int, config=None) -> Iterator[tuple[Document, Extraction | FactionmapError]]:
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(docs)))
     if jobs == 1:
         for doc in docs:
-            yield doc, _extract_one(doc)
+            yield doc, _extract_one(doc, config)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(docs, pool.map(_extract_one, docs, chunksize=4))
+        yield from zip(docs, pool.map(_extract_one, docs, [config] * len(docs), chunksize=4))

@@ -110,9 +110,12 @@ class FuzzyDate:
 
     @classmethod
     def from_iso(cls, iso: str, text: str = "") -> "FuzzyDate":
-        """'2015' -> the whole year; '2015-06' -> the month; '2015-06-23' -> the day."""
+        """'2015' -> the whole year; '2015-06' -> the month; '2015-06-23' -> the day; '198X' -> the decade."""
         import calendar
 
+        if len(iso) == 4 and iso[:3].isdigit() and iso[3] in "Xx":
+            decade = int(iso[:3]) * 10
+            return cls(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), iso.upper(), text)
         parts = [int(p) for p in iso.split("-")]
         if len(parts) == 1:
             return cls(dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), iso, text)
@@ -282,3 +285,4 @@ class Tie:
     confidence: int = 0  # 0-100
     grade: str = "F6"  # Admiralty: source reliability A-F x information credibility 1-6
     citations: list[Citation] = field(default_factory=list)
+    review: dict | None = None  # an analyst's verdict: {verdict, review_id, by, at, note, grade, corrections}

@@ -21,7 +21,17 @@ PASTED = "The Eastern Brigade split from the Northern Front in 2021."
 
 @pytest.fixture
 def uploads(store):
-    return TestClient(create_app(store, allow_upload=True))
+    """A client of a server with uploads on, holding its session cookie and CSRF token (as a page does)."""
+    client = TestClient(create_app(store, allow_upload=True))
+    client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
+    return client
+
+
+def test_upload_needs_the_csrf_token(store):
+    client = TestClient(create_app(store, allow_upload=True))
+    r = client.post("/api/upload", data={"text": PASTED})
+    assert r.status_code == 403 and "CSRF" in r.json()["detail"]
+    assert store.stats()["documents"] == 5
 
 
 def test_upload_is_off_without_the_switch(store):

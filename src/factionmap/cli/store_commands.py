@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 from .. import builder as building
-from .common import db_option, fail_cleanly, open_store, progress_bar, warn
+from .common import db_option, extractor_config, extractor_options, fail_cleanly, open_store, progress_bar, warn
 
 
 def _summary(report, store) -> None:
@@ -36,15 +36,18 @@ def ingest(inputs: tuple[str, ...], db: str) -> None:
 @db_option
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents extracted in parallel (processes).")
 @click.option("--force", is_flag=True, help="Extract again even documents already extracted by this version.")
+@extractor_options
 @fail_cleanly
-def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool) -> None:
+def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, model: str | None,
+          min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
     Example: factionmap build samples/corpus --db map.db
     """
     store = open_store(db)
     with progress_bar("building") as bar:
-        report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force)
+        report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force,
+                                extractor=extractor_config(model, min_confidence))
     _summary(report, store)
 
 

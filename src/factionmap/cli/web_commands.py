@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, fail_cleanly
+from .common import db_option, fail_cleanly, min_confidence_option
 
 
 @click.command()
@@ -12,8 +12,11 @@ from .common import db_option, fail_cleanly
               help="Address to listen on. Anything but a loopback address exposes the store to the network.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--allow-upload", is_flag=True, help="Let the browser add documents (upload files or paste text).")
+@click.option("--allow-edits", is_flag=True,
+              help="In a store without users: let the browser review ties and edit entities (loopback only).")
 @fail_cleanly
-def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
+@min_confidence_option
+def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, min_confidence: float | None) -> None:
     """Serve the map, profiles, documents and contested claims of a store in the browser.
 
     Example: factionmap serve --db map.db   (then open the URL it prints)
@@ -26,7 +29,16 @@ def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
     from ..web import create_app
     from ..web.security import is_loopback
 
-    app = create_app(Store(db, create=False), allow_upload=allow_upload, bind_host=host)
+    store = Store(db, create=False)
+    from ..accounts import users
+
+    with store.engine.connect() as conn:
+        has_users = users.any_active(conn)
+    if allow_edits and not has_users and not is_loopback(host):
+        raise click.ClickException(f"--allow-edits without users would let anyone on the network edit the store; "
+                                   f"add users first (factionmap users add NAME --role admin) or listen on 127.0.0.1")
+    app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host,
+                     min_confidence=min_confidence)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -37,9 +49,13 @@ def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"factionmap: serving {app.state.store.url} at http://{shown}:{bound}/  (Ctrl+C to stop)")
-    if not is_loopback(host):
+    if not is_loopback(host) and not has_users:
         click.secho(f"warning: listening on {host}: anyone who can reach this machine can read the store", fg="yellow",
                     err=True)
+    if has_users:
+        click.echo("this store has users: everyone logs in")
+    elif allow_edits:
+        click.echo("edits are on: anyone using this machine's browser can review ties and edit entities")
     if allow_upload:
         click.echo("uploads are on: /upload adds documents to the store")
     config = uvicorn.Config(app, log_level="warning", access_log=False)

@@ -3,7 +3,8 @@
 `document_changed` is called by the store each time a document's results are written: its evidence
 gets fingerprints (for near-duplicates), its entities join (or found) store-wide entities under the
 user's decisions, and the ties of every entity it touches, before or now, are aggregated again.
-`rebuild` does the same for the whole store, from the document entities.
+Manual ties are written back into the document and its reviews linked again to its new assertions
+(reviews.py, manual.py). `rebuild` does the same for the whole store, from the document entities.
 """
 from __future__ import annotations
 
@@ -11,18 +12,21 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
-from . import aggregate, dedup, rules
+from . import aggregate, dedup, edits, manual, reviews, rules
 from .resolve import Resolver
 
 
 def document_changed(conn: Connection, doc_id: str, previously_touched: set[int]) -> None:
     conn.execute(delete(t.aliases).where(t.aliases.c.doc_id == doc_id))
+    manual.replay(conn, doc_id)  # the analysts' own ties in this document, and their reviews, follow
+    reviews.relink_document(conn, doc_id)
     fingerprint_document(conn, doc_id)
     pool = _empty(conn, previously_touched)
     resolver = Resolver(conn, rules.active(conn), pool=pool)
     touched = resolver.attach_document(doc_id)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    edits.apply(conn, touched)
     aggregate.refresh(conn, touched | (previously_touched - set(resolver.pool)))
 
 
@@ -49,6 +53,7 @@ def rebuild(conn: Connection) -> None:
     resolver.attach_rows(rows)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    edits.apply(conn, None)
     aggregate.refresh(conn, None)
 
 

@@ -4,25 +4,32 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import FactionmapError, NotFound
+from ..accounts.sessions import LoginLimiter
+from ..errors import FactionmapError, NotFound, PermissionDenied, ReviewConflict
 from ..graph import kinds
 from ..store import Store
 from .assets import STATIC, check_vendor
+from . import auth
 from .security import SecurityHeaders, is_loopback
 
 
-def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_host: str | None = None,
-               check_assets: bool = True) -> FastAPI:
+def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_edits: bool = False,
+               bind_host: str | None = None, check_assets: bool = True,
+               min_confidence: float | None = None) -> FastAPI:
     """The web app over `store` (a Store, or a path/URL opened without creating anything).
 
     With `bind_host` a loopback address, requests must name a loopback Host (no DNS rebinding).
+    Once the store has users, everything needs a login (web/auth.py); without users the app reads,
+    and edits need `allow_edits`.
     """
     if check_assets:
         check_vendor()
@@ -30,36 +37,74 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
     threading.Thread(target=kinds.warm, name="factionmap-warm-kb", daemon=True).start()
     if not isinstance(store, Store):
         store = Store(store, create=False)
-    app = FastAPI(title="factionmap", version=__version__, openapi_url="/api/openapi.json",
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(title="factionmap", version=__version__, openapi_url=None,
+                  docs_url=None, redoc_url=None, dependencies=[Depends(auth.gate)])
     app.state.store = store
     app.state.allow_upload = allow_upload
+    app.state.allow_edits = allow_edits
+    app.state.min_confidence = min_confidence  # ties none of whose assertions reaches it are not shown
+    app.state.signing_key = None
+    app.state.login_limiter = LoginLimiter()
     allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if bind_host and is_loopback(bind_host) else None
+    app.add_middleware(auth.SessionCookie)
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed)
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
+    from . import routes_auth, routes_edit, routes_review
     from .routes_api import router as api_router
     from .routes_pages import TEMPLATES, router as page_router
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_schema() -> JSONResponse:  # behind the login gate like everything else
+        return JSONResponse(app.openapi())
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
+    app.include_router(routes_auth.api)
+    app.include_router(routes_review.api)
+    app.include_router(routes_edit.api)
     app.include_router(api_router)
+    app.include_router(routes_auth.pages)
+    app.include_router(routes_review.pages)
+    app.include_router(routes_edit.pages)
     app.include_router(page_router)
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
-    def error(request: Request, status: int, message: str) -> Response:
+    def error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
         if wants_json(request):
-            return JSONResponse({"detail": message}, status_code=status)
-        return TEMPLATES.TemplateResponse(request, "error.html", {"status": status, "message": message,
-                                          "json_href": None, "allow_upload": allow_upload}, status_code=status)
+            return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        from .routes_pages import context
+
+        return TEMPLATES.TemplateResponse(request, "error.html", context(request) | {
+            "status": status, "message": message, "json_href": None}, status_code=status, headers=headers)
+
+    @app.exception_handler(auth.LoginRequired)
+    async def login_required(request: Request, exc: auth.LoginRequired) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": "log in first: POST /api/login"}, status_code=401)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
+
+    @app.exception_handler(PermissionDenied)
+    async def denied(request: Request, exc: PermissionDenied) -> Response:
+        return error(request, 403, str(exc))
+
+    @app.exception_handler(ReviewConflict)
+    async def conflict(request: Request, exc: ReviewConflict) -> Response:
+        if wants_json(request):
+            from .routes_review import review_json
+
+            current = review_json(exc.current) if exc.current is not None else None
+            return JSONResponse({"detail": str(exc), "current": current}, status_code=409)
+        return error(request, 409, str(exc))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return error(request, exc.status_code, str(exc.detail))
+        return error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(404)
     async def not_found(request: Request, exc) -> Response:

@@ -180,7 +180,8 @@ def edge(t: Tie, counts: tuple[int, int, bool]) -> dict[str, Any]:
     return {"id": t.id, "source": t.subject.id, "target": t.object.id, "relation": t.relation,
             "status": t.status.value, "reported": reported, "grade": t.grade, "confidence": t.confidence,
             "start": t.start.iso if t.start else None, "end": t.end.iso if t.end else None,
-            "undated": t.start is None and t.end is None, "citations": citations, "sources": sources}
+            "undated": t.start is None and t.end is None, "citations": citations, "sources": sources,
+            "review": t.review["verdict"] if getattr(t, "review", None) else None}
 
 
 def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie], dict[int, set[str]]]:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from ..errors import AmbiguousName, NotFound
 from ..graph import Graph
 from ..model import Entity
-from . import mapdata, serialize
+from . import auth, mapdata, serialize
 from .documents import view
 from .params import TYPES, day, map_query
 from .profile import profile_json
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def graph(request: Request) -> Graph:
-    return Graph(request.app.state.store)
+    return Graph(request.app.state.store, min_confidence=getattr(request.app.state, "min_confidence", None))
 
 
 def store(request: Request):
@@ -128,7 +128,10 @@ def api_search(q: str = Query("", description="Any name or part of one; folded (
 
 @router.get("/entities/{ref}", summary="A profile: aliases, leaders, cited timeline (twin of /entities/{ref})")
 def api_entity(ref: str, g=Depends(graph)) -> dict[str, Any]:
-    return profile_json(g, find_entity(g, ref))
+    from .routes_review import review_json
+
+    entity = find_entity(g, ref)
+    return profile_json(g, entity) | {"reviews": [review_json(r) for r in g.reviews(entity=entity.id)]}
 
 
 @router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")
@@ -149,7 +152,9 @@ def api_tie(tie_id: int, g=Depends(graph)) -> dict[str, Any]:
         tie = g.tie(tie_id)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    return serialize.tie(tie) | serialize.sides(tie)
+    from .routes_review import review_json
+
+    return serialize.tie(tie) | serialize.sides(tie) | {"reviews": [review_json(r) for r in g.reviews(tie=tie_id)]}
 
 
 @router.get("/contested", summary="Contested ties with the evidence on each side (twin of /contested)")
@@ -181,7 +186,7 @@ def api_stats(st=Depends(store)) -> dict[str, int]:
 
 @router.post("/upload", summary="Ingest and extract uploaded files or pasted text (needs --allow-upload)")
 async def api_upload(request: Request, files: list[UploadFile] = File(default=[]), text: str = Form(""),
-                     title: str = Form("")) -> dict[str, Any]:
+                     title: str = Form(""), _allowed=Depends(auth.require_upload())) -> dict[str, Any]:
     from .upload import receive
 
     return await receive(request, files, text, title)

@@ -21,7 +21,13 @@ _SUFFIX = re.compile(r"\.[a-z0-9]{1,10}")
 
 
 def check_allowed(request: Request) -> None:
-    if not getattr(request.app.state, "allow_upload", False):
+    """Uploads: by an admin once the store has users; without users, with --allow-upload."""
+    if getattr(request.state, "has_users", False):
+        from .auth import can
+
+        if not can(request)["upload"]:
+            raise HTTPException(403, "adding documents needs the role admin")
+    elif not getattr(request.app.state, "allow_upload", False):
         raise HTTPException(404, "uploads are off; start the server with `factionmap serve --allow-upload`")
     site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")

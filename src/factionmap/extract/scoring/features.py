@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from ...model import EntityType
 from ..state import Annotated, Span
+from ..lists import headings
 from .pairs import Pair
 from .word_classes import word_classes
 
@@ -25,8 +26,10 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
+_FUNCTION_WORDS = frozenset("""of in on at to for from by with as and or but the a an its their his her which who
+that this these those is was are were be been has had have it he she they also then""".split())
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
-        "ner": "ner", "coref": "coref"}
+        "ner": "ner", "coref": "coref", "list": "list"}
 
 
 def kind(ann: Annotated, span: Span) -> str:
@@ -97,6 +100,7 @@ class Featurizer:
 
     def __init__(self, ann: Annotated, syntax: bool = False):
         self.ann = ann
+        self.headings = headings(ann)
         self.wc = word_classes(getattr(ann.doc, "language", None) or "en")
         self.syntax = syntax and ann.parse is not None
         self._views: dict[int, SentenceView] = {}
@@ -117,7 +121,19 @@ class Featurizer:
         a, b = pair.a, pair.b
         ka, kb = kind(ann, a), kind(ann, b)
         f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
-             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}"]
+             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}", f"VIA:{pair.via}"]
+        heading = self.headings[pair.sentence].lower()
+        hwords = [t for t in _TOKEN.findall(heading) if t.isalpha()]
+        for c in {c for t in hwords for c in self.wc(t)}:
+            f.append(f"HC:{c}")
+            if pair.via == "list":
+                f.append(f"LHC:{c}|{ka}{kb}")
+        for t in hwords:
+            f.append(f"HW:{_stem(t)}")
+            if pair.via == "list":
+                f.append(f"LHW:{_stem(t)}|{ka}{kb}")
+        if pair.via == "list":
+            f.append(f"LD:{min(pair.depth, 3)}")
         sent = ann.sentences[pair.sentence]
         if sent.kind == "infobox":
             f.append("SK:infobox")
@@ -188,6 +204,14 @@ class Featurizer:
             f.append("PAREN")
         if "and" in between:
             f.append("AND")
+        words = [t for t in content if t.isalpha() and t not in _FUNCTION_WORDS]
+        if words:
+            f += [f"BFW:{_stem(words[0])}", f"BLW:{_stem(words[-1])}"]
+            if len(words) > 1:
+                f.append(f"BLW2:{_stem(words[-2])}_{_stem(words[-1])}")
+        shape = [t if t.startswith("<") else t for t in between if t.startswith("<") or t in (",", "and", "or", "(", ")")]
+        if shape and len(shape) <= 8:
+            f.append("MS:" + "".join(shape))
         for t in set(content):
             f.append(f"BW:{t}")
             st = _stem(t)

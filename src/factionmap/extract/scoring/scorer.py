@@ -40,10 +40,10 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
         for j in (row >= keep).nonzero()[0]:
             rel, d = split_target(TARGETS[j])
             conf = float(row[j])
-            if calibrate is not None:
-                conf = calibrate(conf)
             frames = [c for c in pair.frames if c.relation == rel and (
                 d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+            if calibrate is not None:
+                conf = calibrate(conf, "frame" if frames else "model", rel)
             if frames:
                 out.extend(Scored(c, conf) for c in frames)
                 continue
