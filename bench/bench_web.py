@@ -4,10 +4,10 @@
     .venv/bin/python bench/bench_web.py [--entities 1000] [--ties 5000] [--runs 3] [--db PATH]
 
 Builds the store through Store.save_extractions (documents of generated sentences, each tie with its
-evidence; an existing --db is reused as it is), serves it with `factionmap serve`'s app on 127.0.0.1,
-opens the map in Debian's chromium and prints, per run: the time from navigation to the map laid out,
-painted and with its handlers bound (`#map[data-state=ready]`, set after Cytoscape.js's first paint),
-the CPU time the page's main thread and its layout worker spent until then (from Chromium's trace:
+evidence; an existing --db is reused, brought up to the current schema), serves it with `factionmap
+serve`'s app on 127.0.0.1, opens the map in Debian's chromium and prints, per run: the time from
+navigation to the map laid out, painted and with its handlers bound (`#map[data-state=ready]`, set
+after Cytoscape.js's first paint), the CPU time the page's main thread and its layout worker spent until then (from Chromium's trace:
 less sensitive than wall time to the other work on a shared machine), and the time from a click on a
 node to its profile in the panel. As a baseline measured in the same run, the same browser also opens
 the map with no relation selected (the page, its scripts and an empty map): the ratio says how much
@@ -105,7 +105,8 @@ def cpu_ms(trace: bytes, until_mark: str = "fm-painted") -> dict[str, float]:
     """CPU milliseconds of the page's main thread and of its workers, up to the page's mark."""
     data = json.loads(trace)
     events = data["traceEvents"] if isinstance(data, dict) else data
-    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events if e.get("ph") == "M" and e.get("name") == "thread_name"}
+    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events
+             if e.get("ph") == "M" and e.get("name") == "thread_name"}
     marks = [e["ts"] for e in events if e.get("name") == until_mark and "user_timing" in e.get("cat", "")]
     end = max(marks) if marks else float("inf")
     out = {"main": 0.0, "worker": 0.0}
@@ -174,7 +175,7 @@ def main() -> None:
         if path.exists():
             from factionmap.store import Store
 
-            store = Store(path, create=False)
+            store = Store(path)  # brought up to the current schema
             built = "reused"
         else:
             store = synthetic_store(path, args.entities, args.ties)
