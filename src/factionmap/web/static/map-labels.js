@@ -22,9 +22,11 @@
 
   function overlaps(a, b) { return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2; }
 
-  // Label boxes in rendered pixels, below each node as Cytoscape draws them.
+  // Label boxes in rendered pixels, below each node as Cytoscape draws them. A node of a large map
+  // carries its size in its data (map-style.js nodeData), which spares asking its style.
   function box(n) {
-    var p = n.renderedPosition(), h = n.renderedHeight(), w = width(n.data("name"), n.hasClass("hub")) + 4;
+    var size = n.data("size"), p = n.renderedPosition(), w = width(n.data("name"), n.hasClass("hub")) + 4;
+    var h = size === undefined ? n.renderedHeight() : size * n.cy().zoom();
     var top = p.y + h / 2 + 2;
     return { x1: p.x - w / 2 - PAD, x2: p.x + w / 2 + PAD, y1: top - PAD, y2: top + PX * 1.25 + PAD };
   }
