@@ -239,9 +239,13 @@
     return { zoom: zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } };
   }
 
-  function keep(cy) {
-    cy.nodes().forEach(function (n) { state.positions[n.id()] = { x: n.position("x"), y: n.position("y") }; });
+  function placed(cy) {
+    var out = {};
+    cy.nodes().forEach(function (n) { out[n.id()] = { x: n.position("x"), y: n.position("y") }; });
+    return out;
   }
+
+  function keep(cy) { Object.assign(state.positions, placed(cy)); }
 
   // Resolves once Cytoscape.js has painted the map (or after a second, if the page is not painting).
   function painted(cy) {
@@ -276,8 +280,10 @@
           tap: function (d) { fmPanel.showTie(d.tie); } });
       } else {
         cy.endBatch();
-        if (data.nodes.length) cy.layout(found).run();
-        if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(); }
+        if (data.nodes.length) {
+          cy.layout(found).run();
+          cy.viewport(fitView(placed(cy), 30));  // above the legend, like the other views
+        }
       }
       return shown(cy, data);
     });
