@@ -36,6 +36,31 @@ def test_map_json_has_nodes_edges_bounds_and_regions(client):
     assert len(contested) == 1 and contested[0]["citations"] == 2
 
 
+def test_map_json_is_lean_and_its_counts_match_the_evidence(client, store):
+    from factionmap.graph import Graph
+    from factionmap.relations import RELATIONS
+    from factionmap.web import serialize
+
+    data = client.get("/api/map", params={"type": "ORG,PERSON,PLACE", "status": "supported,contested,denied"}).json()
+    assert all(set(n) == {"id", "name", "type", "kind", "degree", "lifespan"} for n in data["nodes"])
+    assert set(data["relations"]) == {e["relation"] for e in data["edges"]}
+    assert all(data["relations"][r]["label"] == RELATIONS[r].label for r in data["relations"])
+    ties = {t.id: t for t in Graph(store).ties()}
+    for e in data["edges"]:
+        tie = ties[e["id"]]
+        assert e["citations"] == len(tie.citations) and e["sources"] == len({c.doc_id for c in tie.citations})
+        assert e["reported"] == serialize.is_reported(tie)
+    assert any(e["reported"] for e in data["edges"]) and any(e["sources"] > 1 for e in data["edges"])
+
+
+def test_node_card_gives_the_tooltip_its_other_names(client):
+    nusra = entity_id(client, "Jabhat al-Nusra")
+    card = client.get(f"/api/entities/{nusra}/card").json()
+    assert card["name"] == "Jabhat al-Nusra" and "al-Nusra Front" in card["aliases"]
+    assert card["kind"] and card["href"] == f"/entities/{nusra}"
+    assert client.get("/api/entities/999999/card").status_code == 404
+
+
 def test_map_filters(client):
     all_edges = client.get("/api/map").json()["edges"]
     in_2014 = client.get("/api/map", params={"as_of": "2014"}).json()["edges"]

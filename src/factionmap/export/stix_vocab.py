@@ -5,6 +5,7 @@ See docs/exports.md for the reasons behind each choice.
 """
 from __future__ import annotations
 
+from ..graph.kinds import kb_kind
 from ..model import Entity, EntityType, Tie
 from . import ids
 
@@ -51,18 +52,6 @@ EXTENSION_ID = ids.stix_id("extension-definition", ids.named_uid("extension-defi
 EXTENSIONS = {EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}
 
 
-def _kb_kind(kb_id: str | None) -> str:
-    if not kb_id:
-        return ""
-    try:
-        from ..extract.kb import default_kb
-
-        entry = default_kb().get(kb_id)
-    except Exception:  # noqa: BLE001 - a missing or broken KB only loses a hint
-        return ""
-    return entry.kind if entry else ""
-
-
 class Typer:
     """Chooses each entity's STIX type from the whole store's ties, so a filter never changes it."""
 
@@ -78,7 +67,7 @@ class Typer:
             return "location"
         if entity.type is EntityType.PERSON:
             return "threat-actor" if key in self.actors else "identity"
-        if key in self.authorities or _kb_kind(entity.kb_id) in AUTHORITY_KINDS:
+        if key in self.authorities or kb_kind(entity.kb_id) in AUTHORITY_KINDS:
             return "identity"
         return "threat-actor"
 

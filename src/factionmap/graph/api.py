@@ -152,15 +152,24 @@ class Graph:
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
 
     def ties(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None, min_grade=None,
-             limit=None, *, undated: bool = False, citations: bool = True, rejected: bool = False) -> list[Tie]:
+             limit=None, *, undated: bool = False, citations: bool = True, aliases: bool = True,
+             rejected: bool = False) -> list[Tie]:
         """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
-        analyst rejected only with `rejected=True`."""
+        analyst rejected only with `rejected=True`.
+
+        `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
+        readers that need neither (read.citation_counts counts the citations without reading them)."""
         query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-            return read.ties(conn, rows, with_citations=citations)
+            return read.ties(conn, rows, with_citations=citations, aliases=aliases)
+
+    def citation_counts(self, tie_ids) -> dict[int, tuple[int, int, bool]]:
+        """Per tie id: (citations, documents cited, only reported), counted in the store."""
+        with self.engine.connect() as conn:
+            return read.citation_counts(conn, tie_ids)
 
     def tie_rows(self, **filters) -> list[dict]:
         """Ties as plain rows of the ties table (no citations): for frames, graphs and bulk readers."""

@@ -1,6 +1,7 @@
 """The FastAPI app: pages and their JSON twins over one store, behind strict security headers."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from urllib.parse import urlencode
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..accounts.sessions import LoginLimiter
 from ..errors import FactionmapError, NotFound, PermissionDenied, ReviewConflict
+from ..graph import kinds
 from ..store import Store
 from .assets import STATIC, check_vendor
 from . import auth
@@ -31,6 +33,8 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     """
     if check_assets:
         check_vendor()
+    # the knowledge base (node kinds) is read in the background, not by the first map request
+    threading.Thread(target=kinds.warm, name="factionmap-warm-kb", daemon=True).start()
     if not isinstance(store, Store):
         store = Store(store, create=False)
     app = FastAPI(title="factionmap", version=__version__, openapi_url=None,

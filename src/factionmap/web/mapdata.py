@@ -1,7 +1,10 @@
 """The map as JSON: nodes and edges for the filters the page sends, from the graph layer's ties.
 
-Nodes and edges come sorted by id (the layout is seeded, so the same data gives the same positions);
-each node carries its lifespan and kind, each edge its family, dates, and whether it is undated.
+Nodes and edges come sorted by id (the layout is seeded, so the same data gives the same positions).
+The answer holds only what the first drawing needs, read in a few set-based queries: each node its
+name, kind, degree and lifespan, each edge its relation, status, dates and counts of citations and
+sources; what a relation is called and how it is drawn comes once, in `relations`. Aliases, quotes and
+profiles are fetched when a reader hovers or clicks (/api/entities/{id}/card, /api/ties/{id}).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from fastapi import HTTPException
 from sqlalchemy import func, select
 
 from ..errors import NotFound
+from ..graph.kinds import kind_of
 from ..model import Entity, Tie
 from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
 from ..store import schema as t
@@ -74,10 +78,15 @@ def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
     return out
 
 
+def _relations(q: MapQuery) -> set[str] | None:
+    """The relations the map may show; None: every one, whatever the store holds."""
+    if q.relations is None:
+        return set(LINEAGE) if q.lineage else None
+    return set(q.relations) & LINEAGE if q.lineage else set(q.relations)
+
+
 def _select(ties: list[Tie], q: MapQuery, regions: dict[int, set[str]]) -> list[Tie]:
-    rels = set(RELATIONS) | {t.relation for t in ties} if q.relations is None else set(q.relations)
-    if q.lineage:
-        rels &= LINEAGE
+    rels = _relations(q)
     types, statuses = set(q.types), set(q.statuses)
     region = (q.region or "").casefold()
 
@@ -86,7 +95,7 @@ def _select(ties: list[Tie], q: MapQuery, regions: dict[int, set[str]]) -> list[
 
     return [
         t for t in ties
-        if t.relation in rels and t.status.value in statuses
+        if (rels is None or t.relation in rels) and t.status.value in statuses
         and t.subject.type.value in types and t.object.type.value in types
         and (not region or in_region(t.subject) or in_region(t.object))
     ]
@@ -154,30 +163,39 @@ def _lifespans(graph, ids) -> dict[int, dict]:
         return spans.by_entity(conn, ids)
 
 
-def kind_of(entity: Entity) -> str:
-    """What sort of entity it is: the knowledge base's kind (armed_group, state, party ...) or its type."""
-    from ..export.stix_vocab import _kb_kind
+def relations_used(names) -> dict[str, dict[str, Any]]:
+    """How each of these relations is called and drawn: its label, family, and whether it is symmetric."""
+    out = {}
+    for name in sorted(set(names)):
+        rel = RELATIONS.get(name)
+        out[name] = {"label": serialize.relation_label(name), "family": rel.family if rel else "",
+                     "symmetric": name in SYMMETRIC}
+    return out
 
-    return _kb_kind(entity.kb_id) or entity.type.value.lower()
 
-
-def edge(t: Tie) -> dict[str, Any]:
-    rel = RELATIONS.get(t.relation)
+def edge(t: Tie, counts: tuple[int, int, bool]) -> dict[str, Any]:
+    """One line of the map; `counts` is (citations, documents cited, only reported), as
+    Graph.citation_counts gives them."""
+    citations, sources, reported = counts
     return {"id": t.id, "source": t.subject.id, "target": t.object.id, "relation": t.relation,
-            "label": serialize.relation_label(t.relation), "family": rel.family if rel else "",
-            "status": t.status.value, "reported": serialize.is_reported(t), "symmetric": t.relation in SYMMETRIC,
-            "grade": t.grade, "confidence": t.confidence, "start": t.start.iso if t.start else None,
-            "end": t.end.iso if t.end else None, "undated": t.start is None and t.end is None,
-            "span": serialize.span(t.start, t.end) or "dates unknown",
-            "citations": len(t.citations), "sources": len({c.doc_id for c in t.citations}),
+            "status": t.status.value, "reported": reported, "grade": t.grade, "confidence": t.confidence,
+            "start": t.start.iso if t.start else None, "end": t.end.iso if t.end else None,
+            "undated": t.start is None and t.end is None, "citations": citations, "sources": sources,
             "review": t.review["verdict"] if getattr(t, "review", None) else None}
 
 
-def chosen_ties(graph, q: MapQuery) -> tuple[list[Tie], dict[int, set[str]]]:
-    """The ties the map shows under these filters (and the regions of every tie in the period)."""
+def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie], dict[int, set[str]]]:
+    """The ties the map shows under these filters (and the regions of every group in the period).
+
+    Dates, grade, relations and statuses are filtered in SQL, the rest here. `citations=False` reads
+    neither the citations nor the ends' aliases (the map counts citations apart)."""
     min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
-    ties = graph.ties(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated)
-    regions = regions_of(ties)
+    period = dict(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
+                  citations=citations, aliases=citations)
+    regions = regions_of(graph.ties(relation="operates_in", **period))
+    rels = _relations(q)
+    nothing = rels == set() or not q.statuses or not q.types  # an empty selection selects nothing
+    ties = [] if nothing else graph.ties(relation=sorted(rels) if rels else None, status=q.statuses, **period)
     chosen = _select(ties, q, regions)
     if q.focus is not None:
         chosen = _neighbourhood(chosen, q.focus, q.depth)
@@ -188,7 +206,7 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
     """Nodes and edges of the map as it stood (as_of, or overlapping from..to) under the filters."""
     bounds = check_range(graph, q)
     focus = check_focus(graph, q)
-    chosen, regions = chosen_ties(graph, q)
+    chosen, regions = chosen_ties(graph, q, citations=False)
     nodes: dict[int, Entity] = {}
     degree: dict[int, int] = defaultdict(int)
     for x in chosen:
@@ -198,21 +216,29 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
     if focus is not None:
         nodes.setdefault(focus.id, focus)
     lives = _lifespans(graph, nodes)
+    counts = graph.citation_counts(x.id for x in chosen)
     return {
         "filters": q.applied(),
         "bounds": bounds,
         "histogram": histogram(graph, q),
+        "relations": relations_used(x.relation for x in chosen),
         "nodes": [
             {"id": e.id, "name": e.name, "type": e.type.value, "kind": kind_of(e), "degree": degree[e.id],
-             "aliases": [a.name for a in e.aliases][:12], "lifespan": lives.get(e.id),
-             "regions": sorted(regions.get(e.id, ()))}
+             "lifespan": lives.get(e.id)}
             for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
-        "edges": [edge(x) for x in chosen],
+        "edges": [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen],
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
                           key=str.casefold),
     }
+
+
+def card(graph, entity: Entity) -> dict[str, Any]:
+    """What a tooltip says about a node beyond the map's answer: its other names and its lifespan."""
+    return {"id": entity.id, "name": entity.name, "type": entity.type.value, "kind": kind_of(entity),
+            "aliases": [a.name for a in entity.aliases][:12], "lifespan": _lifespans(graph, [entity.id]).get(entity.id),
+            "href": f"/entities/{entity.id}"}
 
 
 def legend() -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..annotation import sentence_bounds
+from ..graph.kinds import kind_of
 from ..model import Entity, Tie
 from . import serialize
 
@@ -183,7 +184,5 @@ def profile_json(graph, entity: Entity) -> dict[str, Any]:
 
 
 def _kind(entity: Entity) -> str:
-    from .mapdata import kind_of
-
     return kind_of(entity).replace("_", " ")
 

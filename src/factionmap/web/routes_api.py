@@ -99,6 +99,11 @@ def api_lineage(ref: str, depth: int = Query(4, ge=1, le=8), g=Depends(graph)) -
     return lineage_json(g, find_entity(g, ref), depth)
 
 
+@router.get("/entities/{ref}/card", summary="A node's details for the map's tooltip: kind, lifespan, other names")
+def api_card(ref: str, g=Depends(graph)) -> dict[str, Any]:
+    return mapdata.card(g, find_entity(g, ref))
+
+
 @router.get("/legend", summary="The relations the map can draw")
 def api_legend() -> list[dict[str, Any]]:
     return mapdata.legend()

@@ -55,5 +55,20 @@
     return "dates unknown";
   }
 
-  window.fm = { h: h, append: append, clear: clear, getJSON: getJSON, safeHref: safeHref, span: span };
+  // Loads a script of this site once; resolves when it has run (for libraries only some views need).
+  var scripts = {};
+  function script(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = src;
+        el.onload = resolve;
+        el.onerror = function () { delete scripts[src]; reject(new Error("could not load " + src)); };
+        document.head.appendChild(el);
+      });
+    }
+    return scripts[src];
+  }
+
+  window.fm = { h: h, append: append, clear: clear, getJSON: getJSON, safeHref: safeHref, span: span, script: script };
 })();

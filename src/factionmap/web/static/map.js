@@ -9,19 +9,23 @@
   var form = document.getElementById("filters");
   var slider = document.getElementById("time");
   var asOfInput = document.getElementById("as-of");
-  var LARGE = 300, EDGE_LENGTH = 110;
+  // Layouts are fmForce's (d3-force): on the page for small maps, in the worker for maps of more than
+  // LARGE nodes, which are drawn denser (shorter lines, smaller nodes) and styled leaner.
+  var LARGE = 300, EDGE_LENGTH = 110, FORCE_LENGTH = 60, SMALL_TICKS = 300, FORCE_TICKS = 100;
+  var MIN_ZOOM = 0.05, MAX_FIT_ZOOM = 1.6;
   var DEFAULTS = { status: "supported,contested", type: "ORG" };
   var state = { cy: null, months: [], loadSeq: 0, timeSeq: 0, layoutSeq: 0, timer: null, worker: null,
-    positions: {}, data: null, first: true };
+    positions: {}, data: null, first: true, workerBusy: false, layer: null };
   window.factionmapMap = state;
-  try { state.worker = new Worker("/static/layout-worker.js"); } catch (e) { state.worker = null; }
+  function startWorker() {
+    try { return new Worker("/static/layout-worker.js"); } catch (e) { return null; }
+  }
+  state.worker = startWorker();
 
   if (typeof cytoscape === "undefined") {
     statusEl.textContent = "The map library did not load (run `make setup` to build the web assets).";
     return;
   }
-  cytoscape.use(cytoscapeFcose);
-  cytoscape.use(cytoscapeDagre);
 
   // -- filters <-> URL ---------------------------------------------------------------------------
   function readURL() {
@@ -132,118 +136,174 @@
   }
 
   // -- drawing -----------------------------------------------------------------------------------
-  function elements(data) {
-    var colors = {};
-    var short = { leadership: true, place: true };
-    var els = data.nodes.map(function (n) {
-      return { group: "nodes", data: { id: "n" + n.id, entity: n.id, name: n.name, type: n.type, kind: n.kind,
-        degree: n.degree, lifespan: n.lifespan, aliases: n.aliases } };
-    });
-    data.edges.forEach(function (e) {
-      els.push({ group: "edges", data: {
+  // The ties as Cytoscape.js edge data (also what the edge layer of large maps draws).
+  function edgeData(data) {
+    var rels = data.relations || {}, short = { leadership: true, place: true };
+    return data.edges.map(function (e) {
+      var rel = rels[e.relation] || { label: e.relation.replace(/_/g, " "), family: "", symmetric: false };
+      return {
         id: "e" + e.id, tie: e.id, source: "n" + e.source, target: "n" + e.target, relation: e.relation,
-        label: e.label, family: e.family, status: e.status, reported: e.reported, symmetric: e.symmetric,
-        confidence: e.confidence, undated: e.undated, span: e.span, sources: e.sources, grade: e.grade,
-        short: !!short[e.family],
-        color: colors[e.family] || (colors[e.family] = fmStyle.familyColor(e.family)) } });
-    });
-    return els;
-  }
-
-  function seedOf(data) {
-    return fmSeed.hash(data.nodes.map(function (n) { return n.id; }).join(",") + "|" +
-      data.edges.map(function (e) { return e.source + ">" + e.target; }).join(","));
-  }
-
-  function layoutOptions(n, known) {
-    if (document.getElementById("lineage").checked) {
-      return { name: "dagre", rankDir: "BT", nodeSep: 50, rankSep: 90, nodeDimensionsIncludeLabels: true, animate: false, fit: true, padding: 40 };
-    }
-    var opts = { name: "fcose", quality: n > LARGE ? "draft" : "default", randomize: !known, animate: false,
-      fit: true, padding: 40, nodeRepulsion: function () { return n > LARGE ? 20000 : 12000; },
-      idealEdgeLength: function (e) { return e.data("short") ? EDGE_LENGTH * 0.5 : EDGE_LENGTH; },
-      nodeSeparation: 110, packComponents: true, numIter: n > LARGE ? 1200 : 2500, tile: true };
-    if (known) opts.fixedNodeConstraint = known;
-    return opts;
-  }
-
-  // Positions for these elements: kept ones stay where they were; new ones are laid out around them,
-  // in a worker for large maps. Everything under a seeded Math.random.
-  function positionsFor(els, data) {
-    var nodes = els.filter(function (e) { return e.group === "nodes"; });
-    var kept = nodes.filter(function (e) { return state.positions[e.data.id]; });
-    if (document.getElementById("lineage").checked) return Promise.resolve({ layout: layoutOptions(nodes.length) });
-    if (nodes.length && kept.length === nodes.length) return Promise.resolve({ preset: state.positions });
-    var known = kept.length ? kept.map(function (e) { return { nodeId: e.data.id, position: state.positions[e.data.id] }; }) : null;
-    var options = layoutOptions(nodes.length, known), seed = seedOf(data);
-    if (!state.worker || nodes.length <= LARGE) return Promise.resolve({ layout: options, seed: seed, start: seedStart(nodes) });
-    var id = ++state.layoutSeq;
-    var slim = els.map(function (e) {
-      return { group: e.group, data: { id: e.data.id, source: e.data.source, target: e.data.target, short: e.data.short } };
-    });
-    var fns = ["nodeRepulsion", "idealEdgeLength"];
-    var plain = {};
-    Object.keys(options).forEach(function (k) { if (fns.indexOf(k) < 0) plain[k] = options[k]; });
-    plain.nodeRepulsion = 20000;
-    return new Promise(function (resolve) {
-      state.worker.onmessage = function (msg) { if (msg.data.id === id) resolve({ found: msg.data.positions }); };
-      state.worker.onerror = function () { resolve({ layout: options, seed: seed }); };
-      state.worker.postMessage({ id: id, elements: slim, options: plain, seed: seed, edgeLength: EDGE_LENGTH,
-        nodeSize: fmStyle.nodeSize(true), preset: seedStart(nodes) });
+        label: rel.label, family: rel.family, status: e.status, reported: e.reported, symmetric: rel.symmetric,
+        confidence: e.confidence, undated: e.undated, sources: e.sources, grade: e.grade,
+        span: fm.span({ start: e.start && { iso: e.start }, end: e.end && { iso: e.end } }),
+        short: !!short[rel.family], color: fmStyle.familyColor(rel.family), width: fmStyle.edgeWidth(e.confidence) };
     });
   }
 
-  // New nodes start next to a kept neighbour (or on a seeded spiral), so a re-layout moves little.
-  function seedStart(nodes) {
-    var out = {}, adj = {};
-    (state.data ? state.data.edges : []).forEach(function (e) {
-      (adj["n" + e.source] = adj["n" + e.source] || []).push("n" + e.target);
-      (adj["n" + e.target] = adj["n" + e.target] || []).push("n" + e.source);
+  // Cytoscape.js elements: the nodes, and the edges unless the edge layer draws them (large maps).
+  function elements(data, large, edges) {
+    var els = data.nodes.map(function (n) {
+      var d = { id: "n" + n.id, entity: n.id, name: n.name, type: n.type, kind: n.kind, degree: n.degree, lifespan: n.lifespan };
+      return { group: "nodes", data: large ? Object.assign(d, fmStyle.nodeData(n)) : d };
     });
-    nodes.forEach(function (e, i) {
-      var id = e.data.id, p = state.positions[id];
-      if (p) { out[id] = p; return; }
-      var near = (adj[id] || []).map(function (x) { return state.positions[x]; }).filter(Boolean)[0];
-      var a = i * 2.399963, r = 30 * Math.sqrt(i + 1);
-      out[id] = near ? { x: near.x + 40 * Math.cos(a), y: near.y + 40 * Math.sin(a) } : { x: r * Math.cos(a), y: r * Math.sin(a) };
+    return large ? els : els.concat(edges.map(function (d) { return { group: "edges", data: d }; }));
+  }
+
+  // The lineage view is drawn by dagre (ranks from predecessors to successors), loaded when first needed.
+  function lineageLayout() {
+    return fm.script("/static/vendor/cytoscape-dagre.min.js").then(function () {
+      if (!state.dagre) { cytoscape.use(cytoscapeDagre); state.dagre = true; }
+      return { name: "dagre", rankDir: "BT", nodeSep: 50, rankSep: 90, nodeDimensionsIncludeLabels: true,
+        animate: false, fit: true, padding: 40 };
     });
+  }
+
+  function keptOf(ids) {
+    var out = {};
+    ids.forEach(function (id) { if (state.positions[id]) out[id] = state.positions[id]; });
     return out;
   }
 
+  // Links as pairs of indexes into ids (and whether the family draws them short).
+  function linksOf(data) {
+    var index = {}, short = { leadership: true, place: true }, rels = data.relations || {};
+    data.nodes.forEach(function (n, i) { index[n.id] = i; });
+    return data.edges.map(function (e) {
+      return [index[e.source], index[e.target], !!short[(rels[e.relation] || {}).family]];
+    });
+  }
+
+  // Where the nodes go: {positions}, a promise of them (kept ones stay; new ones are laid out by fmForce,
+  // on the page for small maps, in the worker for large ones while the page builds the drawing), or
+  // {layout}, a promise of options for Cytoscape.js to lay out the lineage view on the page.
+  function placement(data, seq) {
+    var ids = data.nodes.map(function (n) { return "n" + n.id; }), kept = keptOf(ids);
+    if (document.getElementById("lineage").checked) return { layout: lineageLayout() };
+    if (ids.length && Object.keys(kept).length === ids.length) return { positions: Promise.resolve(kept) };
+    var large = ids.length > LARGE;
+    var job = { id: seq, ids: ids, known: kept, links: linksOf(data), length: large ? FORCE_LENGTH : EDGE_LENGTH,
+      ticks: large ? FORCE_TICKS : SMALL_TICKS };
+    return { positions: large ? forceLayout(job) : Promise.resolve(fmForce.run(job)) };
+  }
+
+  function forceLayout(job) {
+    var here = function () { return fmForce.run(job); };
+    if (state.workerBusy) {  // an older layout is still running: start afresh
+      state.worker.terminate();
+      state.worker = startWorker();
+    }
+    if (!state.worker) return Promise.resolve().then(here);
+    state.workerBusy = true;
+    return new Promise(function (resolve) {
+      state.worker.onmessage = function (msg) {
+        if (msg.data.id !== job.id) return;
+        state.workerBusy = false;
+        resolve(msg.data.positions);
+      };
+      state.worker.onerror = function () { state.worker = null; state.workerBusy = false; resolve(here()); };
+      state.worker.postMessage(job);
+    });
+  }
+
+  // The legend lies over the bottom of the map: its box in the map's pixels, or null if hidden.
+  function legendBox() {
+    var legend = document.querySelector(".map-area .legend");
+    if (!legend || !legend.offsetParent) return null;
+    var c = container.getBoundingClientRect(), l = legend.getBoundingClientRect();
+    return { x1: l.left - c.left, x2: l.right - c.left, y1: l.top - c.top, y2: l.bottom - c.top };
+  }
+
+  // The viewport that fits these positions in the container above the legend (what cy.fit does,
+  // without measuring every element): 40 px of padding, and a few nodes are not blown up.
+  function fitView(positions, margin) {
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    Object.keys(positions).forEach(function (id) {
+      var p = positions[id];
+      x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y);
+    });
+    if (x1 === Infinity) return { zoom: 1, pan: { x: 0, y: 0 } };
+    x1 -= margin; y1 -= margin; x2 += margin; y2 += margin;
+    var w = container.clientWidth || 800, h = container.clientHeight || 600, legend = legendBox();
+    if (legend) h = Math.max(h / 2, Math.min(h, legend.y1));
+    var zoom = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, (w - 80) / (x2 - x1), (h - 80) / (y2 - y1)));
+    return { zoom: zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } };
+  }
+
+  function placed(cy) {
+    var out = {};
+    cy.nodes().forEach(function (n) { out[n.id()] = { x: n.position("x"), y: n.position("y") }; });
+    return out;
+  }
+
+  function keep(cy) { Object.assign(state.positions, placed(cy)); }
+
+  // Resolves once Cytoscape.js has painted the map (or after a second, if the page is not painting).
+  function painted(cy) {
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, 1000);
+      cy.one("render", function () { clearTimeout(timer); resolve(); });
+    });
+  }
+
+  // Draws the map: built and styled while the layout runs (in the worker, for a large map), inside a
+  // batch so that nothing is painted before the nodes have their places; then one paint.
   function draw(data) {
-    if (state.cy) state.cy.destroy();
-    var large = data.nodes.length > LARGE, els = elements(data);
-    var placing = positionsFor(els, data);
-    state.cy = cytoscape({
-      container: container, elements: els, style: fmStyle.stylesheet(large),
-      layout: { name: "preset" }, minZoom: 0.05, maxZoom: 4,
-      textureOnViewport: large, hideEdgesOnViewport: large, pixelRatio: large ? 1 : "auto"
+    if (state.layer) { state.layer.destroy(); state.layer = null; }
+    if (state.cy) { state.cy.destroy(); state.cy = null; }
+    var seq = ++state.layoutSeq, large = data.nodes.length > LARGE, how = placement(data, seq), edges = edgeData(data);
+    var cy = state.cy = cytoscape({
+      container: container, style: fmStyle.stylesheet(large), minZoom: MIN_ZOOM, maxZoom: 4,
+      textureOnViewport: large, pixelRatio: large ? 1 : "auto"
     });
-    performance.mark("fm-init");
-    return placing.then(function (how) {
-      var cy = state.cy;
-      if (how.found || how.preset) {
-        var pos = how.found || how.preset;
-        cy.nodes().positions(function (n) { return pos[n.id()]; });
-        cy.fit(undefined, 40);
-      } else if (how.layout && data.nodes.length) {
-        if (how.start) cy.nodes().positions(function (n) { return how.start[n.id()]; });
-        fmSeed.withSeed(how.seed || 1, function () { cy.layout(how.layout).run(); });
-      }
-      if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }  // a few nodes: do not blow them up
-      cy.nodes().forEach(function (n) { state.positions[n.id()] = { x: n.position("x"), y: n.position("y") }; });
+    cy.startBatch();
+    cy.add(elements(data, large, edges));  // added, not given to the constructor: no initial layout pass
+    performance.mark("fm-built");
+    cy.elements().forEach(function (e) { e.pstyle("width"); });  // style now, while the layout runs
+    return (how.positions || how.layout).then(function (found) {
+      if (seq !== state.layoutSeq) return null;  // a newer drawing took over
       performance.mark("fm-layout");
-      finishDraw(data);
+      if (how.positions) {
+        cy.nodes().positions(function (n) { return found[n.id()]; });
+        cy.viewport(fitView(found, large ? 12 : 26));
+        cy.endBatch();
+        if (large) state.layer = fmEdges.attach(cy, edges, { hover: fmTip.showEdge, out: fmTip.hide,
+          tap: function (d) { fmPanel.showTie(d.tie); } });
+      } else {
+        cy.endBatch();
+        if (data.nodes.length) {
+          cy.layout(found).run();
+          cy.viewport(fitView(placed(cy), 30));  // above the legend, like the other views
+        }
+      }
+      return shown(cy, data);
     });
+  }
+
+  function shown(cy, data) {
+    keep(cy);
+    finishDraw(data);
+    performance.mark("fm-drawn");
+    return painted(cy).then(function () { performance.mark("fm-painted"); });
   }
 
   function finishDraw(data) {
     var cy = state.cy, focus = form.elements.focus.value;
     if (focus) cy.$id("n" + focus).addClass("focus");
+    cy.scratch("labelObstacles", function () { var b = legendBox(); return b ? [b] : []; });
     cy.nodes().sort(function (a, b) { return b.data("degree") - a.data("degree"); }).slice(0, 3).addClass("hub");
     fmLabels.place(cy);
     fmLabels.follow(cy);
-    fmTip.bind(cy, document.getElementById("map-tip"));
+    fmTip.bind(cy, document.getElementById("map-tip"), function () { return state.layer; });
     cy.on("tap", "node", function (evt) { selectEntity(evt.target.data("entity")); });
     cy.on("tap", "edge", function (evt) { fmPanel.showTie(evt.target.data("tie")); });
     fillRegions(data.regions);
@@ -259,14 +319,14 @@
 
   function report() {
     var cy = state.cy;
-    var edges = cy ? cy.edges().not(".hidden").length : 0, nodes = cy ? cy.nodes().not(".hidden").length : 0;
-    var undated = cy ? cy.edges("[?undated]").not(".hidden").length : 0;
+    var layer = state.layer, nodes = cy ? cy.nodes().not(".hidden").length : 0;
+    var edges = layer ? layer.count() : cy ? cy.edges().not(".hidden").length : 0;
+    var undated = layer ? layer.count(function (d) { return d.undated; }) : cy ? cy.edges("[?undated]").not(".hidden").length : 0;
     container.setAttribute("data-visible-edges", String(edges));
     container.setAttribute("data-visible-nodes", String(nodes));
     statusEl.textContent = nodes + " entities, " + edges + " ties shown" + (currentAsOf() ? " as of " + currentAsOf() : "")
       + (undated ? " (" + undated + " undated, drawn faint)" : "")
       + (nodes ? "" : " — no ties match these filters");
-    if (cy) fmLabels.place(cy);
     container.setAttribute("data-state", "ready");
   }
 
@@ -279,6 +339,8 @@
       cy.edges().filter(function (e) { return !edgeIds[e.id()]; }).addClass("hidden");
       cy.nodes().filter(function (n) { return !nodeIds[n.id()]; }).addClass("hidden");
     });
+    if (state.layer) state.layer.show(edgeIds);
+    fmLabels.place(cy);
   }
 
   function failed(err) {
@@ -317,7 +379,13 @@
     var run = function () {
       var seq = ++state.timeSeq;
       syncURL();
-      if (!currentAsOf()) { state.cy.elements().removeClass("hidden"); showError(null); return report(); }
+      if (!currentAsOf()) {
+        state.cy.elements().removeClass("hidden");
+        if (state.layer) state.layer.show(null);
+        fmLabels.place(state.cy);
+        showError(null);
+        return report();
+      }
       return fm.getJSON("/api/map" + query(params(true))).then(function (data) {
         if (seq !== state.timeSeq) return;
         showError(null);
@@ -379,8 +447,8 @@
     load();
   });
   form.addEventListener("submit", function (evt) { evt.preventDefault(); load(); });
-  document.getElementById("dl-png").addEventListener("click", function () { fmExport.png(state.cy); });
-  document.getElementById("dl-svg").addEventListener("click", function () { fmExport.svg(state.cy); });
+  document.getElementById("dl-png").addEventListener("click", function () { fmExport.png(state.cy, state.layer); });
+  document.getElementById("dl-svg").addEventListener("click", function () { fmExport.svg(state.cy, state.layer); });
 
   // the header search chooses an entity: select it here, or focus on it if it is not on the map
   document.addEventListener("fm:choose", function (evt) {
