@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .budget import Budget
 from .builder import BuildReport, build, ingest
 from .errors import IngestError
 from .model import Document, Extraction
@@ -14,9 +15,10 @@ def open_store(db: str | Path | None = None) -> Store:
     return Store(db)
 
 
-def extract_document(document: Document | str | Path) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format)."""
-    from .extract.pipeline import default_pipeline
+def extract_document(document: Document | str | Path, budget: Budget | None = None) -> Extraction:
+    """Run the extraction pipeline on one document (or a file, read by its format), within its budget
+    (long documents are read piece by piece; see `factionmap.budget`)."""
+    from .budget import extract
 
     if not isinstance(document, Document):
         from .ingest import read_file
@@ -25,7 +27,7 @@ def extract_document(document: Document | str | Path) -> Extraction:
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    return default_pipeline()(document)
+    return extract(document, budget)
 
 
 __all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]

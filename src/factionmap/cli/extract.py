@@ -17,18 +17,17 @@ from ..errors import FactionmapError
               help="write here instead of standard output")
 def extract_command(files: tuple[str, ...], fmt: str, output) -> None:
     """Read FILE(s) and print every tie they state, each with its evidence sentence."""
+    from ..budget import extract
     from ..extract.output import assertion_rows
-    from ..extract.pipeline import default_pipeline
     from ..ingest import read_file
 
-    pipeline = default_pipeline()
     for path in files:
         try:
             docs = read_file(path)
             for doc in docs:
                 doc.path = doc.path or path
                 label = path if len(docs) == 1 else f"{path}#{doc.id[:12]}"
-                rows = assertion_rows(pipeline(doc), label)
+                rows = assertion_rows(extract(doc), label)
                 _write(rows, fmt, output)
         except FactionmapError as exc:
             raise click.ClickException(str(exc)) from None

@@ -2,6 +2,12 @@
 
 Every write of a document's results is one transaction: an interrupted build never leaves half a
 document, and a failing document leaves what was stored before it untouched.
+
+Several writers may share a store (two builds of one folder, a build while the web app uploads):
+each write transaction first takes the store's writer lock (SQLite: BEGIN IMMEDIATE, waiting up to
+the busy timeout; PostgreSQL: a transaction-scoped advisory lock), so the re-aggregation of ties
+never interleaves with another writer's; a document another writer already stored is "unchanged",
+never an error. Every write raises `store_version`, which cached web answers are keyed on.
 """
 from __future__ import annotations
 
@@ -10,11 +16,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError
+from ..errors import NotFound, StoreError, first_line
 from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
 from . import codec, migrate
 from . import schema as t
@@ -28,13 +34,22 @@ class Store:
         self.url = to_url(db)
         self.engine = make_engine(db)
         try:
-            with self.engine.begin() as conn:
-                if create:
+            if create:
+                with self.engine.begin() as conn:
+                    _writer_lock(conn)  # two processes opening a new store migrate it once
                     migrate.upgrade(conn)
-                elif migrate.current_revision(conn) is None:
-                    raise StoreError(f"{self.url}: not a factionmap store (no schema); run `factionmap build` first")
+            else:
+                with self.engine.connect() as conn:
+                    if migrate.current_revision(conn) is None:
+                        raise StoreError(f"{self.shown}: not a factionmap store (no schema); "
+                                         "run `factionmap build` first")
         except OperationalError as exc:
-            raise StoreError(f"cannot open store {self.url}: {exc.orig}") from None
+            raise StoreError(f"cannot open store {self.shown}: {short_reason(exc)}") from None
+
+    @property
+    def shown(self) -> str:
+        """The store's URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -50,12 +65,21 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: everything written inside is committed together or not at all."""
+        """One write transaction under the writer lock: everything inside is committed together or not
+        at all, and the store's version goes up by one."""
         try:
             with self.engine.begin() as conn:
+                _writer_lock(conn)
                 yield conn
+                conn.execute(update(t.store_version).where(t.store_version.c.id == 1)
+                             .values(version=t.store_version.c.version + 1))
         except SQLAlchemyError as exc:
-            raise StoreError(f"store write failed, nothing was written: {exc}") from exc
+            raise StoreError(f"store write failed, nothing was written ({short_reason(exc)})") from None
+
+    def version(self) -> int:
+        """A number that every write to the store raises (cached answers are keyed on it)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.store_version.c.version).where(t.store_version.c.id == 1)).scalar() or 0
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -71,8 +95,7 @@ class Store:
         exists = conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first()
         if exists:
             return False
-        conn.execute(insert(t.documents).values(**codec.document_row(doc)))
-        return True
+        return insert_ignoring_duplicates(conn, t.documents, codec.document_row(doc)) == 1
 
     def document(self, doc_id: str) -> Document:
         with self.engine.connect() as conn:
@@ -83,7 +106,7 @@ class Store:
                 ).mappings().all()
                 row = rows[0] if len(rows) == 1 else None
         if row is None:
-            raise NotFound(f"no document {doc_id!r} in {self.url}")
+            raise NotFound(f"no document {doc_id!r} in the store")
         return codec.document_from_row(row)
 
     def documents(self) -> list[dict]:
@@ -110,9 +133,20 @@ class Store:
 
     # -- what each document says ---------------------------------------------------------------
 
-    def save_extraction(self, extraction: Extraction) -> None:
-        """Replace a document's entities, mentions and assertions with these, in one transaction."""
-        self.save_extractions([extraction])
+    def save_extraction(self, extraction: Extraction, *, unless_current: bool = False) -> bool:
+        """Replace a document's entities, mentions and assertions with these, in one transaction.
+
+        With `unless_current`, nothing is written when the document is already extracted by this
+        extraction's version (another writer got there first); returns whether it was written.
+        """
+        with self.transaction() as conn:
+            if unless_current:
+                stored = conn.execute(select(t.documents.c.extractor_version)
+                                      .where(t.documents.c.id == extraction.document.id)).scalar()
+                if stored is not None and stored == extraction.extractor_version:
+                    return False
+            self._write_extraction(conn, extraction)
+        return True
 
     def save_extractions(self, extractions: list[Extraction]) -> None:
         """Several documents' results in ONE transaction: all are written or none (a STIX import)."""
@@ -251,3 +285,31 @@ def _insert_assertions(conn, doc_id, assertions, keys) -> None:
         ]
         if ev:
             conn.execute(insert(t.evidence), ev)
+
+
+def _writer_lock(conn: Connection) -> None:
+    """Take the store-wide writer lock for this transaction (released at commit or rollback)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits for other writers up to the busy timeout
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
+
+WRITER_LOCK = 0x66616374  # "fact": the advisory lock key every factionmap writer takes on PostgreSQL
+
+
+def insert_ignoring_duplicates(conn: Connection, table, row: dict) -> int:
+    """INSERT that leaves an existing row with the same key alone; the number of rows inserted."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing()).rowcount
+
+
+def short_reason(exc: BaseException) -> str:
+    """A database error in a few words: its kind and first line, never the SQL or the values sent."""
+    orig = getattr(exc, "orig", None) or exc
+    arg = orig.args[0] if getattr(orig, "args", None) else None
+    message = arg.get("M", "") if isinstance(arg, dict) else str(arg if isinstance(arg, str) else orig)
+    return f"{type(orig).__name__}: {first_line(message or type(orig).__name__, 160)}"
