@@ -12,12 +12,19 @@ from .common import db_option, fail_cleanly
               help="Address to listen on. Anything but a loopback address exposes the store to the network.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--allow-upload", is_flag=True, help="Let the browser add documents (upload files or paste text).")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host is NAME (e.g. this machine's name on a network); "
+                   "repeatable. Only loopback names and the --host address are answered otherwise.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes answering in parallel (each keeps its own answer cache).")
 @fail_cleanly
-def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
+def serve(db: str, host: str, port: int, allow_upload: bool, allowed: tuple[str, ...], workers: int) -> None:
     """Serve the map, profiles, documents and contested claims of a store in the browser.
 
     Example: factionmap serve --db map.db   (then open the URL it prints)
     """
+    import json
+    import os
     import socket
 
     import uvicorn
@@ -26,7 +33,9 @@ def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
     from ..web import create_app
     from ..web.security import is_loopback
 
-    app = create_app(Store(db, create=False), allow_upload=allow_upload, bind_host=host)
+    if workers > 1 and allow_upload:
+        raise click.ClickException("--allow-upload needs --workers 1 (the upload queue lives in one process)")
+    app = create_app(Store(db, create=False), allow_upload=allow_upload, bind_host=host, allowed_hosts=allowed)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -36,11 +45,18 @@ def serve(db: str, host: str, port: int, allow_upload: bool) -> None:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0") from None
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"factionmap: serving {app.state.store.url} at http://{shown}:{bound}/  (Ctrl+C to stop)")
+    click.echo(f"factionmap: serving {app.state.store.shown} at http://{shown}:{bound}/  (Ctrl+C to stop)")
     if not is_loopback(host):
         click.secho(f"warning: listening on {host}: anyone who can reach this machine can read the store", fg="yellow",
                     err=True)
     if allow_upload:
         click.echo("uploads are on: /upload adds documents to the store")
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    if workers == 1:
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+        return
+    os.environ["FACTIONMAP_SERVE"] = json.dumps({"db": db, "allow_upload": False, "bind_host": host,
+                                                 "allowed_hosts": list(allowed)})
+    click.echo(f"{workers} worker processes")
+    uvicorn.run("factionmap.web.app:app_from_env", factory=True, workers=workers, fd=sock.fileno(),
+                log_level="warning", access_log=False)

@@ -12,6 +12,7 @@ never an error. Every write raises `store_version`, which cached web answers are
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
@@ -20,11 +21,14 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError, first_line
+from ..errors import NotFound, StoreError, first_line, printable
 from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
 from . import codec, migrate
 from . import schema as t
 from .engine import make_engine, to_url
+
+
+_DOC_ID = re.compile(r"[0-9a-f]{6,64}")
 
 
 class Store:
@@ -98,11 +102,14 @@ class Store:
         return insert_ignoring_duplicates(conn, t.documents, codec.document_row(doc)) == 1
 
     def document(self, doc_id: str) -> Document:
+        """A document by its id, or a unique prefix of at least 6 of its hex digits."""
+        if not _DOC_ID.fullmatch(doc_id or ""):
+            raise NotFound(f"no document {printable(doc_id, 80)!r} in the store (an id is 6 to 64 hex digits)")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             if row is None and len(doc_id) >= 6:  # a unique prefix of the hash is enough
                 rows = conn.execute(
-                    select(t.documents).where(t.documents.c.id.startswith(doc_id)).limit(2)
+                    select(t.documents).where(t.documents.c.id.startswith(doc_id, autoescape=True)).limit(2)
                 ).mappings().all()
                 row = rows[0] if len(rows) == 1 else None
         if row is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
@@ -10,17 +11,20 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import FactionmapError, NotFound
+from ..errors import FactionmapError, NotFound, StoreError
 from ..store import Store
 from .assets import STATIC, check_vendor
-from .security import SecurityHeaders, is_loopback
+from .cache import AnswerCache
+from .security import SecurityHeaders, allowed_hosts as hosts_for
 
 
 def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_host: str | None = None,
-               check_assets: bool = True) -> FastAPI:
+               allowed_hosts: Iterable[str] = (), check_assets: bool = True, cache: bool = True) -> FastAPI:
     """The web app over `store` (a Store, or a path/URL opened without creating anything).
 
-    With `bind_host` a loopback address, requests must name a loopback Host (no DNS rebinding).
+    With `bind_host` (the address `serve` listens on) or `allowed_hosts`, a request must name one of
+    them or a loopback name in its Host header (no DNS rebinding; "*" in `allowed_hosts` lifts the
+    check). GET answers are cached per store version (see web/cache.py) unless `cache` is False.
     """
     if check_assets:
         check_vendor()
@@ -30,8 +34,11 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
                   docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.allow_upload = allow_upload
-    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if bind_host and is_loopback(bind_host) else None
-    app.add_middleware(SecurityHeaders, allowed_hosts=allowed)
+    allowed_hosts = list(allowed_hosts)
+    allowed = hosts_for(bind_host, allowed_hosts) if bind_host or allowed_hosts else None
+    if cache:
+        app.add_middleware(AnswerCache, store=store)
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed)  # outermost: every answer gets the headers
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
     from .routes_api import router as api_router
@@ -71,8 +78,23 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, bind_ho
     async def missing(request: Request, exc: NotFound) -> Response:
         return error(request, 404, str(exc))
 
+    @app.exception_handler(StoreError)
+    async def store_failed(request: Request, exc: StoreError) -> Response:
+        return error(request, 503, "the store could not answer; try again")
+
     @app.exception_handler(FactionmapError)
     async def failed(request: Request, exc: FactionmapError) -> Response:
         return error(request, 400, str(exc))
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app `serve --workers N` starts in each worker process, configured by the parent's
+    environment ($FACTIONMAP_SERVE, JSON: db, allow_upload, bind_host, allowed_hosts)."""
+    import json
+    import os
+
+    config = json.loads(os.environ["FACTIONMAP_SERVE"])
+    return create_app(Store(config["db"], create=False), allow_upload=config["allow_upload"],
+                      bind_host=config["bind_host"], allowed_hosts=config["allowed_hosts"])

@@ -27,7 +27,7 @@ def store(request: Request):
 
 def find_entity(g, ref: str) -> Entity:
     try:
-        return g.entity(int(ref) if ref.isdigit() else ref)
+        return g.entity(ref)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except AmbiguousName as exc:
