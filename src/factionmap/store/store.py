@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -152,32 +152,32 @@ class Store:
                                       .where(t.documents.c.id == extraction.document.id)).scalar()
                 if stored is not None and stored == extraction.extractor_version:
                     return False
-            self._write_extraction(conn, extraction)
+            self._write_extractions(conn, [extraction])
         return True
 
     def save_extractions(self, extractions: list[Extraction]) -> None:
-        """Several documents' results in ONE transaction: all are written or none (a STIX import)."""
-        with self.transaction() as conn:
-            for extraction in extractions:
-                self._write_extraction(conn, extraction)
+        """Several documents' results in ONE transaction: all are written or none (a STIX import).
 
-    def _write_extraction(self, conn: Connection, extraction: Extraction) -> None:
-        doc = extraction.document
-        self.add_document(doc, conn)
-        touched = _entities_of_document(conn, doc.id)
-        for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
-            conn.execute(delete(table).where(table.c.doc_id == doc.id))
-        keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
-        _insert_mentions(conn, doc.id, extraction.mentions, keys)
-        _insert_assertions(conn, doc.id, extraction.assertions, keys)
-        conn.execute(
-            update(t.documents)
-            .where(t.documents.c.id == doc.id)
-            .values(extractor_version=extraction.extractor_version or "unknown")
-        )
+        Rows are written in bulk, documents resolved in order, and the ties they touch aggregated once.
+        """
+        with self.transaction() as conn:
+            self._write_extractions(conn, extractions)
+
+    def _write_extractions(self, conn: Connection, extractions: list[Extraction]) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
 
-        maintain.document_changed(conn, doc.id, touched)
+        ids = [x.document.id for x in extractions]
+        _insert_documents(conn, [x.document for x in extractions])
+        touched = _entities_of_documents(conn, ids)
+        for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
+            for chunk in _chunks(ids):
+                conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+        keys = _insert_doc_entities(conn, extractions)
+        _insert_mentions(conn, extractions, keys)
+        _insert_assertions(conn, extractions, keys)
+        conn.execute(update(t.documents).where(t.documents.c.id == bindparam("did")),
+                     [{"did": x.document.id, "extractor_version": x.extractor_version or "unknown"} for x in extractions])
+        maintain.documents_changed(conn, ids, touched)
 
     def doc_entities(self, doc_id: str) -> list[Entity]:
         with self.engine.connect() as conn:
@@ -246,50 +246,88 @@ class Store:
         return out
 
 
-def _entities_of_document(conn: Connection, doc_id: str) -> set[int]:
-    """Global entities that this document's previous results fed (their ties need re-aggregation)."""
-    query = (
-        select(t.entity_members.c.entity_id)
-        .join(t.doc_entities, t.doc_entities.c.id == t.entity_members.c.doc_entity_id)
-        .where(t.doc_entities.c.doc_id == doc_id)
-    )
-    return {r[0] for r in conn.execute(query)}
+_CHUNK = 500
 
 
-def _insert_doc_entities(conn, doc_id, entities, assertions) -> dict[str, int]:
-    by_key: dict[str, Entity] = {}
-    for e in [*entities, *(a.subject for a in assertions), *(a.object for a in assertions)]:
-        by_key.setdefault(e.key, e)
-    keys = {}
-    for key, entity in by_key.items():
-        keys[key] = conn.execute(insert(t.doc_entities).values(**codec.doc_entity_row(doc_id, entity))).inserted_primary_key[0]
+def _chunks(items: list, size: int = _CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _insert_documents(conn: Connection, docs: list[Document]) -> None:
+    """Documents not stored yet, in bulk (one already there, from any writer, is left alone)."""
+    seen: set[str] = set()
+    for chunk in _chunks(docs):
+        ids = [d.id for d in chunk]
+        have = {r[0] for r in conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(ids)))} | seen
+        rows = [codec.document_row(d) for d in chunk if d.id not in have]
+        seen |= {d.id for d in chunk}
+        if rows:
+            conn.execute(insert(t.documents), rows)
+
+
+def _entities_of_documents(conn: Connection, doc_ids: list[str]) -> set[int]:
+    """Global entities that these documents' previous results fed (their ties need re-aggregation)."""
+    out: set[int] = set()
+    for chunk in _chunks(doc_ids):
+        query = (
+            select(t.entity_members.c.entity_id)
+            .join(t.doc_entities, t.doc_entities.c.id == t.entity_members.c.doc_entity_id)
+            .where(t.doc_entities.c.doc_id.in_(chunk))
+        )
+        out |= {r[0] for r in conn.execute(query)}
+    return out
+
+
+def _insert_doc_entities(conn, extractions) -> dict[tuple[str, str], int]:
+    """Each document's entities (those its assertions name included); (doc id, key) -> row id."""
+    rows = []
+    for x in extractions:
+        by_key: dict[str, Entity] = {}
+        for e in [*x.entities, *(a.subject for a in x.assertions), *(a.object for a in x.assertions)]:
+            by_key.setdefault(e.key, e)
+        rows += [codec.doc_entity_row(x.document.id, e) for e in by_key.values()]
+    keys: dict[tuple[str, str], int] = {}
+    for chunk in _chunks(rows):
+        result = conn.execute(insert(t.doc_entities).returning(t.doc_entities.c.id, sort_by_parameter_order=True),
+                              chunk)
+        keys.update(zip(((r["doc_id"], r["key"]) for r in chunk), (r[0] for r in result)))
     return keys
 
 
-def _insert_mentions(conn, doc_id, mentions, keys) -> None:
+def _insert_mentions(conn, extractions, keys) -> None:
     rows = [
-        {"doc_id": doc_id, "start": m.start, "end": m.end, "type": m.type.value,
-         "doc_entity_id": keys.get(m.entity_key) if m.entity_key else None, "source": m.source}
-        for m in mentions
+        {"doc_id": x.document.id, "start": m.start, "end": m.end, "type": m.type.value,
+         "doc_entity_id": keys.get((x.document.id, m.entity_key)) if m.entity_key else None, "source": m.source}
+        for x in extractions for m in x.mentions
     ]
-    if rows:
-        conn.execute(insert(t.mentions), rows)
+    for chunk in _chunks(rows, _CHUNK * 10):
+        conn.execute(insert(t.mentions), chunk)
 
 
-def _insert_assertions(conn, doc_id, assertions, keys) -> None:
-    for a in assertions:
-        row = {
-            "doc_id": doc_id, "subject_id": keys[a.subject.key], "relation": a.relation,
-            "object_id": keys[a.object.key], "stance": a.stance.value, "attribution": a.attribution,
-            "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
-        }
-        assertion_id = conn.execute(insert(t.assertions).values(**row)).inserted_primary_key[0]
-        ev = [
-            {"assertion_id": assertion_id, "doc_id": e.doc_id or doc_id, "start_char": e.start_char,
-             "end_char": e.end_char, "extractor": e.extractor, "extractor_version": e.extractor_version,
-             "trigger": e.trigger}
-            for e in a.evidence
-        ]
+def _insert_assertions(conn, extractions, keys) -> None:
+    from ..graph.dedup import fingerprint  # evidence is fingerprinted as it is written (graph.dedup)
+
+    rows, evidence = [], []
+    for x in extractions:
+        doc_id, text = x.document.id, x.document.text
+        for a in x.assertions:
+            rows.append({
+                "doc_id": doc_id, "subject_id": keys[(doc_id, a.subject.key)], "relation": a.relation,
+                "object_id": keys[(doc_id, a.object.key)], "stance": a.stance.value, "attribution": a.attribution,
+                "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
+            })
+            evidence.append([
+                {"doc_id": e.doc_id or doc_id, "start_char": e.start_char, "end_char": e.end_char,
+                 "extractor": e.extractor, "extractor_version": e.extractor_version, "trigger": e.trigger,
+                 "fingerprint": fingerprint(text[e.start_char:e.end_char]) if (e.doc_id or doc_id) == doc_id else None}
+                for e in a.evidence
+            ])
+    for chunk_start in range(0, len(rows), _CHUNK):
+        chunk = rows[chunk_start:chunk_start + _CHUNK]
+        result = conn.execute(insert(t.assertions).returning(t.assertions.c.id, sort_by_parameter_order=True), chunk)
+        ev = [{**e, "assertion_id": aid} for aid, group in zip((r[0] for r in result),
+                                                            evidence[chunk_start:chunk_start + _CHUNK]) for e in group]
         if ev:
             conn.execute(insert(t.evidence), ev)
 
