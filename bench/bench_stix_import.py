@@ -56,7 +56,7 @@ def bundle(target_mb: float, seed: int = 7) -> dict:
             names.add(name)
             kind = rng.choice(["intrusion-set", "intrusion-set", "identity", "threat-actor"])
             obj = {"type": kind, "spec_version": "2.1", "id": _id(kind, rng), "created": created, "modified": created,
-                   "name": name, "aliases": [name.replace(" ", "-"), name.split()[-1] + " group"]}
+                   "name": name, "aliases": [name.replace(" ", "-"), f"{name} Brigade"]}
             if kind == "identity":
                 obj["identity_class"] = "organization"
             if kind == "threat-actor":

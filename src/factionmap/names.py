@@ -3,6 +3,7 @@ and the Arabic article's spellings ("ad-Dawla", "ad Dawla", "al-Dawla" and "al D
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,7 +24,12 @@ def strip_diacritics(text: str) -> str:
 
 def fold(name: str) -> str:
     """The key two spellings of one name share: 'ad-Dawlah al-Islāmīyah' -> 'al dawlah al islamiyah'."""
-    s = strip_diacritics(name or "").lower()
+    return _fold(name or "") if len(name or "") <= 200 else _fold.__wrapped__(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(name: str) -> str:
+    s = strip_diacritics(name).lower()
     s = _APOSTROPHES.sub("", s)
     s = _SEPARATORS.sub(" ", s)
     s = _ARTICLE.sub("al ", s)

@@ -16,6 +16,7 @@ Iraq"), nor when both sides have different knowledge-base ids. When names point 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from sqlalchemy import and_, insert, select
@@ -28,6 +29,7 @@ from .rules import Rules
 
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity
+_STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 class Resolver:
@@ -42,6 +44,18 @@ class Resolver:
         self.rules = rules
         self.pool = list(pool or [])
         self.touched: set[int] = set()
+        self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
+        self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
+        self._aliases: list[dict] = []
+
+    def flush(self) -> None:
+        """Write the memberships and aliases held back (every lookup of them calls this first)."""
+        if self._members:
+            self.conn.execute(insert(t.entity_members), self._members)
+            self._members = []
+        if self._aliases:
+            self.conn.execute(insert(t.aliases), self._aliases)
+            self._aliases = []
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -60,7 +74,7 @@ class Resolver:
             context: set[int] = set()
             later = []
             for row in doc_rows:
-                found = self._strict(row)
+                found = self._same_object(row) or self._strict(row)
                 if found is None:
                     later.append(row)
                 elif found[0] == NEW:  # a user decision keeps it apart from every entity there is
@@ -70,11 +84,18 @@ class Resolver:
             for row in later:
                 found = self._fuzzy(row, context) or (self._found(row), "first seen here")
                 context.add(self._join(row, *found))
+        self.flush()
         return self.touched
 
     # -- the steps -------------------------------------------------------------------------------
 
+    def _same_object(self, row) -> tuple[int, str] | None:
+        """A STIX object met in an earlier document of this import goes where it went then."""
+        hit = self.objects.get((row["key"], row["type"]))
+        return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
+
     def _strict(self, row) -> tuple[int, str] | None:
+        self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
         primary = fold(row["name"])
         directed = self.rules.direct(self, row, primary)
@@ -135,6 +156,7 @@ class Resolver:
         return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
+        self.flush()
         if not context:
             return None
         primary = fold(row["name"])
@@ -176,6 +198,7 @@ class Resolver:
 
     def _found(self, row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
+        self.flush()
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
@@ -202,8 +225,10 @@ class Resolver:
 
     def _join(self, row, entity_id: int, reason: str) -> int:
         self.claim(entity_id)
-        self.conn.execute(insert(t.entity_members).values(doc_entity_id=row["id"], entity_id=entity_id, reason=reason))
-        blocked = self.rules.blocked_names(self, entity_id)
+        if _STIX_KEY.match(row["key"]):
+            self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
+        self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
         for alias in [{"name": row["name"], "source": "text"}, *(row["aliases"] or [])]:
@@ -214,13 +239,13 @@ class Resolver:
             new.append({"entity_id": entity_id, "name": alias["name"], "norm": norm, "doc_id": row["doc_id"],
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
                         "block": keys.block(norm), "reason": reason})
-        if new:
-            self.conn.execute(insert(t.aliases), new)
+        self._aliases += new
         self.touched.add(entity_id)
         return entity_id
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""
+        self.flush()
         out: set[int] = set()
         long_names = sorted(n for n in norms if not keys.is_acronym(n))
         if long_names:
