@@ -18,6 +18,8 @@ COMPASS_POINTS = ("north", "south", "east", "west", "northeast", "northwest", "s
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():  # nothing to strip (most English text): no walk over every character
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

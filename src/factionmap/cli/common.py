@@ -92,6 +92,11 @@ class progress_bar:
         if self._progress:
             self._progress.advance(self._task)
 
+    def fraction(self, done: int, total: int) -> None:
+        """Set the bar to done/total of its length (e.g. bytes read of a file)."""
+        if self._progress and total:
+            self._progress.update(self._task, completed=(self.total or 100) * done / total)
+
     def __exit__(self, *exc) -> None:
         if self._progress:
             self._progress.stop()

@@ -9,6 +9,7 @@ Three levels of sameness, from strict to loose:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -41,6 +42,7 @@ def _generic_words(norm: str) -> str:
     return " ".join(tokens)
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(norm: str) -> str:
     """A folded name reduced to its transliteration skeleton ('jaysh al muhajireen' -> 'jaish al muhajirin')."""
     s = _TRAILING_H.sub("", _generic_words(norm))

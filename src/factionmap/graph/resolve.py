@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from ..names import fold
@@ -108,25 +108,28 @@ class Resolver:
             ).first()
             if hit:
                 return hit[0], f"knowledge base entry {row['kb_id']}"
-        for column, label in ((t.aliases.c.norm, "shares the name"), (t.aliases.c.skel, "shares a spelling of")):
-            wanted = list(names) if column is t.aliases.c.norm else sorted(set(names.values()))
-            found = self._by_name(row, primary, names, column, wanted, label)
+        norms, skels = set(names), set(names.values())
+        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
+            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                   t.entities.c.type == row["type"])
+        )
+        hits = self.conn.execute(query).mappings().all()
+        for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
+            wanted = skels if use_skel else norms
+            found = self._by_name(row, primary, names, use_skel,
+                                  [h for h in hits if (h["skel"] if use_skel else h["norm"]) in wanted], label)
             if found:
                 return found
         return None
 
-    def _by_name(self, row, primary: str, names: dict[str, str], column, wanted: list[str], label: str):
-        query = (
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
-                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(column.in_(wanted), t.entities.c.type == row["type"])
-        )
-        use_skel = column is t.aliases.c.skel
+    def _by_name(self, row, primary: str, names: dict[str, str], use_skel: bool, hits: list, label: str):
         mine = {v: k for k, v in names.items()} if use_skel else {k: k for k in names}
         primary_key = keys.skeleton(primary) if use_skel else primary
         scores: dict[int, tuple[int, str]] = {}
-        for hit in self.conn.execute(query).mappings():
+        for hit in hits:
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
             shared = hit["skel"] if use_skel else hit["norm"]
