@@ -59,6 +59,9 @@ def test_header_on_one_long_line(token, n):
     ("txt", "A sentence about the group.\n", 1000),
     ("txt", "word ", 10000),  # one long line
     ("md", "# Heading\n\nSome **bold** prose [link](http://x).\n", 500),
+    ("wikitext", "{|\n|-\n| a\n", 300),  # unclosed tables: mwparserfromhell backtracks over each
+    ("wikitext", "{{a|", 300),
+    ("wikitext", "[http://x ", 300),
 ])
 def test_whole_readers(fmt, token, n):
     assert growth(lambda text: read_bytes(text.encode(), f"x.{fmt}", fmt=fmt), token, n) < LINEAR

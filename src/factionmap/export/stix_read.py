@@ -157,6 +157,10 @@ def _check_object(obj: Any, index: int, where: str) -> None:
             raise ImportFormatError(f"{where}: {oid} has the unknown type {otype!r} (neither STIX 2.1 nor "
                                     "declared by an extension definition)")
         return  # a documented custom type: kept out of the store, not checked further
+    for key in ("name", "relationship_type", "description", "identity_class"):
+        if key in obj and not isinstance(obj[key], str):
+            raise ImportFormatError(f"{where}: {oid} is not valid STIX 2.1: {key} must be a string, "
+                                    f"not {type(obj[key]).__name__}")
     if _quick_ok(obj):
         return
     try:

@@ -166,6 +166,8 @@ class Store:
     def _write_extractions(self, conn: Connection, extractions: list[Extraction]) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
 
+        if not extractions:
+            return
         ids = [x.document.id for x in extractions]
         _insert_documents(conn, [x.document for x in extractions])
         touched = _entities_of_documents(conn, ids)
