@@ -39,6 +39,12 @@ def corpus(tmp_path_factory):
     return root, good, cases, bundles, template
 
 
+def _fresh_copy(template: Path, db: Path) -> Store:
+    """A private copy of the store of the 20 good documents."""
+    shutil.copy(template, db)
+    return Store(db)
+
+
 def snapshot(store: Store) -> dict:
     """What the good documents are in the store: ids, extraction, assertions and their evidence."""
     docs = {d["id"]: (d["path"], d["extractor_version"], d["assertions"]) for d in store.documents()}
@@ -59,9 +65,7 @@ def test_each_bad_file_with_twenty_good_ones(corpus, tmp_path):
     root, good, cases, _, template = corpus
     failures = []
     for i, case in enumerate(cases):
-        db = tmp_path / f"case{i}.db"
-        shutil.copy(template, db)
-        store = Store(db)
+        store = _fresh_copy(template, tmp_path / f"case{i}.db")
         before = snapshot(store)
         errors: list[FactionmapError] = []
         path = root / "bad" / case.name
@@ -129,9 +133,7 @@ def test_each_bad_bundle(corpus, tmp_path):
     root, _, _, bundles, template = corpus
     failures = []
     for i, case in enumerate(bundles):
-        db = tmp_path / f"bundle{i}.db"
-        shutil.copy(template, db)
-        store = Store(db)
+        store = _fresh_copy(template, tmp_path / f"bundle{i}.db")
         before = store.stats()
         path = root / "bundles" / case.name
         try:
