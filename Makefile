@@ -15,7 +15,7 @@ ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 endif
 
-.PHONY: setup setup-python setup-web setup-system demo test bench clean
+.PHONY: setup setup-python setup-web setup-system demo test bench clean model
 
 setup: setup-python setup-web
 
@@ -49,3 +49,10 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .tools node_modules src/factionmap/web/static/vendor $(DEMO_DB) $(DEMO_DB)-*
+
+# The shipped relation model, from the annotated corpus (needs ../shared/eval): `factionmap train`
+# reproduces it exactly (deterministic: seeded solver, folds by document name).
+MODEL_GOLD := --gold annotations/train.jsonl --gold ../shared/eval/dev/gold.jsonl --gold samples/gold.jsonl
+MODEL_DOCS := ../shared/eval/train/docs ../shared/eval/dev/docs samples/corpus
+model: setup
+	$(VENV)/bin/factionmap train $(MODEL_GOLD) $(MODEL_DOCS) -o src/factionmap/data/model

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Screenshots of the web app on the sample corpus: the map, a group profile, a document, the lineage view.
+"""Screenshots of the web app on the sample corpus: the map, a profile, a document, lineage, geography, contested.
 
     .venv/bin/python bench/screenshots.py [--db demo.db] [--out docs/screenshots] [--group NAME]
 
@@ -66,6 +66,12 @@ def shoot(url: str, out: Path, group: str | None) -> list[Path]:
         save("lineage.png")
         page.goto(f"{url}/entities/{target}")
         save("profile.png")
+        page.goto(f"{url}/geo")
+        page.wait_for_selector("#geo[data-state=ready]")
+        page.wait_for_timeout(500)
+        save("geography.png")
+        page.goto(f"{url}/contested")
+        save("contested.png")
         if cited:
             page.goto(url + cited["href"])
             page.wait_for_selector("mark.quote")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Document-level cross-validation of the learned relation scorer, and the figures of the shipped model.
 
-    .venv/bin/python bench/train_cv.py [--folds 5] [--c 0.5] [--min-precision 0.85] [--json FILE]
+    .venv/bin/python bench/train_cv.py [--folds 5] [--c 0.3] [--min-precision 0.65] [--json FILE]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
@@ -34,13 +34,13 @@ def training_inputs() -> tuple[list[Path], list[Path]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, default=0.5)
-    ap.add_argument("--min-precision", type=float, default=0.85)
+    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--min-precision", type=float, default=0.65)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args(argv)
 
-    from factionmap.evaluate import score
+    from factionmap.evaluate import score, tradeoff
     from factionmap.extract.scoring import training as T
     from factionmap.extract.scoring.corpus import load_training_set
 
@@ -51,11 +51,12 @@ def main(argv=None) -> int:
     t_prep = time.perf_counter() - t0
     cv = T.cross_validate(data, args.folds, args.c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
-    cal = T.fit_calibration(raw, cv.correct)
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
+    groups = [r.get("group", "model") for r in cv.rows]
+    cal = T.fit_calibration(raw, cv.correct, groups)
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"))) for r in cv.rows]
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
-    curve = T.tradeoff(cv.gold, cal_rows, cv.docs, grid)
-    best = T.choose_threshold(T.tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
+    curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
+    best = T.choose_threshold(tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
                               args.min_precision)
     ece, table = T.reliability([r["confidence"] for r in cal_rows], cv.correct)
     thr = best["threshold"]

@@ -14,6 +14,10 @@ files=(
   "cose-base/cose-base.js"
   "cytoscape-fcose/cytoscape-fcose.js"
   "cytoscape-dagre/dist/cytoscape-dagre.min.js"
+  "leaflet/dist/leaflet.js"
+  "leaflet/dist/leaflet.css"
+  "topojson-client/dist/topojson-client.min.js"
+  "world-atlas/countries-110m.json"
 )
 for f in "${files[@]}"; do
   if [ ! -f "$nm/$f" ]; then

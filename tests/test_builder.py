@@ -43,10 +43,13 @@ def test_an_interrupted_build_resumes(corpus, tmp_path):
     assert (report.added, report.unchanged, report.extracted) == (1, 1, 1)
 
 
-def test_a_new_extractor_version_re_extracts(corpus, tmp_path, monkeypatch):
+def test_a_new_extractor_version_re_extracts(corpus, tmp_path):
     store = Store(tmp_path / "s.db")
-    builder.build(store, [str(corpus)])
-    monkeypatch.setattr(pipeline_module, "EXTRACTOR_VERSION", "test-next")
+    frames_only = pipeline_module.ExtractorConfig(model_dir="none")
+    builder.build(store, [str(corpus)], extractor=frames_only)
+    assert builder.build(store, [str(corpus)], extractor=frames_only).extracted == 0
+    # another relation model (here: the packaged one instead of none) is another extractor version
+    assert pipeline_module.get_pipeline(frames_only).version != pipeline_module.default_pipeline().version
     report = builder.build(store, [str(corpus)])
     assert report.extracted == 2 and report.unchanged == 0
 
@@ -54,12 +57,15 @@ def test_a_new_extractor_version_re_extracts(corpus, tmp_path, monkeypatch):
 def test_a_failing_document_is_reported_and_the_rest_stored(corpus, tmp_path, monkeypatch):
     real = pipeline_module.default_pipeline()
 
-    def flaky(doc):
-        if "River Brigades" in doc.text:
-            raise ExtractionError(f"{doc.path}: stage 'relations' failed: boom")
-        return real(doc)
+    class Flaky:
+        version = real.version
 
-    monkeypatch.setattr(pipeline_module, "default_pipeline", lambda: flaky)
+        def __call__(self, doc):
+            if "River Brigades" in doc.text:
+                raise ExtractionError(f"{doc.path}: stage 'relations' failed: boom")
+            return real(doc)
+
+    monkeypatch.setattr(pipeline_module, "get_pipeline", lambda config=None: Flaky())
     store = Store(tmp_path / "s.db")
     seen = []
     report = builder.build(store, [str(corpus)], on_error=seen.append)

@@ -66,3 +66,10 @@ def test_fold_matches_spelling_variants(a, b):
 
 def test_fold_keeps_distinct_names_apart():
     assert fold("Islamic State of Iraq") != fold("Islamic State")
+
+
+def test_a_decade_reads_back_from_its_iso_form():
+    from factionmap.model import FuzzyDate
+
+    d = FuzzyDate.from_iso("198X")
+    assert (d.earliest.isoformat(), d.latest.isoformat(), d.iso) == ("1980-01-01", "1989-12-31", "198X")

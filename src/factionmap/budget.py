@@ -118,7 +118,8 @@ def _run(pipeline, doc: Document, clock: "_Clock", where: str, label: str | None
     ann = Annotated(doc)
     for st in stages:
         ann = _timed(clock, where, label, st.name, lambda: st.func(ann))
-    return to_extraction(ann)
+    version = getattr(pipeline, "version", None)
+    return to_extraction(ann, version) if version else to_extraction(ann)
 
 
 def _timed(clock: "_Clock", where: str, label: str | None, stage: str, call):

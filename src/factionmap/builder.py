@@ -69,11 +69,17 @@ def ingest(store: Store, inputs: Iterable[str], *, on_error: ErrorHandler | None
 
 
 def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: ErrorHandler | None = None,
-          progress: Progress | None = None, force: bool = False, max_bytes: int | None = None,
+          progress: Progress | None = None, force: bool = False, extractor=None, max_bytes: int | None = None,
           budget: Budget | None = None) -> BuildReport:
-    """Ingest, extract and store; documents already extracted by this extractor version are skipped."""
-    from .extract.pipeline import EXTRACTOR_VERSION
+    """Ingest, extract and store; documents already extracted by this extractor version are skipped.
 
+    `extractor` (an `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence
+    a tie needs; its version (code, data and model together) decides what is re-extracted. `budget`
+    bounds each document's extraction (see factionmap.budget); `max_bytes` each file read."""
+    from .extract.pipeline import ExtractorConfig, get_pipeline
+
+    config = extractor or ExtractorConfig()
+    EXTRACTOR_VERSION = get_pipeline(config).version
     report = BuildReport()
     budget = budget or Budget.from_env()
     todo: list[Document] = []
@@ -89,7 +95,7 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
                 progress(doc)
             continue
         todo.append(doc)
-    for doc, result in extract_all(todo, jobs, budget):
+    for doc, result in extract_all(todo, jobs, budget, config):
         if isinstance(result, FactionmapError):
             store.add_document(doc)  # kept, unextracted: the next build tries it again
             report.errors.append(result)
@@ -106,12 +112,17 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
     return report
 
 
-def extract_one(doc: Document, budget: Budget | None = None) -> Extraction | FactionmapError:
-    """The extraction of one document, or the error that says why there is none (never raises)."""
+def extract_one(doc: Document, budget: Budget | None = None, config=None) -> Extraction | FactionmapError:
+    """The extraction of one document (lifespans included), or the error that says why there is none
+    (never raises)."""
+    from . import lifespans
     from .budget import extract
+    from .extract.pipeline import ExtractorConfig, get_pipeline
 
     try:
-        return extract(doc, budget)
+        extraction = extract(doc, budget, get_pipeline(config or ExtractorConfig()))
+        extraction.lifespans = lifespans.read(extraction)  # foundings, ends, renamings, with their evidence
+        return extraction
     except FactionmapError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the build
@@ -119,13 +130,13 @@ def extract_one(doc: Document, budget: Budget | None = None) -> Extraction | Fac
         return ExtractionError(f"{where}: extraction failed ({type(exc).__name__}: {first_line(exc)})")
 
 
-def extract_all(docs: list[Document], jobs: int, budget: Budget | None = None
+def extract_all(docs: list[Document], jobs: int, budget: Budget | None = None, config=None
                 ) -> Iterator[tuple[Document, Extraction | FactionmapError]]:
     """Each document with its extraction (or error), in order; `jobs` worker processes when > 1."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(docs)))
     if jobs == 1:
         for doc in docs:
-            yield doc, extract_one(doc, budget)
+            yield doc, extract_one(doc, budget, config)
         return
     pending = deque(docs)
     while pending:
@@ -135,7 +146,7 @@ def extract_all(docs: list[Document], jobs: int, budget: Budget | None = None
                 while pending or window:
                     while pending and len(window) < jobs * 2:
                         doc = pending.popleft()
-                        window.append((doc, pool.submit(extract_one, doc, budget)))
+                        window.append((doc, pool.submit(extract_one, doc, budget, config)))
                     doc, future = window[0]
                     result = future.result()
                     window.popleft()

@@ -94,3 +94,23 @@ class WebAssetsMissing(FactionmapError):
 
 class AnnotationError(FactionmapError):
     """An annotation or draft line that cannot be used; the message names the file and line."""
+
+
+class PermissionDenied(FactionmapError):
+    """The person asking may not do this: not logged in, a role too low, or editing switched off."""
+
+
+class AuthError(FactionmapError):
+    """A user name or password that does not check out, or a user that cannot be added as asked."""
+
+
+class ReviewError(FactionmapError):
+    """A review that cannot be made as asked (unknown relation, a selection outside the text ...)."""
+
+
+class ReviewConflict(ReviewError):
+    """Someone reviewed the tie after the reviewer last saw it; `current` is that later review."""
+
+    def __init__(self, message: str, current: object = None):
+        self.current = current
+        super().__init__(message)

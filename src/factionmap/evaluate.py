@@ -48,10 +48,9 @@ class Tie:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        a, b = normalize_name(self.subject_name), normalize_name(self.object_name)
-        if self.relation in SYMMETRIC and b < a:
-            a, b = b, a
-        return (self.doc, self.label, a, b)
+        """What the evaluation spec's scorer dedupes on: the label and the least of each side's names
+        (a symmetric tie given both ways is two rows there too)."""
+        return (self.doc, self.label, min(self.subject, default=""), min(self.object, default=""))
 
     def matches(self, other: "Tie") -> bool:
         if self.label != other.label:
@@ -204,12 +203,12 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _dedupe(ties: Iterable[Tie], loose: bool = False) -> list[Tie]:
-    """One row per tie: same key (canonical names); with `loose`, also any row matching a kept one."""
+def _dedupe(ties: Iterable[Tie]) -> list[Tie]:
+    """One row per key, as the evaluation spec's scorer keeps them (the first one wins)."""
     seen: set = set()
     out = []
     for t in ties:
-        if t.key not in seen and not (loose and any(t.matches(o) for o in out)):
+        if t.key not in seen:
             seen.add(t.key)
             out.append(t)
     return out
@@ -229,7 +228,7 @@ def score(gold_rows: Iterable[dict], system_rows: Iterable[dict], docs: Iterable
     for doc in names:
         # a tie the gold gives both as asserted and as reported is one tie: the asserted line wins
         golds = _dedupe(sorted((t for t in gold if t.doc == doc), key=lambda t: t.stance != "asserted"))
-        for s in _dedupe((t for t in system if t.doc == doc), loose=True):
+        for s in _dedupe(t for t in system if t.doc == doc):
             hit = next((g for g in golds if s.matches(g)), None)
             if hit is None:
                 report.per_label.setdefault(s.label, Counts()).fp += 1
@@ -257,12 +256,56 @@ def _score_pair(report: Report, system: Tie, gold: Tie) -> None:
 Extractor = Callable[[Any, str], Iterable[dict]]  # (Document, doc label) -> assertion rows
 
 
-def _default_extractor() -> Extractor:
+def _default_extractor(config=None) -> Extractor:
     from .extract.output import assertion_rows
-    from .extract.pipeline import default_pipeline
+    from .extract.pipeline import ExtractorConfig, get_pipeline
 
-    pipeline = default_pipeline()
+    pipeline = get_pipeline(config or ExtractorConfig())
     return lambda document, label: assertion_rows(pipeline(document), label)
+
+
+def confidence_of(row: dict) -> float:
+    """A row's confidence; a row no model scored (the frames alone) counts as certain."""
+    value = row.get("confidence")
+    return 1.0 if value is None else float(value)
+
+
+def tradeoff(gold: list[dict], rows: list[dict], docs: Iterable[str] | None = None,
+             thresholds: Iterable[float] | None = None) -> list[dict]:
+    """Precision, recall and F1 of the rows whose confidence reaches each threshold."""
+    docs = list(docs) if docs is not None else None
+    out = []
+    for t in thresholds if thresholds is not None else [round(0.05 * i, 2) for i in range(0, 20)]:
+        m = score(gold, [r for r in rows if confidence_of(r) >= t], docs).micro
+        out.append({"threshold": round(t, 4), "precision": round(m.precision, 4), "recall": round(m.recall, 4),
+                    "f1": round(m.f1, 4), "tp": m.tp, "fp": m.fp, "fn": m.fn})
+    return out
+
+
+def plot_tradeoff(curve: list[dict], path: str | Path, title: str = "", mark: float | None = None) -> None:
+    """Draws precision, recall and F1 against the threshold into a PNG file."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=110)
+    xs = [p["threshold"] for p in curve]
+    for key, style in (("precision", "-"), ("recall", "--"), ("f1", ":")):
+        ax.plot(xs, [p[key] for p in curve], style, label=key if key != "f1" else "F1", linewidth=2)
+    if mark is not None:
+        ax.axvline(mark, color="grey", linewidth=1)
+        ax.annotate(f"threshold {mark:.2f}", (mark, 0.02), fontsize=8, color="grey", xytext=(4, 0),
+                    textcoords="offset points")
+    ax.set_xlabel("minimum calibrated confidence")
+    ax.set_ylim(0, 1)
+    ax.set_xlim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper right")
+    ax.set_title(title or "precision / recall trade-off")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
 
 
 def extract_rows(doc_paths: Iterable[str | Path], extractor: Extractor | None = None) -> list[dict]:

@@ -110,9 +110,12 @@ class FuzzyDate:
 
     @classmethod
     def from_iso(cls, iso: str, text: str = "") -> "FuzzyDate":
-        """'2015' -> the whole year; '2015-06' -> the month; '2015-06-23' -> the day."""
+        """'2015' -> the whole year; '2015-06' -> the month; '2015-06-23' -> the day; '198X' -> the decade."""
         import calendar
 
+        if len(iso) == 4 and iso[:3].isdigit() and iso[3] in "Xx":
+            decade = int(iso[:3]) * 10
+            return cls(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), iso.upper(), text)
         parts = [int(p) for p in iso.split("-")]
         if len(parts) == 1:
             return cls(dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), iso, text)
@@ -196,6 +199,41 @@ class Assertion:
             self.stance = Stance(self.stance)
 
 
+class LifespanKind(str, Enum):
+    """What a lifespan event says about a group: when it began, ended, or took another name."""
+
+    FOUNDED = "founded"  # founded, formed, established, proclaimed
+    FIRST_ACTIVE = "first_active"  # active from (an infobox's "Active: 2007 – 2016" start)
+    DISSOLVED = "dissolved"  # dissolved, disbanded, ceased to exist
+    LAST_ACTIVE = "last_active"  # active until
+    RENAMED = "renamed"  # took a new name (the old name's end, the new name's start)
+
+    @property
+    def bound(self) -> str:
+        """'start', 'end' or 'renamed'."""
+        if self in (LifespanKind.FOUNDED, LifespanKind.FIRST_ACTIVE):
+            return "start"
+        if self in (LifespanKind.DISSOLVED, LifespanKind.LAST_ACTIVE):
+            return "end"
+        return "renamed"
+
+
+@dataclass(frozen=True)
+class LifespanEvent:
+    """One dated statement of a group's founding, end or renaming, with the sentence it came from."""
+
+    entity_key: str  # the Entity.key of the group in its document's extraction
+    kind: LifespanKind
+    date: FuzzyDate
+    evidence: Evidence
+    new_name: str | None = None  # renamed: the name it took
+    new_key: str | None = None  # renamed: the Entity.key of that name in the document, if it is one
+
+    def __post_init__(self) -> None:
+        if isinstance(self.kind, str):
+            object.__setattr__(self, "kind", LifespanKind(self.kind))
+
+
 @dataclass
 class Extraction:
     """What the pipeline found in one document: written to the store in one transaction."""
@@ -205,6 +243,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     extractor_version: str = ""
+    lifespans: list[LifespanEvent] = field(default_factory=list)  # read after extraction (lifespans.read)
 
 
 class TieStatus(str, Enum):
@@ -246,3 +285,4 @@ class Tie:
     confidence: int = 0  # 0-100
     grade: str = "F6"  # Admiralty: source reliability A-F x information credibility 1-6
     citations: list[Citation] = field(default_factory=list)
+    review: dict | None = None  # an analyst's verdict: {verdict, review_id, by, at, note, grade, corrections}

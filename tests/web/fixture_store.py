@@ -112,7 +112,8 @@ def _date(iso: str | None) -> FuzzyDate | None:
     return FuzzyDate.from_iso(iso) if iso else None
 
 
-def build_fixture_store(path: Path) -> Store:
+def build_fixture_store(path: Path, version: str = "test-1") -> Store:
+    """The store (again, over an existing one: `version` a new extractor version re-extracts it)."""
     store = Store(path)
     for meta, text, rows in DOCS:
         doc = Document(text, **meta, format="txt", path=f"fixtures/{meta['title'][:20]}.txt")
@@ -121,10 +122,10 @@ def build_fixture_store(path: Path) -> Store:
         assertions = []
         for s, rel, o, stance, start, end, words, attribution in rows:
             a, b = _sentence(text, words)
-            ev = Evidence(doc.id, a, b, "fixture", "test-1", words)
+            ev = Evidence(doc.id, a, b, "fixture", version, words)
             assertions.append(Assertion(ENTITIES[s], rel, ENTITIES[o], Stance(stance), _date(start), _date(end),
                                         attribution, [ev]))
-        store.save_extraction(Extraction(doc, entities, _mentions(doc, entities), assertions, "test-1"))
+        store.save_extraction(Extraction(doc, entities, _mentions(doc, entities), assertions, version))
     return store
 
 

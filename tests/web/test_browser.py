@@ -60,8 +60,12 @@ def test_map_renders_the_edges_of_the_api(page, live_server):
     assert page.page.evaluate("window.factionmapMap.cy.edges().length") == len(expected["edges"])
     assert "ties shown" in page.page.inner_text("#map-status")
     legend = page.page.inner_text(".legend")
-    for label in ("pledged allegiance to", "is part of", "split from", "merged into", "reported only", "contested"):
+    for label in ("hierarchy", "alliance", "conflict", "lineage", "leadership", "place", "reported only", "contested",
+                  "undated"):
         assert label in legend
+    filters = page.page.inner_text("#filters")
+    for label in ("pledged allegiance to", "is part of", "split from", "merged into"):
+        assert label in filters
     assert page.errors == [], page.errors  # no CSP violations, no script errors
     assert page.dialogs == []
 

@@ -22,7 +22,17 @@ PASTED = "The Eastern Brigade split from the Northern Front in 2021."
 
 @pytest.fixture
 def uploads(store):
-    return TestClient(create_app(store, allow_upload=True))
+    """A client of a server with uploads on, holding its session cookie and CSRF token (as a page does)."""
+    client = TestClient(create_app(store, allow_upload=True))
+    client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
+    return client
+
+
+def test_upload_needs_the_csrf_token(store):
+    client = TestClient(create_app(store, allow_upload=True))
+    r = client.post("/api/upload", data={"text": PASTED})
+    assert r.status_code == 403 and "CSRF" in r.json()["detail"]
+    assert store.stats()["documents"] == 5
 
 
 def test_upload_is_off_without_the_switch(store):
@@ -147,11 +157,10 @@ def test_a_declared_oversize_body_is_refused_before_reading(uploads):
     assert r.status_code == 413
 
 
-def test_a_full_queue_answers_503(store, monkeypatch):
+def test_a_full_queue_answers_503(uploads, monkeypatch):
     from factionmap.web import jobs
 
-    app = create_app(store, allow_upload=True)
-    client = TestClient(app)
+    client = uploads
     monkeypatch.setattr(jobs.UploadQueue, "_serve", lambda self: None)  # nothing leaves the queue
     codes = [client.post("/api/upload", data={"text": f"{PASTED} ({i})"}).status_code for i in range(jobs.MAX_PENDING + 2)]
     assert codes[:jobs.MAX_PENDING] == [202] * jobs.MAX_PENDING and codes[-1] == 503

@@ -9,8 +9,12 @@ from .corpus_commands import corpus
 from .evaluate import evaluate
 from .extract import extract_command
 from .export_commands import export_command, import_command
+from .edit_commands import edit_document, external_id, rename, set_kind, sources
 from .graph_commands import contested, decisions, explain, lineage, merge, path, show, split, ties, undo
+from .review_commands import review, reviews
 from .store_commands import build, documents, entities, ingest, stats
+from .train_command import train
+from .user_commands import log, users
 from .web_commands import serve
 
 
@@ -31,5 +35,6 @@ def main() -> None:
 
 for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,
                 show, ties, lineage, path, contested, merge, split, undo, explain, decisions,
-                export_command, import_command, corpus):
+                export_command, import_command, corpus, train, review, reviews, users, log, rename, set_kind,
+                external_id, sources, edit_document):
     main.add_command(command)

@@ -100,3 +100,31 @@ class progress_bar:
     def __exit__(self, *exc) -> None:
         if self._progress:
             self._progress.stop()
+
+
+def extractor_options(func: Callable) -> Callable:
+    """--model and --min-confidence: which relation model scores the candidates, and the calibrated
+    confidence a tie needs to be kept (default: the model's own threshold)."""
+    func = click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        help="Keep only ties whose calibrated confidence (the probability that the tie is "
+                             "right) reaches this; default: the model's own threshold.")(func)
+    func = click.option("--model", "model", type=click.Path(file_okay=False), default=None,
+                        help="A relation model folder made by `factionmap train` (default: the packaged one; "
+                             "'none': the hand-written frames alone).")(func)
+    return func
+
+
+def extractor_config(model: str | None, min_confidence: float | None):
+    from ..extract.pipeline import ExtractorConfig
+
+    if model and model != "none" and not os.path.isdir(model):
+        raise click.BadParameter(f"{model}: no such folder (a model made by `factionmap train`)", param_hint="--model")
+    return ExtractorConfig(model_dir=model, min_confidence=min_confidence)
+
+
+def min_confidence_option(func: Callable) -> Callable:
+    """--min-confidence for commands that read a store: leave out the ties none of whose assertions
+    the extractor was at least this sure of."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        help="Leave out ties none of whose assertions reaches this calibrated confidence "
+                             "(assertions no model scored always count).")(func)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import FactionmapError
+from .common import extractor_config, extractor_options
 
 
 def _docs_beside(gold: Path) -> list[Path]:
@@ -41,7 +42,11 @@ def _read_rows(path: Path) -> list[dict]:
               help="Score these assertion rows (JSONL) instead of running the extractor.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--misses", is_flag=True, help="Also list missed gold ties and false positives.")
-def evaluate(gold: Path, docs: tuple[Path, ...], system: Path | None, as_json: bool, misses: bool) -> None:
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw the precision/recall trade-off over confidence thresholds into this PNG file.")
+@extractor_options
+def evaluate(gold: Path, docs: tuple[Path, ...], system: Path | None, as_json: bool, misses: bool,
+             plot: Path | None, model: str | None, min_confidence: float | None) -> None:
     """Extract ties from DOCS and score them against GOLD: per-relation and micro P/R/F1,
     date accuracy and stance accuracy on matched ties.
 
@@ -53,17 +58,26 @@ def evaluate(gold: Path, docs: tuple[Path, ...], system: Path | None, as_json: b
         paths = list(docs) or _docs_beside(gold)
         if not paths and system is None:
             raise click.UsageError("no documents: give DOCS, or put the gold file's documents beside it")
+        gold_rows = scorer.load_gold(gold)
+        doc_names = [str(p) for p in paths] or None
         if system is not None:
             rows = _read_rows(system)
-            report = scorer.score(scorer.load_gold(gold), rows, docs=[str(p) for p in paths] or None)
+            threshold = min_confidence or 0.0
         else:
-            report = scorer.evaluate(gold, paths)
+            config = extractor_config(model, 0.0)  # every candidate the model keeps, then the threshold
+            threshold = min_confidence if min_confidence is not None else _model_threshold(config)
+            rows = scorer.extract_rows(paths, scorer._default_extractor(config))
+        report = scorer.score(gold_rows, [r for r in rows if scorer.confidence_of(r) >= threshold], docs=doc_names)
+        curve = scorer.tradeoff(gold_rows, rows, doc_names)
+        if plot is not None:
+            scorer.plot_tradeoff(curve, plot, title=f"{gold.name}: precision / recall by confidence", mark=threshold)
     except FactionmapError as exc:
         raise click.ClickException(str(exc)) from None
     except ImportError as exc:
         raise click.ClickException(f"the extraction pipeline is not available ({exc})") from None
     if as_json:
         data = report.to_dict()
+        data["threshold"], data["tradeoff"] = threshold, curve
         if not misses:
             data.pop("misses"), data.pop("false_positives")
         click.echo(json.dumps(data, indent=1, ensure_ascii=False))
@@ -71,4 +85,19 @@ def evaluate(gold: Path, docs: tuple[Path, ...], system: Path | None, as_json: b
     if misses and (report.misses or report.false_positives):
         click.echo(report.format_errors())
         click.echo()
+    click.echo(f"at confidence >= {threshold:.2f}:")
     click.echo(report.format_table())
+    if any(r.get("confidence") is not None for r in rows):
+        click.echo("\nconfidence   precision  recall  F1")
+        for p in curve:
+            mark = "  <-" if abs(p["threshold"] - threshold) < 0.025 else ""
+            click.echo(f"  >= {p['threshold']:.2f}     {p['precision']:.3f}    {p['recall']:.3f}  {p['f1']:.3f}{mark}")
+    if plot is not None:
+        click.echo(f"trade-off drawn in {plot}")
+
+
+def _model_threshold(config) -> float:
+    from ..extract.pipeline import get_pipeline
+
+    model = get_pipeline(config).model
+    return model.threshold if model is not None else 0.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import progress_bar, db_option, fail_cleanly, open_store
+from .common import db_option, fail_cleanly, min_confidence_option, open_store, progress_bar
 
 
 @click.command("export")
@@ -17,9 +17,10 @@ from .common import progress_bar, db_option, fail_cleanly, open_store
 @click.option("--output", "-o", "output", metavar="FILE", help="Write here (csv: a folder) instead of stdout.")
 @click.option("--clock", metavar="TIMESTAMP",
               help="STIX created/modified time (default: $SOURCE_DATE_EPOCH, else the store's last ingest).")
+@min_confidence_option
 @fail_cleanly
 def export_command(db: str, fmt: str, as_of: str | None, entity: str | None, depth: int | None,
-                   output: str | None, clock: str | None) -> None:
+                   output: str | None, clock: str | None, min_confidence: float | None) -> None:
     """Export the map: STIX 2.1 bundle, GraphML, GEXF, CSV tables or JSON Lines.
 
     \b
@@ -31,7 +32,8 @@ def export_command(db: str, fmt: str, as_of: str | None, entity: str | None, dep
     from ..export import export
 
     store = open_store(db)
-    snap = export(store, fmt, output, as_of=as_of, entity=entity, depth=depth, clock=clock)
+    snap = export(store, fmt, output, as_of=as_of, entity=entity, depth=depth, clock=clock,
+                  min_confidence=min_confidence)
     if output:
         click.echo(f"{fmt}: {len(snap.entities)} entities, {len(snap.ties)} ties, "
                    f"{len(snap.documents)} documents -> {output}", err=True)

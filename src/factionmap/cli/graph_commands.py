@@ -8,6 +8,7 @@ import json
 
 import click
 
+from .acting import as_option, editor
 from .common import db_option, fail_cleanly, open_store
 
 
@@ -176,10 +177,12 @@ def contested(db: str, config: str | None, entity: str | None, as_json: bool) ->
 @click.argument("a")
 @click.argument("b")
 @db_option
+@as_option
+@click.option("--note", "-n", help="Why (recorded in the audit log).")
 @fail_cleanly
-def merge(a: str, b: str, db: str) -> None:
+def merge(a: str, b: str, db: str, as_user: str | None, note: str | None) -> None:
     """Fuse entity B into entity A (A keeps its id and name). Undo with `factionmap undo ID`."""
-    d = _graph(db).merge(a, b)
+    d = editor(db, as_user).merge(a, b, note=note)
     click.echo(f"decision #{d.id}: {d.description}")
 
 
@@ -187,20 +190,24 @@ def merge(a: str, b: str, db: str) -> None:
 @click.argument("entity")
 @click.argument("aliases", nargs=-1, required=True)
 @db_option
+@as_option
+@click.option("--note", "-n", help="Why (recorded in the audit log).")
 @fail_cleanly
-def split(entity: str, aliases: tuple[str, ...], db: str) -> None:
+def split(entity: str, aliases: tuple[str, ...], db: str, as_user: str | None, note: str | None) -> None:
     """Take ALIASES off ENTITY: documents calling it by them found their own entity."""
-    d = _graph(db).split(entity, list(aliases))
+    d = editor(db, as_user).split(entity, list(aliases), note=note)
     click.echo(f"decision #{d.id}: {d.description}")
 
 
 @click.command()
 @click.argument("decision_id", type=int)
 @db_option
+@as_option
+@click.option("--note", "-n", help="Why (recorded in the audit log).")
 @fail_cleanly
-def undo(decision_id: int, db: str) -> None:
-    """Undo a merge or split (see `factionmap decisions`)."""
-    d = _graph(db).undo(decision_id)
+def undo(decision_id: int, db: str, as_user: str | None, note: str | None) -> None:
+    """Undo a merge, split, rename, kind or external id (see `factionmap decisions`)."""
+    d = editor(db, as_user).undo_decision(decision_id, note=note)
     click.echo(f"undone #{d.id}: {d.description}")
 
 
@@ -209,7 +216,7 @@ def undo(decision_id: int, db: str) -> None:
 @json_option
 @fail_cleanly
 def decisions(db: str, as_json: bool) -> None:
-    """The merges and splits made by users, oldest first."""
+    """The decisions made by users (merges, splits, renames, kinds, external ids), oldest first."""
     from ..graph import jsonify
 
     found = _graph(db).decisions()

@@ -7,7 +7,8 @@ import click
 
 from .. import builder as building
 from ..budget import Budget
-from .common import db_option, fail_cleanly, open_store, progress_bar, size_option, warn
+from .common import (db_option, extractor_config, extractor_options, fail_cleanly, open_store, progress_bar,
+                     size_option, warn)
 
 SKIPPED_EXIT = 3  # the run finished and stored what it could, but skipped some inputs
 _EXIT_HELP = """
@@ -71,9 +72,10 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help=f"Longest text extracted, in characters (default {Budget.max_chars:,}, or "
                    "$FACTIONMAP_MAX_CHARS; 0: no limit). Long documents are read piece by piece.")
+@extractor_options
 @fail_cleanly
 def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, strict: bool, max_file_size: int | None,
-          time_budget: float | None, max_chars: int | None) -> None:
+          time_budget: float | None, max_chars: int | None, model: str | None, min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
     Example: factionmap build samples/corpus --db map.db
@@ -85,7 +87,7 @@ def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, strict: bool
     budget = Budget.from_env(seconds=time_budget, max_chars=max_chars)
     with progress_bar("building") as bar:
         report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force,
-                                max_bytes=max_file_size, budget=budget)
+                                max_bytes=max_file_size, budget=budget, extractor=extractor_config(model, min_confidence))
     _summary(report, store)
     _exit(report, strict)
 

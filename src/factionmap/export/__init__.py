@@ -32,7 +32,8 @@ FORMATS = ("stix", "graphml", "gexf", "csv", "jsonl")
 
 
 def export(store: Store, format: str, out: str | Path | IO[str] | None = None, as_of: str | dt.date | None = None,
-           entity: str | None = None, depth: int | None = None, clock: str | dt.datetime | None = None) -> Snapshot:
+           entity: str | None = None, depth: int | None = None, clock: str | dt.datetime | None = None,
+           min_confidence: float | None = None) -> Snapshot:
     """Write the map (or its state on `as_of`, or the ties within `depth` of `entity`) in `format`.
 
     `out` is a file path, an open text stream, or None for stdout; for csv it is a folder (created if
@@ -45,7 +46,7 @@ def export(store: Store, format: str, out: str | Path | IO[str] | None = None, a
         raise ExportError("--depth needs --entity: the depth counts ties away from that entity")
     if depth is not None and depth < 1:
         raise ExportError(f"--depth {depth}: give 1 or more")
-    snap = load(store, as_of=as_of, entity=entity, depth=depth, clock=clock)
+    snap = load(store, as_of=as_of, entity=entity, depth=depth, clock=clock, min_confidence=min_confidence)
     if format == "csv":
         if out is None or not isinstance(out, (str, Path)):
             raise ExportError("csv writes three files (entities.csv, ties.csv, evidence.csv): give -o FOLDER")

@@ -76,3 +76,8 @@ def named_uid(*parts: object) -> str:
 
 def stix_id(stix_type: str, uid: str) -> str:
     return f"{stix_type}--{uid}"
+
+
+def review_uid(tie: Tie, review: dict, what: str = "opinion") -> str:
+    """An analyst's opinion (or note) on a tie: the tie, who, and when."""
+    return _uid(what, *tie_key(tie), review["by"], review["at"])

@@ -66,13 +66,14 @@ def _parse_day(value: str | dt.date | None) -> dt.date | None:
 
 
 def load(store: Store, as_of: str | dt.date | None = None, entity: str | None = None,
-         depth: int | None = None, clock: str | dt.datetime | None = None) -> Snapshot:
+         depth: int | None = None, clock: str | dt.datetime | None = None,
+         min_confidence: float | None = None) -> Snapshot:
     """Read the map (whole, at a date, or within `depth` ties of one entity) for an export.
 
     `as_of` keeps the ties that held on that date (Graph.ties semantics: dated ties only); with
     `entity`, Graph.neighbourhood (undated ties included, as the graph's neighbourhood reads them).
     """
-    graph = Graph(store)
+    graph = Graph(store, min_confidence=min_confidence)
     day = _parse_day(as_of)
     when = day.isoformat() if day is not None else None
     entities = graph.entities()

@@ -1,11 +1,13 @@
 """STIX 2.1 export, built with the `stix2` library: one bundle holding factionmap's identity and
-extension definition, the entities, a relationship per tie and a report per document.
+extension definition, the entities, a relationship per tie, a report per document, and analysts'
+reviews as opinions (their notes as notes) on the relationships.
 
 Ids are deterministic (see ids.py) and every timestamp comes from the snapshot's clock, so the same
 store gives byte-identical bundles.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -92,7 +94,46 @@ def relationship_object(snap: Snapshot, typer: Typer, tie: Tie) -> stix2.v21.Rel
         props["x_factionmap_start"] = tie.start.iso
     if tie.end:
         props["x_factionmap_end"] = tie.end.iso
+    if tie.review:
+        props["x_factionmap_review"] = {k: tie.review[k] for k in ("verdict", "by", "at") if tie.review.get(k)}
     return stix2.v21.Relationship(**props)
+
+
+def _name(value) -> str:
+    return value["name"] if isinstance(value, dict) else str(value)
+
+
+def _fix(original: dict, key: str, value) -> str:
+    if key == "swap":
+        return "direction reversed"
+    return f"{key} {_name(value)} (was {_name(original.get(key))})"
+
+
+def _stamp(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+def review_objects(tie: Tie, relationship_id: str) -> list:
+    """An analyst's review of a tie as a STIX opinion, and each note as a STIX note, on the relationship."""
+    review = tie.review
+    if not review or review["verdict"] == "rejected":
+        return []
+    at = _stamp(review["at"])
+    fixes = "; ".join(_fix(c["original"], k, v) for c in review["corrections"] for k, v in c["change"].items()
+                      if k != "grade")
+    explanation = f"{review['verdict']} by {review['by']}" + (f": {fixes}" if fixes else "")
+    out = [stix2.v21.Opinion(
+        id=ids.stix_id("opinion", ids.review_uid(tie, review)), created_by_ref=IDENTITY_ID, created=at, modified=at,
+        opinion="strongly-agree", explanation=explanation, authors=[review["by"]], object_refs=[relationship_id])]
+    notes = [(review, review.get("note"))] + [(c, c.get("note")) for c in review["corrections"]]
+    for source, text in notes:
+        if text:
+            when = _stamp(source["at"])
+            out.append(stix2.v21.Note(
+                id=ids.stix_id("note", ids.review_uid(tie, source, "note")), created_by_ref=IDENTITY_ID, created=when,
+                modified=when, abstract=f"analyst's note ({review['verdict']})", content=text,
+                authors=[source["by"]], object_refs=[relationship_id]))
+    return list({o.id: o for o in out}.values())
 
 
 def factionmap_objects(snap: Snapshot) -> list:
@@ -123,8 +164,10 @@ def build_bundle(snap: Snapshot) -> stix2.v21.Bundle:
             refs[c.doc_id].update({obj.id, obj.source_ref, obj.target_ref})
     reports = [report_object(snap, doc, sorted(refs[doc_id])) for doc_id, doc in snap.documents.items()
                if refs.get(doc_id)]
+    opinions = [o for t, rel in zip(snap.ties, relationships) for o in review_objects(t, rel.id)]
     objects = [*factionmap_objects(snap), *sorted(entities, key=lambda o: o.id),
-               *sorted(relationships, key=lambda o: o.id), *sorted(reports, key=lambda o: o.id)]
+               *sorted(relationships, key=lambda o: o.id), *sorted(reports, key=lambda o: o.id),
+               *sorted(opinions, key=lambda o: o.id)]
     digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
     return stix2.v21.Bundle(*objects, id=ids.stix_id("bundle", ids.named_uid("bundle", digest)), allow_custom=True)
 

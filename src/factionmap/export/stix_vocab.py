@@ -43,7 +43,7 @@ CUSTOM_PROPERTIES = sorted([
     "x_factionmap_relation", "x_factionmap_status", "x_factionmap_grade", "x_factionmap_start",
     "x_factionmap_end", "x_factionmap_evidence_count", "x_factionmap_stances", "x_factionmap_citations",
     "x_factionmap_doc_id", "x_factionmap_published", "x_factionmap_publisher", "x_factionmap_author",
-    "x_factionmap_source_kind", "x_factionmap_language", "x_factionmap_title",
+    "x_factionmap_source_kind", "x_factionmap_language", "x_factionmap_title", "x_factionmap_review",
 ])
 
 IDENTITY_ID = ids.stix_id("identity", ids.named_uid("identity"))

@@ -1,7 +1,8 @@
 """CSV (entities.csv, ties.csv, evidence.csv) and JSON Lines exports, with the stable ids of ids.py.
 
 CSV columns are flat strings and numbers, ready for a spreadsheet or pandas; lists are joined with
-"; ". JSON Lines holds one object a line: first every entity ({"kind": "entity", ...}), then every
+"; ". A tie's review column says what an analyst made of it (confirmed, corrected, added; rejected
+ties are not exported), with who and why. JSON Lines holds one object a line: first every entity ({"kind": "entity", ...}), then every
 tie ({"kind": "tie", ...}) with its citations nested.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .source import Snapshot
 
 ENTITY_COLUMNS = ["id", "name", "type", "kb_id", "aliases"]
 TIE_COLUMNS = ["id", "subject_id", "subject", "relation", "object_id", "object", "status", "start", "end",
-               "start_date", "end_date", "confidence", "grade", "evidence_count"]
+               "start_date", "end_date", "confidence", "grade", "evidence_count", "review", "reviewed_by", "review_note"]
 EVIDENCE_COLUMNS = ["id", "tie_id", "doc_id", "doc_title", "published", "publisher", "author", "url",
                     "start_char", "end_char", "stance", "attribution", "extractor", "start", "end", "quote"]
 
@@ -36,6 +37,8 @@ def tie_row(t: Tie) -> dict[str, Any]:
         "start_date": t.start.earliest.isoformat() if t.start else "",
         "end_date": t.end.latest.isoformat() if t.end else "",
         "confidence": int(t.confidence), "grade": t.grade, "evidence_count": len(t.citations),
+        "review": t.review["verdict"] if t.review else "", "reviewed_by": t.review["by"] if t.review else "",
+        "review_note": (t.review.get("note") or "") if t.review else "",
     }
 
 

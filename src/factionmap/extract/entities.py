@@ -11,6 +11,7 @@ import re
 from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
+from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
 from .names import COMPASS_PREFIX as _COMPASS
 from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
@@ -60,6 +61,15 @@ def _owned_province(text: str, m: Match, org_ends: set[int]) -> bool:
         return False
     own = _OWNER.search(text, max(0, m.start - 4), m.start)
     return own is not None and own.start() in org_ends
+
+# "formerly known as" is not here: a renaming is a tie (successor_of) between two entities
+_KNOWN_AS = re.compile(
+    r"\s*(?:,|\()\s*(?:(?:also|better|more\s+commonly|commonly|popularly|widely|locally|"
+    r"sometimes|often|simply|now)\s+)?(?:known\s+(?:simply\s+)?as|called|referred\s+to\s+as|nicknamed|dubbed|"
+    r"alias|a\.k\.a\.?|aka|whose\s+real\s+name\s+(?:is|was)|born|n[ée]e|nom\s+de\s+guerre)\s*:?\s+(?:the\s+)?[\"“‘']?")
+_NAME_AFTER = re.compile(r"(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|la)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|la|of|the))*"
+                         r"(?<![\s,])")
+
 
 class EntityFinder:
     def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None):
@@ -115,6 +125,8 @@ class EntityFinder:
             ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
+        add_item_names(ann, self.local_entity)
+        self.known_as(ann)
         defined = self.definitions(ann)
         defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)
@@ -131,6 +143,25 @@ class EntityFinder:
                 continue
             key = self.kb_entity(ann, ids[0])
             ann.add_span(Span(m.start(), m.end(), key, ann.entities[key].type, "demonym"))
+
+    def known_as(self, ann: Annotated) -> None:
+        """"X, also known as Y", "X (better known as Y)", "X, alias Y", "X, whose real name is Y":
+        Y is another name of X. A mention of Y becomes X's; a name no stage found becomes X's alias."""
+        text = ann.text
+        for s in list(ann.spans):
+            m = _KNOWN_AS.match(text, s.end)
+            if not m:
+                continue
+            after = ann.spans_in(m.end(), m.end() + 120)
+            nxt = after[0] if after and after[0].start == m.end() else None
+            if nxt is not None and nxt.key != s.key and ann.type_of(nxt.key) is ann.type_of(s.key) \
+                    and nxt.key in ann.entities and s.key in ann.entities:
+                keep, drop = (s.key, nxt.key) if not self.kb.get(nxt.key) or self.kb.get(s.key) else (nxt.key, s.key)
+                ann.merge_entities(keep, drop)
+            elif nxt is None:
+                name = _NAME_AFTER.match(text, m.end())
+                if name and s.key in ann.entities:
+                    ann.add_alias(s.key, name.group(0), source="text")
 
     def definitions(self, ann: Annotated) -> set[tuple[str, str]]:
         """Acronyms and script names defined right after a mention; returns (key, acronym) pairs."""

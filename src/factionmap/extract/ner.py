@@ -59,6 +59,13 @@ def candidates(ann: Annotated, done: set[int]) -> list[int]:
     return out
 
 
+# words before a person's name that are a title or office, not part of the name
+TITLES = frozenset("""president vice prime minister general gen lieutenant lt colonel col major maj captain capt
+commander cmdr sergeant sgt marshal field admiral brigadier sheikh sheik shaykh mullah maulana mawlana imam
+ayatollah king queen prince princess emir amir sultan founder co-founder cofounder chairman chairwoman chief
+secretary senator governor mayor judge justice dr mr mrs ms sir lord deputy spokesman spokeswoman former
+late leader emperor pope bishop cardinal rabbi father brother sister mufti caliph hojatoleslam""".split())
+_DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ine|ite)$")
 _HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
 
 
@@ -186,8 +193,29 @@ class Parser:
         for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=256, disable=skip)):
             added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
         if added:
+            self.finder.known_as(ann)
             self.finder.rematch(ann)
         return ann
+
+    @staticmethod
+    def _common_word(ann: Annotated, word: str, first: bool) -> bool:
+        """A capitalised word the document also writes in lower case ("Fierce clashes ...") is an
+        ordinary word; at a sentence's start it is taken for a name only when written so elsewhere."""
+        cache = ann.__dict__.setdefault("_common", {})
+        if word not in cache:
+            low = word.lower()
+            lower_seen = re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", ann.text) is not None
+            mid_caps = re.search(r"[a-z,;:]\s+" + re.escape(word) + r"(?![\w-])", ann.text) is not None
+            cache[word] = lower_seen or (first and not mid_caps) or low in _FUNCTION
+        return cache[word]
+
+    @staticmethod
+    def _short_form(ann: Annotated, word: str) -> bool:
+        """"the Emirate" after "the Caucasus Emirate": the last word of a group's name stands for the
+        group (coreference resolves it), never for a new entity."""
+        tail = " " + word.lower()
+        return any(ent.type is EntityType.ORG and any(n.lower().endswith(tail) for n in ent.names)
+                   for ent in ann.entities.values())
 
     def add_entities(self, ann: Annotated, base: int, sdoc) -> bool:
         added = False
@@ -202,10 +230,19 @@ class Parser:
                 toks = toks[:-1]
             if not toks:
                 continue
+            if etype is EntityType.PERSON:
+                while len(toks) > 2 and (toks[0].lower_.rstrip(".") in TITLES or toks[0].is_punct):
+                    toks = toks[1:]  # "President X Y", "Sheikh X Y": the name is X Y
             a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1])
             name = ann.text[a:b]
             if _GENERIC.match(name) or not name[:1].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
                 continue
+            if len(toks) == 1 and (self._common_word(ann, toks[0].text, toks[0].i == 0)
+                                   or self._short_form(ann, toks[0].text)):
+                continue
+            if etype is EntityType.PLACE and len(toks) == 1 and _DEMONYM_WORD.match(name) and \
+                    toks[0].i + 1 < len(sdoc) and sdoc[toks[0].i + 1].is_lower:
+                continue  # "Nigerien soldiers", "Misratan militias": an adjective, not a place
             if etype is EntityType.PERSON and len(name.split()) == 1:
                 continue  # a bare surname: matched later only if a full name gives it
             if any(s.start < b and a < s.end for s in ann.spans_in(a - 200, b + 200)):

@@ -20,6 +20,7 @@ def assertion_rows(extraction: Extraction, doc_label: str) -> list[dict]:
             "end": a.end.iso if a.end else None,
             "stance": a.stance.value,
             "attribution": a.attribution,
+            "confidence": None if a.confidence is None else round(a.confidence, 4),
             "evidence": {
                 "text": text[ev.start_char:ev.end_char],
                 "start_char": ev.start_char,

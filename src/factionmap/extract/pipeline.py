@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import ExtractionError
 from ..model import Document, Extraction, Mention, MentionType
@@ -20,7 +22,7 @@ from .resolve import resolve
 from .segment import segment
 from .state import Annotated
 
-EXTRACTOR_VERSION = "0.4.4"
+EXTRACTOR_VERSION = "0.5.0"  # the code's version; `Pipeline.version` adds a digest of its data and model
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def _dates(ann: Annotated) -> Annotated:
 
 
 class Pipeline:
+    version: str = EXTRACTOR_VERSION
+
     def __init__(self, stages: list[Stage]):
         have: set[str] = {"doc"}
         for st in stages:
@@ -83,34 +87,80 @@ class Pipeline:
             except Exception as exc:  # a bug in a stage: say which, and where
                 where = doc.path or doc.id[:12]
                 raise ExtractionError(f"{where}: stage {st.name!r} failed: {exc!r}") from exc
-        return to_extraction(ann)
+        return to_extraction(ann, self.version)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         for doc in docs:
             yield self(doc)
 
 
-def to_extraction(ann: Annotated) -> Extraction:
+def to_extraction(ann: Annotated, version: str = EXTRACTOR_VERSION) -> Extraction:
     mtypes = {"ORG": MentionType.ORG, "PERSON": MentionType.PERSON, "PLACE": MentionType.PLACE}
     mentions = [Mention(ann.doc.id, s.start, s.end, mtypes[s.type.value], s.key, s.source) for s in ann.spans]
     used = {s.key for s in ann.spans}
     return Extraction(document=ann.doc, entities=[e for k, e in ann.entities.items() if k in used],
-                      mentions=mentions, assertions=ann.assertions, extractor_version=EXTRACTOR_VERSION)
+                      mentions=mentions, assertions=ann.assertions, extractor_version=version)
 
 
-def build_pipeline(kb: KnowledgeBase, nlp=None) -> Pipeline:
+@dataclass(frozen=True)
+class ExtractorConfig:
+    """What an extractor is made of, beyond the code: the knowledge base, the relation model and the
+    confidence a tie needs. Picklable, so worker processes build the same pipeline."""
+
+    kb_dir: str | None = None  # None: the packaged knowledge base
+    model_dir: str | None = None  # None: the packaged model; "none": the frames alone, no model
+    min_confidence: float | None = None  # None: the model's own threshold
+
+
+def _digest(kb_dir: str | None, model) -> str:
+    """A digest of everything beside the code that changes what the pipeline outputs."""
+    from .kb import DEFAULT_DIR as KB_DIR
+    from .scoring.word_classes import LANG_DIR
+
+    h = hashlib.sha256()
+    for folder in (Path(kb_dir) if kb_dir else KB_DIR, LANG_DIR):
+        for path in sorted(folder.rglob("*.y*ml")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    h.update(((model.meta.get("digest") if model is not None else "frames-only") or "").encode())
+    return h.hexdigest()[:10]
+
+
+def build_pipeline(kb: KnowledgeBase, nlp=None, model=None, min_confidence: float | None = None,
+                   version: str | None = None) -> Pipeline:
+    """The stages, composed by name. With a relation `model`, candidates are scored and kept by their
+    calibrated confidence (the model's threshold, or `min_confidence`); without, the frames decide."""
     finder = EntityFinder(kb)
-    return Pipeline([
+    pipeline = Pipeline([
         Stage("segment", segment, (), ("sentences", "infobox")),
         Stage("mentions", finder, ("sentences",), ("entities", "spans")),
         Stage("parse", Parser(finder, nlp), ("sentences", "spans"), ("parsed", "spans")),
         Stage("resolve", resolve, ("spans",), ("subject", "spans")),
         Stage("dates", _dates, ("doc",), ("dates",)),
-        Stage("relations", lambda a: relations(a, EXTRACTOR_VERSION), ("spans", "dates", "sentences"),
-              ("assertions",)),
+        Stage("relations", lambda a: relations(a, pipeline.version, model, min_confidence),
+              ("spans", "dates", "sentences"), ("assertions",)),
     ])
+    pipeline.version = version or EXTRACTOR_VERSION
+    pipeline.model = model
+    return pipeline
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=8)
+def get_pipeline(config: ExtractorConfig = ExtractorConfig()) -> Pipeline:
+    """The pipeline `config` describes, built once per process."""
+    from .kb import load_kb
+    from .scoring.model import default_model, load_model
+
+    kb = load_kb(config.kb_dir) if config.kb_dir else default_kb()
+    if config.model_dir == "none":
+        model = None
+    elif config.model_dir:
+        model = load_model(config.model_dir)
+    else:
+        model = default_model()
+    version = f"{EXTRACTOR_VERSION}+{_digest(config.kb_dir, model)}"
+    return build_pipeline(kb, model=model, min_confidence=config.min_confidence, version=version)
+
+
 def default_pipeline() -> Pipeline:
-    return build_pipeline(default_kb())
+    return get_pipeline(ExtractorConfig())

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..model import InfoboxField
+from ..ingest.header import is_note_line
 from .state import Annotated, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -117,11 +118,16 @@ def _segment(ann: Annotated) -> Annotated:
     fields = list(ann.doc.infobox)
     covered = _Covered([(f.start, f.end) for f in fields])
     paragraph = 0
+    head = True  # still in the document's head (title, source, date lines)
     for m in _LINE.finditer(text):
         a, b = _strip(text, m.start(), m.end())
         if a >= b or _RULE.match(text[a:b]):
             paragraph += 1
             continue
+        if head and b - a <= MAX_HEADING * 2 and is_note_line(text[a:b]):
+            ann.sentences.append(Sentence(a, b, "header", paragraph))
+            continue
+        head = head and len(ann.sentences) < 6
         if covered.touches(a, b):
             ann.sentences.append(Sentence(a, b, "infobox", paragraph))
             continue

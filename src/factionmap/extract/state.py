@@ -67,6 +67,23 @@ class Annotated:
             return
         ent.aliases.append(Alias(name=name, doc_ids={self.doc.id}, source=source))
 
+    def merge_entities(self, keep: str, drop: str) -> None:
+        """`drop` is another name of `keep` ("X, also known as Y"): its names and mentions move over."""
+        if keep == drop or keep not in self.entities or drop not in self.entities:
+            return
+        for name in self.entities[drop].names:
+            self.add_alias(keep, name, source="text")
+        etype = self.entities[keep].type
+        for s in self.spans:
+            if s.key == drop:
+                s.key, s.type = keep, etype
+        self.pairs = {k: tuple(keep if x == drop else x for x in v) for k, v in self.pairs.items()}
+        if self.subject == drop:
+            self.subject = keep
+        self.folded_names = {f: (keep if k == drop else k) for f, k in self.folded_names.items()}
+        del self.entities[drop]
+        self.kinds.pop(drop, None)
+
     # spans --------------------------------------------------------------------------------------
     def add_span(self, span: Span, override: bool = False) -> bool:
         """Adds a mention unless it overlaps one already there (with `override`, unless it overlaps a

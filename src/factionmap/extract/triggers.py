@@ -588,7 +588,8 @@ FRAMES: list[Frame] = [
           r"{S:PER}\s*,\s*{O:GRP}(?:['’]s?)\s+(?:new\s+|then\s+|current\s+|former\s+|longtime\s+|self-styled\s+)?(?P<t>"
           + LEADER + r")\s*,", need=r"['’]s?\s+\S*\s*(?:" + LEADER + r")\b"),
     frame("appos-group-member", "member_of",
-          r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)?\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\b[^,«»;()]{0,30}?,",
+          r"{S:PER}\s*,\s*(?:an?\s+|one\s+of\s+)?{O:GRP}(?:['’]s?)?\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\b"
+          r"(?:[^,«»;()]|«[LS]\d+»){0,40}?,",
           need=r"\b(?:" + MEMBER + r")\b"),
     # "X remained (is still) Y's affiliate in P", "X was a vehicle through which Y recruited ..."
     frame("pred-possessive-branch", "part_of",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
-from . import grading, sources, timeline
+from . import grading, reviews, sources, timeline
 
 _DATE_PARTS = ("iso", "earliest", "latest", "text")
 _CHUNK = 5000
@@ -64,21 +64,53 @@ def _existing(conn: Connection, ids: list[int] | None) -> dict[tuple, int]:
     return out
 
 
+def _with_corrections(conn: Connection, ids: list[int] | None, find) -> list[int] | None:
+    """The entities to aggregate: these, and every entity a correction ties to one of them."""
+    if ids is None:
+        return None
+    wanted = set(ids)
+    groups = reviews.correction_groups(conn, find)
+    grown = True
+    while grown:
+        grown = False
+        for group in groups:
+            if group & wanted and not group <= wanted:
+                wanted |= group
+                grown = True
+    return sorted(wanted)
+
+
 def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
-    """Recompute every tie that has one of these entities at either end (None: every tie)."""
+    """Recompute every tie that has one of these entities at either end (None: every tie).
+
+    Analysts' reviews apply here (reviews.py): a correction re-keys its assertions, and the latest
+    review of a tie gives its verdict and grade.
+    """
     ids = None if entity_ids is None else sorted(set(entity_ids))
     if ids is not None and not ids:
         return
+    find = reviews.EntityFinder(conn)
+    ids = _with_corrections(conn, ids, find)
+    rows_in = list(_assertion_rows(conn, ids))
+    reviewed = reviews.linked(conn, [r["id"] for r in rows_in])
     groups: dict[tuple, list] = defaultdict(list)
-    for row in _assertion_rows(conn, ids):
+    for row in rows_in:
+        fixes = [r for r in reviewed.get(row["id"], ()) if r.kind == "correct"]
+        if fixes:
+            row = reviews.corrected(dict(row), fixes[-1].change, find)
         s, o = row["s_entity"], row["o_entity"]
         if row["relation"] in SYMMETRIC and o < s:
             s, o = o, s
         if s != o:
             groups[(s, row["relation"], o)].append(row)
     rate = sources.rater(sources.stored(conn))
-    values = {key: _values(key, rows, rate) for key, rows in groups.items()}
+    values = {key: reviews.verdict_values(_values(key, rows, rate),
+                                          [r for row in rows for r in reviewed.get(row["id"], ())])
+              for key, rows in groups.items()}
     ended = timeline.supersede(values)
+    from ..lifespans import spans
+
+    spans.clip(conn, values)  # no tie before either end exists or after either ends
     existing = _existing(conn, ids)
     gone = [tid for key, tid in existing.items() if key not in values]
     for i in range(0, len(gone), _CHUNK):
@@ -127,7 +159,7 @@ def _values(key: tuple, rows: list, rate) -> dict:
         "subject_id": s, "relation": relation, "object_id": o, "status": status.value,
         "evidence_count": len(rows), "independent_count": graded.independent,
         "confidence": graded.confidence, "grade": graded.code, "score": graded.confidence / 100,
-        "ended_by": None,
+        "ended_by": None, "life_from": None, "life_until": None, "review": None, "review_id": None,
         **{f"start_{k}": first[f"start_{k}"] if first else None for k in _DATE_PARTS},
         **{f"end_{k}": last[f"end_{k}"] if last else None for k in _DATE_PARTS},
     }

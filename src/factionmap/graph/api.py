@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from ..errors import AmbiguousName, FactionmapError, NotFound
 from ..model import Entity, Tie
@@ -20,7 +20,7 @@ from ..names import fold
 from ..store import Store
 from ..store import schema as t
 from . import decisions as decisions_mod
-from . import grading, maintain, read, sources, timeline
+from . import grading, maintain, read, reviews, sources, timeline
 from .decisions import Decision
 
 EntityRef = str | int | Entity
@@ -32,9 +32,13 @@ _DIGITS = re.compile(r"[0-9]+")
 class Graph:
     """Queries and decisions over one store's map. `config`: a YAML path or a {source: grade} mapping."""
 
-    def __init__(self, store: Store, config: str | Path | Mapping[str, str] | None = None):
+    def __init__(self, store: Store, config: str | Path | Mapping[str, str] | None = None,
+                 min_confidence: float | None = None):
+        """`min_confidence`: leave out ties none of whose assertions reaches this calibrated confidence
+        (an assertion no model scored, read by a frame or added by hand, always counts)."""
         self.store = store
         self.engine = store.engine
+        self.min_confidence = min_confidence
         if config is not None:
             self.set_reliability(sources.load(config) if isinstance(config, (str, Path)) else dict(config))
 
@@ -108,6 +112,13 @@ class Graph:
             found = read.entities(conn, ids)
         return [found[i] for i in ids]
 
+    def search(self, text: str, limit: int = 10, type: str | None = None):
+        """Entities ranked by how well any of their names matches `text` (folded; see graph.search)."""
+        from .search import search
+
+        with self.engine.connect() as conn:
+            return search(conn, text, limit, type)
+
     def document_links(self, doc_id: str) -> tuple[dict[str, int], dict[int, int]]:
         """How one document feeds the map: its entity keys -> store entities, its assertions -> ties."""
         with self.engine.connect() as conn:
@@ -116,9 +127,9 @@ class Graph:
     # -- ties ----------------------------------------------------------------------------------------
 
     def _ties_query(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None,
-                    min_grade=None, undated=False):
+                    min_grade=None, undated=False, rejected=False):
         query = select(t.ties)
-        conds = []
+        conds = [] if rejected else [reviews.visible()]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:
@@ -139,14 +150,20 @@ class Graph:
             letter, digit = grading.parse_min_grade(min_grade)
             conds.append(func.substr(t.ties.c.grade, 1, 1) <= letter)
             conds.append(func.substr(t.ties.c.grade, 2, 1) <= str(digit))
+        if self.min_confidence:
+            a = t.assertions
+            conds.append(exists().where(t.tie_assertions.c.tie_id == t.ties.c.id,
+                                        a.c.id == t.tie_assertions.c.assertion_id,
+                                        or_(a.c.confidence.is_(None), a.c.confidence >= self.min_confidence)))
         if conds:
             query = query.where(and_(*conds))
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
 
     def ties(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None, min_grade=None,
-             limit=None, *, undated: bool = False, citations: bool = True) -> list[Tie]:
-        """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`."""
-        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated)
+             limit=None, *, undated: bool = False, citations: bool = True, rejected: bool = False) -> list[Tie]:
+        """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
+        analyst rejected only with `rejected=True`."""
+        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -235,6 +252,26 @@ class Graph:
         eid = self.entity_id(entity)
         with self.engine.connect() as conn:
             return decisions_mod.explain(conn, eid)
+
+    # -- reviews -------------------------------------------------------------------------------------
+
+    def reviews(self, tie: int | None = None, entity: EntityRef | None = None, actor: str | None = None,
+                kind: str | None = None, limit: int | None = None) -> list[reviews.Review]:
+        """Analysts' reviews, newest first: of one tie, of an entity's ties (rejected ones included), or all."""
+        with self.engine.connect() as conn:
+            if tie is not None:
+                found = reviews.of_ties(conn, [int(tie)]).get(int(tie), [])
+            elif entity is not None:
+                found = reviews.of_entity(conn, self.entity_id(entity))
+            else:
+                found = reviews.listing(conn, actor=actor, kind=kind, limit=limit)
+        return [r for r in found if (not actor or r.actor == actor) and (not kind or r.kind == kind)][:limit]
+
+    def review_queue(self, **filters):
+        """Ties waiting for review, most in need first (graph/queue.py), with progress counts."""
+        from .queue import review_queue
+
+        return review_queue(self, **filters)
 
     def rebuild(self) -> None:
         """Resolve every document's entities and aggregate every tie again, under the decisions."""

@@ -1,4 +1,5 @@
-"""User decisions: merge two entities, split aliases off one, undo either; explain an entity.
+"""User decisions: merge two entities, split aliases off one, rename one, set its kind or an external
+id (edits.py), undo any of them; explain an entity.
 
 Each decision is stored (table decisions) with the names and KB ids it is about, and takes effect by
 resolving again the document entities of the entities it touches (rules.py says how). Undoing marks
@@ -16,14 +17,15 @@ from sqlalchemy.engine import Connection
 from ..errors import FactionmapError, NotFound
 from ..names import fold
 from ..store import schema as t
-from . import aggregate, rules
+from . import aggregate, edits, rules
 from .resolve import Resolver
+from .snapshot import snapshot
 
 
 @dataclass
 class Decision:
     id: int
-    kind: str  # merge | split
+    kind: str  # merge | split | rename | set_kind | external_id
     payload: dict
     created_at: dt.datetime
     undone_at: dt.datetime | None = None
@@ -33,6 +35,8 @@ class Decision:
         p = self.payload
         if self.kind == "merge":
             text = f"merge {p['from']['name']!r} into {p['into']['name']!r}"
+        elif self.kind in edits.EDIT_KINDS:
+            text = edits.describe(self.kind, p)
         else:
             text = f"split {', '.join(repr(a) for a in p['aliases'])} off {p['entity']['name']!r}"
         return text + (" (undone)" if self.undone_at else "")
@@ -40,16 +44,6 @@ class Decision:
 
 def _decision(row) -> Decision:
     return Decision(row["id"], row["kind"], row["payload"], row["created_at"], row["undone_at"])
-
-
-def snapshot(conn: Connection, entity_id: int) -> dict:
-    """What a decision remembers of an entity: id, name, type, KB id and every folded name."""
-    row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).mappings().first()
-    if row is None:
-        raise NotFound(f"no entity {entity_id}")
-    norms = {r[0] for r in conn.execute(select(t.aliases.c.norm).where(t.aliases.c.entity_id == entity_id))}
-    norms.add(fold(row["name"]))
-    return {"id": row["id"], "name": row["name"], "type": row["type"], "kb_id": row["kb_id"], "norms": sorted(norms)}
 
 
 def _record(conn: Connection, kind: str, payload: dict) -> Decision:
@@ -85,6 +79,21 @@ def split(conn: Connection, entity_id: int, names: list[str]) -> Decision:
     return decision
 
 
+def edit(conn: Connection, kind: str, entity_id: int, value, scheme: str | None = None) -> Decision:
+    """Rename an entity, set its kind, or set (None: remove) an external id; kept across rebuilds."""
+    p = edits.payload(conn, kind, entity_id, value, scheme)
+    decision = _record(conn, kind, p)
+    edits.apply_now(conn, decision.id, kind, p, entity_id)
+    return decision
+
+
+def get(conn: Connection, decision_id: int) -> Decision:
+    row = conn.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no decision #{decision_id}; see `factionmap decisions`")
+    return _decision(row)
+
+
 def undo(conn: Connection, decision_id: int) -> Decision:
     """Undo a decision: the entities it touched are resolved again without it."""
     row = conn.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).mappings().first()
@@ -94,6 +103,9 @@ def undo(conn: Connection, decision_id: int) -> Decision:
         raise FactionmapError(f"decision #{decision_id} is already undone")
     now = dt.datetime.now(dt.timezone.utc)
     conn.execute(update(t.decisions).where(t.decisions.c.id == decision_id).values(undone_at=now))
+    if row["kind"] in edits.EDIT_KINDS:
+        edits.undo(conn, row)
+        return _decision({**row, "undone_at": now})
     p = row["payload"]
     sides = [p["into"], p["from"]] if row["kind"] == "merge" else [p["entity"]]
     norms = {n for s in sides for n in s["norms"]}
@@ -118,6 +130,7 @@ def reresolve(conn: Connection, entity_ids: list[int]) -> set[int]:
     touched = resolver.attach_rows(rows)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
+    edits.apply(conn, touched)
     aggregate.refresh(conn, touched | set(ids))
     return touched
 

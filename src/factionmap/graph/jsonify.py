@@ -29,7 +29,7 @@ def citation(c: Citation) -> dict[str, Any]:
 def tie(x: Tie) -> dict[str, Any]:
     return {"id": x.id, "subject": entity(x.subject, aliases=False), "relation": x.relation,
             "object": entity(x.object, aliases=False), "status": x.status.value, "start": date(x.start),
-            "end": date(x.end), "confidence": x.confidence, "grade": x.grade,
+            "end": date(x.end), "confidence": x.confidence, "grade": x.grade, "review": x.review,
             "citations": [citation(c) for c in x.citations]}
 
 

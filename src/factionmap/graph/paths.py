@@ -5,7 +5,7 @@ from sqlalchemy import and_, or_, select
 
 from ..model import Tie
 from ..store import schema as t
-from . import read, timeline
+from . import read, reviews, timeline
 
 _CHUNK = 5000
 
@@ -15,7 +15,7 @@ def _edges(conn, ids: set[int], as_of=None, denied: bool = False, extra=None):
     ids = sorted(ids)
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
-        conds = [or_(t.ties.c.subject_id.in_(chunk), t.ties.c.object_id.in_(chunk))]
+        conds = [or_(t.ties.c.subject_id.in_(chunk), t.ties.c.object_id.in_(chunk)), reviews.visible()]
         if not denied:
             conds.append(t.ties.c.status != "denied")
         if as_of is not None:

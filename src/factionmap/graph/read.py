@@ -71,16 +71,19 @@ def citations(conn: Connection, tie_ids: Iterable[int]) -> dict[int, list[Citati
 
 def ties(conn: Connection, rows: list, *, with_citations: bool = True, aliases: bool = True) -> list[Tie]:
     """Tie objects for rows of the ties table (ends and citations loaded in batches)."""
+    from .reviews import summaries
+
     ends = entities(conn, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}, aliases=aliases)
     cited = citations(conn, [r["id"] for r in rows]) if with_citations else {}
-    return [tie_from_row(r, ends, cited.get(r["id"], [])) for r in rows]
+    reviewed = summaries(conn, rows)
+    return [tie_from_row(r, ends, cited.get(r["id"], []), reviewed.get(r["id"])) for r in rows]
 
 
-def tie_from_row(r, ends: dict[int, Entity], cited: list[Citation]) -> Tie:
+def tie_from_row(r, ends: dict[int, Entity], cited: list[Citation], review: dict | None = None) -> Tie:
     return Tie(
         id=r["id"], subject=ends[r["subject_id"]], relation=r["relation"], object=ends[r["object_id"]],
         status=TieStatus(r["status"]), start=codec.date_from_row(r, "start"), end=codec.date_from_row(r, "end"),
-        confidence=r["confidence"], grade=r["grade"], citations=cited,
+        confidence=r["confidence"], grade=r["grade"], citations=cited, review=review,
     )
 
 

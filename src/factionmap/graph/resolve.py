@@ -205,14 +205,16 @@ class Resolver:
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
-                select(t.entities.c.id, t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
+                select(t.entities.c.id, t.entities.c.name, t.entities.c.kb_id, t.entities.c.type,
+                       t.entities.c.attributes)
                 .where(t.entities.c.id.in_(self.pool))
             ).mappings().all()
             for eid in self.pool:
                 e = next((f for f in found if f["id"] == eid), None)
+                first = fold((e["attributes"] or {}).get("name_from_documents", "")) if e else ""
                 if e and e["type"] == row["type"] and (
                     fold(e["name"]) == fold(row["name"]) or (row["kb_id"] and e["kb_id"] == row["kb_id"])
-                    or fold(e["name"]) in names
+                    or fold(e["name"]) in names or (first and first in names)
                 ):
                     self.pool.remove(eid)
                     return eid

@@ -47,6 +47,14 @@ class Rules:
         """Where a decision sends this document entity: (entity id or NEW, reason), or None."""
         from .resolve import NEW
 
+        manual = (row["attributes"] or {}).get("manual_entity")
+        if manual and manual["type"] == row["type"]:  # an end of a manual tie: the entity the analyst chose
+            reason = f"chosen by an analyst (review #{row['attributes'].get('review')})"
+            targets = resolver.holders(set(manual["norms"]), {manual["kb_id"]} if manual["kb_id"] else set(), row["type"])
+            if manual["id"] in targets or manual["id"] in resolver.pool:
+                return manual["id"], reason
+            if targets:
+                return targets[0], reason
         for rule in reversed(self.splits):
             if rule.type == row["type"] and primary in rule.names:
                 targets = [e for e in resolver.holders(set(rule.names), set(), rule.type)

@@ -9,6 +9,8 @@ sources:
 
 Grades live in the store (table source_grades) so that every tie is graded the same way whoever
 aggregates it; `sync` writes a configuration into the store and says whether anything changed.
+Grades set in the app (table source_grade_edits, `set_edit`) win over the configuration's and are
+left alone by `sync`.
 An author's grade, when given, wins over the publisher's; an ungraded source is F (cannot be judged).
 """
 from __future__ import annotations
@@ -65,14 +67,55 @@ def validate(mapping: Mapping, where: str = "sources") -> dict[str, str]:
 
 
 def stored(conn: Connection) -> dict[str, str]:
-    """Folded source name -> reliability letter, as the store holds them."""
+    """Folded source name -> reliability letter, as the store holds them (grades set in the app win)."""
+    out = {r[0]: r[1] for r in conn.execute(select(t.source_grades.c.name, t.source_grades.c.reliability))}
+    out.update({r[0]: r[1] for r in conn.execute(select(t.source_grade_edits.c.name,
+                                                        t.source_grade_edits.c.reliability))})
+    return out
+
+
+def configured(conn: Connection) -> dict[str, str]:
+    """Folded source name -> reliability letter, from the configuration file alone."""
     return {r[0]: r[1] for r in conn.execute(select(t.source_grades.c.name, t.source_grades.c.reliability))}
+
+
+def edited(conn: Connection) -> dict[str, tuple[str, str]]:
+    """Grades set in the app: folded name -> (name as written, letter)."""
+    return {r[0]: (r[1], r[2]) for r in conn.execute(
+        select(t.source_grade_edits.c.name, t.source_grade_edits.c.label, t.source_grade_edits.c.reliability))}
+
+
+def listing(conn: Connection) -> list[dict]:
+    """Every graded source: name as written, letter, and where the grade comes from."""
+    configured = {r[0]: (r[1], r[2]) for r in conn.execute(
+        select(t.source_grades.c.name, t.source_grades.c.label, t.source_grades.c.reliability))}
+    mine = edited(conn)
+    out = []
+    for key in sorted(configured.keys() | mine.keys()):
+        label, letter = mine.get(key) or configured[key]
+        out.append({"name": label, "reliability": letter,
+                    "origin": "app" if key in mine else "configuration",
+                    "configured": configured.get(key, (None, None))[1]})
+    return out
+
+
+def set_edit(conn: Connection, name: str, letter: str | None) -> tuple[str | None, str | None]:
+    """Grade one source in the app (None: back to the configuration); returns (before, after)."""
+    key = fold(name)
+    if not key:
+        raise ConfigError(f"source {name!r}: give a publisher or author name")
+    before = stored(conn).get(key)
+    conn.execute(delete(t.source_grade_edits).where(t.source_grade_edits.c.name == key))
+    if letter is not None:
+        letter = validate({name: letter})[name]
+        conn.execute(insert(t.source_grade_edits).values(name=key, label=name.strip(), reliability=letter))
+    return before, stored(conn).get(key)
 
 
 def sync(conn: Connection, mapping: Mapping[str, str]) -> bool:
     """Make the store's grades these; returns whether they changed (ties then need grading again)."""
     wanted = {fold(k): (k, v) for k, v in validate(mapping).items() if fold(k)}
-    if {k: v for k, (_l, v) in wanted.items()} == stored(conn):
+    if {k: v for k, (_l, v) in wanted.items()} == configured(conn):
         return False
     conn.execute(delete(t.source_grades))
     if wanted:

@@ -75,6 +75,7 @@ def holds_at(date: str, undated: bool = False):
     cond = and_(
         or_(t.ties.c.start_earliest.is_(None), t.ties.c.start_earliest <= date),
         or_(t.ties.c.end_latest.is_(None), t.ties.c.end_latest >= date),
+        *within_lives(date, date),
     )
     if not undated:
         cond = and_(cond, or_(t.ties.c.start_earliest.is_not(None), t.ties.c.end_latest.is_not(None)))
@@ -83,7 +84,7 @@ def holds_at(date: str, undated: bool = False):
 
 def overlaps(start: str | None, end: str | None, undated: bool = False):
     """SQL condition: the tie holds at some time between start and end (either may be open)."""
-    conds = []
+    conds = list(within_lives(start, end))
     if end:
         conds.append(or_(t.ties.c.start_earliest.is_(None), t.ties.c.start_earliest <= end))
     if start:
@@ -91,6 +92,16 @@ def overlaps(start: str | None, end: str | None, undated: bool = False):
     if not undated:
         conds.append(or_(t.ties.c.start_earliest.is_not(None), t.ties.c.end_latest.is_not(None)))
     return and_(*conds) if conds else None
+
+
+def within_lives(start: str | None, end: str | None) -> list:
+    """SQL conditions: both ends of the tie exist at some time between start and end (lifespans)."""
+    conds = []
+    if end:
+        conds.append(or_(t.ties.c.life_from.is_(None), t.ties.c.life_from <= end))
+    if start:
+        conds.append(or_(t.ties.c.life_until.is_(None), t.ties.c.life_until >= start))
+    return conds
 
 
 def iso_day(value, *, last: bool = False) -> str:

@@ -36,8 +36,22 @@ _MAX_HEADER_LINES = 60
 _MAX_HEADER_LINE = 2000  # a longer line is prose: the header ends before it
 
 
+_URL = re.compile(r"https?://[^\s;]+")
+# "Title: Hamas (Wikipedia)": a trailing bracket of one to three capitalised words names the publisher
+_TITLE_PUBLISHER = re.compile(r"^(?P<title>.+?)\s*\((?P<pub>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\)\s*$")
+
+
+def _title_and_publisher(rest: str) -> tuple[str, str | None]:
+    m = _TITLE_PUBLISHER.match(rest)
+    if m and not any(ch.isdigit() for ch in m.group("pub")):
+        title = re.sub(r"\s*\[[^\]]*\]\s*$", "", m.group("title")).strip()  # "[descriptive title; ...]"
+        return title or rest, m.group("pub")
+    return rest, None
+
+
 @dataclass
 class Header:
+    url: str | None = None
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -74,6 +88,17 @@ def read_header(text: str) -> Header:
     if head.source_kind is None and len(head.infobox) >= 3 and not head.author:
         head.source_kind = SourceKind.ENCYCLOPEDIA
     return head
+
+
+def is_note_line(line: str) -> bool:
+    """A metadata line of a document's head ("Title: ...", "Source: ...", "Date: ...", "By ...", a
+    revision note): about the document, never part of what it states."""
+    s = line.strip()
+    by = _BYLINE.match(s)
+    if by:
+        return parse_byline(by.group("rest"))[0] is not None
+    return bool(_NOTE.match(s) or _FROM_WIKIPEDIA.match(s) or _OLD_REVISION.match(s)
+                or _LAST_EDITED.match(s) or _REVISION_AS_OF.match(s))
 
 
 def parse_byline(rest: str) -> tuple[str | None, str | None]:
@@ -121,23 +146,34 @@ def _note(head: Header, line: Line) -> bool:
                 head.title = tail.group(1).strip()  # the page's name, glued after the revision links
             return True
     match = _NOTE.match(s)
-    if not match or len(s) > 200:
+    if not match:
         return False
     key, rest = match.group("key").lower(), match.group("rest").strip()
+    if key == "source" and len(s) <= 4000:  # "Source: <url>; how the text was made ..." may be long
+        url = _URL.search(rest)
+        if url:
+            head.url = head.url or url.group(0).rstrip(".,;)")
+        if not url and len(rest) <= 80 and ";" not in rest:
+            head.publisher = head.publisher or rest
+        return True
+    if len(s) > 200:
+        return False
     if key in ("author",):
         name, _ = parse_byline(rest)
         head.author = head.author or name
         return name is not None
-    if key in ("publisher", "source"):
+    if key == "publisher":
         head.publisher = head.publisher or rest
         return True
     if key == "title":
-        head.title = head.title or rest
+        title, publisher = _title_and_publisher(rest)
+        head.title = head.title or title
+        head.publisher = head.publisher or publisher
         return True
     if key == "retrieved":
         return normalize_date(rest) is not None
     date_part, _, by = rest.partition(" by ")
-    iso = normalize_date(date_part)
+    iso = normalize_date(date_part) or normalize_date(re.sub(r"\s*\([^()]*\)\s*$", "", date_part))
     if iso is None:
         return False
     head.published = head.published or iso  # the first date given wins ("Published" precedes "Updated")

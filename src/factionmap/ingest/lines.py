@@ -42,6 +42,7 @@ def split_lines(text: str) -> list[Line]:
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*(?P<name>[^|\n]{1,60}?)\s*\|\s*(?P<value>[^|\n]*?)\s*\|\s*$")
 _BULLET = re.compile(r"^\s*[-*•]\s+(?P<name>[A-Z][\w ()/'’&-]{0,39}?)\s*:\s*(?P<value>.*)$")
+_PROSE = re.compile(r"\S{2,}[.!?]\s+[A-Z].{40,}|^.{150,}[.!?]\s*$")
 _PLAIN = re.compile(r"^(?P<name>[A-Z][\w ()/'’&-]{0,39}?)\s*:\s+(?P<value>\S.*)$")
 _NOISE_LEFT = re.compile(r"^(?:[\s,;|·]+|\d+px\b)+")
 _NOISE_RIGHT = re.compile(r"[\s,;|·]+$")
@@ -70,6 +71,8 @@ def infobox_row(line: Line, *, plain: bool = True) -> tuple[str, InfoboxField | 
             return shape, None  # a caption row such as "Arabic: … | |"
         if len(name.split()) > max_words or (shape == "pipe" and ":" in name):
             continue
+        if shape == "plain" and _PROSE.search(match.group("value")):
+            continue  # "X (Arabic: ...) is a ... . It has ...": a paragraph, not a field
         return shape, _field(name, line.start + match.start("value"), line.start + match.end("value"), line.text,
                              line.start)
     return None

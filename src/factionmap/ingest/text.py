@@ -29,6 +29,7 @@ def document_from_text(text: str, path: str, *, fmt: str) -> Document:
         author=head.author,
         publisher=head.publisher,
         published=head.published,
+        url=head.url,
         source_kind=head.source_kind,
         path=path,
         format=fmt,

@@ -5,7 +5,9 @@ Three layers:
 - what each document says: doc_entities (an entity as one document names it), mentions, assertions,
   evidence — replaced as a whole, in one transaction, when a document is (re-)extracted;
 - the map across documents: entities, entity_members (which doc_entities each entity gathers),
-  aliases (each with the document that introduced it), decisions (user merges and splits), ties.
+  aliases (each with the document that introduced it), decisions (user merges and splits), ties;
+- people and what they did: users and their sessions, reviews of ties (each linked to the assertions
+  its evidence still produces), source grades set by hand, and the append-only audit log.
 
 Changes to this file go with an Alembic migration in store/migrations/versions/ (a test checks that
 the migrations and this metadata agree).
@@ -164,7 +166,7 @@ decisions = Table(
     "decisions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("kind", String(16), nullable=False),  # merge | split
+    Column("kind", String(16), nullable=False),  # merge | split | rename | set_kind | external_id
     Column("payload", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
@@ -185,6 +187,10 @@ ties = Table(
     *[Column(c.name, c.type) for c in _date_columns],
     Column("score", Float, nullable=False, default=0.0),
     Column("ended_by", Integer),  # the later tie between the same pair that ended this one, if any
+    Column("life_from", String(10)),  # the later founding of its two ends (ISO day): it holds from then at most
+    Column("life_until", String(10)),  # the earlier end of its two ends (ISO day)
+    Column("review", String(16)),  # the latest review's verdict: confirmed | rejected | corrected | added
+    Column("review_id", Integer),  # that review (reviews.id)
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
@@ -211,4 +217,111 @@ store_version = Table(
     metadata,
     Column("id", Integer, primary_key=True),  # one row, id 1
     Column("version", Integer, nullable=False, default=0),  # +1 by every write (web answers are cached per version)
+)
+
+lifespan_events = Table(
+    "lifespan_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # founded, first_active, dissolved, last_active, renamed
+    *[Column(f"date_{part}", String(32) if part != "text" else Text, nullable=part == "text")
+      for part in ("iso", "earliest", "latest", "text")],
+    Column("start_char", Integer, nullable=False),  # the evidence sentence in the document's text
+    Column("end_char", Integer, nullable=False),
+    Column("reader", Text, nullable=False),  # the rule that read it ("lifespan:passive-founded")
+    Column("reader_version", String(32), nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Column("new_name", Text),  # renamed: the name taken
+    Column("new_doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="SET NULL")),
+    Index(None, "doc_id"),
+    Index(None, "doc_entity_id"),
+)
+
+
+# -- people and what they did ---------------------------------------------------------------------
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False),
+    Column("role", String(16), nullable=False),  # viewer | analyst | admin
+    Column("password_hash", Text, nullable=False),  # argon2id, never shown
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+    UniqueConstraint("name"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the random token the cookie carries
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index(None, "user_id"),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", String(64), primary_key=True),  # e.g. the key that signs session cookies
+    Column("value", Text, nullable=False),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # confirm | reject | correct | add
+    Column("tie", JSON, nullable=False),  # what the tie was when reviewed: ends, relation, dates, grade
+    Column("evidence", JSON, nullable=False),  # the keys it is anchored to: doc, offsets, extractor output
+    Column("change", JSON, nullable=False, default=dict),  # a correction, a set grade, a manual tie
+    Column("note", Text),
+    Column("actor", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+    Column("supersedes", Integer),  # the review this one was written over, as its author saw it
+)
+
+review_docs = Table(
+    "review_docs",
+    metadata,
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", String(64), primary_key=True),  # no foreign key: a review outlives its document
+    Index(None, "doc_id"),
+)
+
+review_links = Table(
+    "review_links",
+    metadata,
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True),
+    Column("assertion_id", Integer, ForeignKey("assertions.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "assertion_id"),
+)
+
+source_grade_edits = Table(
+    "source_grade_edits",
+    metadata,
+    Column("name", Text, primary_key=True),  # names.fold of a publisher or author
+    Column("label", Text, nullable=False),
+    Column("reliability", String(1), nullable=False),  # set in the app; wins over the configuration
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target_type", String(16), nullable=False),  # tie | entity | document | source | user
+    Column("target_id", Text, nullable=False),
+    Column("target_label", Text),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("reason", Text),
+    Index(None, "target_type", "target_id"),
 )

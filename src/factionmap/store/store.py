@@ -171,12 +171,13 @@ class Store:
         ids = [x.document.id for x in extractions]
         _insert_documents(conn, [x.document for x in extractions])
         touched = _entities_of_documents(conn, ids)
-        for table in (t.mentions, t.assertions, t.doc_entities):  # evidence goes with its assertion
+        for table in (t.mentions, t.assertions, t.lifespan_events, t.doc_entities):  # evidence goes with its assertion
             for chunk in _chunks(ids):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
         keys = _insert_doc_entities(conn, extractions)
         _insert_mentions(conn, extractions, keys)
         _insert_assertions(conn, extractions, keys)
+        _insert_lifespans(conn, extractions, keys)
         conn.execute(update(t.documents).where(t.documents.c.id == bindparam("did")),
                      [{"did": x.document.id, "extractor_version": x.extractor_version or "unknown"} for x in extractions])
         maintain.documents_changed(conn, ids, touched)
@@ -332,6 +333,17 @@ def _insert_assertions(conn, extractions, keys) -> None:
                                                             evidence[chunk_start:chunk_start + _CHUNK]) for e in group]
         if ev:
             conn.execute(insert(t.evidence), ev)
+
+
+def _insert_lifespans(conn, extractions, keys) -> None:
+    from ..lifespans import rows as lifespan_rows
+
+    by_doc: dict[str, dict[str, int]] = defaultdict(dict)
+    for (doc_id, key), row_id in keys.items():
+        by_doc[doc_id][key] = row_id
+    for x in extractions:
+        if getattr(x, "lifespans", None):
+            lifespan_rows.write(conn, x.document.id, x.lifespans, by_doc[x.document.id])
 
 
 def _writer_lock(conn: Connection) -> None:

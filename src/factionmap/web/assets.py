@@ -7,7 +7,8 @@ from ..errors import WebAssetsMissing
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
-REQUIRED = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "cytoscape-dagre.min.js")
+REQUIRED = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "cytoscape-dagre.min.js",
+            "leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-110m.json")
 
 
 def check_vendor(vendor: Path = VENDOR) -> None:

@@ -111,8 +111,9 @@ class UploadQueue:
                 work.job.finished.set()
 
     def _run(self, work: _Work) -> None:
-        from ..extract.pipeline import EXTRACTOR_VERSION
+        from ..extract.pipeline import default_pipeline
 
+        EXTRACTOR_VERSION = default_pipeline().version
         job = work.job
         job.status = "reading"
         docs = self._read(work)

@@ -1,4 +1,8 @@
-"""The map as JSON: nodes and edges for the filters the page sends, from the graph layer's ties."""
+"""The map as JSON: nodes and edges for the filters the page sends, from the graph layer's ties.
+
+Nodes and edges come sorted by id (the layout is seeded, so the same data gives the same positions);
+each node carries its lifespan and kind, each edge its family, dates, and whether it is undated.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from fastapi import HTTPException
+from sqlalchemy import func, select
+
+from ..errors import NotFound
 from ..model import Entity, Tie
-from ..relations import LINEAGE, RELATIONS, SYMMETRIC
+from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
+from ..store import schema as t
 from . import serialize
 
 DEFAULT_STATUSES = ("supported", "contested")
@@ -19,24 +28,34 @@ class MapQuery:
     as_of: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-    relations: list[str] = field(default_factory=list)  # empty: every relation
+    relations: list[str] | None = None  # None: every relation; []: none
     statuses: list[str] = field(default_factory=lambda: list(DEFAULT_STATUSES))
     types: list[str] = field(default_factory=lambda: list(DEFAULT_TYPES))
     min_grade: str | None = None  # "B3", or "3" (credibility 1-3, any source)
-    undated: bool = True  # with a date filter, keep ties whose dates are unknown
+    undated: bool | None = None  # keep ties whose dates are unknown (None: only when no date is chosen)
     region: str | None = None
     focus: int | None = None
     depth: int = 1
     lineage: bool = False
+    as_of_text: str | None = None  # as written ("2012"), for the page to show
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.as_of or self.start or self.end)
+
+    @property
+    def keep_undated(self) -> bool:
+        return self.undated if self.undated is not None else not self.dated
 
     def applied(self) -> dict[str, Any]:
         return {
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "relation": self.relations, "status": self.statuses, "type": self.types,
+            "as_of": self.as_of_text or (self.as_of.isoformat() if self.as_of else None),
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "relation": self.relations if self.relations is not None else sorted(RELATIONS),
+            "status": self.statuses, "type": self.types,
             "min_grade": self.min_grade, "region": self.region, "focus": self.focus,
-            "depth": self.depth, "lineage": self.lineage, "undated": self.undated,
+            "depth": self.depth, "lineage": self.lineage, "undated": self.keep_undated,
         }
 
 
@@ -56,7 +75,7 @@ def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
 
 
 def _select(ties: list[Tie], q: MapQuery, regions: dict[int, set[str]]) -> list[Tie]:
-    rels = set(q.relations) or set(RELATIONS) | {t.relation for t in ties}
+    rels = set(RELATIONS) | {t.relation for t in ties} if q.relations is None else set(q.relations)
     if q.lineage:
         rels &= LINEAGE
     types, statuses = set(q.types), set(q.statuses)
@@ -83,46 +102,113 @@ def _neighbourhood(ties: list[Tie], focus: int, depth: int) -> list[Tie]:
     return [t for t in ties if t.subject.id in near and t.object.id in near]
 
 
-def _bounds(ties: list[Tie]) -> dict[str, str | None]:
-    days = [d for t in ties for d in (t.start.earliest if t.start else None, t.end.latest if t.end else None) if d]
-    return {"min": min(days).isoformat() if days else None, "max": max(days).isoformat() if days else None}
+def store_bounds(graph) -> dict[str, str | None]:
+    """The first and last day any tie or lifespan in the store names."""
+    c = t.ties.c
+    with graph.engine.connect() as conn:
+        lo = conn.execute(select(func.min(c.start_earliest), func.min(c.end_earliest), func.min(c.life_from))).one()
+        hi = conn.execute(select(func.max(c.start_latest), func.max(c.end_latest), func.max(c.life_until))).one()
+    lows, highs = [d for d in lo if d], [d for d in hi if d]
+    return {"min": min(lows) if lows else None, "max": max(highs) if highs else None}
 
 
-def build_map(graph, q: MapQuery) -> dict[str, Any]:
-    """Nodes and edges of the map as it stood (as_of, or overlapping start..end) under the filters."""
+def check_range(graph, q: MapQuery) -> dict[str, str | None]:
+    """Refuse a year before everything the store knows, or after this year (400, saying the range)."""
+    bounds = store_bounds(graph)
+    if not bounds["min"]:
+        return bounds
+    first = dt.date.fromisoformat(bounds["min"]).year
+    last = max(dt.date.today().year, dt.date.fromisoformat(bounds["max"]).year)
+    for name, value in (("as_of", q.as_of), ("from", q.start), ("to", q.end)):
+        if value is not None and not first <= value.year <= last:
+            where = "before the earliest date in this store" if value.year < first else "in the future"
+            raise HTTPException(400, f"{name}: {value.year} is {where}; the map covers {first} to {last}")
+    return bounds
+
+
+def check_focus(graph, q: MapQuery) -> Entity | None:
+    if q.focus is None:
+        return None
+    try:
+        return graph.entity(q.focus)
+    except NotFound:
+        raise HTTPException(400, f"focus: no entity with id {q.focus} in this store") from None
+
+
+def histogram(graph, q: MapQuery) -> list[dict[str, int]]:
+    """Dated ties per year of their start, under the relation and status filters (not the date)."""
+    c = t.ties.c
+    year = func.substr(c.start_earliest, 1, 4)
+    query = select(year, func.count()).where(c.start_earliest.is_not(None)).group_by(year).order_by(year)
+    if q.relations is not None:
+        query = query.where(c.relation.in_(q.relations or ["-"]))
+    query = query.where(c.status.in_(q.statuses or ["-"]))
+    with graph.engine.connect() as conn:
+        return [{"year": int(y), "ties": n} for y, n in conn.execute(query) if y and y.isdigit()]
+
+
+def _lifespans(graph, ids) -> dict[int, dict]:
+    from ..lifespans import spans
+
+    with graph.engine.connect() as conn:
+        return spans.by_entity(conn, ids)
+
+
+def kind_of(entity: Entity) -> str:
+    """What sort of entity it is: the knowledge base's kind (armed_group, state, party ...) or its type."""
+    from ..export.stix_vocab import _kb_kind
+
+    return _kb_kind(entity.kb_id) or entity.type.value.lower()
+
+
+def edge(t: Tie) -> dict[str, Any]:
+    rel = RELATIONS.get(t.relation)
+    return {"id": t.id, "source": t.subject.id, "target": t.object.id, "relation": t.relation,
+            "label": serialize.relation_label(t.relation), "family": rel.family if rel else "",
+            "status": t.status.value, "reported": serialize.is_reported(t), "symmetric": t.relation in SYMMETRIC,
+            "grade": t.grade, "confidence": t.confidence, "start": t.start.iso if t.start else None,
+            "end": t.end.iso if t.end else None, "undated": t.start is None and t.end is None,
+            "span": serialize.span(t.start, t.end) or "dates unknown",
+            "citations": len(t.citations), "sources": len({c.doc_id for c in t.citations}),
+            "review": t.review["verdict"] if getattr(t, "review", None) else None}
+
+
+def chosen_ties(graph, q: MapQuery) -> tuple[list[Tie], dict[int, set[str]]]:
+    """The ties the map shows under these filters (and the regions of every tie in the period)."""
     min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
-    ties = graph.ties(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.undated)
+    ties = graph.ties(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated)
     regions = regions_of(ties)
     chosen = _select(ties, q, regions)
     if q.focus is not None:
         chosen = _neighbourhood(chosen, q.focus, q.depth)
+    return sorted(chosen, key=lambda x: x.id), regions
+
+
+def build_map(graph, q: MapQuery) -> dict[str, Any]:
+    """Nodes and edges of the map as it stood (as_of, or overlapping from..to) under the filters."""
+    bounds = check_range(graph, q)
+    focus = check_focus(graph, q)
+    chosen, regions = chosen_ties(graph, q)
     nodes: dict[int, Entity] = {}
     degree: dict[int, int] = defaultdict(int)
-    for t in chosen:
-        for e in (t.subject, t.object):
+    for x in chosen:
+        for e in (x.subject, x.object):
             nodes.setdefault(e.id, e)
             degree[e.id] += 1
-    if q.focus is not None and q.focus not in nodes:
-        try:
-            nodes[q.focus] = graph.entity(q.focus)
-        except Exception:  # noqa: BLE001 - an unknown focus just shows an empty map
-            pass
+    if focus is not None:
+        nodes.setdefault(focus.id, focus)
+    lives = _lifespans(graph, nodes)
     return {
         "filters": q.applied(),
-        "bounds": _bounds(ties),
+        "bounds": bounds,
+        "histogram": histogram(graph, q),
         "nodes": [
-            {"id": e.id, "name": e.name, "type": e.type.value, "degree": degree[e.id],
+            {"id": e.id, "name": e.name, "type": e.type.value, "kind": kind_of(e), "degree": degree[e.id],
+             "aliases": [a.name for a in e.aliases][:12], "lifespan": lives.get(e.id),
              "regions": sorted(regions.get(e.id, ()))}
-            for e in nodes.values()
+            for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
-        "edges": [
-            {"id": t.id, "source": t.subject.id, "target": t.object.id, "relation": t.relation,
-             "status": t.status.value,
-             "reported": serialize.is_reported(t), "symmetric": t.relation in SYMMETRIC, "grade": t.grade,
-             "confidence": t.confidence, "start": t.start.iso if t.start else None,
-             "end": t.end.iso if t.end else None, "citations": len(t.citations)}
-            for t in chosen
-        ],
+        "edges": [edge(x) for x in chosen],
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
                           key=str.casefold),
@@ -131,7 +217,21 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
 
 def legend() -> list[dict[str, Any]]:
     return [
-        {"name": r.name, "label": r.label, "symmetric": r.symmetric, "lineage": r.lineage,
+        {"name": r.name, "label": r.label, "symmetric": r.symmetric, "lineage": r.lineage, "family": r.family,
          "description": r.description}
         for r in RELATIONS.values()
     ]
+
+
+# How each family is drawn besides its colour (map-style.js FAMILY_STYLE), as the legend says it
+ARROWS = {"hierarchy": "→ arrow", "alliance": "═ double line", "conflict": "⊣ bars", "lineage": "› chevrons",
+          "leadership": "● dot", "place": "■ square, dotted"}
+KIND_LABELS = [("armed_group", "armed group"), ("coalition", "coalition"), ("party", "party"), ("state", "state"),
+               ("government_body", "government body"), ("person", "person"), ("place", "place"), ("other", "other")]
+
+
+def families() -> list[dict[str, Any]]:
+    """The legend by family: each family's relations, in the vocabulary's order."""
+    return [{"name": name, "description": text, "arrow": ARROWS.get(name, ""),
+             "relations": [r for r in legend() if r["family"] == name]}
+            for name, text in FAMILIES.items()]

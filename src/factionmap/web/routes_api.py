@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from ..errors import AmbiguousName, NotFound
 from ..graph import Graph
 from ..model import Entity
-from . import mapdata, serialize
+from . import auth, mapdata, serialize
 from .documents import view
 from .params import TYPES, day, map_query
 from .profile import profile_json
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def graph(request: Request) -> Graph:
-    return Graph(request.app.state.store)
+    return Graph(request.app.state.store, min_confidence=getattr(request.app.state, "min_confidence", None))
 
 
 def store(request: Request):
@@ -40,20 +40,24 @@ MapParams = dict[str, Any]
 
 def map_params(
     as_of: str | None = Query(None, description="The map as it stood on this date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    start: str | None = Query(None, description="Ties that overlap start..end"),
-    end: str | None = Query(None),
-    relation: str | None = Query(None, description="Comma-separated relations (default: all)"),
+    from_: str | None = Query(None, alias="from", description="Ties that hold at some time from this date ..."),
+    to: str | None = Query(None, description="... to this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    start: str | None = Query(None, description="Same as from (older name)"),
+    end: str | None = Query(None, description="Same as to (older name)"),
+    relation: str | None = Query(None, description="Comma-separated relations (absent: all; empty: none)"),
     status: str | None = Query(None, description="Comma-separated: supported, contested, denied"),
     type: str | None = Query(None, description="Comma-separated entity types (default: ORG)"),
     min_grade: str | None = Query(None, description="Credibility at least this good, e.g. 3 or B3"),
     region: str | None = Query(None, description="A place, country or region the groups operate in"),
-    focus: int | None = Query(None, description="An entity id: show its neighbourhood only"),
-    depth: int = Query(1, ge=1, le=3),
-    lineage: bool = Query(False, description="Lineage relations only (split, merger, successor)"),
-    undated: bool = Query(True, description="With a date filter, keep ties whose dates are unknown"),
+    focus: str | None = Query(None, description="An entity id: show its neighbourhood only"),
+    depth: str | None = Query(None, description="With focus: 1, 2 or 3 ties away"),
+    lineage: str | None = Query(None, description="1: lineage relations only (split, merger, successor)"),
+    undated: str | None = Query(None, description="1/0: keep ties whose dates are unknown (default: only "
+                                                  "when no date is chosen)"),
 ) -> mapdata.MapQuery:
-    return map_query(as_of=as_of, start=start, end=end, relation=relation, status=status, type=type,
-                     min_grade=min_grade, region=region, focus=focus, depth=depth, lineage=lineage, undated=undated)
+    return map_query(as_of=as_of, start=from_ if from_ is not None else start, end=to if to is not None else end,
+                     relation=relation, status=status, type=type, min_grade=min_grade, region=region, focus=focus,
+                     depth=depth, lineage=lineage, undated=undated)
 
 
 @router.get("/map", summary="The map: nodes and edges under the filters (twin of /)",
@@ -61,6 +65,39 @@ def map_params(
 def api_map(q: mapdata.MapQuery = Depends(map_params), g=Depends(graph)) -> JSONResponse:
     # plain JSON already: skip FastAPI's per-field encoding, which costs more than building the map
     return JSONResponse(mapdata.build_map(g, q))
+
+
+@router.get("/export", summary="The map's current view as a file: stix, csv, evidence-csv, graphml, gexf, jsonl",
+            response_model=None)
+def api_export(format: str = Query("stix"), q: mapdata.MapQuery = Depends(map_params), g=Depends(graph)):
+    from .download import FORMATS, render
+
+    if format not in FORMATS:
+        raise HTTPException(400, f"format: unknown {format}; known: {', '.join(FORMATS)}")
+    return render(g, q, format)
+
+
+@router.get("/geo", summary="Where groups operate: places with coordinates and their groups (twin of /geo)")
+def api_geo(q: mapdata.MapQuery = Depends(map_params), g=Depends(graph)) -> dict[str, Any]:
+    from .geo import build_geo
+
+    return build_geo(g, q)
+
+
+@router.get("/path", summary="The shortest chain of cited ties between two entities (twin of /path)")
+def api_path(a: str = Query(..., description="An entity: id or any name"), b: str = Query(...),
+             max_hops: int = Query(4, ge=1, le=6), g=Depends(graph)) -> dict[str, Any]:
+    start, end = find_entity(g, a), find_entity(g, b)
+    steps = g.path(start, end, max_hops=max_hops)
+    return {"from": serialize.entity_ref(start), "to": serialize.entity_ref(end),
+            "steps": [serialize.tie(t) for t in steps], "found": bool(steps) or start.id == end.id}
+
+
+@router.get("/entities/{ref}/lineage", summary="Predecessors and successors with years (twin of the lineage page)")
+def api_lineage(ref: str, depth: int = Query(4, ge=1, le=8), g=Depends(graph)) -> dict[str, Any]:
+    from .lineage import lineage_json
+
+    return lineage_json(g, find_entity(g, ref), depth)
 
 
 @router.get("/legend", summary="The relations the map can draw")
@@ -76,17 +113,33 @@ def api_entities(q: str | None = None, type: str | None = None, limit: int = Que
     return [serialize.entity(e) | {"href": f"/entities/{e.id}"} for e in g.entities(type=type, q=q or None, limit=limit)]
 
 
+@router.get("/search", summary="Entities whose names match, best first: for suggestions as you type")
+def api_search(q: str = Query("", description="Any name or part of one; folded (dashes, diacritics, al-)"),
+               limit: int = Query(10, ge=1, le=50), type: str | None = None, g=Depends(graph)) -> list[dict[str, Any]]:
+    if type and type not in TYPES:
+        raise HTTPException(400, f"type: unknown {type}; known: {', '.join(TYPES)}")
+    return [{"id": h.id, "name": h.name, "type": h.type, "matched": h.matched, "score": h.score, "ties": h.ties,
+             "href": f"/entities/{h.id}"} for h in g.search(q, limit, type)]
+
+
 @router.get("/entities/{ref}", summary="A profile: aliases, leaders, cited timeline (twin of /entities/{ref})")
 def api_entity(ref: str, g=Depends(graph)) -> dict[str, Any]:
-    return profile_json(g, find_entity(g, ref))
+    from .routes_review import review_json
+
+    entity = find_entity(g, ref)
+    return profile_json(g, entity) | {"reviews": [review_json(r) for r in g.reviews(entity=entity.id)]}
 
 
-@router.get("/ties", summary="Ties with their citations, filtered like the graph layer's ties()")
-def api_ties(as_of: str | None = None, relation: str | None = None, entity: str | None = None,
-             status: str | None = None, limit: int = Query(100, ge=1, le=10000), g=Depends(graph)) -> list[dict]:
-    ent = find_entity(g, entity) if entity else None
-    ties = g.ties(as_of=day(as_of, "as_of"), relation=relation or None, entity=ent, status=status or None, limit=limit)
-    return [serialize.tie(t) for t in ties]
+@router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")
+def api_ties(q: mapdata.MapQuery = Depends(map_params), entity: str | None = None,
+             limit: int = Query(1000, ge=1, le=10000), g=Depends(graph)) -> list[dict]:
+    mapdata.check_range(g, q)
+    mapdata.check_focus(g, q)
+    ties, _ = mapdata.chosen_ties(g, q)
+    if entity:
+        eid = find_entity(g, entity).id
+        ties = [t for t in ties if eid in (t.subject.id, t.object.id)]
+    return [serialize.tie(t) for t in ties[:limit]]
 
 
 @router.get("/ties/{tie_id}", summary="One tie and its cited evidence (twin of /ties/{tie_id})")
@@ -95,7 +148,9 @@ def api_tie(tie_id: int, g=Depends(graph)) -> dict[str, Any]:
         tie = g.tie(tie_id)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    return serialize.tie(tie) | serialize.sides(tie)
+    from .routes_review import review_json
+
+    return serialize.tie(tie) | serialize.sides(tie) | {"reviews": [review_json(r) for r in g.reviews(tie=tie_id)]}
 
 
 @router.get("/contested", summary="Contested ties with the evidence on each side (twin of /contested)")

@@ -5,22 +5,34 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from .. import audit
 from ..errors import NotFound
 from ..relations import RELATIONS
-from . import mapdata, serialize
+from . import auth, mapdata, serialize
 from .assets import STATIC
 from .documents import view
 from .params import STATUSES, TYPES
-from .routes_api import find_entity, graph, store
+from .routes_api import find_entity, graph, map_params, store
 from .profile import profile_json
 
 TEMPLATES = Jinja2Templates(directory=str(STATIC.parent / "templates"))
 router = APIRouter(include_in_schema=False)
 
 
-def page(request: Request, name: str, json_href: str, **context) -> HTMLResponse:
-    context |= {"json_href": json_href, "allow_upload": request.app.state.allow_upload}
-    return TEMPLATES.TemplateResponse(request, name, context)
+def context(request: Request) -> dict:
+    """What every page knows: who is logged in, what they may do, the CSRF token for its forms."""
+    from . import auth
+
+    if not hasattr(request.state, "has_users"):  # an error before the gate ran
+        return {"user": None, "csrf_token": None, "can": {"read": True}, "allow_upload": False, "has_users": False}
+    can = auth.can(request)
+    return {"user": request.state.user, "csrf_token": request.state.csrf, "can": can, "allow_upload": can["upload"],
+            "has_users": request.state.has_users, "current_path": request.url.path}
+
+
+def page(request: Request, name: str, json_href: str, status_code: int = 200, **values) -> HTMLResponse:
+    values |= {"json_href": json_href} | context(request)
+    return TEMPLATES.TemplateResponse(request, name, values, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -28,7 +40,40 @@ def map_page(request: Request):
     query = request.url.query
     return page(request, "map.html", "/api/map" + (f"?{query}" if query else ""),
                 relations=list(RELATIONS.values()), statuses=STATUSES, types=TYPES, legend=mapdata.legend(),
-                preload=not query)
+                families=mapdata.families(), kinds=mapdata.KIND_LABELS, preload=not query)
+
+
+@router.get("/ties", response_class=HTMLResponse)
+def ties_page(request: Request, g=Depends(graph), q=Depends(map_params)):
+    query = request.url.query
+    mapdata.check_range(g, q)
+    mapdata.check_focus(g, q)
+    ties, _ = mapdata.chosen_ties(g, q)
+    return page(request, "ties.html", "/api/ties" + (f"?{query}" if query else ""),
+                ties=[serialize.tie(t, citations=False) | {"sources": len({c.doc_id for c in t.citations})} for t in ties],
+                map_href="/" + (f"?{query}" if query else ""), filters=q.applied())
+
+
+@router.get("/path", response_class=HTMLResponse)
+def path_page(request: Request, a: str = "", b: str = "", g=Depends(graph)):
+    from .routes_api import api_path
+
+    result = api_path(a, b, 4, g) if a.strip() and b.strip() else None
+    return page(request, "path.html", f"/api/path?a={a}&b={b}" if result else "/api/openapi.json", result=result, a=a, b=b)
+
+
+@router.get("/entities/{ref}/lineage", response_class=HTMLResponse)
+def lineage_page(request: Request, ref: str, g=Depends(graph)):
+    from .lineage import lineage_json
+
+    entity = find_entity(g, ref)
+    return page(request, "lineage.html", f"/api/entities/{entity.id}/lineage", tree=lineage_json(g, entity, 4))
+
+
+@router.get("/geo", response_class=HTMLResponse)
+def geo_page(request: Request):
+    query = request.url.query
+    return page(request, "geo.html", "/api/geo" + (f"?{query}" if query else ""))
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -42,8 +87,20 @@ def entities_page(request: Request, q: str = "", type: str = "", g=Depends(graph
 
 @router.get("/entities/{ref}", response_class=HTMLResponse)
 def entity_page(request: Request, ref: str, g=Depends(graph)):
+    from ..graph.edits import ENTITY_KINDS
+    from .routes_review import review_json
+
     entity = find_entity(g, ref)
-    return page(request, "entity.html", f"/api/entities/{entity.id}", p=profile_json(g, entity))
+    with g.engine.connect() as conn:
+        history = [e.as_dict() for e in audit.entries(conn, target_type="entity", target_ids=[entity.id])]
+    decisions = [d for d in g.decisions() if entity.id in _decision_entities(d)]
+    return page(request, "entity.html", f"/api/entities/{entity.id}", p=profile_json(g, entity),
+                reviews=[review_json(r) for r in g.reviews(entity=entity.id)], history=history,
+                decisions=decisions, kinds=ENTITY_KINDS)
+
+
+def _decision_entities(d) -> set[int]:
+    return {side["id"] for key in ("into", "from", "entity") if (side := d.payload.get(key))}
 
 
 @router.get("/ties/{tie_id}", response_class=HTMLResponse)
@@ -53,7 +110,13 @@ def tie_page(request: Request, tie_id: int, g=Depends(graph)):
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     data = serialize.tie(tie) | serialize.sides(tie)
-    return page(request, "tie.html", f"/api/ties/{tie_id}", tie=data)
+    from .routes_review import review_json
+
+    with g.engine.connect() as conn:
+        history = [e.as_dict() for e in audit.entries(conn, target_type="tie", target_ids=[tie_id])]
+    return page(request, "tie.html", f"/api/ties/{tie_id}", tie=data, relations=list(RELATIONS.values()),
+                reviews=[review_json(r) for r in g.reviews(tie=tie_id)], history=history, next=None,
+                open_correct=False)
 
 
 @router.get("/contested", response_class=HTMLResponse)
@@ -76,7 +139,12 @@ def document_page(request: Request, doc_id: str, start: int | None = None, end: 
         raise HTTPException(404, str(exc)) from None
     quote = (start, end) if start is not None and end is not None else None
     json_href = f"/api/documents/{doc.id}" + (f"?start={start}&end={end}" if quote else "")
-    return page(request, "document.html", json_href, v=view(st, doc, quote))
+    v = view(st, doc, quote)
+    ids = sorted({m["entity_id"] for m in v["mentions"] if m["entity_id"]})
+    g = graph(request)
+    named = [g.entity(i) for i in ids]
+    return page(request, "document.html", json_href, v=v, relations=list(RELATIONS.values()),
+                entities=sorted(named, key=lambda e: e.name.casefold()))
 
 
 @router.get("/upload", response_class=HTMLResponse)

@@ -32,7 +32,13 @@ OPENAPI_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
 
 
 def check_allowed(request: Request) -> None:
-    if not getattr(request.app.state, "allow_upload", False):
+    """Uploads: by an admin once the store has users; without users, with --allow-upload."""
+    if getattr(request.state, "has_users", False):
+        from .auth import can
+
+        if not can(request)["upload"]:
+            raise HTTPException(403, "adding documents needs the role admin")
+    elif not getattr(request.app.state, "allow_upload", False):
         raise HTTPException(404, "uploads are off; start the server with `factionmap serve --allow-upload`")
     site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
@@ -53,11 +59,20 @@ def queue_of(request: Request) -> UploadQueue:
 
 async def receive(request: Request) -> Job:
     """Read the upload as it streams in and queue it; the job to follow."""
+    from .auth import CSRF_FIELD, CSRF_HEADER, check_csrf_value
+
     check_allowed(request)
+    header_token = request.headers.get(CSRF_HEADER)
+    is_form = request.headers.get("content-type", "").startswith(("multipart/form-data",
+                                                                  "application/x-www-form-urlencoded"))
+    if header_token or not is_form:  # the token comes in a header (checked before reading) or in the form
+        check_csrf_value(request, header_token)
     folder = tempfile.mkdtemp(prefix="factionmap-upload-")
     try:
         form = await read_form(request.headers, request.stream(), Path(folder),
                                max_file=MAX_BYTES, max_total=MAX_TOTAL, max_files=MAX_FILES, max_field=MAX_TEXT)
+        if not header_token:
+            check_csrf_value(request, form.fields.get(CSRF_FIELD))
         text, title = form.fields.get("text", ""), form.fields.get("title", "")
         if not form.files and not text.strip():
             raise HTTPException(422, "nothing to ingest: choose files or paste text")

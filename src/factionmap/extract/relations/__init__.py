@@ -16,6 +16,7 @@ from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..state import Annotated
 from ..stance import read_stance
+from . import guards
 from .dates import dates_for
 from .denials import carried_denials
 from .discourse import discourse_relations, distribute_pairs
@@ -54,6 +55,10 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotat
     seen: dict[tuple, Assertion] = {}
     for sc in scored:
         c = sc.cand
+        if not guards.keep(ann, c):
+            continue
+        if c.rule == "model" and not c.nominal and guards.nominal(ann, c):
+            c.nominal = True
         sent = ann.sentences[c.sentence]
         if c.stance:
             stance, who = Stance(c.stance), None

@@ -18,14 +18,16 @@ from bisect import bisect_left
 
 from ...model import EntityType
 from ..state import Annotated, Span
+from ..lists import headings
 from .pairs import Pair
+from .word_classes import word_classes
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
-        "ner": "ner", "coref": "coref"}
+        "ner": "ner", "coref": "coref", "list": "list"}
 
 
 def kind(ann: Annotated, span: Span) -> str:
@@ -94,9 +96,17 @@ class SentenceView:
 class Featurizer:
     """Features of pairs, with the sentence views of one document cached."""
 
-    def __init__(self, ann: Annotated):
+    def __init__(self, ann: Annotated, syntax: bool = False):
         self.ann = ann
+        self.headings = headings(ann)
+        self.wc = word_classes(getattr(ann.doc, "language", None) or "en")
+        self.syntax = syntax and ann.parse is not None
         self._views: dict[int, SentenceView] = {}
+
+    def parsed(self, i: int):
+        if i not in self.ann.parsed:
+            self.ann.parse([i])
+        return self.ann.parsed.get(i)
 
     def view(self, i: int) -> SentenceView:
         v = self._views.get(i)
@@ -109,7 +119,19 @@ class Featurizer:
         a, b = pair.a, pair.b
         ka, kb = kind(ann, a), kind(ann, b)
         f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
-             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}"]
+             f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}", f"VIA:{pair.via}"]
+        heading = self.headings[pair.sentence].lower()
+        hwords = [t for t in _TOKEN.findall(heading) if t.isalpha()]
+        for c in {c for t in hwords for c in self.wc(t)}:
+            f.append(f"HC:{c}")
+            if pair.via == "list":
+                f.append(f"LHC:{c}|{ka}{kb}")
+        for t in hwords:
+            f.append(f"HW:{_stem(t)}")
+            if pair.via == "list":
+                f.append(f"LHW:{_stem(t)}|{ka}{kb}")
+        if pair.via == "list":
+            f.append(f"LD:{min(pair.depth, 3)}")
         sent = ann.sentences[pair.sentence]
         if sent.kind == "infobox":
             f.append("SK:infobox")
@@ -153,6 +175,33 @@ class Featurizer:
         content = [t for t in between if t not in _STOPLIKE]
         if between:
             f += [f"BF:{between[0]}", f"BL:{between[-1]}", f"KBF:{ka}{kb}:{between[0]}", f"KBL:{ka}{kb}:{between[-1]}"]
+        wc = self.wc
+        bclasses = {c for t in between for c in wc(t)}
+        for c in bclasses:
+            f += [f"BC:{c}", f"KBC:{ka}{kb}:{c}"]
+        if n <= 4:
+            f += [f"BCS:{c}" for c in bclasses]
+        for t in toks[max(0, ia - 3): ia]:
+            for c in wc(t):
+                f.append(f"LC:{c}")
+        for t in toks[ib + 1: ib + 4]:
+            for c in wc(t):
+                f.append(f"RC:{c}")
+        markers = [k for k, t in enumerate(toks) if len(t) == 3 and t[0] == "<" and t[2] == ">"]
+        ta, tb = f"<{ka}>", f"<{kb}>"
+        same_a = sum(1 for k in markers if ia < k < ib and toks[k] == ta)
+        same_b = sum(1 for k in markers if ia < k < ib and toks[k] == tb)
+        f += [f"SBA:{min(same_a, 2)}", f"SBB:{min(same_b, 2)}"]
+        first = next((k for k in markers if toks[k] == ta), None)
+        if first == ia:
+            f.append(f"FIRSTA:{ka}")
+        if not any(k < ia for k in markers):
+            f.append("A0")
+        f.append(f"COMMA:{min(between.count(','), 3)}")
+        if "(" in between or ")" in between:
+            f.append("PAREN")
+        if "and" in between:
+            f.append("AND")
         for t in set(content):
             f.append(f"BW:{t}")
             st = _stem(t)
@@ -181,10 +230,13 @@ class Featurizer:
             f.append(f"RW:{_stem(t)}")
         if ia + 1 < len(toks):
             f.append(f"A1:{toks[ia + 1]}")
+        if self.syntax:
+            sdoc = self.parsed(pair.sentence)
+            if sdoc is not None:
+                f += dependency_features(sdoc, self.ann.sentences[pair.sentence].start, pair.a, pair.b)
         outside = set(toks[:max(0, ia - 4)]) | set(toks[ib + 5:])
-        for t in outside:
-            if t.isalpha() and len(t) > 3:
-                f.append(f"SW:{_stem(t)}")
+        for c in {c for t in outside for c in wc(t)}:
+            f.append(f"SC:{c}")
         return f
 
 
@@ -196,3 +248,50 @@ def _field(ann: Annotated, i: int) -> str:
     line = ann.text[sent.start:sent.end]
     head = re.split(r"[:|]", line, maxsplit=1)[0].strip().lower()
     return head[:30] if 0 < len(head) <= 30 else ""
+
+
+def _head(sdoc, a: int, b: int):
+    """The syntactic head of the characters [a, b) of a sentence's parse (None if no token is there)."""
+    toks = [t for t in sdoc if t.idx < b and a < t.idx + len(t.text)]
+    if not toks:
+        return None
+    inside = set(t.i for t in toks)
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _ancestors(tok) -> list:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def dependency_features(sdoc, base: int, a: Span, b: Span) -> list[str]:
+    """The shortest dependency path between the two mentions' heads, its length and turning word."""
+    ha, hb = _head(sdoc, a.start - base, a.end - base), _head(sdoc, b.start - base, b.end - base)
+    if ha is None or hb is None or ha.i == hb.i:
+        return ["DP:none"]
+    up_a, up_b = _ancestors(ha), _ancestors(hb)
+    ids_b = {t.i: k for k, t in enumerate(up_b)}
+    k_a = next((k for k, t in enumerate(up_a) if t.i in ids_b), None)
+    if k_a is None:
+        return ["DP:disconnected"]
+    lca = up_a[k_a]
+    k_b = ids_b[lca.i]
+    left = [f"{t.dep_}" for t in up_a[:k_a]]
+    right = [f"{t.dep_}" for t in up_b[:k_b]][::-1]
+    mid = [_stem(t.lower_) for t in up_a[1:k_a]] + \
+          [_stem(t.lower_) for t in up_b[1:k_b]]
+    lca_word = _stem(lca.lower_)
+    n = k_a + k_b
+    f = [f"DL:{min(n, 8)}", f"DLCA:{lca_word}", f"DLCAP:{lca.pos_}",
+         "DP:" + "<".join(left) + "^" + ">".join(right)]
+    if n <= 6:
+        f.append("DPW:" + "<".join(left) + f"^{lca_word}^" + ">".join(right))
+    for w in mid:
+        f.append(f"DW:{w}")
+    f.append(f"DA:{ha.dep_}|{hb.dep_}")
+    return f

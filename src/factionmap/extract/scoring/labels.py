@@ -51,6 +51,7 @@ class GoldTie:
     object: frozenset[str]
     evidence: list[tuple[int, int]]  # offsets in Document.text; empty when the quote was not found
     row: dict
+    negative: bool = False  # an analyst rejected this reading (a review): the pair states no such tie
 
 
 def _names(value, aliases=None) -> frozenset[str]:
@@ -72,7 +73,8 @@ def gold_ties(rows: list[dict], text: str) -> list[GoldTie]:
                 ev.append(hit)
         out.append(GoldTie(r["relation"], r.get("stance") or "asserted",
                            _names(r.get("subject"), r.get("subject_aliases")),
-                           _names(r.get("object"), r.get("object_aliases")), ev, r))
+                           _names(r.get("object"), r.get("object_aliases")), ev, r,
+                           negative=r.get("review") == "rejected"))
     return out
 
 
@@ -82,7 +84,8 @@ def entity_names(ann: Annotated, key: str) -> frozenset[str]:
 
 def label_pairs(ann: Annotated, pairs: list[Pair], gold: list[GoldTie]) -> list[dict[str, int]]:
     """For each pair: target -> 1 (states a gold tie), -1 (names a gold tie's ends but elsewhere:
-    leave out); targets absent are negatives."""
+    leave out), 0 (an analyst rejected this reading here: a negative whatever else says); targets
+    absent are negatives."""
     names: dict[str, frozenset[str]] = {}
 
     def nm(key: str) -> frozenset[str]:
@@ -103,10 +106,15 @@ def label_pairs(ann: Annotated, pairs: list[Pair], gold: list[GoldTie]) -> list[
             if not (fwd or rev):
                 continue
             here = any(s < hi and lo < e for s, e in g.evidence)
-            value = 1 if here else -1
             for subject_first in ([True] if fwd else []) + ([False] if rev else []):
                 t = target(g.relation, subject_first)
+                if g.negative:
+                    if here:
+                        lab[t] = 0  # the later, human judgement wins over an annotation
+                    continue
+                if lab.get(t) == 0:
+                    continue
                 if lab.get(t, 0) != 1:
-                    lab[t] = value
+                    lab[t] = 1 if here else -1
         out.append(lab)
     return out

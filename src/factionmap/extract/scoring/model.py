@@ -61,13 +61,24 @@ def allowed_mask(ka: str, kb: str) -> np.ndarray:
 
 @dataclass
 class Calibration:
-    """A monotone map from the model's raw tie score to the probability that the tie is right."""
+    """Monotone maps from the model's raw score to the probability that the tie is right, one per
+    group of candidates: "frame" (a hand-written frame read the same tie) and "model" (the model
+    alone). The frames are right more often than their raw score says, so each group has its own."""
 
-    xs: list[float] = field(default_factory=lambda: [0.0, 1.0])
-    ys: list[float] = field(default_factory=lambda: [0.0, 1.0])
+    curves: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 
-    def __call__(self, p: float) -> float:
-        return float(np.interp(p, self.xs, self.ys))
+    def __call__(self, p: float, group: str = "model") -> float:
+        curve = self.curves.get(group) or self.curves.get("model")
+        if curve is None:
+            return float(p)
+        return float(np.interp(p, curve[0], curve[1]))
+
+    def to_json(self) -> dict:
+        return {g: {"x": xs, "y": ys} for g, (xs, ys) in sorted(self.curves.items())}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Calibration":
+        return cls({g: (list(v["x"]), list(v["y"])) for g, v in (data or {}).items()})
 
 
 @dataclass
@@ -100,11 +111,10 @@ class RelationModel:
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocab, key=self.vocab.get)
         (folder / "vocab.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
-        with open(folder / "weights.npz", "wb") as fh:
-            np.savez_compressed(fh, w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+        _write_npz(folder / "weights.npz", w=self.w.astype(np.float16), b=self.b.astype(np.float32))
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
-                    calibration={"x": self.calibration.xs, "y": self.calibration.ys})
+                    calibration=self.calibration.to_json())
         h = hashlib.sha256()
         for p in ("vocab.txt", "weights.npz"):
             h.update((folder / p).read_bytes())
@@ -115,13 +125,27 @@ class RelationModel:
         self.meta = meta
 
 
+def _write_npz(path: Path, **arrays: np.ndarray) -> None:
+    """`np.savez_compressed` with fixed entry dates, so the same weights give the same bytes."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, arr in arrays.items():
+            buf = io.BytesIO()
+            np.save(buf, arr, allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
 def load_model(folder: str | Path | None = None) -> RelationModel:
     """The model in `folder` (the packaged one by default); ConfigError says what is missing or wrong."""
     folder = Path(folder) if folder else DEFAULT_DIR
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         names = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
-        with np.load(folder / "weights.npz") as z:
+        with np.load(folder / "weights.npz", allow_pickle=False) as z:
             w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
     except FileNotFoundError as exc:
         raise ConfigError(f"{folder}: not a factionmap relation model ({Path(exc.filename).name} is missing); "
@@ -134,10 +158,8 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
     if w.shape != (len(names), len(TARGETS)) or b.shape != (len(TARGETS),):
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
-    cal = meta.get("calibration") or {}
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
-                         float(meta.get("keep", 0.05)), Calibration(list(cal.get("x", [0, 1])), list(cal.get("y", [0, 1]))),
-                         meta)
+                         float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta)
 
 
 @functools.lru_cache(maxsize=4)

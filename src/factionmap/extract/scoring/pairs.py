@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..relations.lexical import Candidate
+from ..lists import items
 from ..state import Annotated, Span
 
 MAX_MENTIONS = 24  # a sentence naming more (a long list) pairs each mention with its 12 nearest
 MAX_GAP = 400  # characters between the two mentions of an in-sentence pair
-_SKIP_KINDS = ("heading", "refs")
+_SKIP_KINDS = ("heading", "refs", "header")
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Pair:
     b: Span
     sentence: int
     frames: list[Candidate] = field(default_factory=list)
+    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame
+    depth: int = 0  # a list item's depth
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -50,13 +53,13 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
                 if y.start - x.end > MAX_GAP or not _ok(ann, x, y):
                     continue
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
-    for p in infobox_pairs(ann):
+    for p in infobox_pairs(ann) + list_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
     for c in frames:
         x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
         k = (x.start, x.end, x.key, y.start, y.end, y.key)
         if k not in pairs:
-            pairs[k] = Pair(x, y, c.sentence)
+            pairs[k] = Pair(x, y, c.sentence, via="frame")
         pairs[k].frames.append(c)
     return sorted(pairs.values(), key=lambda p: (p.sentence, p.a.start, p.b.start))
 
@@ -75,5 +78,30 @@ def infobox_pairs(ann: Annotated) -> list[Pair]:
         for sp in ann.sentence_spans(i):
             if sp.key != ann.subject and _ok(ann, subject, sp):
                 x, y = sorted((subject, sp), key=lambda s: s.start)
-                out.append(Pair(x, y, i))
+                out.append(Pair(x, y, i, via="infobox"))
+    return out
+
+
+def list_pairs(ann: Annotated) -> list[Pair]:
+    """Each list item's first mention with what it hangs under: the item above it, or the document's
+    subject for a top-level item ("== Member groups ==" / "- X" / "  - Y")."""
+    subject = None
+    if ann.subject is not None:
+        subject = next((s for s in ann.spans if s.key == ann.subject), None)
+    found = items(ann)
+    first: dict[int, Span] = {}
+    for i in found:
+        spans = ann.sentence_spans(i)
+        if spans:
+            first[i] = spans[0]
+    out = []
+    for i, item in found.items():
+        own = first.get(i)
+        if own is None:
+            continue
+        up = first.get(item.parent) if item.parent is not None else subject
+        if up is None or not _ok(ann, up, own):
+            continue
+        x, y = sorted((up, own), key=lambda s: s.start)
+        out.append(Pair(x, y, i, via="list", depth=item.depth))
     return out

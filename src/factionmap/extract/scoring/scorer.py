@@ -24,8 +24,11 @@ def _trigger(ann: Annotated, a: Span, b: Span) -> tuple[int, int]:
     return b.start, b.end
 
 
+SYNTAX = False  # dependency-path features (the parser runs on sentences holding a pair)
+
+
 def pair_features(ann: Annotated, pairs: list[Pair]) -> tuple[list[list[str]], list[tuple[str, str]]]:
-    fz = Featurizer(ann)
+    fz = Featurizer(ann, syntax=SYNTAX)
     return [fz(p) for p in pairs], [(kind(ann, p.a), kind(ann, p.b)) for p in pairs]
 
 
@@ -37,10 +40,10 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
         for j in (row >= keep).nonzero()[0]:
             rel, d = split_target(TARGETS[j])
             conf = float(row[j])
-            if calibrate is not None:
-                conf = calibrate(conf)
             frames = [c for c in pair.frames if c.relation == rel and (
                 d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+            if calibrate is not None:
+                conf = calibrate(conf, "frame" if frames else "model")
             if frames:
                 out.extend(Scored(c, conf) for c in frames)
                 continue

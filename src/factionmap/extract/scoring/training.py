@@ -9,7 +9,6 @@ Deterministic: folds by document name, a seeded solver, features in sorted order
 from __future__ import annotations
 
 import hashlib
-import math
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,8 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...evaluate import score as score_rows
-from ...evaluate import to_tie
+from ...evaluate import to_tie, tradeoff
 from ...model import Document
 from ..output import assertion_rows
 from ..relations import Candidate, assemble, frame_candidates
@@ -47,9 +45,9 @@ class DocData:
 def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeline=None,
             progress=None) -> list[DocData]:
     """Runs the pipeline up to `relations` on each (name, Document) and aligns its gold ties."""
-    from ..pipeline import default_pipeline
+    from ..pipeline import ExtractorConfig, get_pipeline
 
-    pipeline = pipeline or default_pipeline()
+    pipeline = pipeline or get_pipeline(ExtractorConfig(model_dir="none"))  # up to relations: no model needed
     by_doc = defaultdict(list)
     for r in gold_rows:
         by_doc[Path(str(r.get("doc", ""))).name].append(r)
@@ -80,7 +78,7 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
                       shape=(len(indptr) - 1, len(vocab)))
 
 
-def fit(data: list[DocData], c: float = 0.5, min_count: int = 2) -> RelationModel:
+def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationModel:
     """Logistic regression per target on the pairs its kinds allow (maybes left out)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -115,7 +113,18 @@ def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibr
     rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
     for row, a in zip(rows, ann.assertions):
         row["confidence"] = a.confidence
+        row["group"] = group_of(a)
     return rows
+
+
+def group_of(assertion) -> str:
+    """"frame" when a hand-written frame read the tie, "model" when the model alone proposed it."""
+    return "frame" if any(e.extractor != "model" for e in assertion.evidence) else "model"
+
+
+def positives(gold: list[dict]) -> list[dict]:
+    """The gold rows that state a tie (an analyst's rejected reading states none)."""
+    return [g for g in gold if g.get("review") != "rejected"]
 
 
 def folds_of(names: list[str], k: int) -> dict[str, int]:
@@ -134,24 +143,19 @@ class CVResult:
 
 
 def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
-    """Whether each row matches a gold tie, rows taken in falling confidence (a later duplicate is wrong)."""
-    out = [False] * len(rows)
+    """Whether each row states a gold tie of its document (label and both ends matching)."""
     by_doc = defaultdict(list)
-    for g in gold:
-        by_doc[to_tie(g).doc].append(to_tie(g))
-    used: set[int] = set()
-    order = sorted(range(len(rows)), key=lambda i: -(rows[i].get("confidence") or 0.0))
-    for i in order:
-        t = to_tie(rows[i])
-        for g in by_doc.get(t.doc, []):
-            if id(g) not in used and t.matches(g):
-                used.add(id(g))
-                out[i] = True
-                break
+    for g in positives(gold):
+        t = to_tie(g)
+        by_doc[t.doc].append(t)
+    out = []
+    for r in rows:
+        t = to_tie(r)
+        out.append(any(t.matches(g) for g in by_doc.get(t.doc, [])))
     return out
 
 
-def cross_validate(data: list[DocData], k: int = 5, c: float = 0.5, progress=None) -> CVResult:
+def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=None) -> CVResult:
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
     res = CVResult(docs=[d.name for d in data])
@@ -163,7 +167,7 @@ def cross_validate(data: list[DocData], k: int = 5, c: float = 0.5, progress=Non
         model = fit(train, c=c)
         for d in test:
             res.rows.extend(doc_rows(d, model))
-            res.gold.extend(d.gold)
+            res.gold.extend(positives(d.gold))
         if progress:
             progress(f)
     res.correct = mark_correct(res.gold, res.rows)
@@ -171,20 +175,32 @@ def cross_validate(data: list[DocData], k: int = 5, c: float = 0.5, progress=Non
     return res
 
 
-def fit_calibration(scores: list[float], correct: list[bool], knots: int = 40) -> Calibration:
-    """Isotonic regression of correctness on the raw score, kept as at most `knots` points."""
+def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[list[float], list[float]]:
     from sklearn.isotonic import IsotonicRegression
 
-    if not scores:
-        return Calibration()
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
     x = np.array(scores, dtype=float)
     iso.fit(x, np.array(correct, dtype=float))
     grid = np.unique(np.quantile(x, np.linspace(0, 1, knots)))
     ys = iso.predict(grid)
     xs = [0.0] + [float(v) for v in grid] + [1.0]
-    ys = [0.0] + [float(v) for v in ys] + [float(ys[-1])]
-    return Calibration([round(v, 6) for v in xs], [round(v, 6) for v in ys])
+    ys = [float(ys[0])] + [float(v) for v in ys] + [float(ys[-1])]
+    return [round(v, 6) for v in xs], [round(v, 6) for v in ys]
+
+
+def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
+                    knots: int = 40, min_group: int = 50) -> Calibration:
+    """Isotonic regression of correctness on the raw score, per group of candidates (see
+    `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'."""
+    if not scores:
+        return Calibration()
+    groups = groups or ["model"] * len(scores)
+    curves = {"model": _isotonic(scores, correct, knots)}
+    for g in sorted(set(groups)):
+        idx = [i for i, x in enumerate(groups) if x == g]
+        if len(idx) >= min_group:
+            curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
+    return Calibration(curves)
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
@@ -203,18 +219,6 @@ def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tupl
     return ece, table
 
 
-def tradeoff(gold: list[dict], rows: list[dict], docs: list[str], thresholds=None) -> list[dict]:
-    """Precision, recall and F1 of the rows whose confidence reaches each threshold."""
-    thresholds = thresholds if thresholds is not None else [round(0.05 * i, 2) for i in range(1, 20)]
-    out = []
-    for t in thresholds:
-        kept = [r for r in rows if (r.get("confidence") or 0.0) >= t]
-        m = score_rows(gold, kept, docs).micro
-        out.append({"threshold": t, "precision": round(m.precision, 4), "recall": round(m.recall, 4),
-                    "f1": round(m.f1, 4), "tp": m.tp, "fp": m.fp, "fn": m.fn})
-    return out
-
-
 def choose_threshold(curve: list[dict], min_precision: float) -> dict:
     """The threshold with the best F1 among those whose precision reaches `min_precision`
     (the most precise one when none does)."""
@@ -224,13 +228,14 @@ def choose_threshold(curve: list[dict], min_precision: float) -> dict:
     return max(curve, key=lambda p: (p["precision"], p["f1"]))
 
 
-def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.5, folds: int = 5,
-          min_precision: float = 0.85) -> tuple[RelationModel, dict]:
+def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds: int = 5,
+          min_precision: float = 0.65) -> tuple[RelationModel, dict]:
     """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
     cv = cv or cross_validate(data, folds, c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
-    cal = fit_calibration(raw, cv.correct)
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0)) for r in cv.rows]
+    groups = [r.get("group", "model") for r in cv.rows]
+    cal = fit_calibration(raw, cv.correct, groups)
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"))) for r in cv.rows]
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = choose_threshold(curve, min_precision)
@@ -241,17 +246,9 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.5, folds
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),
-              "gold_ties": sum(len(d.gold) for d in data), "folds": folds, "c": c,
+              "gold_ties": sum(len(positives(d.gold)) for d in data), "folds": folds, "c": c,
               "cv_threshold": best, "ece": round(ece, 4), "reliability": table,
               "fit_seconds": round(fit_seconds, 1), "cv_seconds": round(cv.seconds, 1),
               "features": len(model.vocab)}
     model.meta.update(report)
     return model, report
-
-
-def per_relation(report) -> dict:
-    return {k: v.to_dict() for k, v in sorted(report.per_label.items())}
-
-
-def _safe(x: float) -> float:
-    return 0.0 if math.isnan(x) else x

@@ -26,6 +26,8 @@
       h("p", { class: "badges" },
         h("span", { class: "status status-" + tie.status, text: tie.status }),
         tie.reported ? h("span", { class: "status status-reported", text: "reported" }) : null,
+        tie.review ? h("span", { class: "review-badge verdict-" + tie.review.verdict, text: tie.review.verdict,
+          title: "by " + tie.review.by + (tie.review.note ? ": " + tie.review.note : "") }) : null,
         h("span", { class: "grade", title: "Admiralty grade", text: tie.grade }),
         h("span", { class: "when", text: fm.span(tie) }),
         h("a", { href: tie.href, text: "tie page" })),

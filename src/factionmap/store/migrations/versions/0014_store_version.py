@@ -2,7 +2,7 @@
 aliases.block recomputed with the finer fuzzy-matching blocks of graph.keys.block
 
 Revision ID: 0014
-Revises: 0003
+Revises: 0012
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0003"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

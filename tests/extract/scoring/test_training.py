@@ -1,0 +1,43 @@
+"""Training on the tiny corpus of tests/fixtures/train: it learns, deterministically, and the model
+it writes is what extraction then uses."""
+from __future__ import annotations
+
+from factionmap.extract.pipeline import build_pipeline
+from factionmap.extract.kb import load_kb
+from factionmap.extract.scoring import training
+from factionmap.extract.scoring.model import load_model
+from factionmap.model import Document
+
+from .conftest import FIXTURES
+
+
+def test_cross_validation_holds_out_whole_documents(tiny_data):
+    folds = training.folds_of([d.name for d in tiny_data], 3)
+    assert set(folds.values()) == {0, 1, 2}
+    cv = training.cross_validate(tiny_data, k=3)
+    assert {r["doc"] for r in cv.rows} <= {d.name for d in tiny_data}
+    assert len(cv.correct) == len(cv.rows) and any(cv.correct)
+
+
+def test_the_trained_model_finds_the_ties_of_an_unseen_document(tiny_data, tmp_path):
+    model, report = training.train(tiny_data, folds=3, min_precision=0.5)
+    model.save(tmp_path / "m")
+    pipeline = build_pipeline(load_kb(FIXTURES / "kb"), model=load_model(tmp_path / "m"), version="test")
+    text = ("The Golden Plains Front pledged allegiance to the Southern Renewal Army in 2019. "
+            "The Golden Plains Front fought the Canal Guard Brigades near Vesna. "
+            "Reporters in Vesna met the Canal Guard Brigades.")
+    ex = pipeline(Document(text=text))
+    found = {(a.subject.name, a.relation, a.object.name) for a in ex.assertions}
+    assert ("Golden Plains Front", "allegiance_to", "Southern Renewal Army") in found
+    assert ("Golden Plains Front", "operates_in", "Vesna") in found
+    assert ("Canal Guard Brigades", "operates_in", "Vesna") not in found  # the third sentence states nothing
+    assert all(a.confidence is not None and 0 <= a.confidence <= 1 for a in ex.assertions)
+    assert report["documents"] == 6 and report["gold_ties"] == 18
+
+
+def test_training_twice_gives_the_same_model(tiny_data, tmp_path):
+    for name in ("a", "b"):
+        model, _ = training.train(tiny_data, folds=3)
+        model.save(tmp_path / name)
+    assert (tmp_path / "a" / "meta.json").read_text() == (tmp_path / "b" / "meta.json").read_text()
+    assert (tmp_path / "a" / "weights.npz").read_bytes() == (tmp_path / "b" / "weights.npz").read_bytes()
