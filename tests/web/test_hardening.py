@@ -154,3 +154,16 @@ def _middlewares(app):
     while layer is not None:
         yield layer
         layer = getattr(layer, "app", None)
+
+
+def test_answers_made_for_a_session_are_never_cached(store):
+    """With uploads (or edits) on, pages carry the session's CSRF token: no other client may get them."""
+    c1 = TestClient(create_app(store, allow_upload=True))
+    first = c1.get("/")
+    assert "etag" not in first.headers
+    c2 = TestClient(c1.app)
+    second = c2.get("/")
+    assert first.cookies.get("factionmap_session") != second.cookies.get("factionmap_session") or \
+        "factionmap_session" not in first.cookies
+    token = c1.get("/api/session").json()["csrf_token"]
+    assert token not in c2.get("/").text

@@ -47,9 +47,9 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     app.state.login_limiter = LoginLimiter()
     allowed_hosts = list(allowed_hosts)
     allowed = hosts_for(bind_host, allowed_hosts) if bind_host or allowed_hosts else None
-    if cache:
-        app.add_middleware(AnswerCache, store=store)  # inside the login gate: it answers only what passed it
     app.add_middleware(auth.SessionCookie)
+    if cache:  # keeps only answers made for no session (see web/cache.py), so outside the cookie middleware
+        app.add_middleware(AnswerCache, store=store)
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed)  # outermost: every answer gets the headers
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 

@@ -4,7 +4,9 @@ A GET answer (200, HTML or JSON) is kept under (store version, path, query, gzip
 the store raises its version (`Store.version`, one tiny query a request), so a cached answer is never
 served after the data under it changed. Every such answer carries an ETag and `Cache-Control:
 no-cache`: browsers revalidate and get 304 Not Modified while nothing changed. Requests that carry
-credentials (Cookie, Authorization) and the upload pages are never cached. The cache is bounded in
+credentials (Cookie, Authorization), answers made for a session (the login gate gave the request a
+session: a page with its CSRF token) and the upload pages are never cached, and no cached answer
+carries a Set-Cookie. It sits outside the session-cookie middleware, inside the security headers. The cache is bounded in
 entries and bytes, least recently used first out.
 """
 from __future__ import annotations
@@ -95,7 +97,12 @@ class AnswerCache:
         if passing or start is None:
             return None
         body = b"".join(chunks)
-        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"etag")]
+        state = scope.get("state") or {}
+        if state.get("session_token") or state.get("user"):  # made for one session (a CSRF token in it)
+            await _send(send, Answer(start["status"], list(start.get("headers", [])), body, b""), None)
+            return None
+        headers = [(k, v) for k, v in start.get("headers", [])
+                   if k.lower() not in (b"content-length", b"etag", b"set-cookie")]
         if zipped and len(body) >= _GZIP_FROM:
             body = gzip.compress(body, compresslevel=5, mtime=0)
             headers.append((b"content-encoding", b"gzip"))
@@ -114,7 +121,7 @@ class AnswerCache:
 
 
 async def _send(send: Send, answer: Answer, if_none_match: bytes | None) -> None:
-    if if_none_match and answer.etag in [tag.strip() for tag in if_none_match.split(b",")]:
+    if if_none_match and answer.etag and answer.etag in [tag.strip() for tag in if_none_match.split(b",")]:
         headers = [(k, v) for k, v in answer.headers if k in (b"etag", b"cache-control", b"vary")]
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
