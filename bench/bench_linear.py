@@ -16,7 +16,8 @@ import time
 
 TOKENS = ["Al-", "By Jane ", "January ", "2015, ", "- ", "the group ", "Islamic State ", "(ISIS) ",
           "Jaysh al-Islam, ", "Abu Bakr ", "said ", "Boko Haram and ISWAP ", "- Leaders: X\n",
-          "Jabhat al-Nusra Front ", "according to ", "the two groups ", "pledged allegiance to "]
+          "Jabhat al-Nusra Front ", "according to ", "the two groups ", "pledged allegiance to ",
+          "The Islamic State said so. "]  # many short sentences: state.sentence_at rebuilds its list per call
 
 
 def stage_times(pipeline, text: str) -> dict[str, float]:
