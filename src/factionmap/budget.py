@@ -91,11 +91,14 @@ def extract(doc: Document, budget: Budget | None = None, pipeline=None) -> Extra
     spans = pieces(doc.text, budget.piece_chars) if budget.piece_chars else [(0, len(doc.text))]
     clock = _Clock(budget.seconds)
     parts = []
-    with clock.armed():
-        for number, (start, end) in enumerate(spans, 1):
-            piece = doc if len(spans) == 1 else _piece(doc, start, end)
-            label = f"piece {number} of {len(spans)}, characters {start:,}-{end:,}" if len(spans) > 1 else None
-            parts.append((start, _run(pipeline, piece, clock, where, label)))
+    try:
+        with clock.armed():
+            for number, (start, end) in enumerate(spans, 1):
+                piece = doc if len(spans) == 1 else _piece(doc, start, end)
+                label = f"piece {number} of {len(spans)}, characters {start:,}-{end:,}" if len(spans) > 1 else None
+                parts.append((start, _run(pipeline, piece, clock, where, label)))
+    except _Deadline:  # the timer rang between two stages
+        raise clock.over(where, None) from None
     return parts[0][1] if len(parts) == 1 else _join(doc, parts)
 
 
@@ -169,8 +172,10 @@ class _Clock:
         try:
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                signal.signal(signal.SIGALRM, previous)
 
 
 def _join(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
