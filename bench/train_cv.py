@@ -38,6 +38,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.65)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of the development documents' pairs")
     args = ap.parse_args(argv)
 
     from factionmap.evaluate import score, tradeoff
@@ -48,12 +49,16 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     docs, rows = load_training_set(gold_paths, doc_inputs)
     data = T.prepare(docs, rows)
+    for d in data:
+        if (SHARED / "dev" / "docs" / d.name).exists():
+            d.weight = args.dev_weight
     t_prep = time.perf_counter() - t0
     cv = T.cross_validate(data, args.folds, args.c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
     groups = [r.get("group", "model") for r in cv.rows]
-    cal = T.fit_calibration(raw, cv.correct, groups)
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"))) for r in cv.rows]
+    cal = T.fit_calibration(raw, cv.correct, groups, relations=[r["relation"] for r in cv.rows])
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"), r["relation"]))
+                for r in cv.rows]
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = T.choose_threshold(tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),

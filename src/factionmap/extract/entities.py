@@ -46,8 +46,10 @@ _ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|
            r"national|border|intelligence|counter-?terrorism|elite)\s+){0,2}"
            r"(?:forces|troops|soldiers|army|military|police|policemen|security\s+personnel|security\s+services|"
            r"servicemen|air\s*strikes|warplanes|jets|drones|aircraft|artillery|gendarmerie|navy|air\s+force|"
-           r"government|authorities|intelligence|special\s+forces|personnel)\b")
-_DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+" + _ORGANS)
+           r"government|authorities|intelligence|special\s+forces|personnel|(?:prime\s+|foreign\s+|interior\s+|"
+           r"defen[cs]e\s+)?minist(?:er|ry)|president|presidency|officials|intervention|embassy|consulate|"
+           r"ambassador|diplomats?|regime|parliament|navy|coast\s+guard|marines|invasion|occupation)\b")
+_DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?i:" + _ORGANS + ")")
 
 
 

@@ -61,6 +61,11 @@ _PLACE = re.compile(
     rf"\b(?:{_COMPASS}{SP})?"
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
 )
+# "the village of Heish", "the town of Tessalit": the name after "of" is a place
+_PLACE_OF = re.compile(
+    rf"\b(?:village|town|city|district|province|governorate|region|neighbou?rhood|suburb|municipality|county|"
+    rf"valley|island|port|hamlet|settlement|camp)s?{SP}(?:of|called|named){SP}(?P<name>{WORD}(?:{SP}{WORD}){{0,2}})"
+)
 _NOT_PLACE = re.compile(r"^(?:The|This|That|Each|Every|Its|His|Their|Our|A|An)\b")
 # a people's adjective before "province" names no place: "the West African province of X" (a branch),
 # "the Syrian province of Idlib" (the place is the name after "of")
@@ -115,6 +120,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
+    for m in _PLACE_OF.finditer(text, start, end):
+        if not _NOT_PLACE.match(m.group("name")):
+            a, b = _trim(text, m.start("name"), m.end("name"))
+            if b - a >= 3:
+                out.append(Found(a, b, EntityType.PLACE, "pattern"))
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))

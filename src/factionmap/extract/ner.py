@@ -243,8 +243,8 @@ class Parser:
             if etype is EntityType.PLACE and len(toks) == 1 and _DEMONYM_WORD.match(name) and \
                     toks[0].i + 1 < len(sdoc) and sdoc[toks[0].i + 1].is_lower:
                 continue  # "Nigerien soldiers", "Misratan militias": an adjective, not a place
-            if etype is EntityType.PERSON and len(name.split()) == 1:
-                continue  # a bare surname: matched later only if a full name gives it
+            if etype is EntityType.PERSON and len(name.split()) == 1 and (len(name) < 4 or toks[0].i == 0):
+                continue  # a bare short or sentence-opening name: matched later only if a full name gives it
             if any(s.start < b and a < s.end for s in ann.spans_in(a - 200, b + 200)):
                 continue
             key = self.finder.local_entity(ann, name, etype)

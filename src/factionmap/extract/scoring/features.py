@@ -26,6 +26,8 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
+_FUNCTION_WORDS = frozenset("""of in on at to for from by with as and or but the a an its their his her which who
+that this these those is was are were be been has had have it he she they also then""".split())
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
         "ner": "ner", "coref": "coref", "list": "list"}
 
@@ -202,6 +204,14 @@ class Featurizer:
             f.append("PAREN")
         if "and" in between:
             f.append("AND")
+        words = [t for t in content if t.isalpha() and t not in _FUNCTION_WORDS]
+        if words:
+            f += [f"BFW:{_stem(words[0])}", f"BLW:{_stem(words[-1])}"]
+            if len(words) > 1:
+                f.append(f"BLW2:{_stem(words[-2])}_{_stem(words[-1])}")
+        shape = [t if t.startswith("<") else t for t in between if t.startswith("<") or t in (",", "and", "or", "(", ")")]
+        if shape and len(shape) <= 8:
+            f.append("MS:" + "".join(shape))
         for t in set(content):
             f.append(f"BW:{t}")
             st = _stem(t)

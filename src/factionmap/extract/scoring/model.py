@@ -63,12 +63,14 @@ def allowed_mask(ka: str, kb: str) -> np.ndarray:
 class Calibration:
     """Monotone maps from the model's raw score to the probability that the tie is right, one per
     group of candidates: "frame" (a hand-written frame read the same tie) and "model" (the model
-    alone). The frames are right more often than their raw score says, so each group has its own."""
+    alone), and per relation within a group where there is enough to fit ("part_of:model"). The
+    frames are right more often than their raw score says, and some relations more than others."""
 
     curves: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 
-    def __call__(self, p: float, group: str = "model") -> float:
-        curve = self.curves.get(group) or self.curves.get("model")
+    def __call__(self, p: float, group: str = "model", relation: str | None = None) -> float:
+        curve = (self.curves.get(f"{relation}:{group}") if relation else None) or self.curves.get(group) \
+            or self.curves.get("model")
         if curve is None:
             return float(p)
         return float(np.interp(p, curve[0], curve[1]))

@@ -43,7 +43,7 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
             frames = [c for c in pair.frames if c.relation == rel and (
                 d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
             if calibrate is not None:
-                conf = calibrate(conf, "frame" if frames else "model")
+                conf = calibrate(conf, "frame" if frames else "model", rel)
             if frames:
                 out.extend(Scored(c, conf) for c in frames)
                 continue

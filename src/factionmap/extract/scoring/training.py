@@ -40,6 +40,7 @@ class DocData:
     kinds: list[tuple[str, str]]
     labels: list[dict[str, int]]
     gold: list[dict]
+    weight: float = 1.0  # how much the document's pairs count in training
 
 
 def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeline=None,
@@ -87,6 +88,7 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationMode
     x = _matrix(data, vocab)
     kinds = [k for d in data for k in d.kinds]
     labels = [lab for d in data for lab in d.labels]
+    weights = np.array([d.weight for d in data for _ in d.labels], dtype=float)
     mask = np.array([allowed_mask(*k) for k in kinds]) if kinds else np.zeros((0, len(TARGETS)), bool)
     w = np.zeros((len(vocab), len(TARGETS)), dtype=np.float32)
     b = np.full(len(TARGETS), -12.0, dtype=np.float32)
@@ -96,7 +98,7 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationMode
         if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
             continue
         clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
-        clf.fit(x[rows], y)
+        clf.fit(x[rows], y, sample_weight=weights[rows])
         w[:, j] = clf.coef_[0]
         b[j] = clf.intercept_[0]
     return RelationModel(vocab, w, b, meta={"c": c, "min_count": min_count})
@@ -189,7 +191,8 @@ def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[lis
 
 
 def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
-                    knots: int = 40, min_group: int = 50) -> Calibration:
+                    knots: int = 40, min_group: int = 50, relations: list[str] | None = None,
+                    min_relation: int = 150) -> Calibration:
     """Isotonic regression of correctness on the raw score, per group of candidates (see
     `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'."""
     if not scores:
@@ -200,6 +203,10 @@ def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] 
         idx = [i for i, x in enumerate(groups) if x == g]
         if len(idx) >= min_group:
             curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
+        for rel in sorted(set(relations or [])):
+            sub = [i for i in idx if relations[i] == rel]
+            if len(sub) >= min_relation:
+                curves[f"{rel}:{g}"] = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
     return Calibration(curves)
 
 
@@ -234,8 +241,9 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds
     cv = cv or cross_validate(data, folds, c)
     raw = [r.get("confidence") or 0.0 for r in cv.rows]
     groups = [r.get("group", "model") for r in cv.rows]
-    cal = fit_calibration(raw, cv.correct, groups)
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"))) for r in cv.rows]
+    cal = fit_calibration(raw, cv.correct, groups, relations=[r["relation"] for r in cv.rows])
+    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"), r["relation"]))
+                for r in cv.rows]
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = choose_threshold(curve, min_precision)
