@@ -16,6 +16,7 @@ import ahocorasick
 from ..model import Assertion, Document, Entity, Evidence, Extraction, FuzzyDate, Mention, MentionType, Stance
 
 IMPORT_VERSION = "stix-import-1"
+_MENTION_TYPE = {t.value: t for t in MentionType}  # looked up, not constructed, for every mention
 
 
 @dataclass
@@ -95,7 +96,7 @@ def _mentions(doc: Document, entities: list[Entity]) -> list[Mention]:
             continue  # overlaps a mention already placed
         starts.insert(k, start)
         spans.insert(k, (start, end, e))
-    return [Mention(doc.id, s, t, MentionType(e.type.value), e.key, "stix-import") for s, t, e in spans]
+    return [Mention(doc.id, s, t, _MENTION_TYPE[e.type.value], e.key, "stix-import") for s, t, e in spans]
 
 
 def report_meta(report: dict[str, Any], where: str) -> dict[str, Any]:
