@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "corpus"
-DEV_DOCS = Path("/work/shared/eval/dev/docs")
+DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "docs"
+TRAIN_DOCS = DEV_DOCS.parent.parent / "train" / "docs"
 
 
 def fail(message: str) -> None:
@@ -33,6 +34,7 @@ def load_documents() -> list:
     paths = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.startswith(".")
                    and p.name != "README.md" and not p.name.endswith(".meta.json"))  # notes and sidecars
     paths += sorted(DEV_DOCS.glob("*.txt")) if DEV_DOCS.is_dir() else []
+    paths += sorted(TRAIN_DOCS.glob("*.txt")) if TRAIN_DOCS.is_dir() else []
     docs = []
     for path in paths:
         try:

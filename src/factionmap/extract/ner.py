@@ -47,15 +47,16 @@ several since under over into upon about against within without around across al
 
 def candidates(ann: Annotated, done: set[int]) -> list[int]:
     """Sentences worth the NER: running text holding a capitalised word that no mention covers yet."""
-    out = []
+    out, lede = [], 3  # the first sentences name the document's subject: always read
     for i, s in enumerate(ann.sentences):
         if i in done or s.kind not in ("text", "list", "infobox"):
             continue
         if s.kind == "infobox" and i < 3 and _HEADER.match(ann.text, s.start):
             continue
         spans = ann.sentence_spans(i)
-        if _unknown_caps(ann, s.start, ann.text[s.start:s.end], spans):
+        if _unknown_caps(ann, s.start, ann.text[s.start:s.end], spans, alone=lede > 0):
             out.append(i)
+        lede -= s.kind == "text"
     return out
 
 
@@ -69,14 +70,57 @@ _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ine|ite)$")
 _HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
 
 
-def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span]) -> bool:
+_WORD_SPAN = re.compile(r"\S+")
+WINDOW = 5  # words of context on each side of an unknown name (the NER's own context reaches about four)
+
+
+def _windows(ann: Annotated, i: int) -> list[tuple[int, int]]:
+    """The stretches of sentence i worth the NER: each run of capitalised words no mention covers,
+    with WINDOW words on each side; overlapping stretches merged."""
+    s = ann.sentences[i]
+    text = ann.text
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, s.start, s.end)]
+    if len(words) <= 3 * WINDOW:
+        return [(s.start, s.end)]
+    spans = ann.sentence_spans(i)
+    wanted = []
+    for k, (a, b) in enumerate(words):
+        w = text[a:b].strip("\"“”‘’'([{,.;:)")
+        if not w[:1].isupper() or w.lower() in _FUNCTION:
+            continue
+        if any(sp.start < b and a < sp.end for sp in spans):
+            continue
+        wanted.append(k)
+    out: list[tuple[int, int]] = []
+    for k in wanted:
+        lo, hi = max(0, k - WINDOW), min(len(words) - 1, k + WINDOW)
+        a, b = words[lo][0], words[hi][1]
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    if out:
+        out[0] = (s.start, out[0][1]) if out[0][0] - s.start < 20 else out[0]
+        out[-1] = (out[-1][0], s.end) if s.end - out[-1][1] < 20 else out[-1]
+    return out or [(s.start, s.end)]
+
+
+def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span], alone: bool = False) -> bool:
+    lower = ann.__dict__.get("_lower_words")
+    if lower is None:  # words the document writes in lower case: a capitalised one opening a sentence is no name
+        lower = ann.__dict__["_lower_words"] = frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]+", ann.text))
+    runs, last = 0, -2
     for m in _CAP_WORD.finditer(text):
-        if m.group().lower() in _FUNCTION:
+        word = m.group()
+        if word.lower() in _FUNCTION or (m.start() == 0 and word.lower() in lower):
             continue
         a, b = base + m.start(), base + m.end()
         if not any(sp.start < b and a < sp.end for sp in spans):
-            return True
-    return False
+            if m.start() > last + 1:  # a new run of capitalised words: another name, perhaps
+                runs += 1
+            last = m.end()
+    # a pair needs two names: the ones found already and the runs no mention covers yet
+    return runs >= 1 and (alone or runs + len({sp.key for sp in spans}) >= 2)
 
 
 class LazyDoc:
@@ -188,10 +232,12 @@ class Parser:
         todo = candidates(ann, set())
         if not todo:
             return ann
-        texts = [ann.text[ann.sentences[i].start:ann.sentences[i].end] for i in todo]
+        windows = [(i, a, b) for i in todo for a, b in _windows(ann, i)]
+        texts = [ann.text[a:b] for _i, a, b in windows]
         added = False
-        for i, sdoc in zip(todo, self.nlp.pipe(texts, batch_size=256, disable=skip)):
-            added |= self.add_entities(ann, ann.sentences[i].start, sdoc)
+        for (i, a, b), sdoc in zip(windows, self.nlp.pipe(texts, batch_size=256, disable=skip)):
+            sent = ann.sentences[i]
+            added |= self.add_entities(ann, a, sdoc, sent_start=sent.start, cut=(a > sent.start, b < sent.end))
         if added:
             self.finder.known_as(ann)
             self.finder.rematch(ann)
@@ -217,11 +263,17 @@ class Parser:
         return any(ent.type is EntityType.ORG and any(n.lower().endswith(tail) for n in ent.names)
                    for ent in ann.entities.values())
 
-    def add_entities(self, ann: Annotated, base: int, sdoc) -> bool:
+    def add_entities(self, ann: Annotated, base: int, sdoc, sent_start: int | None = None,
+                     cut: tuple[bool, bool] = (False, False)) -> bool:
+        """Entities the NER found in `sdoc` (the text from `base`); with `cut`, the window was cut out of
+        its sentence on that side, and an entity touching the cut may be a name cut short: skipped."""
         added = False
+        sent_start = base if sent_start is None else sent_start
         for ent in sdoc.ents:
             etype = _NER_TYPES.get(ent.label_)
             if etype is None:
+                continue
+            if (cut[0] and ent.start == 0) or (cut[1] and ent.end == len(sdoc)):
                 continue
             toks = list(ent)
             while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
@@ -237,13 +289,14 @@ class Parser:
             name = ann.text[a:b]
             if _GENERIC.match(name) or not name[:1].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
                 continue
-            if len(toks) == 1 and (self._common_word(ann, toks[0].text, toks[0].i == 0)
+            opening = base + toks[0].idx == sent_start
+            if len(toks) == 1 and (self._common_word(ann, toks[0].text, opening)
                                    or self._short_form(ann, toks[0].text)):
                 continue
             if etype is EntityType.PLACE and len(toks) == 1 and _DEMONYM_WORD.match(name) and \
                     toks[0].i + 1 < len(sdoc) and sdoc[toks[0].i + 1].is_lower:
                 continue  # "Nigerien soldiers", "Misratan militias": an adjective, not a place
-            if etype is EntityType.PERSON and len(name.split()) == 1 and (len(name) < 4 or toks[0].i == 0):
+            if etype is EntityType.PERSON and len(name.split()) == 1 and (len(name) < 4 or opening):
                 continue  # a bare short or sentence-opening name: matched later only if a full name gives it
             if any(s.start < b and a < s.end for s in ann.spans_in(a - 200, b + 200)):
                 continue

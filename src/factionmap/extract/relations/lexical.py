@@ -156,12 +156,13 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None
         return []
     present = set(re.findall(r"«(\w)\d+»", m.text))
     out: list[Candidate] = []
+    first = getattr(m, "first_hits", {})
     for fr in frames:
         if not _possible(fr, present) or (fr.need is not None and not fr.need.search(m.text)):
             continue
         pos = 0
         while True:
-            hit = fr.pattern.search(m.text, pos)
+            hit = first.pop(fr.name) if pos == 0 and fr.name in first else fr.pattern.search(m.text, pos)
             if not hit:
                 break
             pos = hit.start() + 1
@@ -449,5 +450,10 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
     if m is None:
         return False
     present = set(re.findall(r"«(\w)\d+»", m.text))
-    return any(_possible(f, present) and (f.need is None or f.need.search(m.text)) and f.pattern.search(m.text)
-               for f in _PARSE_FRAMES)
+    m.first_hits = {}  # each frame's first hit, kept for match_sentence
+    for f in _PARSE_FRAMES:
+        if _possible(f, present) and (f.need is None or f.need.search(m.text)):
+            hit = m.first_hits[f.name] = f.pattern.search(m.text)
+            if hit:
+                return True
+    return False

@@ -6,7 +6,7 @@ name ("Islamic State (IS)") are dropped, so frames see "«G0» is a branch of «
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..state import Annotated, Span
@@ -31,6 +31,7 @@ class Masked:
     offsets: list[int]  # document offset of each character of `text`
     spans: list[Span]  # the sentence's mentions, by marker index
     determiners: frozenset = frozenset()  # markers that stand for a possessive pronoun ("its", "our")
+    first_hits: dict = field(default_factory=dict)  # frame name -> its first hit (or None), found by a pre-check
 
     def doc_span(self, a: int, b: int) -> tuple[int, int]:
         return self.offsets[a], self.offsets[b - 1] + 1

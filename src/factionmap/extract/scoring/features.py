@@ -13,6 +13,7 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
@@ -38,6 +39,7 @@ def kind(ann: Annotated, span: Span) -> str:
     return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(ann.type_of(span.key), "G")
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(tok: str) -> str:
     t = tok.lower().replace("’", "'")
     if _YEAR.match(t):
@@ -47,6 +49,7 @@ def _norm(tok: str) -> str:
     return t
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):

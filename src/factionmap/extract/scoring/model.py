@@ -99,14 +99,21 @@ class RelationModel:
 
     def scores(self, feature_lists: list[list[str]], kinds: list[tuple[str, str]]) -> np.ndarray:
         """Raw probabilities (pairs x targets); targets the kinds do not allow are 0."""
-        out = np.zeros((len(feature_lists), len(TARGETS)), dtype=np.float32)
-        vocab, w = self.vocab, self.w
-        for i, feats in enumerate(feature_lists):
-            idx = [j for j in (vocab.get(f) for f in feats) if j is not None]
-            z = self.b + (w[idx].sum(axis=0) if idx else 0.0)
-            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-            out[i] = np.where(allowed_mask(*kinds[i]), p, 0.0)
-        return out
+        if not feature_lists:
+            return np.zeros((0, len(TARGETS)), dtype=np.float32)
+        from scipy.sparse import csr_matrix
+
+        vocab = self.vocab
+        indptr, indices = [0], []
+        for feats in feature_lists:
+            indices.extend({j for j in map(vocab.get, feats) if j is not None})
+            indptr.append(len(indices))
+        x = csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
+                        np.array(indptr, dtype=np.int64)), shape=(len(feature_lists), len(vocab)))
+        z = np.asarray(x @ self.w) + self.b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        mask = np.array([allowed_mask(*k) for k in kinds])
+        return np.where(mask, p, 0.0).astype(np.float32)
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
