@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .budget import Budget
 from .builder import BuildReport, build, ingest
 from .errors import IngestError
 from .model import Document, Extraction
@@ -14,12 +15,12 @@ def open_store(db: str | Path | None = None) -> Store:
     return Store(db)
 
 
-def extract_document(document: Document | str | Path, extractor=None) -> Extraction:
-    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included.
+def extract_document(document: Document | str | Path, extractor=None, budget: Budget | None = None) -> Extraction:
+    """Run the extraction pipeline on one document (or a file, read by its format), lifespans included,
+    within its budget (long documents are read piece by piece; see `factionmap.budget`).
     `extractor` (an `ExtractorConfig`) chooses the knowledge base, the relation model and the confidence
     a tie needs."""
-    from . import lifespans
-    from .extract.pipeline import ExtractorConfig, get_pipeline
+    from .builder import extract_one
 
     if not isinstance(document, Document):
         from .ingest import read_file
@@ -28,9 +29,10 @@ def extract_document(document: Document | str | Path, extractor=None) -> Extract
         if len(docs) != 1:
             raise IngestError(document, f"holds {len(docs)} documents; extract them one by one")
         document = docs[0]
-    extraction = get_pipeline(extractor or ExtractorConfig())(document)
-    extraction.lifespans = lifespans.read(extraction)
-    return extraction
+    result = extract_one(document, budget, extractor)
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 __all__ = ["BuildReport", "Document", "Extraction", "Store", "build", "extract_document", "ingest", "open_store"]

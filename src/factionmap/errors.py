@@ -5,6 +5,29 @@ the CLI can print it as it is.
 """
 from __future__ import annotations
 
+import os
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(value: object, limit: int = 300) -> str:
+    """`value` as one printable line: undecodable bytes of a file name as \\xNN, control characters
+    escaped, and at most `limit` characters (longer values end in "…")."""
+    text = os.fsdecode(value) if isinstance(value, (bytes, os.PathLike)) else str(value)
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name decoding made
+        text = text.encode("utf-8", "backslashreplace").decode("ascii")
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def first_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception's message, cut to its first line (no SQL, no quoted input after it)."""
+    lines = str(exc).strip().splitlines()
+    return printable(lines[0] if lines else type(exc).__name__, limit)
+
 
 class FactionmapError(Exception):
     """Base of every error factionmap raises on purpose."""
@@ -14,8 +37,8 @@ class IngestError(FactionmapError):
     """A file could not be read as a document."""
 
     def __init__(self, path: object, reason: str):
-        self.path = str(path)
-        self.reason = reason
+        self.path = printable(path, 1000)
+        self.reason = printable(reason, 1000)
         super().__init__(f"{self.path}: {reason}")
 
 

@@ -3,6 +3,7 @@ and the Arabic article's spellings ("ad-Dawla", "ad Dawla", "al-Dawla" and "al D
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,13 +18,20 @@ COMPASS_POINTS = ("north", "south", "east", "west", "northeast", "northwest", "s
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():  # nothing to strip (most English text): no walk over every character
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(name: str) -> str:
     """The key two spellings of one name share: 'ad-Dawlah al-Islāmīyah' -> 'al dawlah al islamiyah'."""
-    s = strip_diacritics(name or "").lower()
+    return _fold(name or "") if len(name or "") <= 200 else _fold.__wrapped__(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(name: str) -> str:
+    s = strip_diacritics(name).lower()
     s = _APOSTROPHES.sub("", s)
     s = _SEPARATORS.sub(" ", s)
     s = _ARTICLE.sub("al ", s)

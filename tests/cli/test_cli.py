@@ -22,20 +22,24 @@ def corpus(tmp_path) -> Path:
     return folder
 
 
-def run(*args: str, ok: bool = True):
+def run(*args: str, ok: bool = True, status: int = 0):
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     if ok:
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == status, result.output
     return result
 
 
 def test_build_twice_reports_then_changes_nothing(corpus, tmp_path):
     db = str(tmp_path / "map.db")
-    first = run("build", str(corpus), "--db", db)
+    first = run("build", str(corpus), "--db", db, status=3)  # 3: finished, with a skipped input
     assert "2 new, 0 unchanged, 2 extracted, 1 skipped" in first.output
     assert "broken.bin" in first.stderr
-    second = run("build", str(corpus), "--db", db)
+    second = run("build", str(corpus), "--db", db, status=3)
     assert "0 new, 2 unchanged, 0 extracted, 1 skipped" in second.output
+    strict = run("build", str(corpus), "--db", db, "--strict", status=1)
+    assert "1 input(s) skipped (--strict)" in strict.stderr
+    clean = run("build", str(corpus / "northern-front.txt"), "--db", db, "--strict")
+    assert "0 new, 1 unchanged, 0 extracted, 0 skipped" in clean.output
     listing = run("documents", "--db", db).output
     assert "Northern Liberation Front | Maria Okonkwo" in listing
     assert "River Brigades | Tomas Lindqvist" in listing
@@ -67,7 +71,7 @@ def test_extract_prints_the_jsonl_contract(corpus):
 
 def test_ingest_only_stores_documents(corpus, tmp_path):
     db = str(tmp_path / "map.db")
-    out = run("ingest", str(corpus), "--db", db).output
+    out = run("ingest", str(corpus), "--db", db, status=3).output
     assert "2 new" in out and "0 assertions" in out
 
 
@@ -76,9 +80,9 @@ def test_errors_are_one_line_and_store_survives(corpus, tmp_path):
     run("build", str(corpus / "river-brigades.txt"), "--db", db)
     bad_url = run("stats", "--db", "mysql://nowhere/x", ok=False)
     assert bad_url.exit_code == 1 and "only sqlite" in bad_url.output and "Traceback" not in bad_url.output
-    missing = run("build", str(tmp_path / "nope.txt"), "--db", db, ok=False)
+    missing = run("build", str(tmp_path / "nope.txt"), "--db", db, status=3)
     assert "nope.txt" in missing.output
-    unknown = run("build", str(corpus / "broken.bin"), "--db", db)
+    unknown = run("build", str(corpus / "broken.bin"), "--db", db, status=3)
     assert "broken.bin" in unknown.stderr
     assert "1 documents" in run("build", str(corpus / "river-brigades.txt"), "--db", db).output
 

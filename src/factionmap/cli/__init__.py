@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .common import show_warnings
 from .corpus_commands import corpus
 from .evaluate import evaluate
 from .extract import extract_command
@@ -29,6 +30,7 @@ def main() -> None:
       factionmap extract FILE --format jsonl   the ties one file states, without a store
     Every command takes --help.
     """
+    show_warnings()
 
 
 for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
 from typing import Callable
 
 import click
 
-from ..errors import FactionmapError
+from ..errors import FactionmapError, printable
 
 DB_HELP = "Store: a SQLite file path or a postgresql:// URL (default: ./factionmap.db, or $FACTIONMAP_DB)."
 
@@ -32,13 +33,43 @@ def fail_cleanly(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except FactionmapError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(printable(exc, 2000)) from None
 
     return wrapper
 
 
 def warn(exc: Exception) -> None:
-    click.secho(f"skipped: {exc}", fg="yellow", err=True)
+    click.secho(f"skipped: {printable(exc, 2000)}", fg="yellow", err=True)
+
+
+def _size(ctx, param, value):
+    if value is None:
+        return None
+    from ..ingest.files import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+size_option = click.option(
+    "--max-file-size", callback=_size, default=None, metavar="SIZE",
+    help="Largest file read, e.g. 50M or 1G (default 256M, or $FACTIONMAP_MAX_FILE_SIZE); larger ones are skipped.")
+
+
+class _Warnings(logging.Handler):
+    """factionmap's logged warnings (a parser's, about one file) as `warning: <file>: ...` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.secho(f"warning: {printable(record.getMessage(), 2000)}", fg="yellow", err=True)
+
+
+def show_warnings() -> None:
+    log = logging.getLogger("factionmap")
+    if not any(isinstance(h, _Warnings) for h in log.handlers):
+        log.addHandler(_Warnings(logging.WARNING))
+        log.propagate = False
 
 
 class progress_bar:
@@ -60,6 +91,11 @@ class progress_bar:
     def advance(self, *_args) -> None:
         if self._progress:
             self._progress.advance(self._task)
+
+    def fraction(self, done: int, total: int) -> None:
+        """Set the bar to done/total of its length (e.g. bytes read of a file)."""
+        if self._progress and total:
+            self._progress.update(self._task, completed=(self.total or 100) * done / total)
 
     def __exit__(self, *exc) -> None:
         if self._progress:

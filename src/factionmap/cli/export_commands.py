@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, fail_cleanly, min_confidence_option, open_store
+from .common import db_option, fail_cleanly, min_confidence_option, open_store, progress_bar
 
 
 @click.command("export")
@@ -52,7 +52,9 @@ def import_command(bundle: str, db: str, strict: bool) -> None:
     """
     from ..export import import_stix
 
-    report = import_stix(open_store(db), bundle, strict=strict)
+    store = open_store(db)
+    with progress_bar("reading the bundle", total=100) as bar:
+        report = import_stix(store, bundle, strict=strict, progress=bar.fraction)
     for oid, reason in report.skipped:
         click.secho(f"skipped {oid}: {reason}", fg="yellow", err=True)
     ignored = ", ".join(f"{n} {t}" for t, n in report.ignored.items())

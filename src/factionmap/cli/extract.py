@@ -20,6 +20,7 @@ from .common import extractor_config, extractor_options
 def extract_command(files: tuple[str, ...], fmt: str, output, model: str | None,
                     min_confidence: float | None) -> None:
     """Read FILE(s) and print every tie they state, each with its evidence sentence and confidence."""
+    from ..budget import extract
     from ..extract.output import assertion_rows
     from ..extract.pipeline import get_pipeline
     from ..ingest import read_file
@@ -31,7 +32,7 @@ def extract_command(files: tuple[str, ...], fmt: str, output, model: str | None,
             for doc in docs:
                 doc.path = doc.path or path
                 label = path if len(docs) == 1 else f"{path}#{doc.id[:12]}"
-                rows = assertion_rows(pipeline(doc), label)
+                rows = assertion_rows(extract(doc, pipeline=pipeline), label)
                 _write(rows, fmt, output)
         except FactionmapError as exc:
             raise click.ClickException(str(exc)) from None

@@ -1,34 +1,62 @@
 """Commands that fill and describe a store: ingest, build, documents, entities, stats."""
 from __future__ import annotations
 
+import sys
+
 import click
+
 from .. import builder as building
-from .common import db_option, extractor_config, extractor_options, fail_cleanly, open_store, progress_bar, warn
+from ..budget import Budget
+from .common import (db_option, extractor_config, extractor_options, fail_cleanly, open_store, progress_bar,
+                     size_option, warn)
+
+SKIPPED_EXIT = 3  # the run finished and stored what it could, but skipped some inputs
+_EXIT_HELP = """
+    \b
+    Exit status: 0 when every input was stored; 3 when the run finished but skipped some
+    inputs (each named on stderr, one line each; the rest are stored); 1 on an error that
+    stopped the run (a bad --db, say), and with --strict also when any input was skipped."""
 
 
 def _summary(report, store) -> None:
     stats = store.stats()
     click.echo(
         f"{report.added} new, {report.unchanged} unchanged, {report.extracted} extracted, "
-        f"{len(report.errors)} skipped; store {store.url}: {stats['documents']} documents, "
+        f"{report.skipped} skipped; store {store.shown}: {stats['documents']} documents, "
         f"{stats['entities']} entities, {stats['assertions']} assertions, {stats['ties']} ties"
     )
 
 
-@click.command()
+def _exit(report, strict: bool) -> None:
+    if not report.skipped:
+        return
+    if strict:
+        raise click.ClickException(f"{report.skipped} input(s) skipped (--strict); the others were stored")
+    sys.exit(SKIPPED_EXIT)
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="Exit with status 1 when any input is skipped (default: 3, see below).")
+
+
+@click.command(epilog=None)
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
+@strict_option
+@size_option
 @fail_cleanly
-def ingest(inputs: tuple[str, ...], db: str) -> None:
+def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | None) -> None:
     """Store documents from files, folders (recursively) or globs, without extracting.
 
     Reads .txt, .md, .html, .wiki/.wikitext, .pdf and .jsonl; a FILE.meta.json beside a file adds
-    metadata. Ingesting the same bytes twice changes nothing. A bad file is reported and skipped.
+    metadata. Ingesting the same bytes twice changes nothing. A bad file is reported and skipped:
+    only regular files are read (no FIFOs or devices), each up to --max-file-size.
     """
     store = open_store(db)
     with progress_bar("ingesting") as bar:
-        report = building.ingest(store, inputs, on_error=warn, progress=bar.advance)
+        report = building.ingest(store, inputs, on_error=warn, progress=bar.advance, max_bytes=max_file_size)
     _summary(report, store)
+    _exit(report, strict)
 
 
 @click.command()
@@ -36,19 +64,36 @@ def ingest(inputs: tuple[str, ...], db: str) -> None:
 @db_option
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents extracted in parallel (processes).")
 @click.option("--force", is_flag=True, help="Extract again even documents already extracted by this version.")
+@strict_option
+@size_option
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None,
+              help=f"Seconds one document's extraction may take (default {Budget.seconds:g}, or "
+                   "$FACTIONMAP_TIME_BUDGET; 0: no limit). A document over it is stored, not extracted.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None,
+              help=f"Longest text extracted, in characters (default {Budget.max_chars:,}, or "
+                   "$FACTIONMAP_MAX_CHARS; 0: no limit). Long documents are read piece by piece.")
 @extractor_options
 @fail_cleanly
-def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, model: str | None,
-          min_confidence: float | None) -> None:
+def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, strict: bool, max_file_size: int | None,
+          time_budget: float | None, max_chars: int | None, model: str | None, min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
     Example: factionmap build samples/corpus --db map.db
+
+    Several builds may write to one store at once; a document another build already stored is
+    counted as unchanged.
     """
     store = open_store(db)
+    budget = Budget.from_env(seconds=time_budget, max_chars=max_chars)
     with progress_bar("building") as bar:
         report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force,
-                                extractor=extractor_config(model, min_confidence))
+                                max_bytes=max_file_size, budget=budget, extractor=extractor_config(model, min_confidence))
     _summary(report, store)
+    _exit(report, strict)
+
+
+ingest.help += _EXIT_HELP
+build.help += _EXIT_HELP
 
 
 @click.command()

@@ -14,13 +14,21 @@ from .common import db_option, fail_cleanly, min_confidence_option
 @click.option("--allow-upload", is_flag=True, help="Let the browser add documents (upload files or paste text).")
 @click.option("--allow-edits", is_flag=True,
               help="In a store without users: let the browser review ties and edit entities (loopback only).")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host is NAME (e.g. this machine's name on a network); "
+                   "repeatable. Only loopback names and the --host address are answered otherwise.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes answering in parallel (each keeps its own answer cache).")
 @fail_cleanly
 @min_confidence_option
-def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, min_confidence: float | None) -> None:
+def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, allowed: tuple[str, ...],
+          workers: int, min_confidence: float | None) -> None:
     """Serve the map, profiles, documents and contested claims of a store in the browser.
 
     Example: factionmap serve --db map.db   (then open the URL it prints)
     """
+    import json
+    import os
     import socket
 
     import uvicorn
@@ -37,10 +45,15 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, 
     if allow_edits and not has_users and not is_loopback(host):
         raise click.ClickException(f"--allow-edits without users would let anyone on the network edit the store; "
                                    f"add users first (factionmap users add NAME --role admin) or listen on 127.0.0.1")
-    app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host,
+    if workers > 1 and allow_upload:
+        raise click.ClickException("--allow-upload needs --workers 1 (the upload queue lives in one process)")
+    app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host, allowed_hosts=allowed,
                      min_confidence=min_confidence)
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    # IPPROTO_TCP named explicitly: asyncio turns Nagle's algorithm off only on sockets that say they are
+    # TCP, and with it on, a small answer written after its headers waits ~40 ms for the client's ACK
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((host, port))
         sock.listen(2048)  # connections made right after the URL is printed wait for the server
@@ -48,7 +61,7 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, 
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try --port 0") from None
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"factionmap: serving {app.state.store.url} at http://{shown}:{bound}/  (Ctrl+C to stop)")
+    click.echo(f"factionmap: serving {app.state.store.shown} at http://{shown}:{bound}/  (Ctrl+C to stop)")
     if not is_loopback(host) and not has_users:
         click.secho(f"warning: listening on {host}: anyone who can reach this machine can read the store", fg="yellow",
                     err=True)
@@ -58,5 +71,12 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, 
         click.echo("edits are on: anyone using this machine's browser can review ties and edit entities")
     if allow_upload:
         click.echo("uploads are on: /upload adds documents to the store")
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    if workers == 1:
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+        return
+    os.environ["FACTIONMAP_SERVE"] = json.dumps({"db": db, "allow_edits": allow_edits, "bind_host": host,
+                                                 "allowed_hosts": list(allowed), "min_confidence": min_confidence})
+    click.echo(f"{workers} worker processes")
+    uvicorn.run("factionmap.web.app:app_from_env", factory=True, workers=workers, fd=sock.fileno(),
+                log_level="warning", access_log=False)

@@ -24,12 +24,14 @@ def to_entity(obj: dict[str, Any]) -> Entity | None:
     if not name:
         return None
     aliases = obj.get("x_factionmap_aliases") or obj.get("aliases") or obj.get("x_opencti_aliases") or []
+    if isinstance(aliases, str):  # "aliases": "AB" is one alias, not the aliases "A" and "B"
+        aliases = [aliases]
     attributes = dict(obj.get("x_factionmap_attributes") or {})
     if stype == "location" and "x_factionmap_type" not in obj:
         attributes = {k: obj[k] for k in ("country", "region", "latitude", "longitude") if k in obj
                       and not (k == "region" and obj[k] == "unknown")}
     return Entity(
-        name=name, type=etype, aliases=[Alias(str(a), source="stix") for a in aliases if a and a != name],
+        name=name, type=etype, aliases=[Alias(str(a), source="stix") for a in aliases if a and isinstance(a, (str, int)) and a != name],
         kb_id=obj.get("x_factionmap_kb_id"), attributes=attributes, key=obj["id"],
     )
 

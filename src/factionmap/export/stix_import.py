@@ -20,7 +20,7 @@ from ..relations import RELATIONS
 from ..store import Store
 from .stix_docs import Claim, DraftDocument, date_from, reference_meta, report_meta
 from .stix_entities import to_entity
-from .stix_read import load_bundle
+from .stix_read import Progress, load_bundle
 from .stix_vocab import RELATION_OF_TYPE
 
 
@@ -34,10 +34,14 @@ class ImportReport:
     ignored: dict[str, int] = field(default_factory=dict)  # STIX type -> objects that map to nothing
 
 
-def import_stix(store: Store, path: str | Path, *, strict: bool = False) -> ImportReport:
-    """Import a STIX 2.1 bundle file; raises ImportFormatError (nothing written) when it is malformed."""
+def import_stix(store: Store, path: str | Path, *, strict: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    """Import a STIX 2.1 bundle file; raises ImportFormatError (nothing written) when it is malformed.
+
+    `progress(bytes read, bytes in all)` is called as the file is read and checked.
+    """
     where = Path(path).name
-    objects = load_bundle(path)
+    objects = load_bundle(path, progress)
     plan = _Plan(objects, where)
     try:
         plan.run()
@@ -48,12 +52,15 @@ def import_stix(store: Store, path: str | Path, *, strict: bool = False) -> Impo
         raise ImportFormatError(f"{path}: {oid}: {reason}")
     extractions = [x for x in (d.extraction() for d in plan.docs.values()) if x is not None]
     merged: dict[str, Any] = {}
+    keys: dict[str, set[str]] = {}
     for x in extractions:  # two sources quoting the very same sentences are one document
         if x.document.id in merged:
             merged[x.document.id].assertions += x.assertions
-            merged[x.document.id].entities += [e for e in x.entities if e not in merged[x.document.id].entities]
+            merged[x.document.id].entities += [e for e in x.entities if e.key not in keys[x.document.id]]
+            keys[x.document.id] |= {e.key for e in x.entities}
         else:
             merged[x.document.id] = x
+            keys[x.document.id] = {e.key for e in x.entities}
     store.save_extractions(list(merged.values()))
     plan.report.documents = len(merged)
     plan.report.assertions = sum(len(x.assertions) for x in merged.values())

@@ -16,9 +16,14 @@ from dataclasses import dataclass
 from ..model import EntityType
 from ..names import COMPASS_POINTS
 
+# Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
+# parts each), so a long run of capitalised words ("By Jane By Jane ...", "Al-Al-Al-...") costs each
+# pattern a bounded look at each word, linear time in all, not a scan to the run's end from every word.
+MAX_WORDS = 10
+MAX_PARTS = 5
 Q = "'\u2019\u2018\u02bf\u02bc`"
 ART = r"(?:al|el|ad|adh|ash|as|an|ar|at|ath|az|ud|ul)[-\u2010\u2011]"
-WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*)*"
+WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*){{0,{MAX_PARTS}}}"
 SP = r"[ \t\u00a0]+"
 LINK = r"(?:wa|wal|fi|fee|li|lil|bin|ibn|bint|min|al|ul|in[ ]Bilad|wa[ ]al)"
 TAIL = rf"(?:{SP}(?:{LINK}{SP})?{WORD})"
@@ -32,22 +37,22 @@ GROUP_TAIL = (
     r"Brigades?|Battalions?|Front|Army|Units|Unit|Movement|Party|Emirate|Militia|Council|Coalition|"
     r"Organi[sz]ation|Division|Regiment|Legion|Corps|Media|Foundation|Shura"
 )
-_HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL})+")
+_HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
     rf"\b(?!(?:The|A|An|In|On|For|By|With|This|That|These|Its|His|Their|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     rf"Several|Some|Many|Both|All|Most|Other|Former|Suspected|Alleged|{GROUP_HEAD})\s)"
-    rf"{WORD}(?:{SP}(?:of{SP}|for{SP}the{SP}|wa{SP})?{WORD})*{SP}(?:{GROUP_TAIL})\b"
+    rf"{WORD}(?:{SP}(?:of{SP}|for{SP}the{SP}|wa{SP})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
 )
 _PROVINCE = re.compile(
-    rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD})*?{SP}Province\b"
-    rf"|\b(?:Islamic State|IS|ISIS|ISIL)[\u2019']s?{SP}{WORD}(?:{SP}{WORD})*?{SP}Province\b"
+    rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
+    rf"|\b(?:Islamic State|IS|ISIS|ISIL)[\u2019']s?{SP}{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
 )
 _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
 )
 _KUNYA = re.compile(
-    rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+)*"
+    rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
 )
 _COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]
                              + [p + "ern" for p in COMPASS_POINTS if len(p) <= 5]) + ")(?:ern)?"

@@ -7,6 +7,8 @@ readers) and from the text: ``Allegiance | Islamic State |`` tables and ``- Lead
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..model import InfoboxField
 from ..ingest.header import is_note_line
@@ -18,10 +20,15 @@ _ABBREV = re.compile(
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:[A-Z]\.){2,})$"
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_TABLE = re.compile(r"^\s*([A-Z][^|\n]{0,60}?)\s*\|\s*([^|\n]*?)\s*\|\s*$")
-_FIELD = re.compile(r"^\s*[-*•]?\s*([A-Z][A-Za-z ()/]{1,40}?)\s*:\s+(\S.*?)\s*$")
+_TABLE = re.compile(r"^\s*([A-Z][^|\n]{0,60}?)\s*\|\s*((?:[^|\n]*[^|\s])?)\s*\|\s*$")
+_FIELD = re.compile(r"^\s*[-*•]?\s*([A-Z][A-Za-z ()/]{1,40}?)\s*:\s+(\S(?:.*\S)?)\s*$")
 _HEADING = re.compile(r"^\s*(=+)\s*(.+?)\s*\1\s*$|^\s*#+\s+\S")
 _RULE = re.compile(r"^[\s\-|=_*]+$")
+MAX_HEADING = 300  # a longer line is never a heading (and no heading pattern reads it)
+MAX_SENTENCE = 2000  # a longer "sentence" (a run-on line without stops) is cut, so no later stage
+# spends time on it that grows with the square of its length (the longest real sentence in the
+# evaluation corpora is under 1,000 characters)
+_CUTS = (re.compile(r"[;:]\s+"), re.compile(r",\s+"), re.compile(r"\s+"))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -35,7 +42,26 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     if s < end and text[s:end].strip():
         out.append((s, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for s, e in out for a, b in _cut_long(text, s, e) if text[a:b].strip()]
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence longer than MAX_SENTENCE cut at clause breaks (else spaces) in the second half of
+    each part; a normal sentence as it is."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        for pattern in _CUTS:
+            last = None
+            for m in pattern.finditer(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE):
+                last = m
+            if last is not None:
+                cut = last.end()
+                break
+        out.append(_strip(text, start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -73,10 +99,24 @@ def segment(ann: Annotated) -> Annotated:
     return ann
 
 
+class _Covered:
+    """The reader's infobox fields, asked in logarithmic time whether a line touches one."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k
+
+    def touches(self, a: int, b: int) -> bool:
+        """Whether a field holds offset `a` or starts inside [a, b) (as the line test always read)."""
+        k = bisect_right(self.starts, a)
+        return bool(k and self.reach[k - 1] > a) or bisect_left(self.starts, a) < bisect_left(self.starts, b)
+
+
 def _segment(ann: Annotated) -> Annotated:
     text = ann.text
     fields = list(ann.doc.infobox)
-    covered = [(f.start, f.end) for f in fields]
+    covered = _Covered([(f.start, f.end) for f in fields])
     paragraph = 0
     head = True  # still in the document's head (title, source, date lines)
     for m in _LINE.finditer(text):
@@ -84,11 +124,11 @@ def _segment(ann: Annotated) -> Annotated:
         if a >= b or _RULE.match(text[a:b]):
             paragraph += 1
             continue
-        if head and is_note_line(text[a:b]):
+        if head and b - a <= MAX_HEADING * 2 and is_note_line(text[a:b]):
             ann.sentences.append(Sentence(a, b, "header", paragraph))
             continue
         head = head and len(ann.sentences) < 6
-        if any(s <= a < e or a <= s < b for s, e in covered):
+        if covered.touches(a, b):
             ann.sentences.append(Sentence(a, b, "infobox", paragraph))
             continue
         f = infobox_field(text, a, b)
@@ -98,7 +138,7 @@ def _segment(ann: Annotated) -> Annotated:
             continue
         line = text[a:b]
         words = line.split()
-        if _HEADING.match(line) or (len(words) <= 12 and not re.search(r"[.!?:;\"”]$", line)
+        if len(line) <= MAX_HEADING and _HEADING.match(line) or (len(words) <= 12 and not re.search(r"[.!?:;\"”]$", line)
                                      and line[:1].isupper() and "," not in line):
             ann.sentences.append(Sentence(a, b, "heading", paragraph))
             paragraph += 1

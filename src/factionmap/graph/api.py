@@ -8,12 +8,13 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Mapping
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from ..errors import AmbiguousName, NotFound
+from ..errors import AmbiguousName, FactionmapError, NotFound
 from ..model import Entity, Tie
 from ..names import fold
 from ..store import Store
@@ -23,6 +24,9 @@ from . import grading, maintain, read, reviews, sources, timeline
 from .decisions import Decision
 
 EntityRef = str | int | Entity
+MAX_ID = 2 ** 63 - 1  # the largest id a store can hold; a larger one names nothing
+MAX_QUERY = 200  # the longest name search read
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class Graph:
@@ -63,9 +67,9 @@ class Graph:
                 return self.entity_id(ref.name)
             return ref.id
         with self.engine.connect() as conn:
-            if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            if isinstance(ref, int) or (isinstance(ref, str) and _DIGITS.fullmatch(ref.strip())):
                 eid = int(ref)
-                if conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
+                if 0 < eid <= MAX_ID and conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
                     return eid
                 raise NotFound(f"no entity with id {eid}")
             norm = fold(ref)
@@ -95,8 +99,12 @@ class Graph:
         if type:
             query = query.where(t.entities.c.type == type.upper())
         if q:
-            names = select(t.aliases.c.entity_id).where(t.aliases.c.norm.contains(fold(q)))
-            query = query.where(or_(t.entities.c.id.in_(names), func.lower(t.entities.c.name).contains(q.lower())))
+            if len(q) > MAX_QUERY:
+                raise FactionmapError(f"the search is {len(q):,} characters long; at most {MAX_QUERY} are read")
+            by_name = func.lower(t.entities.c.name).contains(q.lower(), autoescape=True)
+            folded = fold(q)  # "__" or "%" fold to nothing, which is no search for every name
+            names = select(t.aliases.c.entity_id).where(t.aliases.c.norm.contains(folded, autoescape=True))
+            query = query.where(or_(t.entities.c.id.in_(names), by_name) if folded else by_name)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -181,6 +189,8 @@ class Graph:
             return [dict(r) for r in conn.execute(query).mappings()]
 
     def tie(self, tie_id: int) -> Tie:
+        if not 0 < int(tie_id) <= MAX_ID:
+            raise NotFound(f"no tie {tie_id}")
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.ties).where(t.ties.c.id == int(tie_id))).mappings().all()
             if not rows:

@@ -9,6 +9,7 @@ Three levels of sameness, from strict to loose:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -41,6 +42,7 @@ def _generic_words(norm: str) -> str:
     return " ".join(tokens)
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(norm: str) -> str:
     """A folded name reduced to its transliteration skeleton ('jaysh al muhajireen' -> 'jaish al muhajirin')."""
     s = _TRAILING_H.sub("", _generic_words(norm))
@@ -52,9 +54,16 @@ def skeleton(norm: str) -> str:
 
 
 def block(norm: str) -> str:
-    """Names that may be fuzzy variants of each other share a block: first skeleton token + token count."""
+    """Names that may be fuzzy variants of each other share a block: the first skeleton token, the
+    token count, every token `similar` must find equal (digits, fewer than 5 letters) in its place, and
+    the last token's first three letters. Fuzzy matching compares a name only with its block, so the
+    block is what keeps it from comparing every name with every other ('group 0001' ~ 'group 0002'
+    never could be similar, and no longer share a block)."""
     tokens = skeleton(norm).split()
-    return f"{tokens[0] if tokens else ''}:{len(tokens)}"
+    if not tokens:
+        return ":0"
+    exact = "-".join(t if len(t) < 5 or any(c.isdigit() for c in t) else "*" for t in tokens[1:])
+    return f"{tokens[0]}:{len(tokens)}:{exact}:{tokens[-1][:3]}"
 
 
 def is_acronym(norm: str) -> bool:

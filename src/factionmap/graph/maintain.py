@@ -1,10 +1,10 @@
 """Keep the cross-document map in step with the documents, inside the same transaction.
 
-`document_changed` is called by the store each time a document's results are written: its evidence
-gets fingerprints (for near-duplicates), its entities join (or found) store-wide entities under the
-user's decisions, and the ties of every entity it touches, before or now, are aggregated again.
-Manual ties are written back into the document and its reviews linked again to its new assertions
-(reviews.py, manual.py). `rebuild` does the same for the whole store, from the document entities.
+`documents_changed` is called by the store each time documents' results are written (their evidence
+already fingerprinted, for near-duplicates): manual ties are written back into reviewed documents and
+their reviews linked again to the new assertions (reviews.py, manual.py); their entities join (or
+found) store-wide entities under the user's decisions, and the ties of every entity they touch, before or now, are aggregated again, once.
+`rebuild` does the same for the whole store, from the document entities.
 """
 from __future__ import annotations
 
@@ -16,14 +16,26 @@ from . import aggregate, dedup, edits, manual, reviews, rules
 from .resolve import Resolver
 
 
-def document_changed(conn: Connection, doc_id: str, previously_touched: set[int]) -> None:
-    conn.execute(delete(t.aliases).where(t.aliases.c.doc_id == doc_id))
-    manual.replay(conn, doc_id)  # the analysts' own ties in this document, and their reviews, follow
-    reviews.relink_document(conn, doc_id)
-    fingerprint_document(conn, doc_id)
+def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: set[int]) -> None:
+    """Documents whose results were just written (evidence fingerprinted): their entities join the
+    map in document order, then the ties of every entity they touch, before or now, once."""
+    chunks = [doc_ids[i:i + 500] for i in range(0, len(doc_ids), 500)]
+    reviewed: set[str] = set()
+    for chunk in chunks:
+        conn.execute(delete(t.aliases).where(t.aliases.c.doc_id.in_(chunk)))
+        reviewed |= {r[0] for r in conn.execute(
+            select(t.review_docs.c.doc_id).where(t.review_docs.c.doc_id.in_(chunk)).distinct())}
+    for doc_id in doc_ids:
+        if doc_id in reviewed:
+            manual.replay(conn, doc_id)  # the analysts' own ties in this document, and their reviews, follow
+            reviews.relink_document(conn, doc_id)
+            fingerprint_document(conn, doc_id)
     pool = _empty(conn, previously_touched)
     resolver = Resolver(conn, rules.active(conn), pool=pool)
-    touched = resolver.attach_document(doc_id)
+    order = {d: i for i, d in enumerate(doc_ids)}
+    rows = [r for chunk in chunks for r in conn.execute(
+        select(t.doc_entities).where(t.doc_entities.c.doc_id.in_(chunk)).order_by(t.doc_entities.c.id)).mappings()]
+    touched = resolver.attach_rows(sorted(rows, key=lambda r: (order[r["doc_id"]], r["id"])))
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
     edits.apply(conn, touched)

@@ -16,9 +16,10 @@ Iraq"), nor when both sides have different knowledge-base ids. When names point 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from ..names import fold
@@ -28,6 +29,7 @@ from .rules import Rules
 
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity
+_STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 class Resolver:
@@ -42,6 +44,18 @@ class Resolver:
         self.rules = rules
         self.pool = list(pool or [])
         self.touched: set[int] = set()
+        self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
+        self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
+        self._aliases: list[dict] = []
+
+    def flush(self) -> None:
+        """Write the memberships and aliases held back (every lookup of them calls this first)."""
+        if self._members:
+            self.conn.execute(insert(t.entity_members), self._members)
+            self._members = []
+        if self._aliases:
+            self.conn.execute(insert(t.aliases), self._aliases)
+            self._aliases = []
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -60,7 +74,7 @@ class Resolver:
             context: set[int] = set()
             later = []
             for row in doc_rows:
-                found = self._strict(row)
+                found = self._same_object(row) or self._strict(row)
                 if found is None:
                     later.append(row)
                 elif found[0] == NEW:  # a user decision keeps it apart from every entity there is
@@ -70,11 +84,18 @@ class Resolver:
             for row in later:
                 found = self._fuzzy(row, context) or (self._found(row), "first seen here")
                 context.add(self._join(row, *found))
+        self.flush()
         return self.touched
 
     # -- the steps -------------------------------------------------------------------------------
 
+    def _same_object(self, row) -> tuple[int, str] | None:
+        """A STIX object met in an earlier document of this import goes where it went then."""
+        hit = self.objects.get((row["key"], row["type"]))
+        return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
+
     def _strict(self, row) -> tuple[int, str] | None:
+        self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
         primary = fold(row["name"])
         directed = self.rules.direct(self, row, primary)
@@ -87,25 +108,28 @@ class Resolver:
             ).first()
             if hit:
                 return hit[0], f"knowledge base entry {row['kb_id']}"
-        for column, label in ((t.aliases.c.norm, "shares the name"), (t.aliases.c.skel, "shares a spelling of")):
-            wanted = list(names) if column is t.aliases.c.norm else sorted(set(names.values()))
-            found = self._by_name(row, primary, names, column, wanted, label)
+        norms, skels = set(names), set(names.values())
+        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
+            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                   t.entities.c.type == row["type"])
+        )
+        hits = self.conn.execute(query).mappings().all()
+        for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
+            wanted = skels if use_skel else norms
+            found = self._by_name(row, primary, names, use_skel,
+                                  [h for h in hits if (h["skel"] if use_skel else h["norm"]) in wanted], label)
             if found:
                 return found
         return None
 
-    def _by_name(self, row, primary: str, names: dict[str, str], column, wanted: list[str], label: str):
-        query = (
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
-                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(column.in_(wanted), t.entities.c.type == row["type"])
-        )
-        use_skel = column is t.aliases.c.skel
+    def _by_name(self, row, primary: str, names: dict[str, str], use_skel: bool, hits: list, label: str):
         mine = {v: k for k, v in names.items()} if use_skel else {k: k for k in names}
         primary_key = keys.skeleton(primary) if use_skel else primary
         scores: dict[int, tuple[int, str]] = {}
-        for hit in self.conn.execute(query).mappings():
+        for hit in hits:
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
             shared = hit["skel"] if use_skel else hit["norm"]
@@ -135,6 +159,7 @@ class Resolver:
         return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
+        self.flush()
         if not context:
             return None
         primary = fold(row["name"])
@@ -176,6 +201,7 @@ class Resolver:
 
     def _found(self, row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
+        self.flush()
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
@@ -204,8 +230,10 @@ class Resolver:
 
     def _join(self, row, entity_id: int, reason: str) -> int:
         self.claim(entity_id)
-        self.conn.execute(insert(t.entity_members).values(doc_entity_id=row["id"], entity_id=entity_id, reason=reason))
-        blocked = self.rules.blocked_names(self, entity_id)
+        if _STIX_KEY.match(row["key"]):
+            self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
+        self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
         for alias in [{"name": row["name"], "source": "text"}, *(row["aliases"] or [])]:
@@ -216,13 +244,13 @@ class Resolver:
             new.append({"entity_id": entity_id, "name": alias["name"], "norm": norm, "doc_id": row["doc_id"],
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
                         "block": keys.block(norm), "reason": reason})
-        if new:
-            self.conn.execute(insert(t.aliases), new)
+        self._aliases += new
         self.touched.add(entity_id)
         return entity_id
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""
+        self.flush()
         out: set[int] = set()
         long_names = sorted(n for n in norms if not keys.is_acronym(n))
         if long_names:

@@ -7,10 +7,10 @@ plainly holds an HTML page or a PDF is read as what it holds.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import PurePath
 
+from .. import jsonsafe
 from ..errors import IngestError, UnsupportedFormat
 
 EXTENSIONS = {
@@ -96,6 +96,6 @@ def _looks_jsonl(head: str) -> bool:
     if not lines or not lines[0].lstrip().startswith("{"):
         return False
     try:
-        return isinstance(json.loads(lines[0]), dict)
-    except ValueError:
+        return isinstance(jsonsafe.loads(lines[0]), dict)
+    except (ValueError, RecursionError):
         return False

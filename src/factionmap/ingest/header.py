@@ -33,6 +33,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december"}
 _NAME_TOKEN = re.compile(r"^([a-z]{1,3}-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w.'’-]*$")  # "Al-Tamimi", "al-Tamimi"
 _MAX_HEADER_LINES = 60
+_MAX_HEADER_LINE = 2000  # a longer line is prose: the header ends before it
 
 
 _URL = re.compile(r"https?://[^\s;]+")
@@ -68,6 +69,9 @@ def read_header(text: str) -> Header:
     for pos, line in enumerate(lines[:_MAX_HEADER_LINES]):
         if line.blank:
             continue
+        if len(line.text) > _MAX_HEADER_LINE:
+            head.body_start = line.start
+            break
         if _note(head, line) or _byline(head, line):
             continue
         if not seen_title_line and _title(head, line, lines, pos):
@@ -207,7 +211,7 @@ def _title(head: Header, line: Line, lines: list[Line], pos: int) -> bool:
             return True
     if len(s) > 200 or len(s.split()) > 30 or re.search(r"[.,;:]$", s.rstrip("”\"’'")) or infobox_row(line, plain=False):
         return False
-    following = next((ln for ln in lines[pos + 1:] if not ln.blank), None)
+    following = _next_filled(lines, pos)
     gap = following is not None and following.index > line.index + 1
     if following is None or gap or _is_meta_line(following):
         head.title = head.title or s
@@ -230,12 +234,17 @@ def _infobox(head: Header, line: Line, lines: list[Line], pos: int) -> bool:
         return False
     shape, found = row
     if shape == "plain" and not head.infobox:
-        following = next((ln for ln in lines[pos + 1:] if not ln.blank), None)
+        following = _next_filled(lines, pos)
         if following is None or infobox_row(following) is None:
             return False  # a lone "Name: value" line is more likely a sentence or a subtitle
     if found is not None:
         head.infobox.append(found)
     return True
+
+
+def _next_filled(lines: list[Line], pos: int) -> Line | None:
+    """The first non-blank line after `pos` (without copying the rest of the lines)."""
+    return next((lines[i] for i in range(pos + 1, len(lines)) if not lines[i].blank), None)
 
 
 def _norm(s: str) -> str:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from lxml import etree
+from trafilatura.utils import load_html
 
-from ..errors import IngestError
+from ..errors import IngestError, first_line
 from ..model import Document
 from .header import read_header
+from .logs import named_warnings
 from .metadata import kind_for_publisher, normalize_date
 from .sections import sections_from_headings
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.I)
 _SITE_NAME = re.compile(rb"<meta\s+[^>]*?property\s*=\s*[\"']og:site_name[\"'][^>]*?content\s*=\s*[\"']([^\"']+)", re.I)
+_NOT_TEXT = ("script", "style", "noscript", "template", "object", "embed", "iframe", "svg", "math")
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 
 
@@ -27,10 +31,18 @@ def read_html(data: bytes, path: str) -> list[Document]:
     if b"\x00" in data[:4096]:
         raise IngestError(path, "binary content (NUL bytes); not an HTML page")
     try:
-        page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True,
-                                           include_formatting=False, date_extraction_params=_DATE_OPTIONS)
-    except Exception as exc:  # trafilatura raises assorted parser errors on broken input
-        raise IngestError(path, f"could not parse the HTML page ({type(exc).__name__}: {exc})") from None
+        with named_warnings(path, "trafilatura"):
+            tree = load_html(data)  # our own size limit applies (files.read_limited), not trafilatura's 20 MB
+            if tree is None:
+                raise IngestError(path, "not an HTML page (no document tree could be parsed)")
+            etree.strip_elements(tree, *_NOT_TEXT, with_tail=False)  # script text is never a title or prose
+            page = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                               include_tables=True, include_formatting=False,
+                                               date_extraction_params=_DATE_OPTIONS)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted parser errors on broken input
+        raise IngestError(path, f"could not parse the HTML page ({type(exc).__name__}: {first_line(exc)})") from None
     body = getattr(page, "body", None)
     text, heads = ("", []) if body is None else render(body)
     if not text.strip():

@@ -16,7 +16,7 @@ from ..model import Document
 from .detect import decode
 from .header import read_header
 from .metadata import apply, kind_for_publisher, validate
-from .sections import sections_from_headings
+from .sections import MAX_HEADING, sections_from_headings
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
@@ -27,19 +27,21 @@ _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _BULLET = re.compile(r"^(?P<indent>\s*)[-*+]\s+")
 _QUOTE = re.compile(r"^\s*(>\s?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Every pattern bounds how far it looks for its closing mark, so a line of unclosed marks ("**a **a
+# **a ...", "[[[[", "<a<a<a") costs linear time, not quadratic.
+_SPAN = 500  # the longest emphasis, link text, tag or code span read as markup
 _INLINE = [
-    (re.compile(r"<!--.*?-->"), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[\^[^\]]+\]"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<(https?://[^>]+)>"), r"\1"),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
-    (re.compile(r"`+([^`]+)`+"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"!\[([^\]\[]{0,%d})\]\([^)(]{0,%d}\)" % (_SPAN, _SPAN)), r"\1"),
+    (re.compile(r"\[\^[^\]\[]{1,%d}\]" % _SPAN), ""),
+    (re.compile(r"\[([^\]\[]{1,%d})\]\([^)(]{0,%d}\)" % (_SPAN, _SPAN)), r"\1"),
+    (re.compile(r"\[([^\]\[]{1,%d})\]\[[^\]\[]{0,%d}\]" % (_SPAN, _SPAN)), r"\1"),
+    (re.compile(r"<(https?://[^>< ]{1,%d})>" % (_SPAN * 4)), r"\1"),
+    (re.compile(r"</?[A-Za-z][^><]{0,%d}>" % _SPAN), ""),
+    (re.compile(r"(`+)([^`]{1,%d}?)\1(?!`)" % (_SPAN * 4)), r"\2"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % _SPAN), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.{1,%d}?)(?<=\S)\*(?![\w*])" % _SPAN), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.{1,%d}?)(?<=\S)_(?!\w)" % _SPAN), r"\1"),
+    (re.compile(r"~~(.{1,%d}?)~~" % _SPAN), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
 ]
 
@@ -101,10 +103,10 @@ def strip_markdown(body: str) -> tuple[str, list[tuple[int, int, str, int]]]:
             emit(raw)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        atx = _ATX.match(raw)
+        atx = _ATX.match(raw) if len(raw) <= MAX_HEADING else None
         if atx:
             emit(inline(atx.group("title")), len(atx.group("marks")))
-        elif raw.strip() and _SETEXT.match(following) and not _RULE.match(raw) and not _BULLET.match(raw) \
+        elif raw.strip() and len(raw) <= MAX_HEADING and _SETEXT.match(following) and not _RULE.match(raw) and not _BULLET.match(raw) \
                 and (i == 0 or not lines[i - 1].strip()):
             emit(inline(raw.strip()), 1 if following.strip().startswith("=") else 2)
         elif _SETEXT.match(raw) and i and heads and heads[-1][2] == inline(lines[i - 1].strip()):
@@ -120,6 +122,16 @@ def strip_markdown(body: str) -> tuple[str, list[tuple[int, int, str, int]]]:
 
 def inline(text: str) -> str:
     """Inline Markdown markup removed: links and images to their words, emphasis and code marks off."""
+    text = _drop_comments(text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     return text
+
+
+def _drop_comments(text: str) -> str:
+    """HTML comments removed (found by str.find: an unclosed "<!--" costs one scan, not one per mark)."""
+    out, i = [], 0
+    while (a := text.find("<!--", i)) >= 0 and (b := text.find("-->", a + 4)) >= 0:
+        out.append(text[i:a])
+        i = b + 3
+    return "".join(out) + text[i:] if out else text

@@ -10,10 +10,11 @@ import io
 import re
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 
-from ..errors import IngestError
+from ..errors import IngestError, first_line
 from ..model import Document
+from .logs import named_warnings
 from .metadata import normalize_date
 from .text import document_from_text
 
@@ -22,15 +23,19 @@ _JUNK_TITLE = re.compile(r"^(untitled|microsoft (word|powerpoint) - .*|.*\.(docx
 
 def read_pdf(data: bytes, path: str) -> list[Document]:
     """One Document from the bytes of a PDF file."""
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(path, "the PDF is encrypted with a password; decrypt it first")
-        pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
-    except IngestError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    with named_warnings(path, "pypdf"):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise IngestError(path, "the PDF is encrypted with a password; decrypt it first")
+            pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+        except IngestError:
+            raise
+        except DependencyError as exc:
+            raise IngestError(path, f"the PDF needs a feature that is not installed ({first_line(exc)})") from None
+        except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+                AssertionError, ZeroDivisionError) as exc:
+            raise IngestError(path, f"not a readable PDF ({type(exc).__name__}: {first_line(exc)})") from None
     text = "\n\n".join(p for p in pages if p.strip())
     if not text.strip():
         raise IngestError(path, f"no extractable text in {len(pages)} page(s) (a scanned PDF? run OCR on it first)")
@@ -58,3 +63,4 @@ def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
     except (ValueError, TypeError):
         created = None
     return title, author, created
+

@@ -12,6 +12,7 @@ from .lines import Line, split_lines
 
 _WIKI = re.compile(r"^(?P<marks>={1,6})\s*(?P<title>[^=].*?)\s*(?P=marks)\s*$")
 _MARKDOWN = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+MAX_HEADING = 300  # longer lines are prose: no heading pattern looks at them (linear time on long lines)
 KNOWN_HEADINGS = {"references", "notes", "see also", "external links", "further reading", "sources",
                   "bibliography", "footnotes", "citations"}
 _PLAIN_LEVEL = 2
@@ -20,6 +21,8 @@ _PLAIN_LEVEL = 2
 def heading_of(line: Line, prev: Line | None, following: Line | None) -> tuple[str, int] | None:
     """(title, level) when `line` is a heading; `prev`/`following` are the neighbouring lines."""
     s = line.stripped
+    if len(s) > MAX_HEADING:
+        return None
     for pattern in (_WIKI, _MARKDOWN):
         match = pattern.match(s)
         if match:
@@ -49,12 +52,17 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
     """The sections of `text`, looking for headings from offset `start` on (the header is above it)."""
     lines = split_lines(text)
     heads: list[tuple[Line, str, int]] = []
+    following: Line | None = None  # the next non-blank line, walking backwards
+    after: list[Line | None] = [None] * len(lines)
+    for pos in range(len(lines) - 1, -1, -1):
+        after[pos] = following
+        if not lines[pos].blank:
+            following = lines[pos]
     for pos, line in enumerate(lines):
         if line.start < start or line.blank:
             continue
         prev = lines[pos - 1] if pos and lines[pos - 1].start >= start else None
-        following = next((ln for ln in lines[pos + 1:] if not ln.blank), None)
-        found = heading_of(line, prev, following)
+        found = heading_of(line, prev, after[pos])
         if found:
             heads.append((line, found[0], found[1]))
     return sections_from_headings(text, [(ln.start, ln.end, title, level) for ln, title, level in heads])
@@ -62,9 +70,14 @@ def find_sections(text: str, start: int = 0) -> list[Section]:
 
 def sections_from_headings(text: str, heads: list[tuple[int, int, str, int]]) -> list[Section]:
     """Sections from headings given as (line start, line end, title, level), in text order."""
+    stops = [len(text)] * len(heads)
+    open_heads: list[int] = []  # headings whose section is still running, levels rising
+    for i, (line_start, _, _, level) in enumerate(heads):
+        while open_heads and heads[open_heads[-1]][3] >= level:
+            stops[open_heads.pop()] = line_start
+        open_heads.append(i)
     out: list[Section] = []
-    for i, (_, line_end, title, level) in enumerate(heads):
-        stop = next((h[0] for h in heads[i + 1:] if h[3] <= level), len(text))
+    for (_, line_end, title, level), stop in zip(heads, stops):
         body_start, body_end = trim(text, line_end, stop)
         out.append(Section(title=title, level=level, start=body_start, end=body_end))
     return out

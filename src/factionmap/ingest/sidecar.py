@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import jsonsafe
 from ..errors import IngestError
+from .files import read_limited
 from .metadata import validate
 
 SUFFIX = ".meta.json"
+MAX_BYTES = 1024 * 1024  # metadata, not a document
 
 
 def sidecar_path(path: str | Path) -> Path:
@@ -27,16 +30,17 @@ def is_sidecar(path: str | Path) -> bool:
 def load_sidecar(path: str | Path) -> dict[str, str] | None:
     """The validated metadata of `path`'s sidecar, or None when it has none."""
     side = sidecar_path(path)
-    if not side.is_file():
+    if not side.exists() and not side.is_symlink():
         return None
+    data = read_limited(str(side), MAX_BYTES)
     try:
-        raw = json.loads(side.read_text(encoding="utf-8-sig"))
+        raw = jsonsafe.loads(data)
     except UnicodeDecodeError as exc:
         raise IngestError(side, f"not valid UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise IngestError(side, f"line {exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-    except OSError as exc:
-        raise IngestError(side, f"cannot read the sidecar ({exc.strerror or exc})") from None
+    except jsonsafe.JsonTooDeep as exc:
+        raise IngestError(side, str(exc)) from None
     if not isinstance(raw, dict):
         raise IngestError(side, "a sidecar must be a JSON object of metadata, e.g. {\"title\": \"...\"}")
     return validate(raw, str(side), strict=True)

@@ -14,6 +14,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, ExternalLink, HTMLEntity, Heading, Tag, Template, Text, Wikilink
 
 from ..errors import IngestError
+from .logs import log
 from ..model import Document, InfoboxField, SourceKind
 from .detect import decode
 from .sections import sections_from_headings
@@ -31,7 +32,7 @@ _DROPPED_LINKS = re.compile(r"^\s*:?\s*(file|image|category|media)\s*:", re.I)
 
 def read_wikitext(data: bytes, path: str) -> list[Document]:
     """One Document from the bytes of a wikitext page."""
-    code = mwparserfromhell.parse(decode(data, path))
+    code = mwparserfromhell.parse(defuse(decode(data, path), path))
     box = next((t for t in code.filter_templates() if _name(t).startswith("infobox")), None)
     fields: list[tuple[str, str]] = []
     title = None
@@ -49,6 +50,23 @@ def read_wikitext(data: bytes, path: str) -> list[Document]:
         bold = re.search(r"'''(.+?)'''", str(code))
         title = _tidy(render(mwparserfromhell.parse(bold.group(1)).nodes, inline=True)) if bold else None
     return [_assemble(path, title, fields, code)]
+
+
+# mwparserfromhell backtracks over every construct left open, so its time grows with the square of
+# their number; a page with more than a few unclosed ones is broken markup, whose openers are read as text.
+_UNCLOSED_LIMIT = 20
+_PAIRS = (("{{", "}}", "{ {", "templates"), ("{|", "|}", "{ |", "tables"), ("[", "]", "( ", "brackets"),
+          ("<ref", "</ref", "&lt;ref", "references"))
+
+
+def defuse(text: str, path: str) -> str:
+    """`text` with the openers of constructs left open many times over made plain text (said in a warning)."""
+    for opener, closer, plain, what in _PAIRS:
+        unclosed = text.count(opener) - text.count(closer)
+        if unclosed > _UNCLOSED_LIMIT * (10 if opener == "[" else 1):
+            text = text.replace(opener, plain)
+            log.warning("%s: %d %s opened and never closed; their markup is read as text", path, unclosed, what)
+    return text
 
 
 def _assemble(path: str, title: str | None, fields: list[tuple[str, str]], code) -> Document:

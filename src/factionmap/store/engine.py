@@ -10,6 +10,7 @@ from sqlalchemy.exc import ArgumentError
 from ..errors import BadStoreURL
 
 DEFAULT_PATH = "factionmap.db"
+BUSY_TIMEOUT_S = 120  # how long a SQLite writer waits for another one before giving up
 
 
 def to_url(db: str | Path | None) -> str:
@@ -36,7 +37,8 @@ def make_engine(db: str | Path | None) -> Engine:
         parent = Path(url[len("sqlite:///"):]).parent
         if not parent.is_dir():
             raise BadStoreURL(f"--db {db!s}: folder {parent} does not exist")
-    engine = create_engine(url, future=True)
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -44,6 +46,7 @@ def make_engine(db: str | Path | None) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

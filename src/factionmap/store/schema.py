@@ -212,6 +212,13 @@ source_grades = Table(
     Column("reliability", String(1), nullable=False),  # A-F (Admiralty source reliability)
 )
 
+store_version = Table(
+    "store_version",
+    metadata,
+    Column("id", Integer, primary_key=True),  # one row, id 1
+    Column("version", Integer, nullable=False, default=0),  # +1 by every write (web answers are cached per version)
+)
+
 lifespan_events = Table(
     "lifespan_events",
     metadata,

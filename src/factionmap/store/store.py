@@ -2,23 +2,33 @@
 
 Every write of a document's results is one transaction: an interrupted build never leaves half a
 document, and a failing document leaves what was stored before it untouched.
+
+Several writers may share a store (two builds of one folder, a build while the web app uploads):
+each write transaction first takes the store's writer lock (SQLite: BEGIN IMMEDIATE, waiting up to
+the busy timeout; PostgreSQL: a transaction-scoped advisory lock), so the re-aggregation of ties
+never interleaves with another writer's; a document another writer already stored is "unchanged",
+never an error. Every write raises `store_version`, which cached web answers are keyed on.
 """
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError
+from ..errors import NotFound, StoreError, first_line, printable
 from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
 from . import codec, migrate
 from . import schema as t
 from .engine import make_engine, to_url
+
+
+_DOC_ID = re.compile(r"[0-9a-f]{6,64}")
 
 
 class Store:
@@ -28,13 +38,22 @@ class Store:
         self.url = to_url(db)
         self.engine = make_engine(db)
         try:
-            with self.engine.begin() as conn:
-                if create:
+            if create:
+                with self.engine.begin() as conn:
+                    _writer_lock(conn)  # two processes opening a new store migrate it once
                     migrate.upgrade(conn)
-                elif migrate.current_revision(conn) is None:
-                    raise StoreError(f"{self.url}: not a factionmap store (no schema); run `factionmap build` first")
+            else:
+                with self.engine.connect() as conn:
+                    if migrate.current_revision(conn) is None:
+                        raise StoreError(f"{self.shown}: not a factionmap store (no schema); "
+                                         "run `factionmap build` first")
         except OperationalError as exc:
-            raise StoreError(f"cannot open store {self.url}: {exc.orig}") from None
+            raise StoreError(f"cannot open store {self.shown}: {short_reason(exc)}") from None
+
+    @property
+    def shown(self) -> str:
+        """The store's URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -50,12 +69,21 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: everything written inside is committed together or not at all."""
+        """One write transaction under the writer lock: everything inside is committed together or not
+        at all, and the store's version goes up by one."""
         try:
             with self.engine.begin() as conn:
+                _writer_lock(conn)
                 yield conn
+                conn.execute(update(t.store_version).where(t.store_version.c.id == 1)
+                             .values(version=t.store_version.c.version + 1))
         except SQLAlchemyError as exc:
-            raise StoreError(f"store write failed, nothing was written: {exc}") from exc
+            raise StoreError(f"store write failed, nothing was written ({short_reason(exc)})") from None
+
+    def version(self) -> int:
+        """A number that every write to the store raises (cached answers are keyed on it)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.store_version.c.version).where(t.store_version.c.id == 1)).scalar() or 0
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -71,19 +99,21 @@ class Store:
         exists = conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first()
         if exists:
             return False
-        conn.execute(insert(t.documents).values(**codec.document_row(doc)))
-        return True
+        return insert_ignoring_duplicates(conn, t.documents, codec.document_row(doc)) == 1
 
     def document(self, doc_id: str) -> Document:
+        """A document by its id, or a unique prefix of at least 6 of its hex digits."""
+        if not _DOC_ID.fullmatch(doc_id or ""):
+            raise NotFound(f"no document {printable(doc_id, 80)!r} in the store (an id is 6 to 64 hex digits)")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             if row is None and len(doc_id) >= 6:  # a unique prefix of the hash is enough
                 rows = conn.execute(
-                    select(t.documents).where(t.documents.c.id.startswith(doc_id)).limit(2)
+                    select(t.documents).where(t.documents.c.id.startswith(doc_id, autoescape=True)).limit(2)
                 ).mappings().all()
                 row = rows[0] if len(rows) == 1 else None
         if row is None:
-            raise NotFound(f"no document {doc_id!r} in {self.url}")
+            raise NotFound(f"no document {doc_id!r} in the store")
         return codec.document_from_row(row)
 
     def documents(self) -> list[dict]:
@@ -110,36 +140,47 @@ class Store:
 
     # -- what each document says ---------------------------------------------------------------
 
-    def save_extraction(self, extraction: Extraction) -> None:
-        """Replace a document's entities, mentions and assertions with these, in one transaction."""
-        self.save_extractions([extraction])
+    def save_extraction(self, extraction: Extraction, *, unless_current: bool = False) -> bool:
+        """Replace a document's entities, mentions and assertions with these, in one transaction.
+
+        With `unless_current`, nothing is written when the document is already extracted by this
+        extraction's version (another writer got there first); returns whether it was written.
+        """
+        with self.transaction() as conn:
+            if unless_current:
+                stored = conn.execute(select(t.documents.c.extractor_version)
+                                      .where(t.documents.c.id == extraction.document.id)).scalar()
+                if stored is not None and stored == extraction.extractor_version:
+                    return False
+            self._write_extractions(conn, [extraction])
+        return True
 
     def save_extractions(self, extractions: list[Extraction]) -> None:
-        """Several documents' results in ONE transaction: all are written or none (a STIX import)."""
+        """Several documents' results in ONE transaction: all are written or none (a STIX import).
+
+        Rows are written in bulk, documents resolved in order, and the ties they touch aggregated once.
+        """
         with self.transaction() as conn:
-            for extraction in extractions:
-                self._write_extraction(conn, extraction)
+            self._write_extractions(conn, extractions)
 
-    def _write_extraction(self, conn: Connection, extraction: Extraction) -> None:
-        doc = extraction.document
-        self.add_document(doc, conn)
-        touched = _entities_of_document(conn, doc.id)
-        for table in (t.mentions, t.assertions, t.lifespan_events, t.doc_entities):  # evidence goes with its assertion
-            conn.execute(delete(table).where(table.c.doc_id == doc.id))
-        keys = _insert_doc_entities(conn, doc.id, extraction.entities, extraction.assertions)
-        _insert_mentions(conn, doc.id, extraction.mentions, keys)
-        _insert_assertions(conn, doc.id, extraction.assertions, keys)
-        from ..lifespans import rows as lifespan_rows
-
-        lifespan_rows.write(conn, doc.id, extraction.lifespans, keys)
-        conn.execute(
-            update(t.documents)
-            .where(t.documents.c.id == doc.id)
-            .values(extractor_version=extraction.extractor_version or "unknown")
-        )
+    def _write_extractions(self, conn: Connection, extractions: list[Extraction]) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
 
-        maintain.document_changed(conn, doc.id, touched)
+        if not extractions:
+            return
+        ids = [x.document.id for x in extractions]
+        _insert_documents(conn, [x.document for x in extractions])
+        touched = _entities_of_documents(conn, ids)
+        for table in (t.mentions, t.assertions, t.lifespan_events, t.doc_entities):  # evidence goes with its assertion
+            for chunk in _chunks(ids):
+                conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+        keys = _insert_doc_entities(conn, extractions)
+        _insert_mentions(conn, extractions, keys)
+        _insert_assertions(conn, extractions, keys)
+        _insert_lifespans(conn, extractions, keys)
+        conn.execute(update(t.documents).where(t.documents.c.id == bindparam("did")),
+                     [{"did": x.document.id, "extractor_version": x.extractor_version or "unknown"} for x in extractions])
+        maintain.documents_changed(conn, ids, touched)
 
     def doc_entities(self, doc_id: str) -> list[Entity]:
         with self.engine.connect() as conn:
@@ -208,49 +249,126 @@ class Store:
         return out
 
 
-def _entities_of_document(conn: Connection, doc_id: str) -> set[int]:
-    """Global entities that this document's previous results fed (their ties need re-aggregation)."""
-    query = (
-        select(t.entity_members.c.entity_id)
-        .join(t.doc_entities, t.doc_entities.c.id == t.entity_members.c.doc_entity_id)
-        .where(t.doc_entities.c.doc_id == doc_id)
-    )
-    return {r[0] for r in conn.execute(query)}
+_CHUNK = 500
 
 
-def _insert_doc_entities(conn, doc_id, entities, assertions) -> dict[str, int]:
-    by_key: dict[str, Entity] = {}
-    for e in [*entities, *(a.subject for a in assertions), *(a.object for a in assertions)]:
-        by_key.setdefault(e.key, e)
-    keys = {}
-    for key, entity in by_key.items():
-        keys[key] = conn.execute(insert(t.doc_entities).values(**codec.doc_entity_row(doc_id, entity))).inserted_primary_key[0]
+def _chunks(items: list, size: int = _CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _insert_documents(conn: Connection, docs: list[Document]) -> None:
+    """Documents not stored yet, in bulk (one already there, from any writer, is left alone)."""
+    seen: set[str] = set()
+    for chunk in _chunks(docs):
+        ids = [d.id for d in chunk]
+        have = {r[0] for r in conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(ids)))} | seen
+        rows = [codec.document_row(d) for d in chunk if d.id not in have]
+        seen |= {d.id for d in chunk}
+        if rows:
+            conn.execute(insert(t.documents), rows)
+
+
+def _entities_of_documents(conn: Connection, doc_ids: list[str]) -> set[int]:
+    """Global entities that these documents' previous results fed (their ties need re-aggregation)."""
+    out: set[int] = set()
+    for chunk in _chunks(doc_ids):
+        query = (
+            select(t.entity_members.c.entity_id)
+            .join(t.doc_entities, t.doc_entities.c.id == t.entity_members.c.doc_entity_id)
+            .where(t.doc_entities.c.doc_id.in_(chunk))
+        )
+        out |= {r[0] for r in conn.execute(query)}
+    return out
+
+
+def _insert_doc_entities(conn, extractions) -> dict[tuple[str, str], int]:
+    """Each document's entities (those its assertions name included); (doc id, key) -> row id."""
+    rows = []
+    for x in extractions:
+        by_key: dict[str, Entity] = {}
+        for e in [*x.entities, *(a.subject for a in x.assertions), *(a.object for a in x.assertions)]:
+            by_key.setdefault(e.key, e)
+        rows += [codec.doc_entity_row(x.document.id, e) for e in by_key.values()]
+    keys: dict[tuple[str, str], int] = {}
+    for chunk in _chunks(rows):
+        result = conn.execute(insert(t.doc_entities).returning(t.doc_entities.c.id, sort_by_parameter_order=True),
+                              chunk)
+        keys.update(zip(((r["doc_id"], r["key"]) for r in chunk), (r[0] for r in result)))
     return keys
 
 
-def _insert_mentions(conn, doc_id, mentions, keys) -> None:
+def _insert_mentions(conn, extractions, keys) -> None:
     rows = [
-        {"doc_id": doc_id, "start": m.start, "end": m.end, "type": m.type.value,
-         "doc_entity_id": keys.get(m.entity_key) if m.entity_key else None, "source": m.source}
-        for m in mentions
+        {"doc_id": x.document.id, "start": m.start, "end": m.end, "type": m.type.value,
+         "doc_entity_id": keys.get((x.document.id, m.entity_key)) if m.entity_key else None, "source": m.source}
+        for x in extractions for m in x.mentions
     ]
-    if rows:
-        conn.execute(insert(t.mentions), rows)
+    for chunk in _chunks(rows, _CHUNK * 10):
+        conn.execute(insert(t.mentions), chunk)
 
 
-def _insert_assertions(conn, doc_id, assertions, keys) -> None:
-    for a in assertions:
-        row = {
-            "doc_id": doc_id, "subject_id": keys[a.subject.key], "relation": a.relation,
-            "object_id": keys[a.object.key], "stance": a.stance.value, "attribution": a.attribution,
-            "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
-        }
-        assertion_id = conn.execute(insert(t.assertions).values(**row)).inserted_primary_key[0]
-        ev = [
-            {"assertion_id": assertion_id, "doc_id": e.doc_id or doc_id, "start_char": e.start_char,
-             "end_char": e.end_char, "extractor": e.extractor, "extractor_version": e.extractor_version,
-             "trigger": e.trigger}
-            for e in a.evidence
-        ]
+def _insert_assertions(conn, extractions, keys) -> None:
+    from ..graph.dedup import fingerprint  # evidence is fingerprinted as it is written (graph.dedup)
+
+    rows, evidence = [], []
+    for x in extractions:
+        doc_id, text = x.document.id, x.document.text
+        for a in x.assertions:
+            rows.append({
+                "doc_id": doc_id, "subject_id": keys[(doc_id, a.subject.key)], "relation": a.relation,
+                "object_id": keys[(doc_id, a.object.key)], "stance": a.stance.value, "attribution": a.attribution,
+                "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
+            })
+            evidence.append([
+                {"doc_id": e.doc_id or doc_id, "start_char": e.start_char, "end_char": e.end_char,
+                 "extractor": e.extractor, "extractor_version": e.extractor_version, "trigger": e.trigger,
+                 "fingerprint": fingerprint(text[e.start_char:e.end_char]) if (e.doc_id or doc_id) == doc_id else None}
+                for e in a.evidence
+            ])
+    for chunk_start in range(0, len(rows), _CHUNK):
+        chunk = rows[chunk_start:chunk_start + _CHUNK]
+        result = conn.execute(insert(t.assertions).returning(t.assertions.c.id, sort_by_parameter_order=True), chunk)
+        ev = [{**e, "assertion_id": aid} for aid, group in zip((r[0] for r in result),
+                                                            evidence[chunk_start:chunk_start + _CHUNK]) for e in group]
         if ev:
             conn.execute(insert(t.evidence), ev)
+
+
+def _insert_lifespans(conn, extractions, keys) -> None:
+    from ..lifespans import rows as lifespan_rows
+
+    by_doc: dict[str, dict[str, int]] = defaultdict(dict)
+    for (doc_id, key), row_id in keys.items():
+        by_doc[doc_id][key] = row_id
+    for x in extractions:
+        if getattr(x, "lifespans", None):
+            lifespan_rows.write(conn, x.document.id, x.lifespans, by_doc[x.document.id])
+
+
+def _writer_lock(conn: Connection) -> None:
+    """Take the store-wide writer lock for this transaction (released at commit or rollback)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits for other writers up to the busy timeout
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
+
+WRITER_LOCK = 0x66616374  # "fact": the advisory lock key every factionmap writer takes on PostgreSQL
+
+
+def insert_ignoring_duplicates(conn: Connection, table, row: dict) -> int:
+    """INSERT that leaves an existing row with the same key alone; the number of rows inserted."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing()).rowcount
+
+
+def short_reason(exc: BaseException) -> str:
+    """A database error in a few words: its kind and first line, never the SQL or the values sent."""
+    orig = getattr(exc, "orig", None) or exc
+    arg = orig.args[0] if getattr(orig, "args", None) else None
+    message = arg.get("M", "") if isinstance(arg, dict) else str(arg if isinstance(arg, str) else orig)
+    return f"{type(orig).__name__}: {first_line(message or type(orig).__name__, 160)}"

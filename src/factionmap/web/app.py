@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Iterable
 
 from urllib.parse import urlencode
 
@@ -14,22 +15,25 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..accounts.sessions import LoginLimiter
-from ..errors import FactionmapError, NotFound, PermissionDenied, ReviewConflict
+from ..errors import FactionmapError, NotFound, PermissionDenied, ReviewConflict, StoreError
 from ..graph import kinds
 from ..store import Store
 from .assets import STATIC, check_vendor
 from . import auth
-from .security import SecurityHeaders, is_loopback
+from .cache import AnswerCache
+from .security import SecurityHeaders, allowed_hosts as hosts_for
 
 
 def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_edits: bool = False,
-               bind_host: str | None = None, check_assets: bool = True,
-               min_confidence: float | None = None) -> FastAPI:
+               bind_host: str | None = None, allowed_hosts: Iterable[str] = (), check_assets: bool = True,
+               min_confidence: float | None = None, cache: bool = True) -> FastAPI:
     """The web app over `store` (a Store, or a path/URL opened without creating anything).
 
-    With `bind_host` a loopback address, requests must name a loopback Host (no DNS rebinding).
-    Once the store has users, everything needs a login (web/auth.py); without users the app reads,
-    and edits need `allow_edits`.
+    With `bind_host` (the address `serve` listens on) or `allowed_hosts`, a request must name one of
+    them or a loopback name in its Host header (no DNS rebinding; "*" in `allowed_hosts` lifts the
+    check). Once the store has users, everything needs a login (web/auth.py); without users the app
+    reads, and edits need `allow_edits`. GET answers without credentials are cached per store version
+    (web/cache.py) unless `cache` is False.
     """
     if check_assets:
         check_vendor()
@@ -45,9 +49,12 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     app.state.min_confidence = min_confidence  # ties none of whose assertions reaches it are not shown
     app.state.signing_key = None
     app.state.login_limiter = LoginLimiter()
-    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if bind_host and is_loopback(bind_host) else None
+    allowed_hosts = list(allowed_hosts)
+    allowed = hosts_for(bind_host, allowed_hosts) if bind_host or allowed_hosts else None
     app.add_middleware(auth.SessionCookie)
-    app.add_middleware(SecurityHeaders, allowed_hosts=allowed)
+    if cache:  # keeps only answers made for no session (see web/cache.py), so outside the cookie middleware
+        app.add_middleware(AnswerCache, store=store)
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed)  # outermost: every answer gets the headers
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
     from . import routes_auth, routes_edit, routes_review
@@ -121,8 +128,24 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     async def missing(request: Request, exc: NotFound) -> Response:
         return error(request, 404, str(exc))
 
+    @app.exception_handler(StoreError)
+    async def store_failed(request: Request, exc: StoreError) -> Response:
+        return error(request, 503, "the store could not answer; try again")
+
     @app.exception_handler(FactionmapError)
     async def failed(request: Request, exc: FactionmapError) -> Response:
         return error(request, 400, str(exc))
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app `serve --workers N` starts in each worker process, configured by the parent's
+    environment ($FACTIONMAP_SERVE, JSON: db, allow_edits, bind_host, allowed_hosts, min_confidence)."""
+    import json
+    import os
+
+    config = json.loads(os.environ["FACTIONMAP_SERVE"])
+    return create_app(Store(config["db"], create=False), allow_edits=config["allow_edits"],
+                      bind_host=config["bind_host"], allowed_hosts=config["allowed_hosts"],
+                      min_confidence=config["min_confidence"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..errors import AmbiguousName, NotFound
@@ -13,6 +13,7 @@ from . import auth, mapdata, serialize
 from .documents import view
 from .params import TYPES, day, map_query
 from .profile import profile_json
+from .upload import OPENAPI_BODY
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -27,7 +28,7 @@ def store(request: Request):
 
 def find_entity(g, ref: str) -> Entity:
     try:
-        return g.entity(int(ref) if ref.isdigit() else ref)
+        return g.entity(ref)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except AmbiguousName as exc:
@@ -184,9 +185,19 @@ def api_stats(st=Depends(store)) -> dict[str, int]:
     return st.stats()
 
 
-@router.post("/upload", summary="Ingest and extract uploaded files or pasted text (needs --allow-upload)")
-async def api_upload(request: Request, files: list[UploadFile] = File(default=[]), text: str = Form(""),
-                     title: str = Form(""), _allowed=Depends(auth.require_upload())) -> dict[str, Any]:
-    from .upload import receive
+@router.post("/upload", summary="Queue uploaded files or pasted text to be read and extracted (needs --allow-upload)",
+             status_code=202, openapi_extra=OPENAPI_BODY, response_model=None)
+async def api_upload(request: Request, wait: bool = Query(False, description="Answer once the job is done")):
+    from .upload import finished, receive
 
-    return await receive(request, files, text, title)
+    job = await receive(request)
+    if wait:
+        return JSONResponse((await finished(job)).json())
+    return JSONResponse(job.json(), status_code=202, headers={"Location": job.json()["json"]})
+
+
+@router.get("/uploads/{job_id}", summary="An upload's progress and report (twin of /uploads/{job_id})")
+def api_upload_job(request: Request, job_id: str) -> dict[str, Any]:
+    from .upload import job_of
+
+    return job_of(request, job_id).json()

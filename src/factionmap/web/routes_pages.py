@@ -1,8 +1,8 @@
 """Pages rendered on the server; each reads the same data as its JSON twin under /api/."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from .. import audit
@@ -152,13 +152,20 @@ def upload_page(request: Request):
     from .upload import check_allowed
 
     check_allowed(request)
-    return page(request, "upload.html", "/api/openapi.json", result=None)
+    return page(request, "upload.html", "/api/openapi.json")
 
 
-@router.post("/upload", response_class=HTMLResponse)
-async def upload_submit(request: Request, files: list[UploadFile] = File(default=[]), text: str = Form(""),
-                        title: str = Form(""), _allowed=Depends(auth.require_upload())):
+@router.post("/upload")
+async def upload_submit(request: Request):
     from .upload import receive
 
-    result = await receive(request, files, text, title)
-    return page(request, "upload.html", "/api/openapi.json", result=result)
+    job = await receive(request)
+    return RedirectResponse(f"/uploads/{job.id}", status_code=303)
+
+
+@router.get("/uploads/{job_id}", response_class=HTMLResponse)
+def upload_job_page(request: Request, job_id: str):
+    from .upload import job_of
+
+    job = job_of(request, job_id)
+    return page(request, "upload_job.html", f"/api/uploads/{job.id}", job=job.json())

@@ -1,23 +1,34 @@
-"""Ingest from the browser (behind --allow-upload): the same build, validation and errors as the CLI.
+"""Ingest from the browser (behind --allow-upload): the same readers, budget and errors as the CLI.
 
-Uploaded bytes go to a fresh temporary folder under a name made here (the client's file name only
-lends its extension, and a cleaned stem), so no part of a request names a path on this machine.
+The body is read as it streams in (web/multipart.py): a file over MAX_BYTES, a body over MAX_TOTAL or
+more than MAX_FILES files stops it with a 413 before more reaches the disk. The files then wait in the
+bounded upload queue (web/jobs.py), which reads and extracts them in the background within the
+upload budget; the answer is a job whose page shows its progress. Each document keeps the client's
+file name (its last part, printable) as its path; no part of a request names a path on this machine.
 """
 from __future__ import annotations
 
-import json
-import re
+import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from fastapi import HTTPException, Request, UploadFile
+from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from .jobs import Job, UploadQueue, wait
+from .multipart import read_form, safe_name  # noqa: F401 - safe_name is part of this module's surface
+
 MAX_BYTES = 20 * 1024 * 1024  # per file
+MAX_TOTAL = 64 * 1024 * 1024  # per request
 MAX_FILES = 50
-_STEM = re.compile(r"[^A-Za-z0-9._-]+")
-_SUFFIX = re.compile(r"\.[a-z0-9]{1,10}")
+MAX_TEXT = 5 * 1024 * 1024  # pasted text, and any other form field
+WAIT_SECONDS = 300  # the longest a ?wait=true request waits for its job
+
+OPENAPI_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+        "text": {"type": "string", "description": "pasted text, read as a plain-text document"},
+        "title": {"type": "string", "description": "the pasted text's title"}}}}}}}
 
 
 def check_allowed(request: Request) -> None:
@@ -31,69 +42,57 @@ def check_allowed(request: Request) -> None:
         raise HTTPException(404, "uploads are off; start the server with `factionmap serve --allow-upload`")
     site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    if site not in (None, "same-origin", "none") or (origin and origin.split("://", 1)[-1] != request.headers.get("host")):
+    # the pages send no referrer, so a browser's form post says "Origin: null"; its Sec-Fetch-Site tells
+    same_site = site in ("same-origin", "none") and origin in (None, "null") or \
+        site in (None, "same-origin", "none") and origin not in (None, "null") and \
+        origin.split("://", 1)[-1] == request.headers.get("host")
+    if site not in (None, "same-origin", "none") or origin is not None and not same_site:
         raise HTTPException(403, "uploads are accepted only from this server's own pages")
 
 
-def safe_name(client_name: str | None, index: int) -> str:
-    """`../../etc/x.TXT` -> `003-x.txt`: a cleaned stem and a lower-case extension, never a path."""
-    base = Path((client_name or "").replace("\\", "/")).name
-    suffix = Path(base).suffix.lower()
-    if not _SUFFIX.fullmatch(suffix or ""):
-        suffix = ""
-    stem = _STEM.sub("_", Path(base).stem).strip("._")[:60] or "upload"
-    return f"{index:03d}-{stem}{suffix}"
+def queue_of(request: Request) -> UploadQueue:
+    state = request.app.state
+    if getattr(state, "uploads", None) is None:
+        state.uploads = UploadQueue(state.store, max_file=MAX_BYTES)
+    return state.uploads
 
 
-async def _save(upload: UploadFile, dest: Path) -> None:
-    size = 0
-    with dest.open("wb") as out:
-        while chunk := await upload.read(1024 * 1024):
-            size += len(chunk)
-            if size > MAX_BYTES:
-                raise HTTPException(413, f"{upload.filename}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-            out.write(chunk)
+async def receive(request: Request) -> Job:
+    """Read the upload as it streams in and queue it; the job to follow."""
+    from .auth import CSRF_FIELD, CSRF_HEADER, check_csrf_value
 
-
-def _build(store, paths: list[str], names: dict[str, str]) -> dict[str, Any]:
-    from ..builder import build
-
-    docs: list[dict[str, Any]] = []
-    report = build(store, paths, progress=lambda d: docs.append({"id": d.id, "title": d.title, "href": f"/documents/{d.id}"}))
-
-    def message(exc) -> str:
-        text = str(exc)
-        for tmp, shown in names.items():
-            text = text.replace(tmp, shown)
-        return text
-
-    return {
-        "added": report.added, "unchanged": report.unchanged, "extracted": report.extracted,
-        "assertions": report.assertions, "errors": [message(e) for e in report.errors], "documents": docs,
-    }
-
-
-async def receive(request: Request, files: list[UploadFile], text: str, title: str) -> dict[str, Any]:
     check_allowed(request)
-    files = [f for f in files if f.filename]
-    if not files and not text.strip():
-        raise HTTPException(422, "nothing to ingest: choose files or paste text")
-    if len(files) > MAX_FILES:
-        raise HTTPException(413, f"at most {MAX_FILES} files at a time")
-    with tempfile.TemporaryDirectory(prefix="factionmap-upload-") as tmp:
-        folder = Path(tmp)
-        paths, names = [], {}
-        for i, upload in enumerate(files, 1):
-            dest = folder / safe_name(upload.filename, i)
-            await _save(upload, dest)
-            paths.append(str(dest))
-            names[str(dest)] = Path((upload.filename or "").replace("\\", "/")).name or dest.name
-        if text.strip():
-            dest = folder / "pasted.txt"
-            dest.write_text(text, encoding="utf-8")
-            if title.strip():
-                Path(str(dest) + ".meta.json").write_text(json.dumps({"title": title.strip()}), encoding="utf-8")
-            paths.append(str(dest))
-            names[str(dest)] = "pasted text"
-        names[tmp] = "upload"
-        return await run_in_threadpool(_build, request.app.state.store, paths, names)
+    header_token = request.headers.get(CSRF_HEADER)
+    is_form = request.headers.get("content-type", "").startswith(("multipart/form-data",
+                                                                  "application/x-www-form-urlencoded"))
+    if header_token or not is_form:  # the token comes in a header (checked before reading) or in the form
+        check_csrf_value(request, header_token)
+    folder = tempfile.mkdtemp(prefix="factionmap-upload-")
+    try:
+        form = await read_form(request.headers, request.stream(), Path(folder),
+                               max_file=MAX_BYTES, max_total=MAX_TOTAL, max_files=MAX_FILES, max_field=MAX_TEXT)
+        if not header_token:
+            check_csrf_value(request, form.fields.get(CSRF_FIELD))
+        text, title = form.fields.get("text", ""), form.fields.get("title", "")
+        if not form.files and not text.strip():
+            raise HTTPException(422, "nothing to ingest: choose files or paste text")
+        job = queue_of(request).submit(folder, form.files, text, title[:500])
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if job is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise HTTPException(503, "the upload queue is full; try again in a minute", headers={"Retry-After": "60"})
+    return job
+
+
+def job_of(request: Request, job_id: str) -> Job:
+    check_allowed(request)
+    job = queue_of(request).get(job_id)
+    if job is None:
+        raise HTTPException(404, "no such upload (uploads are kept while the server runs)")
+    return job
+
+
+async def finished(job: Job) -> Job:
+    return await run_in_threadpool(wait, job, WAIT_SECONDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ...model import FuzzyDate
@@ -45,11 +46,15 @@ def _candidates(text: str) -> list[_Candidate]:
              if _NEEDS.get(name, "digit") in open_ for m in rx.finditer(text)]
     found.sort(key=lambda c: (c.start - c.end, c.rule))
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans' starts and ends, sorted (chosen spans never overlap)
+    ends: list[int] = []
     for c in found:
-        if all(c.end <= s or c.start >= e for s, e in taken):
-            chosen.append(c)
-            taken.append((c.start, c.end))
+        k = bisect_left(starts, c.end)  # only the chosen span starting last before c.end can overlap c
+        if k and ends[k - 1] > c.start:
+            continue
+        chosen.append(c)
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
@@ -118,7 +123,8 @@ class DateContext:
 
     def _offset_from_later(self, text: str, cands: list[_Candidate], i: int) -> Found | None:
         c = cands[i]
-        for nxt in cands[i + 1:]:
+        for j in range(i + 1, len(cands)):  # no slice: a copy of the rest for every offset is quadratic
+            nxt = cands[j]
             if nxt.start - c.end > 100 or _CLAUSE_END.search(text, c.end, nxt.start):
                 return None
             saved = self.last
