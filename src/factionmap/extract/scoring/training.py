@@ -41,6 +41,7 @@ class DocData:
     labels: list[dict[str, int]]
     gold: list[dict]
     weight: float = 1.0  # how much the document's pairs count in training
+    partial: bool = False  # only some of its ties were judged (reviews): unjudged pairs are no negatives
 
 
 def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeline=None,
@@ -58,8 +59,10 @@ def prepare(documents: list[tuple[str, Document]], gold_rows: list[dict], pipeli
         frames = frame_candidates(ann)
         pairs = candidate_pairs(ann, frames)
         feats, kinds = pair_features(ann, pairs)
-        labels = label_pairs(ann, pairs, gold_ties(by_doc.get(name, []), doc.text))
-        out.append(DocData(name, doc, ann, frames, pairs, feats, kinds, labels, by_doc.get(name, [])))
+        rows = by_doc.get(name, [])
+        labels = label_pairs(ann, pairs, gold_ties(rows, doc.text))
+        partial = bool(rows) and all("review" in r for r in rows)  # a document only analysts' reviews judge
+        out.append(DocData(name, doc, ann, frames, pairs, feats, kinds, labels, rows, partial=partial))
         if progress:
             progress(name)
     return out
@@ -88,12 +91,13 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationMode
     x = _matrix(data, vocab)
     kinds = [k for d in data for k in d.kinds]
     labels = [lab for d in data for lab in d.labels]
+    unjudged = [-1 if d.partial else 0 for d in data for _ in d.labels]
     weights = np.array([d.weight for d in data for _ in d.labels], dtype=float)
     mask = np.array([allowed_mask(*k) for k in kinds]) if kinds else np.zeros((0, len(TARGETS)), bool)
     w = np.zeros((len(vocab), len(TARGETS)), dtype=np.float32)
     b = np.full(len(TARGETS), -12.0, dtype=np.float32)
     for j, t in enumerate(TARGETS):
-        rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, 0) != -1]
+        rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, unjudged[i]) != -1]
         y = np.array([labels[i].get(t, 0) == 1 for i in rows], dtype=np.int8)
         if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
             continue
