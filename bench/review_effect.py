@@ -65,11 +65,9 @@ def main(argv=None) -> int:
             gold.setdefault(Path(str(r["doc"])).name, []).append(to_tie(r))
         graph, editor = Graph(store), Editor(store, local_actor("bench"))
         queue = graph.review_queue(limit=args.reviews)
-        items = queue["items"] if isinstance(queue, dict) else queue
         confirmed = rejected = 0
-        for item in items[: args.reviews]:
-            tie = graph.tie(item["id"] if isinstance(item, dict) else item.id)
-            doc = Path(tie.citations[0].doc_title or "").name
+        for item in queue.items[: args.reviews]:
+            tie = item.tie
             names = {c.doc_id for c in tie.citations}
             row = {"doc": "", "subject": [tie.subject.name] + [a.name for a in tie.subject.aliases],
                    "relation": tie.relation, "object": [tie.object.name] + [a.name for a in tie.object.aliases],

@@ -44,9 +44,14 @@ class Store:
                     migrate.upgrade(conn)
             else:
                 with self.engine.connect() as conn:
-                    if migrate.current_revision(conn) is None:
+                    current = migrate.current_revision(conn)
+                    if current is None:
                         raise StoreError(f"{self.shown}: not a factionmap store (no schema); "
                                          "run `factionmap build` first")
+                if current != migrate.head_revision():  # a store made by an earlier version: upgrade it
+                    with self.engine.begin() as conn:
+                        _writer_lock(conn)
+                        migrate.upgrade(conn)
         except OperationalError as exc:
             raise StoreError(f"cannot open store {self.shown}: {short_reason(exc)}") from None
 
