@@ -8,7 +8,8 @@ set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each d
 in exactly one fold; every figure below is on held-out documents. Prints, per subset and in all:
 per-relation P/R/F1, micro P/R/F1, dates and stance on matched ties, at the threshold chosen on the
 cross-validated curve; the precision/recall curve; expected calibration error and the reliability
-table; time to prepare, cross-validate and fit.
+table (each fold calibrated by curves fitted on the other folds only); time to prepare, cross-validate
+and fit.
 """
 from __future__ import annotations
 
@@ -54,11 +55,7 @@ def main(argv=None) -> int:
             d.weight = args.dev_weight
     t_prep = time.perf_counter() - t0
     cv = T.cross_validate(data, args.folds, args.c)
-    raw = [r.get("confidence") or 0.0 for r in cv.rows]
-    groups = [r.get("group", "model") for r in cv.rows]
-    cal = T.fit_calibration(raw, cv.correct, groups, relations=[r["relation"] for r in cv.rows])
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"), r["relation"]))
-                for r in cv.rows]
+    cal_rows = T.cross_calibrated(cv, args.folds)  # each fold calibrated by curves fitted on the others
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = T.choose_threshold(tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),

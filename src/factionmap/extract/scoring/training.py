@@ -196,9 +196,11 @@ def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[lis
 
 def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
                     knots: int = 40, min_group: int = 50, relations: list[str] | None = None,
-                    min_relation: int = 150) -> Calibration:
+                    min_relation: int | None = None) -> Calibration:
     """Isotonic regression of correctness on the raw score, per group of candidates (see
-    `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'."""
+    `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'.
+    With `min_relation`, also per relation within a group where it has that many rows (measured:
+    cross-fitted, it overfits on this corpus, so it is off by default)."""
     if not scores:
         return Calibration()
     groups = groups or ["model"] * len(scores)
@@ -207,7 +209,7 @@ def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] 
         idx = [i for i, x in enumerate(groups) if x == g]
         if len(idx) >= min_group:
             curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
-        for rel in sorted(set(relations or [])):
+        for rel in sorted(set(relations or [])) if min_relation else []:
             sub = [i for i in idx if relations[i] == rel]
             if len(sub) >= min_relation:
                 curves[f"{rel}:{g}"] = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
@@ -239,15 +241,37 @@ def choose_threshold(curve: list[dict], min_precision: float) -> dict:
     return max(curve, key=lambda p: (p["precision"], p["f1"]))
 
 
+def _calibrated(cal: Calibration, rows: list[dict]) -> list[dict]:
+    return [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"), r["relation"])) for r in rows]
+
+
+def _fit_on(rows: list[dict], correct: list[bool]) -> Calibration:
+    return fit_calibration([r.get("confidence") or 0.0 for r in rows], correct,
+                           [r.get("group", "model") for r in rows], relations=[r["relation"] for r in rows])
+
+
+def cross_calibrated(cv: CVResult, folds: int) -> list[dict]:
+    """The held-out rows, each calibrated by curves fitted on the other folds' rows only: what the
+    calibration does on documents it never saw (for honest error and threshold figures)."""
+    fold = folds_of(cv.docs, folds)
+    out: list[dict | None] = [None] * len(cv.rows)
+    for f in range(folds):
+        inside = [i for i, r in enumerate(cv.rows) if fold.get(r["doc"]) == f]
+        other = [i for i, r in enumerate(cv.rows) if fold.get(r["doc"]) != f]
+        if not inside:
+            continue
+        cal = _fit_on([cv.rows[i] for i in other], [cv.correct[i] for i in other])
+        for i, row in zip(inside, _calibrated(cal, [cv.rows[i] for i in inside])):
+            out[i] = row
+    return [r for r in out if r is not None]
+
+
 def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds: int = 5,
           min_precision: float = 0.65) -> tuple[RelationModel, dict]:
     """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
     cv = cv or cross_validate(data, folds, c)
-    raw = [r.get("confidence") or 0.0 for r in cv.rows]
-    groups = [r.get("group", "model") for r in cv.rows]
-    cal = fit_calibration(raw, cv.correct, groups, relations=[r["relation"] for r in cv.rows])
-    cal_rows = [dict(r, confidence=cal(r.get("confidence") or 0.0, r.get("group", "model"), r["relation"]))
-                for r in cv.rows]
+    cal = _fit_on(cv.rows, cv.correct)  # the shipped calibration: every held-out row
+    cal_rows = cross_calibrated(cv, folds)  # the figures: each fold calibrated by the others
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     best = choose_threshold(curve, min_precision)
