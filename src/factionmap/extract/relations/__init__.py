@@ -57,7 +57,7 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotat
         c = sc.cand
         if not guards.keep(ann, c):
             continue
-        if c.rule == "model" and not c.nominal and guards.nominal(ann, c):
+        if c.rule.startswith("model") and not c.nominal and guards.nominal(ann, c):
             c.nominal = True
         sent = ann.sentences[c.sentence]
         if c.stance:

@@ -62,9 +62,10 @@ def allowed_mask(ka: str, kb: str) -> np.ndarray:
 @dataclass
 class Calibration:
     """Monotone maps from the model's raw score to the probability that the tie is right, one per
-    group of candidates: "frame" (a hand-written frame read the same tie) and "model" (the model
-    alone), and per relation within a group where there is enough to fit ("part_of:model"). The
-    frames are right more often than their raw score says, and some relations more than others."""
+    group of candidates: "frame" (a hand-written frame read the same tie), "model" (the model alone,
+    from a sentence), "model-list" and "model-infobox" (from a list item or an infobox line), and
+    optionally per relation within a group ("part_of:model"). The frames are right more often than
+    their raw score says, and list items more than sentences."""
 
     curves: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 

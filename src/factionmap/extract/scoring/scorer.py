@@ -42,13 +42,14 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
             conf = float(row[j])
             frames = [c for c in pair.frames if c.relation == rel and (
                 d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+            rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
             if calibrate is not None:
-                conf = calibrate(conf, "frame" if frames else "model", rel)
+                conf = calibrate(conf, "frame" if frames else rule, rel)
             if frames:
                 out.extend(Scored(c, conf) for c in frames)
                 continue
             s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
-            out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), "model"), conf))
+            out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
     return out
 
 

@@ -124,8 +124,12 @@ def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibr
 
 
 def group_of(assertion) -> str:
-    """"frame" when a hand-written frame read the tie, "model" when the model alone proposed it."""
-    return "frame" if any(e.extractor != "model" for e in assertion.evidence) else "model"
+    """"frame" when a hand-written frame read the tie; else how the model's pair was found: "model" (a
+    sentence), "model-list" (a list item and what it hangs under), "model-infobox" (an infobox line)."""
+    rules = [e.extractor for e in assertion.evidence]
+    if any(not r.startswith("model") for r in rules):
+        return "frame"
+    return min(rules, key=len) if rules else "model"
 
 
 def positives(gold: list[dict]) -> list[dict]:
