@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.engine import Connection
 
 from ..names import fold
 from ..store import schema as t
 from . import keys
+from .alias_index import AliasIndex
 from .rules import Rules
 
 
@@ -45,8 +46,9 @@ class Resolver:
         self.pool = list(pool or [])
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
-        self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
+        self._members: list[dict] = []  # rows written in bulk before a query reads them (flush)
         self._aliases: list[dict] = []
+        self.index = AliasIndex(conn)  # what lookups read, loaded for each batch (alias_index.py)
 
     def flush(self) -> None:
         """Write the memberships and aliases held back (every lookup of them calls this first)."""
@@ -68,6 +70,9 @@ class Resolver:
     def attach_rows(self, rows) -> set[int]:
         """Resolve document entities (rows of doc_entities), document by document."""
         by_doc: dict[str, list] = defaultdict(list)
+        self.flush()
+        self.index = AliasIndex(self.conn)
+        self.index.load(rows)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
         for doc_rows in by_doc.values():
@@ -95,28 +100,18 @@ class Resolver:
         return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
 
     def _strict(self, row) -> tuple[int, str] | None:
-        self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
         primary = fold(row["name"])
         directed = self.rules.direct(self, row, primary)
         if directed is not None:
             return directed
         if row["kb_id"]:
-            hit = self.conn.execute(
-                select(t.entities.c.id).where(t.entities.c.kb_id == row["kb_id"], t.entities.c.type == row["type"])
-                .order_by(t.entities.c.id)
-            ).first()
-            if hit:
-                return hit[0], f"knowledge base entry {row['kb_id']}"
+            hit = self.index.by_kb(row["type"], row["kb_id"])
+            if hit is not None:
+                return hit, f"knowledge base entry {row['kb_id']}"
         norms, skels = set(names), set(names.values())
-        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
-                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
-                   t.entities.c.type == row["type"])
-        )
-        hits = self.conn.execute(query).mappings().all()
+        # one lookup for both passes: the names as folded, then as transliteration skeletons
+        hits = self.index.by_names(row["type"], norms, skels)
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -159,19 +154,13 @@ class Resolver:
         return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
-        self.flush()
         if not context:
             return None
         primary = fold(row["name"])
         if not primary or keys.is_acronym(primary):
             return None
-        query = (
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
-        )
         hits = {}
-        for hit in self.conn.execute(query).mappings():
+        for hit in self.index.by_block(row["type"], keys.block(primary)):
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
             if keys.similar(primary, hit["norm"]):
@@ -185,6 +174,7 @@ class Resolver:
 
     def _co_occurs(self, entity_id: int, context: set[int]) -> bool:
         """Whether the entity is named in some document alongside one of `context`."""
+        self.flush()
         m1, m2 = t.entity_members.alias(), t.entity_members.alias()
         d1, d2 = t.doc_entities.alias(), t.doc_entities.alias()
         query = (
@@ -201,7 +191,6 @@ class Resolver:
 
     def _found(self, row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
-        self.flush()
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
@@ -217,11 +206,13 @@ class Resolver:
                     or fold(e["name"]) in names or (first and first in names)
                 ):
                     self.pool.remove(eid)
+                    self.index.entity(eid, e["name"], e["kb_id"], e["type"])
                     return eid
-        return self.conn.execute(
-            insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
-                                      attributes=row["attributes"] or {})
-        ).inserted_primary_key[0]
+        entity_id = self.conn.execute(insert(t.entities), {
+            "name": row["name"], "type": row["type"], "kb_id": row["kb_id"], "attributes": row["attributes"] or {},
+        }).inserted_primary_key[0]
+        self.index.entity(entity_id, row["name"], row["kb_id"], row["type"])
+        return entity_id
 
     def claim(self, entity_id: int) -> None:
         """An entity a rule or lookup found is in use again: it leaves the pool."""
@@ -245,6 +236,8 @@ class Resolver:
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
                         "block": keys.block(norm), "reason": reason})
         self._aliases += new
+        for alias in new:
+            self.index.alias(alias)
         self.touched.add(entity_id)
         return entity_id
 
