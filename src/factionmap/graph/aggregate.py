@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
+from ..store.bulk import insert_rows
 from . import grading, reviews, sources, timeline
 
 _DATE_PARTS = ("iso", "earliest", "latest", "text")
@@ -134,7 +135,7 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
         tie_ids.update(zip(chunk, (r[0] for r in result)))
     links = [{"tie_id": tie_ids[key], "assertion_id": r["id"]} for key, rows in groups.items() for r in rows]
     for i in range(0, len(links), _CHUNK * 4):
-        conn.execute(insert(t.tie_assertions), links[i:i + _CHUNK * 4])
+        insert_rows(conn, t.tie_assertions, links[i:i + _CHUNK * 4])
     if ended:
         conn.execute(update(t.ties).where(t.ties.c.id == bindparam("tid")),
                      [{"tid": tie_ids[k], "ended_by": tie_ids[by]} for k, by in ended.items()])

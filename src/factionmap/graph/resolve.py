@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from ..names import fold
 from ..store import schema as t
+from ..store.bulk import insert_rows
 from . import keys
 from .alias_index import AliasIndex
 from .rules import Rules
@@ -53,10 +54,10 @@ class Resolver:
     def flush(self) -> None:
         """Write the memberships and aliases held back (every lookup of them calls this first)."""
         if self._members:
-            self.conn.execute(insert(t.entity_members), self._members)
+            insert_rows(self.conn, t.entity_members, self._members)
             self._members = []
         if self._aliases:
-            self.conn.execute(insert(t.aliases), self._aliases)
+            insert_rows(self.conn, t.aliases, self._aliases)
             self._aliases = []
 
     # -- entry points ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from ..errors import NotFound, StoreError, first_line, printable
 from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
 from . import codec, migrate
 from . import schema as t
+from .bulk import insert_rows
 from .engine import make_engine, to_url
 
 
@@ -310,7 +311,7 @@ def _insert_mentions(conn, extractions, keys) -> None:
         for x in extractions for m in x.mentions
     ]
     for chunk in _chunks(rows, _CHUNK * 10):
-        conn.execute(insert(t.mentions), chunk)
+        insert_rows(conn, t.mentions, chunk)
 
 
 def _insert_assertions(conn, extractions, keys) -> None:
@@ -336,8 +337,7 @@ def _insert_assertions(conn, extractions, keys) -> None:
         result = conn.execute(insert(t.assertions).returning(t.assertions.c.id, sort_by_parameter_order=True), chunk)
         ev = [{**e, "assertion_id": aid} for aid, group in zip((r[0] for r in result),
                                                             evidence[chunk_start:chunk_start + _CHUNK]) for e in group]
-        if ev:
-            conn.execute(insert(t.evidence), ev)
+        insert_rows(conn, t.evidence, ev)
 
 
 def _insert_lifespans(conn, extractions, keys) -> None:
