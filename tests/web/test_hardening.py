@@ -138,6 +138,38 @@ def test_answers_are_cached_per_store_version(store):
     assert zipped.json() == first.json()
 
 
+def test_clients_asking_at_once_for_an_answer_being_made_share_it(store):
+    """After a write, many clients asking for the map at once make it once, and all get it."""
+    import asyncio
+
+    import httpx
+
+    from factionmap.web.cache import AnswerCache
+
+    app = create_app(store)
+    TestClient(app).get("/api/stats")  # builds the middleware stack
+    cache = next(m for m in _middlewares(app) if isinstance(m, AnswerCache))
+    inner, made = cache.app, []
+
+    async def slow(scope, receive, send):
+        if scope["path"] == "/api/map":
+            made.append(scope["path"])
+            await asyncio.sleep(0.2)  # the answer takes a while to make: the others arrive meanwhile
+        await inner(scope, receive, send)
+
+    cache.app = slow
+
+    async def clients():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return await asyncio.gather(*(client.get("/api/map") for _ in range(8)))
+
+    answers = asyncio.run(clients())
+    assert [a.status_code for a in answers] == [200] * 8
+    assert len({a.content for a in answers}) == 1 and len({a.headers["etag"] for a in answers}) == 1
+    assert len(made) == 1 and cache.shared == 7
+
+
 def test_credentials_and_uploads_are_never_cached(store):
     from factionmap.web.cache import AnswerCache
 

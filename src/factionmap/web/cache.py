@@ -7,10 +7,12 @@ no-cache`: browsers revalidate and get 304 Not Modified while nothing changed. R
 credentials (Cookie, Authorization), answers made for a session (the login gate gave the request a
 session: a page with its CSRF token) and the upload pages are never cached, and no cached answer
 carries a Set-Cookie. It sits outside the session-cookie middleware, inside the security headers. The cache is bounded in
-entries and bytes, least recently used first out.
+entries and bytes, least recently used first out. Requests for an answer already being made wait for
+it instead of making it again (after a write, 32 clients asking for the map make it once, not 32 times).
 """
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 from collections import OrderedDict
@@ -42,7 +44,8 @@ class AnswerCache:
         self.entries: OrderedDict[tuple, Answer] = OrderedDict()
         self.size = 0
         self.version = -1
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.shared = 0
+        self.making: dict[tuple, asyncio.Future] = {}  # (version, key) -> the answer being made
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable(scope):
@@ -56,16 +59,34 @@ class AnswerCache:
         zipped = b"gzip" in headers.get(b"accept-encoding", b"")
         key = (scope["path"], scope.get("query_string", b""), zipped)
         answer = self.entries.get(key)
+        if answer is None and (version, key) in self.making:
+            self.shared += 1
+            answer = await asyncio.shield(self.making[(version, key)])  # None: not cacheable, made again below
         if answer is None:
             self.misses += 1
-            answer = await self._compute(scope, receive, send, version, zipped)
+            answer = await self._make(scope, receive, send, version, zipped, key)
             if answer is None:
                 return  # not a cacheable answer: already sent as it came
-            self._keep(key, answer)
         else:
             self.hits += 1
             self.entries.move_to_end(key)
         await _send(send, answer, headers.get(b"if-none-match"))
+
+    async def _make(self, scope: Scope, receive: Receive, send: Send, version: int, zipped: bool,
+                    key: tuple) -> Answer | None:
+        """Make the answer (others asking for it meanwhile wait for it) and keep it."""
+        making = asyncio.get_running_loop().create_future()
+        self.making.setdefault((version, key), making)
+        answer = None
+        try:
+            answer = await self._compute(scope, receive, send, version, zipped)
+            if answer is not None and version == self.version:
+                self._keep(key, answer)
+            return answer
+        finally:
+            if self.making.get((version, key)) is making:
+                del self.making[(version, key)]
+            making.set_result(answer)
 
     @staticmethod
     def _cacheable(scope: Scope) -> bool:
