@@ -20,6 +20,7 @@ import argparse
 import json
 import random
 import re
+import signal
 import statistics
 import sys
 import tempfile
@@ -165,6 +166,7 @@ def main() -> None:
     parser.add_argument("--no-local", action="store_true", help="Skip the build without Dask.")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its server
     server = PostgresServer()
     server.start()
     figures: dict = {"docs": args.docs}
