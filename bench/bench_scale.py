@@ -42,6 +42,8 @@ SYLLABLES = ["ar", "en", "ul", "im", "os", "ad", "ir", "un", "et", "ah", "oz", "
              "ut", "ey", "aq", "il"]
 NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".wiki"}
+KEPT = {"January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # dates stay dates
 
 
 def sources() -> list[Path]:
@@ -65,7 +67,7 @@ def vary(text: str, copy: int) -> str:
 
     def change(m: re.Match) -> str:
         word = m.group(1)
-        keep = random.Random(f"{copy}:{word}").random() < 0.5
+        keep = word in KEPT or random.Random(f"{copy}:{word}").random() < 0.5
         return word if keep else word[:-1] + syllable
     return NAME.sub(change, text)
 
