@@ -137,6 +137,18 @@ def test_a_bad_cluster_address_is_a_clear_error():
             parse_address(bad)
 
 
+def test_build_names_a_bad_dask_address_before_starting(tmp_path):
+    from click.testing import CliRunner
+
+    from factionmap.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(SAMPLES / "hezbollah.txt"), "--db", str(tmp_path / "m.db"),
+                                       "--dask", "10.0.0.5"])
+    assert result.exit_code != 0
+    assert "--dask '10.0.0.5': give local:N" in result.output
+    assert not (tmp_path / "m.db").exists() or Store(tmp_path / "m.db").stats()["documents"] == 0
+
+
 def test_a_reading_error_raised_on_a_worker_comes_back_whole():
     import pickle
 
