@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..entity_kinds import kind_for
 from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
@@ -87,7 +88,10 @@ class EntityFinder:
             for n in e.aliases:
                 ann.add_alias(kb_id, n, source="kb")
             ann.kinds[kb_id] = e.kind
+            ent.kind = kind_for(e.type, e.kind)
             ent.attributes.update(e.attributes)
+            if e.external_ids:  # Wikidata QIDs ...: shown on profiles, exported as STIX external references
+                ent.attributes["external_ids"] = dict(e.external_ids)
         return kb_id
 
     def local_entity(self, ann: Annotated, name: str, etype: EntityType) -> str:

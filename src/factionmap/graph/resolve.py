@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
+from ..model import DEFAULT_KIND
 from ..names import fold
 from ..store import schema as t
 from . import keys
@@ -29,6 +30,7 @@ from .rules import Rules
 
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity
+_DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -43,6 +45,7 @@ class Resolver:
         self.conn = conn
         self.rules = rules
         self.pool = list(pool or [])
+        self._kinded: set[int] = set()
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
         self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
@@ -217,9 +220,10 @@ class Resolver:
                     or fold(e["name"]) in names or (first and first in names)
                 ):
                     self.pool.remove(eid)
+                    self.conn.execute(update(t.entities).where(t.entities.c.id == eid).values(kind=row.get("kind")))
                     return eid
         return self.conn.execute(
-            insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
+            insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
                                       attributes=row["attributes"] or {})
         ).inserted_primary_key[0]
 
@@ -233,6 +237,7 @@ class Resolver:
         if _STIX_KEY.match(row["key"]):
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        self._kind(row, entity_id)
         blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
@@ -247,6 +252,17 @@ class Resolver:
         self._aliases += new
         self.touched.add(entity_id)
         return entity_id
+
+    def _kind(self, row, entity_id: int) -> None:
+        """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
+        of the default kind of its type (organization, person, place) what it is."""
+        kind = row.get("kind")
+        if not kind or kind in _DEFAULT_KINDS or entity_id in self._kinded:
+            return
+        self._kinded.add(entity_id)
+        self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
+                                                   or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
+                          .values(kind=kind))
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""
