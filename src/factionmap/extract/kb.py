@@ -50,6 +50,9 @@ class KBEntry:
 @dataclass
 class KnowledgeBase:
     entries: dict[str, KBEntry]
+    # entries from a gazetteer (places.gazetteer): their names yield to a longer capitalised name around
+    # them ("Santos" in "Juan Manuel Santos", "Ulster" in "Ulster Defence Association")
+    weak: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -164,9 +167,12 @@ def kb_folders(kb_dir: str | Path | None = None) -> list[Path]:
 
 @functools.lru_cache(maxsize=4)
 def _default_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
-    return load_kb(*folders)
+    from ..places import gazetteer
+
+    return gazetteer.extend(load_kb(*folders))
 
 
 def default_kb() -> KnowledgeBase:
-    """The packaged knowledge base with the user's own entries (read once per process and folder)."""
+    """The packaged knowledge base with the user's own entries, and the places of the maintained
+    gazetteers it does not name (`places.gazetteer`); read once per process and folder."""
     return _default_kb(tuple(kb_folders()))

@@ -123,6 +123,10 @@ def _digest(kb_dir: str | None, model) -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     h.update(((model.meta.get("digest") if model is not None else "frames-only") or "").encode())
+    if not kb_dir:  # the default knowledge base holds the gazetteers' places
+        from ..places.gazetteer import digest
+
+        h.update(digest().encode())
     return h.hexdigest()[:10]
 
 
