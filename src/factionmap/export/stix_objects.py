@@ -9,7 +9,7 @@ import stix2
 
 from ..entity_kinds import is_authority
 from ..model import Entity, FuzzyDate
-from ..names import fold
+from ..namefold import fold
 from . import ids
 from .source import Snapshot
 from .stix_vocab import EXTENSIONS, IDENTITY_ID, Typer

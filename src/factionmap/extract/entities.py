@@ -14,8 +14,8 @@ from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
-from .names import COMPASS_PREFIX as _COMPASS
-from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
+from .name_grammar import COMPASS_PREFIX as _COMPASS
+from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
 from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")

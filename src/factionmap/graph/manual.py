@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from .. import entity_kinds
 from ..errors import NotFound, ReviewError
 from ..model import FuzzyDate, Stance
-from ..names import fold
+from ..namefold import fold
 from ..relations import RELATIONS
 from ..store import codec
 from ..store import schema as t

@@ -23,7 +23,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 from . import keys
 from .rules import Rules

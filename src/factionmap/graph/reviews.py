@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection
 from .. import entity_kinds
 from ..errors import NotFound, ReviewConflict, ReviewError
 from ..model import FuzzyDate, Stance
-from ..names import fold
+from ..namefold import fold
 from ..relations import RELATIONS, SYMMETRIC
 from ..store import codec
 from ..store import schema as t

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..errors import NotFound
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 
 

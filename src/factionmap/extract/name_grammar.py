@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityType
-from ..names import COMPASS_POINTS
+from ..namefold import COMPASS_POINTS
 
 # Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
 # parts each), so a long run of capitalised words ("By Jane By Jane ...", "Al-Al-Al-...") costs each
