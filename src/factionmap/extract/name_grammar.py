@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from ..model import EntityType
+from ..errors import ConfigError
 from ..namefold import COMPASS_POINTS
 
 # Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
@@ -25,23 +29,47 @@ Q = "'\u2019\u2018\u02bf\u02bc`"
 ART = r"(?:al|el|ad|adh|ash|as|an|ar|at|ath|az|ud|ul)[-\u2010\u2011]"
 WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*){{0,{MAX_PARTS}}}"
 SP = r"[ \t\u00a0]+"
-LINK = r"(?:wa|wal|fi|fee|li|lil|bin|ibn|bint|min|al|ul|in[ ]Bilad|wa[ ]al)"
+GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "data" / "lang" / "en" / "group_names.yaml"
+
+
+def _alternation(words) -> str:
+    """Words as a regex alternation, each apostrophe optional and written any of the ways it is."""
+    return "|".join(re.escape(str(w)).replace("'", "['\u2019\u02bf]?").replace("\\ ", " ") for w in words)
+
+
+def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
+    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first") if not data.get(k)]
+    if missing:
+        raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
+    for key, words in data.items():
+        bad = [w for w in words if not isinstance(w, str)] if isinstance(words, list) else [words]
+        if bad:  # YAML reads a bare on/no/yes as a truth value: quote it
+            raise ConfigError(f"{path}: {key}: {bad[0]!r} is not a word (quote it)")
+    return data
+
+
+GRAMMAR = load_grammar()
+GROUP_HEAD = _alternation(GRAMMAR["heads"])
+GROUP_TAIL = _alternation(GRAMMAR["tails"])
+LINK = "(?:" + _alternation(GRAMMAR["links"]).replace(" ", "[ ]") + ")"
 TAIL = rf"(?:{SP}(?:{LINK}{SP})?{WORD})"
-GROUP_HEAD = (
-    r"Jama['’ʿ]?at|Jamaat|Jamaa|Jamaah|Jaysh|Jaish|Jeish|Liwa['’]?|Liwaa|Alwiya|Alwiyat|Kata['’]?ib|Katibat|Katiba|"
-    r"Kateeba|Harakat|Harakat|Haraka|Jabhat|Jabha|Saraya|Ansar|Ahrar|Hay['’]?at|Tahrir|Firqat|Fawj|Junud|Jund|"
-    r"Tanzim|Usbat|Hizb|Lashkar|Tehrik|Tehreek|Muqawama|Quwat|Majlis|Wilayat|Vilayat|Wilayah|Wilaya|Velayat|"
-    r"Imarat|Emirate of|Mujahideen|Mujahidin"
-)
-GROUP_TAIL = (
-    r"Brigades?|Battalions?|Front|Army|Units|Unit|Movement|Party|Emirate|Militia|Council|Coalition|"
-    r"Organi[sz]ation|Division|Regiment|Legion|Corps|Media|Foundation|Shura"
-)
+_INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inner"])
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
-    rf"\b(?!(?:The|A|An|In|On|For|By|With|This|That|These|Its|His|Their|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
-    rf"Several|Some|Many|Both|All|Most|Other|Former|Suspected|Alleged|{GROUP_HEAD})\s)"
-    rf"{WORD}(?:{SP}(?:of{SP}|for{SP}the{SP}|wa{SP})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
+    rf"\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD})\s)"
+    rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
+)
+_LEAD_LINK = "(?:" + "|".join(re.escape(w) for w in GRAMMAR["leading_links"]) + ")"
+# "Army of the South-East", "Front for the Liberation of the Azawad": a tail word first, then "of"/"for",
+# then capitalised words joined by small words, ending on a capitalised word
+_LEADING = re.compile(
+    rf"\b(?:{_alternation(GRAMMAR['leading'])}){SP}(?:of|for){SP}(?:the{SP})?{WORD}"
+    rf"(?:(?:{SP}{_LEAD_LINK}){{0,2}}{SP}{WORD}){{0,{MAX_WORDS}}}"
 )
 _PROVINCE = re.compile(
     rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
