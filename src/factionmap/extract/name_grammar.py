@@ -57,14 +57,18 @@ GRAMMAR = load_grammar()
 GROUP_HEAD = _alternation(GRAMMAR["heads"])
 GROUP_TAIL = _alternation(GRAMMAR["tails"])
 LINK = "(?:" + _alternation(GRAMMAR["links"]).replace(" ", "[ ]") + ")"
-TAIL = rf"(?:{SP}(?:{LINK}{SP})?{WORD})"
+TAIL = rf"(?:{SP}(?:{LINK}(?:{SP}|[-\u2010]))?{WORD})"  # "wal-Ansar", "lil-Da'wa" as well as "wa al-Ansar"
 _INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inner"])
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
     rf"\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD})\s)"
     rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
 )
-_LEAD_LINK = "(?:" + "|".join(re.escape(w) for w in GRAMMAR["leading_links"]) + ")"
+# a capitalised word or a number right before a leading tail word: the name began earlier
+_NAME_BEFORE = re.compile(rf"(?:\b(?!(?:{_alternation(GRAMMAR['not_first'])})\b)[A-Z][\w{Q}-]*|\d\w*)[{Q}s]*{SP}$")
+_LEAD_LINK = ("(?:" + "|".join(re.escape(w) for w in GRAMMAR["leading_links"]) + "|(?:"
+              + "|".join(re.escape(w) for w in GRAMMAR.get("leading_and") or ["and"])
+              + rf")(?!{SP}(?:the|al|an?|{_alternation(GRAMMAR['leading'])})\b))")
 # "Army of the South-East", "Front for the Liberation of the Azawad": a tail word first, then "of"/"for",
 # then capitalised words joined by small words, ending on a capitalised word
 _LEADING = re.compile(
@@ -140,9 +144,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     end = len(text) if end is None else end
     out: list[Found] = []
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
-                           (_TAILED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
+                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
+            if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
             if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
