@@ -47,3 +47,29 @@ def test_the_head_words_are_data(tmp_path, monkeypatch):
     bad.write_text(open(name_grammar.GRAMMAR_FILE, encoding="utf-8").read().replace('"on"', "on"), encoding="utf-8")
     with pytest.raises(ConfigError, match="True is not a word"):
         load_grammar(bad)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Eastern Defence League (EDL) is a group.", "Eastern Defence League"),
+    ("Envoys of the House of Elders (HoE) met.", "House of Elders"),
+    ("It backed the Front for the Liberation of the Azawad (FLA).", "Front for the Liberation of the Azawad"),
+])
+def test_an_acronym_in_brackets_pairs_with_the_words_that_spell_it(text, name):
+    assert name in names(text)
+
+
+def test_an_acronym_that_the_words_do_not_spell_pairs_with_nothing():
+    from factionmap.extract.name_grammar import acronym_expansions
+
+    assert acronym_expansions("Talks with the Revolutionary Armed Forces of Colombia (FARC) began.") == []
+
+
+def test_the_pair_becomes_a_name_and_its_alias():
+    from factionmap.extract.pipeline import default_pipeline
+    from factionmap.model import Document
+
+    text = "The Eastern Defence League (EDL) was founded in 1990. In 1995 the EDL fought the police."
+    ex = default_pipeline()(Document(text=text))
+    (league,) = [e for e in ex.entities if e.name == "Eastern Defence League"]
+    assert "EDL" in league.names
+    assert sum(1 for m in ex.mentions if m.entity_key == league.key) == 3

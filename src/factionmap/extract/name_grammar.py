@@ -159,9 +159,45 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             a, b = _trim(text, m.start("name"), m.end("name"))
             if b - a >= 3:
                 out.append(Found(a, b, EntityType.PLACE, "pattern"))
+    out += acronym_expansions(text, start, end)
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
+    return out
+
+
+_ACR_DEF = re.compile(r"[ \u00a0]?[(\[]([A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*)[)\]]")
+_ACR_WORD = re.compile(rf"[{Q}]?[A-Z\u00c0-\u00de][\w{Q}]*(?:-[\w{Q}]+)*|\S+")
+
+
+def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """"Jewish Defense League (JDL)", "House of Representatives (HoR)": the capitalised words right before
+    an acronym in brackets whose initials spell it (small joining words skipped) are a name, read whole."""
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    small = set(GRAMMAR.get("acronym_skips") or ())
+    for m in _ACR_DEF.finditer(text, start, end):
+        letters = [c for c in m.group(1) if c.isupper()]
+        if not 2 <= len(letters) <= 8:
+            continue
+        words = list(_ACR_WORD.finditer(text, max(start, m.start() - 160), m.start()))
+        need, i, first = list(letters), len(words) - 1, None
+        while i >= 0 and need:
+            w = words[i].group(0)
+            if w[0].isupper() or w[0] in Q:
+                initial = w.lstrip(Q)[0]
+                if initial != need[-1]:
+                    break
+                need.pop()
+                first = words[i]
+            elif w.lower().strip(",") not in small or "," in w:
+                break
+            i -= 1
+        if need or first is None:
+            continue
+        a, b = _trim(text, first.start(), words[-1].end())
+        if b - a >= 4 and not text[first.start():m.start()].count("\n"):
+            out.append(Found(a, b, EntityType.ORG, "pattern"))
     return out
 
 
