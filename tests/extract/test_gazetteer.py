@@ -75,3 +75,17 @@ def test_settings_are_data():
     conf = gazetteer.settings()
     assert conf["min_population"] >= 15000 and "Province" in conf["subdivision_words"]
     assert "pycountry" in gazetteer.digest()
+
+
+def test_the_entries_are_cached_between_runs_and_a_broken_cache_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer._cached_raw.cache_clear()
+    try:
+        first = gazetteer._cached_raw()
+        path = gazetteer.cache_file()
+        assert path.parent == tmp_path / "factionmap" and path.exists()
+        path.write_text("{not json", encoding="utf-8")
+        gazetteer._cached_raw.cache_clear()
+        assert gazetteer._cached_raw() == first
+    finally:
+        gazetteer._cached_raw.cache_clear()

@@ -9,6 +9,9 @@ matched only as written (a capital first). How much is read is data: `data/lang/
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 from dataclasses import replace
 from importlib.metadata import version
@@ -133,9 +136,32 @@ def _capitals() -> dict[str, dict]:
     return {iso: {"lat": round(c["latitude"], 3), "lon": round(c["longitude"], 3)} for iso, c in best.items()}
 
 
+def cache_file() -> Path:
+    """Where the entries are kept between runs (reading the gazetteers takes seconds): named by a digest of
+    the packages' versions, the settings and this module, so that any change reads them again."""
+    h = hashlib.sha256(digest().encode())
+    h.update(SETTINGS.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factionmap" / f"gazetteer-{h.hexdigest()[:16]}.json"
+
+
 @functools.lru_cache(maxsize=1)
 def _cached_raw() -> tuple[dict, ...]:
-    return tuple(raw_entries())
+    path = cache_file()
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    entries = raw_entries()
+    try:  # a cache that cannot be written only costs the next run the same seconds
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return tuple(entries)
 
 
 def extend(kb):
