@@ -151,3 +151,34 @@ def test_a_qid_is_shown_on_the_profile_and_exported(sqlite_store):
     front = next(o for o in data["objects"] if o.get("name") == "Example Front")
     assert front["external_references"] == [{"source_name": "wikidata", "external_id": "Q90000009",
                                              "url": "https://www.wikidata.org/wiki/Q90000009"}]
+
+
+def test_a_build_after_an_import_re_extracts_and_keeps_the_qid(tmp_path, monkeypatch):
+    from factionmap.builder import build
+    from factionmap.extract import kb as kbmod
+    from factionmap.extract.pipeline import get_pipeline
+    from factionmap.graph import Graph
+    from factionmap.store import Store
+
+    monkeypatch.setenv("FACTIONMAP_KB_DIR", str(tmp_path / "kb"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("In 2019 the Saraya Example Brigades fought the Islamic State near Raqqa.\n", encoding="utf-8")
+    store = Store(tmp_path / "s.db")
+    try:
+        kbmod._default_kb.cache_clear()
+        get_pipeline.cache_clear()
+        build(store, [str(docs)])
+        before = {e.name: e for e in Graph(store).entities()}
+        assert "external_ids" not in before["Islamic State"].attributes
+        import_file(_write(tmp_path, "items.json", json.dumps(ENTITIES)), default_type="ORG")
+        kbmod._default_kb.cache_clear()
+        get_pipeline.cache_clear()
+        build(store, [str(docs)])  # the knowledge base changed: the document is read again
+        after = {e.name: e for e in Graph(store).entities()}
+        assert after["Islamic State"].attributes["external_ids"] == {"wikidata": "Q2429253"}
+        assert after["Islamic State"].id == before["Islamic State"].id
+        assert after["Saraya Example Brigades"].attributes["external_ids"] == {"wikidata": "Q90000001"}
+    finally:
+        kbmod._default_kb.cache_clear()
+        get_pipeline.cache_clear()

@@ -46,6 +46,7 @@ class Resolver:
         self.rules = rules
         self.pool = list(pool or [])
         self._kinded: set[int] = set()
+        self._ided: set[tuple] = set()
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
         self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
@@ -238,6 +239,7 @@ class Resolver:
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
         self._kind(row, entity_id)
+        self._external_ids(row, entity_id)
         blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
@@ -252,6 +254,18 @@ class Resolver:
         self._aliases += new
         self.touched.add(entity_id)
         return entity_id
+
+    def _external_ids(self, row, entity_id: int) -> None:
+        """Ids in other catalogues a document's entity carries (a KB entry's Wikidata QID) join the entity's."""
+        ids = (row["attributes"] or {}).get("external_ids")
+        if not ids or (entity_id, tuple(sorted(ids.items()))) in self._ided:
+            return
+        self._ided.add((entity_id, tuple(sorted(ids.items()))))
+        attrs = dict(self.conn.execute(select(t.entities.c.attributes).where(t.entities.c.id == entity_id)).scalar() or {})
+        merged = {**ids, **(attrs.get("external_ids") or {})}
+        if merged != attrs.get("external_ids"):
+            attrs["external_ids"] = merged
+            self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
 
     def _kind(self, row, entity_id: int) -> None:
         """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
