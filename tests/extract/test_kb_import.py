@@ -182,3 +182,16 @@ def test_a_build_after_an_import_re_extracts_and_keeps_the_qid(tmp_path, monkeyp
     finally:
         kbmod._default_kb.cache_clear()
         get_pipeline.cache_clear()
+
+
+def test_the_worked_example_in_architecture_md(tmp_path):
+    """docs/ARCHITECTURE.md, "How to add names": a plain CSV list with a QID column."""
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    line = next(x for x in doc.splitlines() if "printf 'name,aliases" in x)
+    csv_text = line.split("printf '")[1].split("' >")[0].replace("\\n", "\n")
+    target, entries = import_file(_write(tmp_path, "mine.csv", csv_text), into=tmp_path / "kb")
+    assert target.name == "mine.yaml"
+    assert entries == [{"id": "wd-q90000005", "name": "Harakat Example", "type": "ORG", "kind": "armed_group",
+                        "aliases": ["HEX"], "external_ids": {"wikidata": "Q90000005"}}]
