@@ -17,9 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _fine(kb_id, attributes) -> str:
-    from factionmap.extract.kb import default_kb
-
+def _fine(kb_id, attributes, kb) -> str:
     if isinstance(attributes, str):
         try:
             attributes = json.loads(attributes)
@@ -27,19 +25,22 @@ def _fine(kb_id, attributes) -> str:
             attributes = {}
     if isinstance(attributes, dict) and attributes.get("kind"):
         return str(attributes["kind"])
-    entry = default_kb().get(kb_id) if kb_id else None
+    entry = kb.get(kb_id) if kb_id else None
     return entry.kind if entry else ""
 
 
 def upgrade() -> None:
     from factionmap.entity_kinds import kind_for
+    from factionmap.extract.kb import load_kb
+
+    kb = load_kb()  # the packaged entries: what stores made before this revision can name
 
     for table in ("doc_entities", "entities"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("kind", sa.String(length=24), nullable=True))
         conn = op.get_bind()
         rows = conn.execute(sa.text(f"SELECT id, type, kb_id, attributes FROM {table}")).all()
-        values = [{"i": r[0], "k": kind_for(r[1], _fine(r[2], r[3])).value} for r in rows]
+        values = [{"i": r[0], "k": kind_for(r[1], _fine(r[2], r[3], kb)).value} for r in rows]
         if values:
             conn.execute(sa.text(f"UPDATE {table} SET kind = :k WHERE id = :i"), values)
 
