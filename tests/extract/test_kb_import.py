@@ -76,6 +76,8 @@ def test_a_query_service_answer_in_json_and_csv(tmp_path):
                 "http://www.wikidata.org/entity/Q90000004,Jabhat Example,\"JEX, Example Front\"\n")
     items = read_items(_write(tmp_path, "q.csv", csv_text))
     assert [(i.name, i.qid, i.aliases) for i in items] == [("Jabhat Example", "Q90000004", ["JEX", "Example Front"])]
+    tsv = read_items(_write(tmp_path, "q.tsv", "item\titemLabel\nQ90000004\tJabhat Example\n"))
+    assert [(i.name, i.qid) for i in tsv] == [("Jabhat Example", "Q90000004")]
 
 
 def test_a_plain_yaml_and_csv_list(tmp_path):

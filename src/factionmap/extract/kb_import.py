@@ -168,7 +168,7 @@ def _json(text: str, path: Path, lang: str) -> list[Item]:
 # -- CSV and YAML -------------------------------------------------------------------------------------
 
 def _csv(text: str, path: Path) -> list[Item]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
     if not reader.fieldnames or not any(f and (f.lower() in ("name", "item", "qid", "id") or f.lower().endswith("label"))
                                         for f in reader.fieldnames):
         raise KBImportError(f"{path}: line 1: expected a header with a name or item column "
