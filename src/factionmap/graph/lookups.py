@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 from . import keys
 
