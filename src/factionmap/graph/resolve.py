@@ -19,18 +19,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from ..names import fold
+from ..model import DEFAULT_KIND
+from ..namefold import fold
 from ..store import schema as t
 from ..store.bulk import insert_rows
 from . import keys
-from .alias_index import AliasIndex
+from .lookups import Lookups
 from .rules import Rules
 
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity
+_DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -45,11 +47,13 @@ class Resolver:
         self.conn = conn
         self.rules = rules
         self.pool = list(pool or [])
+        self._kinded: set[int] = set()
+        self._ided: set[tuple] = set()
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
-        self._members: list[dict] = []  # rows written in bulk before a query reads them (flush)
+        self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
         self._aliases: list[dict] = []
-        self.index = AliasIndex(conn)  # what lookups read, loaded for each batch (alias_index.py)
+        self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
     def flush(self) -> None:
         """Write the memberships and aliases held back (every lookup of them calls this first)."""
@@ -70,12 +74,19 @@ class Resolver:
 
     def attach_rows(self, rows) -> set[int]:
         """Resolve document entities (rows of doc_entities), document by document."""
+        rows = list(rows)
         by_doc: dict[str, list] = defaultdict(list)
-        self.flush()
-        self.index = AliasIndex(self.conn)
-        self.index.load(rows)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
+        self.lookups = Lookups(self.conn, rows)
+        try:
+            self._attach(by_doc)
+        finally:
+            self.lookups = None
+        self.flush()
+        return self.touched
+
+    def _attach(self, by_doc: dict[str, list]) -> None:
         for doc_rows in by_doc.values():
             context: set[int] = set()
             later = []
@@ -90,8 +101,6 @@ class Resolver:
             for row in later:
                 found = self._fuzzy(row, context) or (self._found(row), "first seen here")
                 context.add(self._join(row, *found))
-        self.flush()
-        return self.touched
 
     # -- the steps -------------------------------------------------------------------------------
 
@@ -101,18 +110,36 @@ class Resolver:
         return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
 
     def _strict(self, row) -> tuple[int, str] | None:
+        if self.lookups is None:
+            self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
         primary = fold(row["name"])
         directed = self.rules.direct(self, row, primary)
         if directed is not None:
             return directed
-        if row["kb_id"]:
-            hit = self.index.by_kb(row["type"], row["kb_id"])
-            if hit is not None:
-                return hit, f"knowledge base entry {row['kb_id']}"
+        if row["kb_id"] and self.lookups is not None:
+            entity_id = self.lookups.by_kb(row["kb_id"], row["type"])
+            if entity_id is not None:
+                return entity_id, f"knowledge base entry {row['kb_id']}"
+        elif row["kb_id"]:
+            hit = self.conn.execute(
+                select(t.entities.c.id).where(t.entities.c.kb_id == row["kb_id"], t.entities.c.type == row["type"])
+                .order_by(t.entities.c.id)
+            ).first()
+            if hit:
+                return hit[0], f"knowledge base entry {row['kb_id']}"
         norms, skels = set(names), set(names.values())
-        # one lookup for both passes: the names as folded, then as transliteration skeletons
-        hits = self.index.by_names(row["type"], norms, skels)
+        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
+            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                   t.entities.c.type == row["type"])
+        )
+        if self.lookups is not None:
+            hits = self.lookups.hits(norms, skels, row["type"])
+        else:
+            hits = self.conn.execute(query).mappings().all()
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -155,13 +182,24 @@ class Resolver:
         return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
+        if self.lookups is None:
+            self.flush()
         if not context:
             return None
         primary = fold(row["name"])
         if not primary or keys.is_acronym(primary):
             return None
+        if self.lookups is not None:
+            candidates = self.lookups.in_block(keys.block(primary), row["type"])
+        else:
+            query = (
+                select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
+                .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
+            )
+            candidates = self.conn.execute(query).mappings().all()
         hits = {}
-        for hit in self.index.by_block(row["type"], keys.block(primary)):
+        for hit in candidates:
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
             if keys.similar(primary, hit["norm"]):
@@ -192,6 +230,8 @@ class Resolver:
 
     def _found(self, row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
+        if self.lookups is None:
+            self.flush()
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
@@ -207,13 +247,17 @@ class Resolver:
                     or fold(e["name"]) in names or (first and first in names)
                 ):
                     self.pool.remove(eid)
-                    self.index.entity(eid, e["name"], e["kb_id"], e["type"])
+                    self.conn.execute(update(t.entities).where(t.entities.c.id == eid).values(kind=row.get("kind")))
+                    if self.lookups is not None:
+                        self.lookups.entity_created(eid, e["name"], e["kb_id"], e["type"])
                     return eid
-        entity_id = self.conn.execute(insert(t.entities), {
-            "name": row["name"], "type": row["type"], "kb_id": row["kb_id"], "attributes": row["attributes"] or {},
-        }).inserted_primary_key[0]
-        self.index.entity(entity_id, row["name"], row["kb_id"], row["type"])
-        return entity_id
+        eid = self.conn.execute(
+            insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
+                                      attributes=row["attributes"] or {})
+        ).inserted_primary_key[0]
+        if self.lookups is not None:
+            self.lookups.entity_created(eid, row["name"], row["kb_id"], row["type"])
+        return eid
 
     def claim(self, entity_id: int) -> None:
         """An entity a rule or lookup found is in use again: it leaves the pool."""
@@ -225,6 +269,8 @@ class Resolver:
         if _STIX_KEY.match(row["key"]):
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        self._kind(row, entity_id)
+        self._external_ids(row, entity_id)
         blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
@@ -237,10 +283,33 @@ class Resolver:
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
                         "block": keys.block(norm), "reason": reason})
         self._aliases += new
-        for alias in new:
-            self.index.alias(alias)
+        if self.lookups is not None:
+            self.lookups.aliases_added(new)
         self.touched.add(entity_id)
         return entity_id
+
+    def _external_ids(self, row, entity_id: int) -> None:
+        """Ids in other catalogues a document's entity carries (a KB entry's Wikidata QID) join the entity's."""
+        ids = (row["attributes"] or {}).get("external_ids")
+        if not ids or (entity_id, tuple(sorted(ids.items()))) in self._ided:
+            return
+        self._ided.add((entity_id, tuple(sorted(ids.items()))))
+        attrs = dict(self.conn.execute(select(t.entities.c.attributes).where(t.entities.c.id == entity_id)).scalar() or {})
+        merged = {**ids, **(attrs.get("external_ids") or {})}
+        if merged != attrs.get("external_ids"):
+            attrs["external_ids"] = merged
+            self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
+
+    def _kind(self, row, entity_id: int) -> None:
+        """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
+        of the default kind of its type (organization, person, place) what it is."""
+        kind = row.get("kind")
+        if not kind or kind in _DEFAULT_KINDS or entity_id in self._kinded:
+            return
+        self._kinded.add(entity_id)
+        self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
+                                                   or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
+                          .values(kind=kind))
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import entity_kinds
 from ... import relations as vocab
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
@@ -128,9 +129,8 @@ def _kinds(frame: Frame, side: str) -> str:
 def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
     if s.key == o.key:
         return False
-    return vocab.get(relation).allows(ann.type_of(s.key), ann.type_of(o.key)) or (
-        ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to")) or (
-        ann.is_state(s.key) and relation in ("opposes", "ally_of", "part_of") and ann.type_of(o.key).value == "ORG")
+    return entity_kinds.allows(vocab.get(relation), ann.type_of(s.key), ann.kind_of(s.key),
+                               ann.type_of(o.key), ann.kind_of(o.key))
 
 
 def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | None:
