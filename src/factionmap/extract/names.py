@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityType
+from ..lang.fold import article_pattern
 from ..names import COMPASS_POINTS
 
 # Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
@@ -22,7 +23,7 @@ from ..names import COMPASS_POINTS
 MAX_WORDS = 10
 MAX_PARTS = 5
 Q = "'\u2019\u2018\u02bf\u02bc`"
-ART = r"(?:al|el|ad|adh|ash|as|an|ar|at|ath|az|ud|ul)[-\u2010\u2011]"
+ART = article_pattern() + r"[-\u2010\u2011]"  # the language pack's spellings of the Arabic article
 WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*){{0,{MAX_PARTS}}}"
 SP = r"[ \t\u00a0]+"
 LINK = r"(?:wa|wal|fi|fee|li|lil|bin|ibn|bint|min|al|ul|in[ ]Bilad|wa[ ]al)"
