@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.lexicon import speech_verbs
 from ..model import EntityType
 from .state import Annotated, Span
 
@@ -279,8 +280,7 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _QUOTES_ALL = re.compile(r"“[^”]*”?|\"[^\"\n]*\"|(?<!\w)‘[^‘\n]*?’(?!\w)|(?<!\w)'[^'\n]*?'(?!\w)")
 _STATEMENT_BY = re.compile(r"(?i)\b(?:statement|communiqu[eé]|declaration|announcement|message|letter|bulletin)s?\s+"
                            r"(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?$")
-_SPEECH = re.compile(r"(?i)\b(?:said|says|say|stated|states|told|tells|announced|announces|declared|declares|wrote|writes|"
-                     r"added|adds|insisted|explained|characteri[sz]es|characteri[sz]ed|described|describes|put\s+it|"
+_SPEECH = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce") + r"|put\s+it|"
                      r"according\s+to|quote|quoted|interview|statement|spokesm[ae]n|representative|official|member)\b|:\s*$")
 
 
@@ -379,8 +379,7 @@ def _and_clause_subject(ann: Annotated, sent_start: int, a: int) -> str | None:
     return first.key
 
 
-_REPORTS_THAT = re.compile(r"(?i)\b(?:declared|announced|said|stated|claimed|reported|confirmed|revealed|decided|"
-                           r"agreed|insisted|denied)\s+that\s+$")
+_REPORTS_THAT = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce", "deny") + r"|decided|agreed)\s+that\s+$")
 
 
 def _reported_topic(ann: Annotated, si: int, a: int) -> str | None:
