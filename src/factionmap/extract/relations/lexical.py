@@ -16,7 +16,7 @@ _POSSESSOR = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}?«(\w)(\d+)»")
 _HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
 _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
-_PARTITIVE_OK = {"operates_in", "opposes", "designated_by", "ally_of"}
+_PARTITIVE_OK = vocab.PARTITIVE_OK  # relations a partitive may state (relations.py)
 # "an ex-X grouping": X names what the group was, not what it is
 _FORMER = re.compile(r"(?i)\b(?:ex-|former\s+|erstwhile\s+|one-time\s+)(?:«\w\d+»\s*/\s*)*$")
 _BRANCH_OF = re.compile(r"(?i)\b(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$")
@@ -128,9 +128,9 @@ def _kinds(frame: Frame, side: str) -> str:
 def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
     if s.key == o.key:
         return False
-    return vocab.get(relation).allows(ann.type_of(s.key), ann.type_of(o.key)) or (
-        ann.is_state(o.key) and relation in ("designated_by", "operates_in", "opposes", "ally_of", "allegiance_to")) or (
-        ann.is_state(s.key) and relation in ("opposes", "ally_of", "part_of") and ann.type_of(o.key).value == "ORG")
+    rel = vocab.get(relation)
+    return rel.allows(ann.type_of(s.key), ann.type_of(o.key)) or (ann.is_state(o.key) and rel.state_object) or (
+        ann.is_state(s.key) and rel.state_subject and ann.type_of(o.key).value == "ORG")
 
 
 def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | None:
