@@ -120,7 +120,7 @@ def _run(pipeline, doc: Document, clock: "_Clock", where: str, label: str | None
 
     ann = Annotated(doc)
     for st in stages:
-        ann = _timed(clock, where, label, st.name, lambda: st.func(ann))
+        ann = _timed(clock, where, label, st.name, lambda: st.func(ann))  # noqa: B023 (called at once)
     version = getattr(pipeline, "version", None)
     return to_extraction(ann, version) if version else to_extraction(ann)
 

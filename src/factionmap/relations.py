@@ -10,6 +10,7 @@ relations (extractor, graph, exports, web legend) reads it from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .model import EntityType
 
@@ -50,7 +51,8 @@ class Relation:
         return self.stix_type or self.name.replace("_", "-")
 
 
-def _r(name, label, symmetric, subjects, objects, description, **kw) -> Relation:
+def _r(name: str, label: str, symmetric: bool, subjects: set[EntityType] | frozenset[EntityType],
+       objects: set[EntityType] | frozenset[EntityType], description: str, **kw: Any) -> Relation:
     if "ends" in kw:
         kw["ends"] = frozenset(kw["ends"])
     return Relation(name, label, symmetric, frozenset(subjects), frozenset(objects), description, **kw)

@@ -152,6 +152,6 @@ def script_names_after(text: str, end: int, limit: int = 300) -> list[tuple[int,
         k = window.find(closer)
         if k != -1:
             stop = min(stop, k)
-    if not window.lstrip()[:1] in "([,|" and not _SCRIPT_LABEL.match(window.lstrip(" (|")):
+    if window.lstrip()[:1] not in "([,|" and not _SCRIPT_LABEL.match(window.lstrip(" (|")):
         return []
     return [(end + m.start(), end + m.end()) for m in ARABIC.finditer(window[:stop])]

@@ -17,18 +17,21 @@ Iraq"), nor when both sides have different knowledge-base ids. When names point 
 from __future__ import annotations
 
 import re
+from typing import Any
 from collections import defaultdict
 
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from ..names import fold
+from ..store import codec
 from ..store import schema as t
 from . import keys
-from .rules import Rules
+from .rules import NEW, Rules
+
+__all__ = ["NEW", "Resolver"]
 
 
-NEW = 0  # the entity id a rule gives when the document entity must found its own entity
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -170,7 +173,7 @@ class Resolver:
             .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
             .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
         )
-        hits = {}
+        hits: dict[Any, Any] = {}
         for hit in self.conn.execute(query).mappings():
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
@@ -218,10 +221,10 @@ class Resolver:
                 ):
                     self.pool.remove(eid)
                     return eid
-        return self.conn.execute(
+        return codec.inserted_id(self.conn.execute(
             insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
                                       attributes=row["attributes"] or {})
-        ).inserted_primary_key[0]
+        ))
 
     def claim(self, entity_id: int) -> None:
         """An entity a rule or lookup found is in use again: it leaves the pool."""

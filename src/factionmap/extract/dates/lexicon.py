@@ -29,7 +29,7 @@ HIJRI_MONTHS: list[tuple[str, int]] = [
     (r"Rajab", 7),
     (rf"Sh?a{APOS}a?ban", 8),
     (r"Rama[dz]h?aa?n", 9),
-    (rf"Sh[au]ww?aa?l", 10),
+    (r"Sh[au]ww?aa?l", 10),
     (rf"(?:Dh|Th|Z)[uiao]{APOS}l?(?:[\s-]+a?l)?[\s-]*Q[ai]{APOS}a?d(?:ah|a|eh)?", 11),
     (rf"(?:Dh|Th|Z)[uiao]{APOS}l?(?:[\s-]+a?l)?[\s-]*H[ie]jj?(?:ah|a|eh)?", 12),
 ]

@@ -10,8 +10,6 @@ of its sentences gave and the highest confidence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..state import Annotated
@@ -21,17 +19,10 @@ from .dates import dates_for
 from .denials import carried_denials
 from .discourse import discourse_relations, distribute_pairs
 from .infobox import infobox_relations
-from .lexical import Candidate, lexical_relations
+from .candidate import Candidate, Scored
+from .lexical import lexical_relations
 
 __all__ = ["relations", "frame_candidates", "assemble", "Candidate", "Scored"]
-
-
-@dataclass
-class Scored:
-    """A candidate with the model's confidence in it (None: read by a frame, no model)."""
-
-    cand: Candidate
-    confidence: float | None = None
 
 
 def frame_candidates(ann: Annotated) -> list[Candidate]:

@@ -9,7 +9,7 @@ import re
 
 from ... import relations as vocab
 from ..state import Annotated
-from .lexical import Candidate
+from .candidate import Candidate
 
 # field name (folded) -> (relation, subject is the value's mention?): from the relation vocabulary
 FIELDS: dict[str, tuple[str, bool]] = vocab.INFOBOX_FIELDS

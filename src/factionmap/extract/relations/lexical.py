@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ... import relations as vocab
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
+from .candidate import Candidate
+from .infobox import infobox_relations
 from .mask import _LIST_LEFT, _LIST_RIGHT, MARK, Masked, expand_loose, mask
 from .mask import expand_right as _expand_right_places
 from .syntax import clause_agrees
@@ -103,20 +104,6 @@ def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
     if links[0] == "comma-conj" and len(links) > 1 and links[1] == "comma":
         return out
     return []
-
-
-@dataclass
-class Candidate:
-    """One tie read from one sentence, before stance and dates."""
-
-    subject: Span
-    relation: str
-    object: Span
-    sentence: int
-    trigger: tuple[int, int]  # document offsets of the trigger words
-    rule: str
-    stance: str | None = None
-    nominal: bool = False
 
 
 def _kinds(frame: Frame, side: str) -> str:
@@ -341,7 +328,6 @@ def lexical_relations(ann: Annotated) -> list[Candidate]:
 
 def _leaders(ann: Annotated, cands: list[Candidate]) -> dict[str, list[str]]:
     """person key -> the groups the document says they lead, innermost first (a branch before its parent)."""
-    from .infobox import infobox_relations
     lead: dict[str, list[str]] = {}
     parts = {(c.subject.key, c.object.key) for c in cands if c.relation == "part_of"}
     for c in cands + infobox_relations(ann):
