@@ -82,6 +82,9 @@ def extract(doc: Document, budget: Budget | None = None, pipeline=None) -> Extra
     """The pipeline's extraction of `doc`, within `budget` (see the module docstring)."""
     from .extract.pipeline import default_pipeline
 
+    from .lang import require_pack
+
+    require_pack(doc)  # a document in a language with no pack is stored, not extracted (never read as English)
     budget = budget or Budget.from_env()
     pipeline = pipeline or default_pipeline()
     where = doc.path or doc.id[:12]

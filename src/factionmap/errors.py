@@ -72,6 +72,10 @@ class ExtractionError(FactionmapError):
     """The extraction pipeline could not run on a document."""
 
 
+class NoLanguagePack(ExtractionError):
+    """A document is in a language factionmap has no language pack for: stored, not extracted."""
+
+
 class GoldFileError(FactionmapError):
     """A gold file for `factionmap evaluate` is malformed."""
 

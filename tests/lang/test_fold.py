@@ -40,7 +40,7 @@ def test_the_article_spellings_come_from_the_language_pack():
 def test_the_speech_verbs_and_hedges_come_from_one_lexicon():
     import re
 
-    from factionmap.extract import resolve, stance
+    from factionmap.extract import coref, stance
     from factionmap.lang.lexicon import hedges, speech_verbs
 
     said = re.compile(r"(?i)\b" + speech_verbs("speech") + r"\b")
@@ -49,4 +49,4 @@ def test_the_speech_verbs_and_hedges_come_from_one_lexicon():
     # each stage's pattern is built from the lexicon: a verb listed there is a verb every stage knows
     assert stance._SPEECH_THAT.search("the minister told reporters that")
     assert stance._SPEAKER_VERB.search("the group characterised")
-    assert resolve._SPEECH.search("the group characterised")
+    assert coref._SPEECH.search("the group characterised")

@@ -8,21 +8,32 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from importlib import metadata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ExtractionError
+from ..lang import require_pack
 from ..model import Document, Extraction, Mention, MentionType
 from .entities import EntityFinder
 from .kb import KnowledgeBase, default_kb
 from .ner import Parser
 from .relations import relations
-from .resolve import resolve
+from .coref import resolve
 from .segment import segment
 from .state import Annotated
 
-EXTRACTOR_VERSION = "0.5.0"  # the code's version; `Pipeline.version` adds a digest of its data and model
+def _package_version() -> str:
+    try:
+        return metadata.version("factionmap")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+        return "0"
+
+
+# The code's version: the package's; `Pipeline.version` adds a digest of the extractor's own source (the
+# frames are code), the knowledge base, the language data and the model, so a change to any re-extracts.
+EXTRACTOR_VERSION = _package_version()
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class Pipeline:
 
     def annotate(self, doc: Document, stop_before: str = "relations") -> Annotated:
         """The annotated document after every stage before `stop_before` (for training and inspection)."""
+        require_pack(doc)
         ann = Annotated(doc)
         for st in self.stages:
             if st.name == stop_before:
@@ -78,6 +90,7 @@ class Pipeline:
             raise ExtractionError(f"{where}: stage {st.name!r} failed: {exc!r}") from exc
 
     def __call__(self, doc: Document) -> Extraction:
+        require_pack(doc)  # a document in a language with no pack is never read as English
         ann = Annotated(doc)
         for st in self.stages:
             try:
@@ -122,6 +135,10 @@ def _digest(kb_dir: str | None, model) -> str:
         for path in sorted(folder.rglob("*.y*ml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.joinpath("extract").rglob("*.py"), *package.joinpath("lang").rglob("*.py")]):
+        h.update(str(path.relative_to(package)).encode())  # the frames, the stages, the folds: code that reads
+        h.update(path.read_bytes())
     h.update(((model.meta.get("digest") if model is not None else "frames-only") or "").encode())
     return h.hexdigest()[:10]
 

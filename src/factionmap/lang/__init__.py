@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, NoLanguagePack
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "data" / "lang"
 DEFAULT = "en"
@@ -57,12 +57,29 @@ def available() -> list[str]:
 
 
 def pack_for(language: str | None) -> LanguagePack | None:
-    """The pack a document in `language` is read with, or None when there is none."""
+    """The pack a document in `language` (a code such as "en-GB", or a name the pack lists) is read
+    with, or None when there is none."""
     code = _base(language)
-    path = LANG_DIR / code
-    if not (path / "vocabulary.yaml").is_file():
-        return None
-    return LanguagePack(code, path)
+    if (LANG_DIR / code / "vocabulary.yaml").is_file():
+        return LanguagePack(code, LANG_DIR / code)
+    for other in available():
+        pack = LanguagePack(other, LANG_DIR / other)
+        names = pack.data("vocabulary").get("language_names") or []
+        if (language or "").strip().lower() in {str(n).lower() for n in names}:
+            return pack
+    return None
+
+
+def require_pack(doc: object) -> LanguagePack:
+    """The pack `doc` (a Document) is read with; NoLanguagePack when its language has none: a
+    document is never read with another language's pack."""
+    language = getattr(doc, "language", None)
+    pack = pack_for(language)
+    if pack is None:
+        where = getattr(doc, "path", None) or str(getattr(doc, "id", ""))[:12]
+        raise NoLanguagePack(f"{where}: written in {language!r}, which factionmap has no language pack for "
+                             f"(it has: {', '.join(available())}); stored, not extracted")
+    return pack
 
 
 def english() -> LanguagePack:
