@@ -104,7 +104,6 @@ _ALL = [
        infobox_fields=("area", "active regions", "area of operations", "areas of operation", "headquarters")),
 ]
 
-RELATIONS: dict[str, Relation] = {r.name: r for r in _ALL}
 # Families of relations, in the order the map's legend lists them, each with what it draws
 FAMILIES: dict[str, str] = {
     "hierarchy": "pledges, branches and provinces",
@@ -114,17 +113,43 @@ FAMILIES: dict[str, str] = {
     "leadership": "leaders and members",
     "place": "where a group operates",
 }
-SCORED = frozenset(r.name for r in _ALL if r.scored)
-SYMMETRIC = frozenset(r.name for r in _ALL if r.symmetric)
-LINEAGE = frozenset(r.name for r in _ALL if r.lineage)
+
+# Tables read from the entries (kept up to date by `register`; consumers hold these very objects)
+RELATIONS: dict[str, Relation] = {}
+SCORED: set[str] = set()
+SYMMETRIC: set[str] = set()
+LINEAGE: set[str] = set()
 #: relation -> the relations whose open ties a later tie of it ends (graph.timeline)
-ENDS: dict[str, frozenset[str]] = {r.name: r.ends for r in _ALL if r.ends}
+ENDS: dict[str, frozenset[str]] = {}
 #: infobox field name (lower case) -> (relation, the field's value is the subject?)
-INFOBOX_FIELDS: dict[str, tuple[str, bool]] = {
-    **{f: (r.name, False) for r in _ALL for f in r.infobox_fields},
-    **{f: (r.name, True) for r in _ALL for f in r.infobox_subject_fields},
-}
-PARTITIVE_OK = frozenset(r.name for r in _ALL if r.partitive_ok)
+INFOBOX_FIELDS: dict[str, tuple[str, bool]] = {}
+PARTITIVE_OK: set[str] = set()
+#: relation -> its STIX relationship_type (export.stix_vocab)
+STIX_TYPES: dict[str, str] = {}
+
+
+def register(rel: Relation) -> Relation:
+    """Add a relation to the vocabulary: every table above (and so every consumer) knows it at once."""
+    if rel.name in RELATIONS:
+        raise ValueError(f"relation {rel.name!r} is already in the vocabulary")
+    unknown = sorted(rel.ends - set(RELATIONS) - {r.name for r in _ALL} - {rel.name})
+    if unknown:
+        raise ValueError(f"relation {rel.name!r} ends unknown relations: {', '.join(unknown)}")
+    RELATIONS[rel.name] = rel
+    for flag, table in ((rel.scored, SCORED), (rel.symmetric, SYMMETRIC), (rel.lineage, LINEAGE),
+                        (rel.partitive_ok, PARTITIVE_OK)):
+        if flag:
+            table.add(rel.name)
+    if rel.ends:
+        ENDS[rel.name] = rel.ends
+    INFOBOX_FIELDS.update({f: (rel.name, False) for f in rel.infobox_fields})
+    INFOBOX_FIELDS.update({f: (rel.name, True) for f in rel.infobox_subject_fields})
+    STIX_TYPES[rel.name] = rel.stix
+    return rel
+
+
+for _rel in _ALL:
+    register(_rel)
 
 
 def get(name: str) -> Relation:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from ..graph.kinds import kb_kind
 from ..model import Entity, EntityType, Tie
-from ..relations import RELATIONS
+from ..relations import STIX_TYPES
 from . import ids
 
 #: factionmap relation -> STIX relationship_type. STIX 2.1's own types where one means the same
 #: (located-at), OpenCTI's extended vocabulary where it has one (part-of, cooperates-with), and
 #: custom types, spelled the STIX way, for the rest.
-RELATIONSHIP_TYPES: dict[str, str] = {r.name: r.stix for r in RELATIONS.values()}  # each relation's `stix_type`
+RELATIONSHIP_TYPES: dict[str, str] = STIX_TYPES  # each relation's `stix_type` (relations.py)
 
 #: relationship_type -> factionmap relation, for bundles without x_factionmap_relation. `part-of`
 #: from a person reads as member_of (OpenCTI's individual-part-of-group).

@@ -56,9 +56,23 @@ class Frame:
     nominal: bool = False  # a noun phrase ("IS leader X"): never negated
     lists: bool = False  # the object (or subject) may open a loose list: asides and "of the X coalition" skipped
     need: re.Pattern | None = None  # the cheap pre-check: a sentence without these words cannot match
+    guards: tuple[str, ...] = ()  # named checks and readings (GUARDS), never inferred from the frame's name
+
+
+#: What each guard a frame may name does (extract.relations.lexical holds their code, by these names).
+GUARDS = {
+    "not-after-pledge": 'drop the match after "allegiance to ... in": the pledges were made in the place',
+    "not-branch-relative": 'drop "X is a branch of Y, which is active in Z": Y is, not X',
+    "own-places": '"A in P1, B and C in P2": a place after a name attaches to the nearest name only',
+    "place-pairs": '"branches in A (X) and B (Y)": each place with the group after it',
+    "place-pairs-as-subjects": '"branches in A (X) and B (Y)": each group after a place is a subject too',
+}
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
+    unknown = [g for g in kw.get("guards", ()) if g not in GUARDS]
+    if unknown:
+        raise ValueError(f"frame {name!r}: unknown guard(s) {', '.join(unknown)} (known: {', '.join(GUARDS)})")
     kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:20])
     kw.setdefault("nominal", name.startswith(("premod", "possessive", "place-possessive", "linked")))
     if isinstance(kw.get("need"), str):
@@ -151,7 +165,8 @@ FRAMES: list[Frame] = [
           r"{O:GRP}(?P<t>['’]s)\s+{S:GRP}(?!\s*(?:['’]s\s+)?(?:allies|ally|rivals?|enem(?:y|ies)|opponents?|foes?|"
           r"predecessors?|successors?|counterparts?|former|ex-|erstwhile|old|one-time)\b)"),
     frame("branch-in-place", "part_of",
-          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)"),
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)",
+          guards=("place-pairs-as-subjects",)),
     # ally_of --------------------------------------------------------------------------------------------------
     frame("ally-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>(?:cooperat\w+|collaborat\w+|coordinat\w+|work(?:ed|ing|s)?)\s+(?:closely|directly|"
@@ -332,7 +347,7 @@ FRAMES: list[Frame] = [
           r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance|"
           r"(?:carried\s+out|conducted|launched|staged|mounted|perpetrated)\s+(?:\w+\s+){0,5}?)\s+"
           r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}"
-          r"(?:(?-i:[A-Z][\w\-]+)\s+(?:province|governorate)\s+of\s+{THE})?{W2}{O:PLC}"),
+          r"(?:(?-i:[A-Z][\w\-]+)\s+(?:province|governorate)\s+of\s+{THE})?{W2}{O:PLC}", guards=("not-branch-relative",)),
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|contingent|stronghold|control|"
@@ -367,12 +382,13 @@ FRAMES: list[Frame] = [
           r"(?:(?:town|city|village|district|region|province|area|outskirts|parts?|most|much)\s+of\s+{THE})?{O:PLC}"),
     frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+,?\s+){0,3}?{S:GRP}"),
     frame("branch-in-place-ops", "operates_in",
-          r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)"),
+          r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)", guards=("place-pairs",)),
     frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH
           + "|" + LEADER + "|" + MEMBER + r")\b)"),
     frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),
     frame("linked-part", "part_of", r"{O:MOD}[\-\u2010\u2011](?P<t>affiliated|affiliate)\s+{S:GRP}"),
-    frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))"),
+    frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))",
+          guards=("own-places", "not-after-pledge")),
     # coalitions: "the X umbrella announced between A and the following groups: B, C of the D coalition, E" ---------
     frame("umbrella-between", "part_of",
           r"{O:GRP}\s+(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|"

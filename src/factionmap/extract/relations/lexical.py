@@ -5,7 +5,7 @@ import re
 
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
+from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
 from .candidate import Candidate
 from .infobox import infobox_relations
 from .mask import _LIST_LEFT, _LIST_RIGHT, MARK, Masked, expand_loose, mask
@@ -112,6 +112,18 @@ def _kinds(frame: Frame, side: str) -> str:
     return m.group(1) if m else KINDS["ANY"]
 
 
+# The guards that veto a frame's match, by the names frames give them (triggers.GUARDS says what each does):
+# each gets the masked sentence, the match and the words before its subject.
+_VETOES = {
+    # "X is a branch of Y, which is active in Z": X is (frame branch-located)
+    "not-branch-relative": lambda text, hit, before: bool(_BRANCH_OF.search(before) and _RELATIVE.match(text, hit.end("s"))),
+    # "pledges of allegiance to X in Y": the pledges were made in Y
+    "not-after-pledge": lambda text, hit, before: bool(_PLEDGED_TO.search(before)),
+}
+_READINGS = {"own-places", "place-pairs", "place-pairs-as-subjects"}  # guards that change what is read (above)
+assert set(_VETOES) | _READINGS == set(GUARDS), "every guard a frame may name has its code here"
+
+
 def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
     if s.key == o.key:
         return False
@@ -133,7 +145,10 @@ def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | N
 
 def _possible(fr: Frame, present: set[str]) -> bool:
     """Whether the sentence holds mentions of the kinds the frame's subject and object need."""
-    s_kinds, o_kinds = _FRAME_KINDS[fr.name]
+    kinds = _FRAME_KINDS.get(fr.name)
+    if kinds is None:  # a frame not in FRAMES (one being tried out)
+        kinds = _FRAME_KINDS[fr.name] = (set(_kinds(fr, "s")), set(_kinds(fr, "o")))
+    s_kinds, o_kinds = kinds
     return bool(present & s_kinds) and bool(present & o_kinds)
 
 
@@ -196,7 +211,7 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if lead == "s" and gap.rstrip().endswith(",") and _NOMINAL_TRIGGER.match(hit.group("t") or ""):
         return []  # "X members, conflict with Y": a list of topics, no predicate joins X to the trigger
     # "A in P1, B and C in P2": a place after a name attaches to the nearest name only
-    own_places = fr.name == "group-of-place" and _PLACED_ITEM.search(m.text, 0, hit.start("s"))
+    own_places = "own-places" in fr.guards and _PLACED_ITEM.search(m.text, 0, hit.start("s"))
     subjects = [s_first] + ([] if own_places else expand_left(m, hit.start("s"), _kinds(fr, "s")))
     o_first = int(o_hit.group(2))
     owner = _POSSESSOR.match(m.text, hit.end("o"))
@@ -222,10 +237,8 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     before = m.text[max(0, hit.start("s") - 60):hit.start("s")]
     if _FORMER.search(before) and fr.relation != "split_from":
         return []
-    if fr.name == "active-in" and _BRANCH_OF.search(before) and _RELATIVE.match(m.text, hit.end("s")):
-        return []  # "X is a branch of Y, which is active in Z": X is (frame branch-located)
-    if fr.name == "group-of-place" and _PLEDGED_TO.search(before):
-        return []  # "pledges of allegiance to X in Y": the pledges were made in Y
+    if any(_VETOES[g](m.text, hit, before) for g in fr.guards if g in _VETOES):
+        return []
     gap = m.text[hit.end("s"):hit.start("t")]
     if fr.clause and len(gap.split()) >= 2 and _PEOPLE_BEFORE.search(gap):
         return []  # "X detained two men affiliated with Y": the men are, not X ("X fighters attacked": X did)
@@ -264,12 +277,12 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
                 return []
     out = []
     pairs = []
-    if fr.name in ("branch-in-place", "branch-in-place-ops"):  # "branches in A (X) and B (Y)": each pair
+    if {"place-pairs", "place-pairs-as-subjects"} & set(fr.guards):  # "branches in A (X) and B (Y)": each pair
         pos = hit.end()
         while (more := _PLACE_PAIR.match(m.text, pos)):
             pairs.append((int(more.group(2)), int(more.group(1))))
             pos = more.end()
-        if fr.name == "branch-in-place":
+        if "place-pairs-as-subjects" in fr.guards:
             subjects += [g for g, _ in pairs]
             pairs = []
     for si, oi in pairs:
