@@ -5,7 +5,7 @@ import re
 
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
+from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, LEADER, LEADER_STRUCK, MEMBER, Frame
 from .candidate import Candidate
 from .infobox import infobox_relations
 from .mask import _LIST_LEFT, _LIST_RIGHT, MARK, Masked, expand_loose, mask
@@ -107,9 +107,8 @@ def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
 
 
 def _kinds(frame: Frame, side: str) -> str:
-    src = frame.pattern.pattern
-    m = re.search(rf"\(\?P<{side}>«\[(\w+)\]", src)
-    return m.group(1) if m else KINDS["ANY"]
+    """The mention kinds the frame's subject ("s") or object ("o") may be: the frame says (its slots)."""
+    return frame.subject_kinds if side == "s" else frame.object_kinds
 
 
 # The guards that veto a frame's match, by the names frames give them (triggers.GUARDS says what each does):
@@ -308,12 +307,7 @@ _GAP_EXP = r"[^«»;:()\[\]]{0,70}?"
 
 def _lead(f: Frame) -> str | None:
     """"s" or "o" when the frame opens with that mention and a gap of words before the trigger."""
-    from ..triggers import APPOS
-    hit = re.match(r"\(\?P<([so])>«\[\w+\]\\d\+»\)", f.pattern.pattern)
-    if not hit:
-        return None
-    rest = f.pattern.pattern[hit.end():]
-    return hit.group(1) if rest.startswith(_GAP_EXP) or rest.startswith(APPOS + _GAP_EXP) else None
+    return f.lead
 
 
 _GAP_FRAMES = {f.name: lead for f in FRAMES if (lead := _lead(f)) is not None}
