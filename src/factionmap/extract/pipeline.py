@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from importlib import metadata
@@ -59,7 +60,11 @@ class Pipeline:
 
     def __init__(self, stages: list[Stage]):
         have: set[str] = {"doc"}
+        fields = {f.name for f in dataclasses.fields(Annotated)}
         for st in stages:
+            unknown = [n for n in (*st.requires, *st.assigns) if n not in fields]
+            if unknown:
+                raise ExtractionError(f"stage {st.name!r} names {', '.join(unknown)}, which the state (Annotated) has not")
             missing = [r for r in st.requires if r not in have]
             if missing:
                 raise ExtractionError(f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage adds")
@@ -150,12 +155,14 @@ def build_pipeline(kb: KnowledgeBase, nlp=None, model=None, min_confidence: floa
     finder = EntityFinder(kb)
     pipeline = Pipeline([
         Stage("segment", segment, (), ("sentences", "infobox")),
-        Stage("mentions", finder, ("sentences",), ("entities", "spans")),
-        Stage("parse", Parser(finder, nlp), ("sentences", "spans"), ("parsed", "spans")),
-        Stage("resolve", resolve, ("spans",), ("subject", "spans")),
+        Stage("mentions", finder, ("sentences",), ("entities", "spans", "kinds", "folded_names")),
+        Stage("parse", Parser(finder, nlp), ("sentences", "spans", "entities", "folded_names"),
+              ("parsed", "parse", "spans", "entities", "folded_names")),
+        Stage("resolve", resolve, ("spans", "entities", "sentences", "kinds", "infobox"), ("subject", "spans", "pairs")),
         Stage("dates", _dates, ("doc",), ("dates",)),
         Stage("relations", lambda a: relations(a, pipeline.version, model, min_confidence),
-              ("spans", "dates", "sentences"), ("assertions",)),
+              ("spans", "dates", "sentences", "parsed", "parse", "entities", "pairs", "kinds", "infobox", "subject"),
+              ("assertions", "parsed")),  # sentences parsed on demand (`parse`) are added to `parsed`
     ])
     pipeline.version = version or EXTRACTOR_VERSION
     pipeline.model = model
