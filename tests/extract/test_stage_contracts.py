@@ -85,3 +85,21 @@ def test_a_stage_naming_no_field_of_the_state_is_refused():
 
     with pytest.raises(ExtractionError, match="'tally' names counts, which the state"):
         Pipeline([Stage("tally", lambda a: a, (), ("counts",))])
+
+
+def test_stages_are_chosen_by_name_from_the_configuration():
+    from factionmap.api import extract_document
+    from factionmap.errors import ExtractionError
+    from factionmap.extract.pipeline import DEFAULT_STAGES, ExtractorConfig, get_pipeline
+    from factionmap.model import Document
+
+    no_ties = ExtractorConfig(model_dir="none", stages=DEFAULT_STAGES[:-1])
+    doc = Document("In 2014 Jund al-Khilafah pledged allegiance to the Islamic State.")
+    found = extract_document(doc, no_ties)
+    assert found.entities and not found.assertions
+    assert get_pipeline(no_ties).version != get_pipeline(ExtractorConfig(model_dir="none")).version
+    assert extract_document(doc, ExtractorConfig(model_dir="none")).assertions
+    with pytest.raises(ExtractionError, match="unknown stage"):
+        get_pipeline(ExtractorConfig(stages=("segment", "guess")))
+    with pytest.raises(ExtractionError, match="needs"):  # relations without the stages it reads
+        get_pipeline(ExtractorConfig(model_dir="none", stages=("segment", "relations")))

@@ -120,6 +120,9 @@ def to_extraction(ann: Annotated, version: str = EXTRACTOR_VERSION) -> Extractio
                       mentions=mentions, assertions=ann.assertions, extractor_version=version)
 
 
+DEFAULT_STAGES = ("segment", "mentions", "parse", "resolve", "dates", "relations")
+
+
 @dataclass(frozen=True)
 class ExtractorConfig:
     """What an extractor is made of, beyond the code: the knowledge base, the relation model and the
@@ -128,6 +131,7 @@ class ExtractorConfig:
     kb_dir: str | None = None  # None: the packaged knowledge base
     model_dir: str | None = None  # None: the packaged model; "none": the frames alone, no model
     min_confidence: float | None = None  # None: the model's own threshold
+    stages: tuple[str, ...] = DEFAULT_STAGES  # the pipeline's stages, by name (STAGES)
 
 
 def _digest(kb_dir: str | None, model) -> str:
@@ -148,22 +152,44 @@ def _digest(kb_dir: str | None, model) -> str:
     return h.hexdigest()[:10]
 
 
+@dataclass
+class StageContext:
+    """What a stage factory may build its stage from."""
+
+    kb: KnowledgeBase
+    nlp: object = None
+    model: object = None
+    min_confidence: float | None = None
+    pipeline: Pipeline | None = None  # the pipeline being built (its version is known once built)
+    finder: EntityFinder | None = None
+
+
+#: Stage name -> factory making the stage from the context. `build_pipeline` composes stages by name;
+#: a new stage is one entry here (its requires/assigns are checked when a pipeline is built).
+STAGES: dict[str, Callable[[StageContext], Stage]] = {
+    "segment": lambda c: Stage("segment", segment, (), ("sentences", "infobox")),
+    "mentions": lambda c: Stage("mentions", c.finder, ("sentences",), ("entities", "spans", "kinds", "folded_names")),
+    "parse": lambda c: Stage("parse", Parser(c.finder, c.nlp), ("sentences", "spans", "entities", "folded_names"),
+                             ("parsed", "parse", "spans", "entities", "folded_names")),
+    "resolve": lambda c: Stage("resolve", resolve, ("spans", "entities", "sentences", "kinds", "infobox"),
+                               ("subject", "spans", "pairs")),
+    "dates": lambda c: Stage("dates", _dates, ("doc",), ("dates",)),
+    "relations": lambda c: Stage(
+        "relations", lambda a: relations(a, c.pipeline.version if c.pipeline else EXTRACTOR_VERSION, c.model,
+                                         c.min_confidence),
+        ("spans", "dates", "sentences", "parsed", "parse", "entities", "pairs", "kinds", "infobox", "subject"),
+        ("assertions", "parsed")),  # sentences parsed on demand (`parse`) are added to `parsed`
+}
 def build_pipeline(kb: KnowledgeBase, nlp=None, model=None, min_confidence: float | None = None,
-                   version: str | None = None) -> Pipeline:
-    """The stages, composed by name. With a relation `model`, candidates are scored and kept by their
-    calibrated confidence (the model's threshold, or `min_confidence`); without, the frames decide."""
-    finder = EntityFinder(kb)
-    pipeline = Pipeline([
-        Stage("segment", segment, (), ("sentences", "infobox")),
-        Stage("mentions", finder, ("sentences",), ("entities", "spans", "kinds", "folded_names")),
-        Stage("parse", Parser(finder, nlp), ("sentences", "spans", "entities", "folded_names"),
-              ("parsed", "parse", "spans", "entities", "folded_names")),
-        Stage("resolve", resolve, ("spans", "entities", "sentences", "kinds", "infobox"), ("subject", "spans", "pairs")),
-        Stage("dates", _dates, ("doc",), ("dates",)),
-        Stage("relations", lambda a: relations(a, pipeline.version, model, min_confidence),
-              ("spans", "dates", "sentences", "parsed", "parse", "entities", "pairs", "kinds", "infobox", "subject"),
-              ("assertions", "parsed")),  # sentences parsed on demand (`parse`) are added to `parsed`
-    ])
+                   version: str | None = None, stages: Iterable[str] = DEFAULT_STAGES) -> Pipeline:
+    """The stages, composed by name (STAGES). With a relation `model`, candidates are scored and kept by
+    their calibrated confidence (the model's threshold, or `min_confidence`); without, the frames decide."""
+    ctx = StageContext(kb, nlp, model, min_confidence, finder=EntityFinder(kb))
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise ExtractionError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    pipeline = Pipeline([STAGES[name](ctx) for name in stages])
+    ctx.pipeline = pipeline
     pipeline.version = version or EXTRACTOR_VERSION
     pipeline.model = model
     return pipeline
@@ -183,7 +209,10 @@ def get_pipeline(config: ExtractorConfig = ExtractorConfig()) -> Pipeline:
     else:
         model = default_model()
     version = f"{EXTRACTOR_VERSION}+{_digest(config.kb_dir, model)}"
-    return build_pipeline(kb, model=model, min_confidence=config.min_confidence, version=version)
+    if tuple(config.stages) != DEFAULT_STAGES:
+        version += "+" + "-".join(config.stages)
+    return build_pipeline(kb, model=model, min_confidence=config.min_confidence, version=version,
+                          stages=config.stages)
 
 
 def default_pipeline() -> Pipeline:

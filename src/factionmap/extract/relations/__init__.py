@@ -10,6 +10,8 @@ of its sentences gave and the highest confidence.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..state import Annotated
@@ -25,9 +27,19 @@ from .lexical import lexical_relations
 __all__ = ["relations", "frame_candidates", "assemble", "Candidate", "Scored"]
 
 
+#: The readers of candidate ties, by name, in the order their candidates are taken: a new reader is one
+#: entry (a function from the annotated document to its candidates).
+CANDIDATE_SOURCES: dict[str, Callable[[Annotated], list[Candidate]]] = {
+    "infobox": infobox_relations,
+    "frames": lexical_relations,
+    "discourse": discourse_relations,
+}
+
+
 def frame_candidates(ann: Annotated) -> list[Candidate]:
-    """What the hand-written frames read: infobox lines, sentence frames, discourse, carried denials."""
-    cands = distribute_pairs(ann, infobox_relations(ann) + lexical_relations(ann) + discourse_relations(ann))
+    """What the hand-written readers read (CANDIDATE_SOURCES: infobox lines, sentence frames,
+    discourse), "the two groups" distributed over its pair, and the denials carried over."""
+    cands = distribute_pairs(ann, [c for source in CANDIDATE_SOURCES.values() for c in source(ann)])
     return cands + carried_denials(ann, cands)
 
 
