@@ -1,7 +1,7 @@
 """relations.py is the single source of what a relation is: every consumer reads its entry."""
 from factionmap import relations
 from factionmap.export import stix_vocab
-from factionmap.extract.relations import infobox, lexical
+from factionmap.extract.ties import infobox, lexical
 from factionmap.graph import timeline
 
 

@@ -17,8 +17,8 @@ def test_no_import_cycles_outside_the_known_ones():
 
 def test_the_import_graph_sees_function_local_imports():
     g = imports.graph(local=True)
-    assert g.has_edge("factionmap.extract.relations", "factionmap.extract.scoring.scorer")  # inside a function
-    assert not imports.graph(local=False).has_edge("factionmap.extract.relations", "factionmap.extract.scoring.scorer")
+    assert g.has_edge("factionmap.extract.ties", "factionmap.extract.scoring.scorer")  # inside a function
+    assert not imports.graph(local=False).has_edge("factionmap.extract.ties", "factionmap.extract.scoring.scorer")
 
 
 def test_a_cycle_is_found(tmp_path, monkeypatch):

@@ -20,7 +20,7 @@ from ..model import Document, Extraction, Mention, MentionType
 from .entities import EntityFinder
 from .kb import KnowledgeBase, default_kb
 from .ner import Parser
-from .relations import relations
+from .ties import relations
 from .coref import resolve
 from .segment import segment
 from .state import Annotated

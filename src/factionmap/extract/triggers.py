@@ -63,7 +63,7 @@ class Frame:
     lead: str | None = None
 
 
-#: What each guard a frame may name does (extract.relations.lexical holds their code, by these names).
+#: What each guard a frame may name does (extract.ties.lexical holds their code, by these names).
 GUARDS = {
     "not-after-pledge": 'drop the match after "allegiance to ... in": the pledges were made in the place',
     "not-branch-relative": 'drop "X is a branch of Y, which is active in Z": Y is, not X',

@@ -1,4 +1,5 @@
-"""Stage `relations`: ties from infobox fields and sentence frames, scored by the learned model,
+"""Stage `relations` (package `extract.ties`: reading ties from text; `factionmap.relations` is the
+vocabulary of what a relation is): ties from infobox fields and sentence frames, scored by the learned model,
 with stance and dates.
 
 The frames (`lexical`, `infobox`, `discourse`, `denials`) propose candidates; with a model, every
