@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from factionmap.graph import Graph, aggregate, dedup, keys
-from factionmap.names import fold
+from factionmap.namefold import fold
 from factionmap.relations import RELATIONS
 from factionmap.store import Store
 from factionmap.store import schema as t

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from factionmap.graph import Graph
-from factionmap.names import fold
+from factionmap.namefold import fold
 from factionmap.store import Store
 from factionmap.store import schema as t
 

@@ -7,7 +7,7 @@ import pytest
 
 from factionmap import relations
 from factionmap.model import Document, Entity, EntityType, FuzzyDate, content_id
-from factionmap.names import fold
+from factionmap.namefold import fold
 
 
 def test_fuzzy_dates_from_iso_cover_their_precision():

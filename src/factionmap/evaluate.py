@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import GoldFileError
-from .names import fold
+from .namefold import fold
 from .relations import SCORED, SYMMETRIC
 
 STANCES = ("asserted", "reported", "denied")

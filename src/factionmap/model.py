@@ -19,6 +19,25 @@ class EntityType(str, Enum):
     PLACE = "PLACE"  # countries, regions, cities (states as territories and as actors)
 
 
+class EntityKind(str, Enum):
+    """What sort of actor or thing an entity is, finer than its type (`factionmap.entity_kinds` maps the
+    knowledge base's kinds onto these and says where a state may act)."""
+
+    STATE = "state"  # a country: a territory (type PLACE) that also acts (designates, fights, allies)
+    GOVERNMENT_BODY = "government_body"  # an army, a police service, a ministry, an agency, a government
+    ARMED_GROUP = "armed_group"  # armed groups, their wings, provinces, fronts, militias
+    PARTY = "party"  # political parties and movements
+    COALITION = "coalition"  # coalitions, alliances, operations rooms
+    MEDIA_OUTLET = "media_outlet"
+    PERSON = "person"
+    PLACE = "place"  # regions, provinces, districts, cities, towns
+    ORGANIZATION = "organization"  # any other organization, or one of unknown sort
+
+
+DEFAULT_KIND = {EntityType.ORG: EntityKind.ORGANIZATION, EntityType.PERSON: EntityKind.PERSON,
+                EntityType.PLACE: EntityKind.PLACE}
+
+
 class MentionType(str, Enum):
     ORG = "ORG"
     PERSON = "PERSON"
@@ -145,10 +164,12 @@ class Entity:
     attributes: dict[str, Any] = field(default_factory=dict)
     key: str = ""  # stable within one document's extraction
     id: int | None = None
+    kind: EntityKind | None = None  # None: the default of its type (organization, person, place)
 
     def __post_init__(self) -> None:
         if isinstance(self.type, str):
             self.type = EntityType(self.type)
+        self.kind = EntityKind(self.kind) if self.kind else DEFAULT_KIND[self.type]
         if not self.key:
             self.key = self.kb_id or f"{self.type.value}:{self.name}"
 

@@ -29,7 +29,8 @@ def test_edges_carry_what_a_gephi_user_filters_on(store):
                     "confidence": 70, "evidence_count": 2, "symmetric": False, "stances": "asserted:2",
                     "start": "2015-06", "start_date": "2015-06-01", "end": "2016-12", "end_date": "2016-12-31"}
     node = graph.nodes[[n for n, d in graph.nodes(data=True) if d["label"] == "Islamic State – Caucasus Province"][0]]
-    assert node == {"label": "Islamic State – Caucasus Province", "type": "ORG", "stix_type": "threat-actor",
+    assert node == {"label": "Islamic State – Caucasus Province", "type": "ORG", "kind": "organization",
+                    "stix_type": "threat-actor",
                     "aliases": "Wilayat al-Qawqaz; IS-CP", "tie_count": 7, "kb_id": "is-caucasus"}
 
 

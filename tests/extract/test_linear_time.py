@@ -10,7 +10,7 @@ from factionmap.budget import Budget, extract
 from factionmap.extract.dates import find_dates
 from factionmap.extract.kb import default_kb
 from factionmap.extract.mentions import Gazetteer
-from factionmap.extract.names import find_names
+from factionmap.extract.name_grammar import find_names
 from factionmap.extract.segment import segment
 from factionmap.extract.state import Annotated
 from factionmap.model import Document

@@ -1,6 +1,6 @@
 """Mentions: KB names folded (case, diacritics, apostrophes, article), name shapes, acronyms, scripts."""
 from factionmap.extract.fold import fold, fold_with_map
-from factionmap.extract.names import find_names
+from factionmap.extract.name_grammar import find_names
 from factionmap.model import Document
 
 

@@ -1,7 +1,7 @@
 """One name fold: the store's key and the extractor's matching fold follow the same rules."""
 import pytest
 
-from factionmap import names
+from factionmap import namefold as names
 from factionmap.extract import fold as extract_fold
 from factionmap.lang import english
 from factionmap.lang import fold as lang_fold

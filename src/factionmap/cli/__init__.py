@@ -10,6 +10,7 @@ from .evaluate import evaluate
 from .extract import extract_command
 from .export_commands import export_command, import_command
 from .edit_commands import edit_document, external_id, rename, set_kind, sources
+from .kb_commands import kb
 from .graph_commands import contested, decisions, explain, lineage, merge, path, show, split, ties, undo
 from .review_commands import review, reviews
 from .store_commands import build, documents, entities, ingest, stats
@@ -36,5 +37,5 @@ def main() -> None:
 for command in (ingest, build, extract_command, documents, entities, stats, evaluate, serve,
                 show, ties, lineage, path, contested, merge, split, undo, explain, decisions,
                 export_command, import_command, corpus, train, review, reviews, users, log, rename, set_kind,
-                external_id, sources, edit_document):
+                external_id, sources, edit_document, kb):
     main.add_command(command)

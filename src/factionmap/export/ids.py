@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from ..model import Citation, Entity, Tie
-from ..names import fold
+from ..namefold import fold
 from ..relations import SYMMETRIC
 
 #: The factionmap namespace: uuid5(NAMESPACE_URL, "https://factionmap.invalid/ns/export").

@@ -28,7 +28,8 @@ def to_networkx(snap: Snapshot) -> nx.MultiDiGraph:
     degree = Counter(ids.entity_uid(e) for t in snap.ties for e in ids.oriented(t))
     for e in snap.entities:
         uid = ids.entity_uid(e)
-        attrs = {"label": e.name, "type": e.type.value, "stix_type": typer.stix_type(e),
+        attrs = {"label": e.name, "type": e.type.value, "kind": e.kind.value if e.kind else "",
+                 "stix_type": typer.stix_type(e),
                  "aliases": "; ".join(n for n in e.names if n != e.name), "tie_count": degree[uid]}
         if e.kb_id:
             attrs["kb_id"] = e.kb_id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entity_kinds import kind_for
 from ..model import Alias, Entity, EntityType
 
 ENTITY_SOURCES = frozenset({"threat-actor", "intrusion-set", "identity", "location"})
@@ -32,8 +33,18 @@ def to_entity(obj: dict[str, Any]) -> Entity | None:
                       and not (k == "region" and obj[k] == "unknown")}
     return Entity(
         name=name, type=etype, aliases=[Alias(str(a), source="stix") for a in aliases if a and isinstance(a, (str, int)) and a != name],
-        kb_id=obj.get("x_factionmap_kb_id"), attributes=attributes, key=obj["id"],
+        kb_id=obj.get("x_factionmap_kb_id"), attributes=attributes, key=obj["id"], kind=_kind(obj, etype),
     )
+
+
+def _kind(obj: dict[str, Any], etype: EntityType) -> str | None:
+    """The kind a bundle marks (x_factionmap_kind), else a government identity's; None: its type's default."""
+    marked = obj.get("x_factionmap_kind")
+    if isinstance(marked, str) and marked:
+        return kind_for(etype, marked).value
+    if obj.get("type") == "identity" and etype is EntityType.ORG and "government-national" in (obj.get("sectors") or []):
+        return "government_body"
+    return None
 
 
 def _entity_type(obj: dict[str, Any]) -> EntityType:

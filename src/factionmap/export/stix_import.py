@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import entity_kinds
 from ..errors import ImportFormatError
 from ..model import Entity, Stance
 from ..relations import RELATIONS
@@ -120,7 +121,7 @@ class _Plan:
             relation = "member_of"
         if relation not in RELATIONS:
             return self._skip(oid, f"relationship type {rel['relationship_type']!r} has no factionmap relation")
-        if not RELATIONS[relation].allows(subject.type, obj.type):
+        if not entity_kinds.allows(RELATIONS[relation], subject.type, subject.kind, obj.type, obj.kind):
             return self._skip(oid, f"{relation} does not join a {subject.type.value} to a {obj.type.value}")
         claims = self._claims(rel, relation, subject, obj)
         if not claims:

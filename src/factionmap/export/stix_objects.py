@@ -7,8 +7,9 @@ from typing import Any
 
 import stix2
 
+from ..entity_kinds import is_authority
 from ..model import Entity, FuzzyDate
-from ..names import fold
+from ..namefold import fold
 from . import ids
 from .source import Snapshot
 from .stix_vocab import EXTENSIONS, IDENTITY_ID, Typer
@@ -25,6 +26,11 @@ def entity_object(snap: Snapshot, typer: Typer, entity: Entity) -> stix2.v21._ST
     props = common(snap, typer.stix_id(entity))
     aliases = [n for n in entity.names if n != entity.name]
     props.update(name=entity.name, x_factionmap_type=entity.type.value, x_factionmap_aliases=aliases)
+    if entity.kind:
+        props["x_factionmap_kind"] = entity.kind.value
+    refs = external_references(entity)
+    if refs:
+        props["external_references"] = refs
     if entity.kb_id:
         props["x_factionmap_kb_id"] = entity.kb_id
     if entity.attributes:
@@ -33,12 +39,33 @@ def entity_object(snap: Snapshot, typer: Typer, entity: Entity) -> stix2.v21._ST
         return stix2.v21.Location(**props, **place(entity))
     if stix_type == "identity":
         cls = "individual" if entity.type.value == "PERSON" else "organization"
+        if is_authority(entity.kind):
+            props["sectors"] = ["government-national"]
         return stix2.v21.Identity(**props, identity_class=cls)
     if aliases:
         props["aliases"] = aliases
     if entity.type.value == "PERSON":
         props["resource_level"] = "individual"
     return stix2.v21.ThreatActor(**props, threat_actor_types=typer.threat_actor_types(entity))
+
+
+#: where an id of each scheme (graph.edits.SCHEMES, `kb import`) is looked up
+REFERENCE_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}"}
+
+
+def external_references(entity: Entity) -> list[dict[str, str]]:
+    """The entity's ids in other catalogues (Wikidata QIDs ...), as STIX external references."""
+    out = []
+    for scheme, value in sorted(((entity.attributes or {}).get("external_ids") or {}).items()):
+        if not value:
+            continue
+        ref = {"source_name": str(scheme), "external_id": str(value)}
+        if scheme == "url":
+            ref = {"source_name": "url", "url": str(value)}
+        elif scheme in REFERENCE_URLS:
+            ref["url"] = REFERENCE_URLS[scheme].format(value)
+        out.append(ref)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

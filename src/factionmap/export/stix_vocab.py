@@ -5,7 +5,7 @@ See docs/exports.md for the reasons behind each choice.
 """
 from __future__ import annotations
 
-from ..graph.kinds import kb_kind
+from ..entity_kinds import is_authority
 from ..model import Entity, EntityType, Tie
 from ..relations import STIX_TYPES
 from . import ids
@@ -24,11 +24,9 @@ RELATION_OF_TYPE: dict[str, str] = {
 
 #: Relations that make a person an actor in an armed group (exported as a threat-actor).
 ACTOR_RELATIONS = frozenset({"leader_of", "member_of", "allegiance_to", "defected_to"})
-#: Knowledge-base kinds of organizations that are authorities, not armed groups.
-AUTHORITY_KINDS = frozenset({"state", "body", "agency", "government", "international_body", "court"})
 
 CUSTOM_PROPERTIES = sorted([
-    "x_factionmap_type", "x_factionmap_kb_id", "x_factionmap_aliases", "x_factionmap_attributes",
+    "x_factionmap_type", "x_factionmap_kind", "x_factionmap_kb_id", "x_factionmap_aliases", "x_factionmap_attributes",
     "x_factionmap_relation", "x_factionmap_status", "x_factionmap_grade", "x_factionmap_start",
     "x_factionmap_end", "x_factionmap_evidence_count", "x_factionmap_stances", "x_factionmap_citations",
     "x_factionmap_doc_id", "x_factionmap_published", "x_factionmap_publisher", "x_factionmap_author",
@@ -55,7 +53,7 @@ class Typer:
             return "location"
         if entity.type is EntityType.PERSON:
             return "threat-actor" if key in self.actors else "identity"
-        if key in self.authorities or kb_kind(entity.kb_id) in AUTHORITY_KINDS:
+        if key in self.authorities or is_authority(entity.kind):
             return "identity"
         return "threat-actor"
 

@@ -16,7 +16,7 @@ from ..model import Citation, Entity, Tie
 from . import ids
 from .source import Snapshot
 
-ENTITY_COLUMNS = ["id", "name", "type", "kb_id", "aliases"]
+ENTITY_COLUMNS = ["id", "name", "type", "entity_kind", "kb_id", "aliases"]
 TIE_COLUMNS = ["id", "subject_id", "subject", "relation", "object_id", "object", "status", "start", "end",
                "start_date", "end_date", "confidence", "grade", "evidence_count", "review", "reviewed_by", "review_note"]
 EVIDENCE_COLUMNS = ["id", "tie_id", "doc_id", "doc_title", "published", "publisher", "author", "url",
@@ -24,7 +24,8 @@ EVIDENCE_COLUMNS = ["id", "tie_id", "doc_id", "doc_title", "published", "publish
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
-    return {"id": ids.entity_uid(e), "name": e.name, "type": e.type.value, "kb_id": e.kb_id or "",
+    return {"id": ids.entity_uid(e), "name": e.name, "type": e.type.value,
+            "entity_kind": e.kind.value if e.kind else "", "kb_id": e.kb_id or "",
             "aliases": [n for n in e.names if n != e.name]}
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
+from ..entity_kinds import kind_for
 from ..lang.fold import article_pattern
 from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
-from .names import COMPASS_PREFIX as _COMPASS
-from .names import GROUP_TAIL, acronym_after, find_names, script_names_after
+from .name_grammar import COMPASS_PREFIX as _COMPASS
+from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
 from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
@@ -55,6 +56,16 @@ _DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
 
 
 
+_REGION_WORD = re.compile(r"(?i)[\s\u00a0]+(?:province|governorate|region|district|wilayah?|muhafazah?)$")
+_CITY_SAID = re.compile(r"(?i)\b(?:city|town)\s+of\s+\S+|\S\s+(?:city|town)\b")
+
+# words capitalised at a sentence's start that begin no name
+_FUNCTION = frozenset("""a an the in on at of for from to by with and or near after before during since as but while
+when where this that these those its his her their both each all some many most other into across against under over
+about between among within without outside inside around along""".split())
+_CAP_AFTER = re.compile(r"[ \u00a0]+([A-Z\u00c0-\u00de][\w'\u2019-]*)")
+_CAP_BEFORE = re.compile(r"(?<![\w.])([A-Z\u00c0-\u00de][\w'\u2019.-]*)[ \u00a0]+$")
+
 # "the Islamic State's West Africa province": a group's province is its branch, not a place
 _PROVINCE_HEAD = re.compile(r"[\s\u00a0](?:province|wilayah?|vilayat)$")
 _OWNER = re.compile(r"['\u2019]s?[\s\u00a0]+$")
@@ -89,13 +100,18 @@ class EntityFinder:
             for n in e.aliases:
                 ann.add_alias(kb_id, n, source="kb")
             ann.kinds[kb_id] = e.kind
+            ent.kind = kind_for(e.type, e.kind)
             ent.attributes.update(e.attributes)
+            if e.external_ids:  # Wikidata QIDs ...: shown on profiles, exported as STIX external references
+                ent.attributes["external_ids"] = dict(e.external_ids)
         return kb_id
 
     def local_entity(self, ann: Annotated, name: str, etype: EntityType) -> str:
         name = " ".join(name.split())
         f = fold(name)
         ids = self._folded_kb.get(f) or self._folded_kb.get(fold(name, all_articles=True))
+        if ids and self.kb.weak:  # a person's name is not the gazetteer's town of that name
+            ids = [i for i in ids if i not in self.kb.weak or self.kb.get(i).type is etype]
         if ids:
             return self.kb_entity(ann, ids[0])
         if not ann.folded_names or len(ann.folded_names) < len(ann.entities):
@@ -108,6 +124,9 @@ class EntityFinder:
         ann.entity(key, name, etype)
         ann.folded_names[f] = key
         whole = _COMPASS.sub("", name) if etype is EntityType.PLACE else name
+        kb_ids = self._folded_kb.get(fold(whole)) if whole != name else None
+        if kb_ids and self.kb.get(kb_ids[0]).type is EntityType.PLACE:  # "north-east Hasakah province"
+            return self.kb_entity(ann, kb_ids[0])
         if whole != name and len(whole) >= 4:  # "north-east X province" is also called "X province"
             ann.add_alias(key, whole, source="text")
         return key
@@ -117,7 +136,7 @@ class EntityFinder:
         text = ann.text
         folded = fold_with_map(text)
         ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
-        cands: list[Match] = list(self.gazetteer.find(text, folded))
+        cands: list[Match] = self._gazetteer_matches(text, folded)
         for f in find_names(text):
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
         chosen = longest_first(cands)
@@ -135,7 +154,57 @@ class EntityFinder:
         defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)
         self.demonyms(ann)
+        self.one_place_per_name(ann)
         return ann
+
+    def _gazetteer_matches(self, text: str, folded) -> list[Match]:
+        """The KB's names in the text, less a gazetteer's place names that this document also writes as
+        part of a longer capitalised name ("Santos" after "Juan Manuel Santos"): there it names no place."""
+        found = list(self.gazetteer.find(text, folded))
+        inside = {fold(text[m.start:m.end]) for m in found if self._inside_name(text, m)}
+        if not inside:
+            return found
+        return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside]
+
+    def _inside_name(self, text: str, m: Match) -> bool:
+        """A gazetteer's place name that is part of a longer capitalised name: a person's, a group's."""
+        if not self.kb.weak or m.name.key not in self.kb.weak:
+            return False
+        nxt = _CAP_AFTER.match(text, m.end)
+        if nxt and nxt.group(1).lower() not in _FUNCTION:
+            return True
+        prev = _CAP_BEFORE.search(text, max(0, m.start - 40), m.start)
+        return bool(prev and prev.group(1).lower() not in _FUNCTION)
+
+    def one_place_per_name(self, ann: Annotated) -> None:
+        """A city and the province named after it ("Idlib", "Idlib province"): in a document that names the
+        province and never says "Idlib city" or "the city of Idlib", a bare "Idlib" is the province, so each
+        mention stands for one entity and a tie to "Idlib" is one tie."""
+        text = ann.text
+        present = {s.key for s in ann.spans}
+        provinces: dict[str, str] = {}
+        for key in present:
+            e = self.kb.get(key)
+            if e is None or e.type is not EntityType.PLACE or e.kind not in ("admin_region", "region", "district"):
+                continue
+            for n in e.names:
+                base = _REGION_WORD.sub("", n)
+                if base != n:
+                    provinces.setdefault(fold(base), key)
+        if not provinces:
+            return
+        for s in list(ann.spans):
+            city = self.kb.get(s.key)
+            if city is None or city.kind not in ("city", "town") or s.source == "coref":
+                continue
+            prov = next((provinces[fold(n)] for n in city.names if fold(n) in provinces), None)
+            if prov is None or str(self.kb.get(prov).attributes.get("country") or "") != \
+                    str(city.attributes.get("country") or ""):
+                continue
+            if any(_CITY_SAID.search(text[max(0, x.start - 12):x.end + 5]) for x in ann.spans if x.key == s.key):
+                continue
+            s.key = self.kb_entity(ann, prov)
+            ann.add_alias(prov, text[s.start:s.end])
 
     def demonyms(self, ann: Annotated) -> None:
         """"Turkish forces" -> the state Turkey, when the KB knows it as a state (never over another name)."""

@@ -2,12 +2,16 @@
 
 Entries are read from YAML files (a list of entries, or a mapping with an `entries` list), each like
 ``{id, name, type, kind, aliases: [...], acronym_only_when_defined: [...], case_sensitive: [...],
-attributes: {...}}``. The KB holds names, never ties.
+attributes: {...}, external_ids: {wikidata: Q..}}``. The KB holds names, never ties.
+
+The packaged entries are extended by the user's own folder (`user_kb_dir()`, filled by `factionmap kb
+import`): new entries, and entries with `extends: <id>` that add names and external ids to one already known.
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -29,6 +33,7 @@ class KBEntry:
     defined_only: tuple[str, ...] = ()  # acronyms matched only once the document defines them
     case_sensitive: frozenset[str] = frozenset()
     attributes: dict = field(default_factory=dict, hash=False, compare=False)
+    external_ids: dict = field(default_factory=dict, hash=False, compare=False)  # scheme -> id (wikidata: Q..)
 
     @property
     def names(self) -> list[str]:
@@ -45,6 +50,9 @@ class KBEntry:
 @dataclass
 class KnowledgeBase:
     entries: dict[str, KBEntry]
+    # entries from a gazetteer (places.gazetteer): their names yield to a longer capitalised name around
+    # them ("Santos" in "Juan Manuel Santos", "Ulster" in "Ulster Defence Association")
+    weak: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -72,6 +80,9 @@ def _as_list(value) -> list[str]:
 
 
 def _entry(raw: dict, where: str) -> KBEntry:
+    ext = raw.get("external_ids") or {}
+    if not isinstance(ext, dict):
+        raise ConfigError(f"{where}: external_ids must be a mapping such as {{wikidata: Q1234}}, not {ext!r}")
     try:
         etype = EntityType(str(raw["type"]).upper())
         return KBEntry(
@@ -80,30 +91,88 @@ def _entry(raw: dict, where: str) -> KBEntry:
             defined_only=tuple(_as_list(raw.get("acronym_only_when_defined"))),
             case_sensitive=frozenset(_as_list(raw.get("case_sensitive"))),
             attributes=dict(raw.get("attributes") or {}),
+            external_ids={str(k): str(v) for k, v in ext.items() if v},
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ConfigError(f"{where}: bad knowledge-base entry {raw!r}: {exc}") from None
 
 
-def load_kb(directory: str | Path | None = None) -> KnowledgeBase:
-    """Every entry of every *.yaml file in `directory` (the packaged KB by default)."""
-    directory = Path(directory) if directory else DEFAULT_DIR
-    entries: dict[str, KBEntry] = {}
-    for path in sorted(directory.glob("*.y*ml")):
+def user_kb_dir() -> Path:
+    """The user's own knowledge-base folder: $FACTIONMAP_KB_DIR, else $XDG_DATA_HOME/factionmap/kb
+    (~/.local/share/factionmap/kb)."""
+    if os.environ.get("FACTIONMAP_KB_DIR"):
+        return Path(os.environ["FACTIONMAP_KB_DIR"])
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "factionmap" / "kb"
+
+
+def kb_files(directory: str | Path) -> list[Path]:
+    return sorted(Path(directory).glob("*.y*ml"))
+
+
+def _read(path: Path) -> list:
+    try:
         with open(path, encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
-        if isinstance(data, dict):
-            data = data.get("entries") or [v for k, v in data.items() if isinstance(v, list) for v in v]
-        for i, raw in enumerate(data):
-            if not isinstance(raw, dict):
-                raise ConfigError(f"{path}: entry {i} is not a mapping")
-            e = _entry(raw, f"{path}#{i}")
-            if e.id in entries:
-                raise ConfigError(f"{path}: duplicate knowledge-base id {e.id!r}")
-            entries[e.id] = e
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if isinstance(data, dict):
+        data = data.get("entries") or [v for k, v in data.items() if isinstance(v, list) for v in v]
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of entries")
+    return data
+
+
+def _extend(entry: KBEntry, raw: dict, where: str) -> KBEntry:
+    """An entry extended by a user's `extends:` entry: more names and external ids, nothing else."""
+    ext = raw.get("external_ids") or {}
+    if not isinstance(ext, dict):
+        raise ConfigError(f"{where}: external_ids must be a mapping such as {{wikidata: Q1234}}")
+    names = [str(raw["name"])] if raw.get("name") else []
+    aliases = tuple(dict.fromkeys([*entry.aliases, *names, *_as_list(raw.get("aliases"))]))
+    return replace(entry, aliases=tuple(a for a in aliases if a != entry.name),
+                   external_ids={**entry.external_ids, **{str(k): str(v) for k, v in ext.items() if v}})
+
+
+def load_kb(directory: str | Path | None = None, *more: str | Path, skip: set[Path] = frozenset()) -> KnowledgeBase:
+    """Every entry of every *.yaml file in `directory` (the packaged KB by default), then in each of
+    `more` (a user's folders), where `extends: <id>` adds names and external ids to a known entry."""
+    directory = Path(directory) if directory else DEFAULT_DIR
+    entries: dict[str, KBEntry] = {}
+    for folder in (directory, *more):
+        for path in kb_files(folder):
+            if path in skip:
+                continue
+            for i, raw in enumerate(_read(path)):
+                if not isinstance(raw, dict):
+                    raise ConfigError(f"{path}: entry {i} is not a mapping")
+                if raw.get("extends"):
+                    target = str(raw["extends"])
+                    if target not in entries:
+                        raise ConfigError(f"{path}#{i}: extends {target!r}, which no knowledge-base entry is")
+                    entries[target] = _extend(entries[target], raw, f"{path}#{i}")
+                    continue
+                e = _entry(raw, f"{path}#{i}")
+                if e.id in entries:
+                    raise ConfigError(f"{path}: duplicate knowledge-base id {e.id!r}")
+                entries[e.id] = e
     return KnowledgeBase(entries)
 
 
+def kb_folders(kb_dir: str | Path | None = None) -> list[Path]:
+    """The folders a knowledge base is read from: `kb_dir` or the packaged one, then the user's (if any)."""
+    user = user_kb_dir()
+    return [Path(kb_dir) if kb_dir else DEFAULT_DIR, *([user] if user.is_dir() else [])]
+
+
 @functools.lru_cache(maxsize=4)
+def _default_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
+    from ..places import gazetteer
+
+    return gazetteer.extend(load_kb(*folders))
+
+
 def default_kb() -> KnowledgeBase:
-    return load_kb()
+    """The packaged knowledge base with the user's own entries, and the places of the maintained
+    gazetteers it does not name (`places.gazetteer`); read once per process and folder."""
+    return _default_kb(tuple(kb_folders()))

@@ -136,11 +136,11 @@ class ExtractorConfig:
 
 def _digest(kb_dir: str | None, model) -> str:
     """A digest of everything beside the code that changes what the pipeline outputs."""
-    from .kb import DEFAULT_DIR as KB_DIR
+    from .kb import kb_folders
     from .scoring.word_classes import LANG_DIR
 
     h = hashlib.sha256()
-    for folder in (Path(kb_dir) if kb_dir else KB_DIR, LANG_DIR):
+    for folder in ([Path(kb_dir)] if kb_dir else kb_folders()) + [LANG_DIR]:
         for path in sorted(folder.rglob("*.y*ml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
@@ -149,6 +149,10 @@ def _digest(kb_dir: str | None, model) -> str:
         h.update(str(path.relative_to(package)).encode())  # the frames, the stages, the folds: code that reads
         h.update(path.read_bytes())
     h.update(((model.meta.get("digest") if model is not None else "frames-only") or "").encode())
+    if not kb_dir:  # the default knowledge base holds the gazetteers' places
+        from ..places.gazetteer import digest
+
+        h.update(digest().encode())
     return h.hexdigest()[:10]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..model import Alias, Assertion, Document, Entity, EntityType, InfoboxField
+from ..model import Alias, Assertion, Document, Entity, EntityKind, EntityType, InfoboxField
 
 
 @dataclass
@@ -120,6 +120,10 @@ class Annotated:
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
+
+    def kind_of(self, key: str) -> EntityKind | None:
+        ent = self.entities.get(key)
+        return ent.kind if ent is not None else None
 
     def is_state(self, key: str) -> bool:
         return self.kinds.get(key, "") in {"state", "country"}

@@ -16,7 +16,7 @@ from sqlalchemy import and_, exists, func, or_, select
 
 from ..errors import AmbiguousName, FactionmapError, NotFound
 from ..model import Entity, Tie
-from ..names import fold
+from ..namefold import fold
 from ..store import Store
 from ..store import schema as t
 from . import decisions as decisions_mod

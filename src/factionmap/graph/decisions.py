@@ -15,7 +15,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import FactionmapError, NotFound
-from ..names import fold
+from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
 from . import aggregate, edits, rules

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from ..names import fold
+from ..namefold import fold
 
 SEP = "\x1f"
 _QUOTED = re.compile(r"[\"\u201c\u00ab]([^\"\u201d\u00bb]{20,})[\"\u201d\u00bb]")

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import FactionmapError
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 from . import keys
 from .snapshot import snapshot

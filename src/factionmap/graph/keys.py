@@ -14,7 +14,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..names import COMPASS_POINTS, fold
+from ..namefold import COMPASS_POINTS, fold
 
 _VOWEL_RUNS = [("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("uu", "u"), ("aa", "a"),
                ("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ah", "a"), ("q", "k"), ("kh", "k"),

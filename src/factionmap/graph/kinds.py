@@ -1,9 +1,10 @@
-"""What sort of entity each one is: the knowledge base's kind (armed_group, state, party ...), else its
-type. The knowledge base is read once, on first use (`warm()` reads it ahead, e.g. when a server starts).
+"""What sort of entity each one is, as the map and profiles show it: its kind (`model.EntityKind`, kept
+in the store), with organizations of no known sort shown as "other". `kb_kind` is the knowledge base's
+finer kind (armed_forces, province ...), read once on first use (`warm()` reads it ahead).
 """
 from __future__ import annotations
 
-from ..model import Entity
+from ..model import Entity, EntityKind
 
 
 def kb_kind(kb_id: str | None) -> str:
@@ -20,7 +21,8 @@ def kb_kind(kb_id: str | None) -> str:
 
 
 def kind_of(entity: Entity) -> str:
-    return kb_kind(entity.kb_id) or entity.type.value.lower()
+    kind = entity.kind or EntityKind.ORGANIZATION
+    return "other" if kind is EntityKind.ORGANIZATION else kind.value
 
 
 def warm() -> None:

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
+from .. import entity_kinds
 from ..errors import NotFound, ReviewError
 from ..model import FuzzyDate, Stance
-from ..names import fold
+from ..namefold import fold
 from ..relations import RELATIONS
 from ..store import codec
 from ..store import schema as t
@@ -60,7 +61,7 @@ def add(conn: Connection, actor: str, doc_id: str, start: int, end: int, subject
     if subject_id == object_id:
         raise ReviewError("a tie needs two different entities")
     subject, obj = snapshot(conn, subject_id), snapshot(conn, object_id)
-    if not RELATIONS[relation].allows(subject["type"], obj["type"]):
+    if not entity_kinds.allows(RELATIONS[relation], subject["type"], subject.get("kind"), obj["type"], obj.get("kind")):
         raise ReviewError(f"{relation} cannot tie {subject['name']!r} ({subject['type']}) to {obj['name']!r} "
                           f"({obj['type']})")
     when = {"start": reviews.parse_iso(start_date, "start"), "end": reviews.parse_iso(end_date, "end")}

@@ -7,6 +7,7 @@ from typing import Iterable
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.engine import Connection
 
+from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
 from ..store import codec
 from ..store import schema as t
@@ -25,8 +26,10 @@ def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> d
     out: dict[int, Entity] = {}
     for chunk in _chunks(sorted(set(ids))):
         for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(chunk))).mappings():
-            out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"],
-                                  attributes=dict(r["attributes"] or {}), key=f"entity:{r['id']}", id=r["id"])
+            attrs = dict(r["attributes"] or {})
+            kind = kind_for(r["type"], attrs["kind"]) if attrs.get("kind") else r.get("kind")  # an analyst's first
+            out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"], attributes=attrs,
+                                  key=f"entity:{r['id']}", id=r["id"], kind=kind)
         if not aliases:
             continue
         query = (select(t.aliases.c.entity_id, t.aliases.c.name, t.aliases.c.doc_id, t.aliases.c.source)

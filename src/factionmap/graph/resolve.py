@@ -20,10 +20,11 @@ import re
 from typing import Any
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from ..names import fold
+from ..model import DEFAULT_KIND
+from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
 from . import keys
@@ -32,6 +33,7 @@ from .rules import NEW, Rules
 __all__ = ["NEW", "Resolver"]
 
 
+_DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -46,6 +48,8 @@ class Resolver:
         self.conn = conn
         self.rules = rules
         self.pool = list(pool or [])
+        self._kinded: set[int] = set()
+        self._ided: set[tuple] = set()
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
         self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
@@ -220,9 +224,10 @@ class Resolver:
                     or fold(e["name"]) in names or (first and first in names)
                 ):
                     self.pool.remove(eid)
+                    self.conn.execute(update(t.entities).where(t.entities.c.id == eid).values(kind=row.get("kind")))
                     return eid
         return codec.inserted_id(self.conn.execute(
-            insert(t.entities).values(name=row["name"], type=row["type"], kb_id=row["kb_id"],
+            insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
                                       attributes=row["attributes"] or {})
         ))
 
@@ -236,6 +241,8 @@ class Resolver:
         if _STIX_KEY.match(row["key"]):
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        self._kind(row, entity_id)
+        self._external_ids(row, entity_id)
         blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
@@ -250,6 +257,29 @@ class Resolver:
         self._aliases += new
         self.touched.add(entity_id)
         return entity_id
+
+    def _external_ids(self, row, entity_id: int) -> None:
+        """Ids in other catalogues a document's entity carries (a KB entry's Wikidata QID) join the entity's."""
+        ids = (row["attributes"] or {}).get("external_ids")
+        if not ids or (entity_id, tuple(sorted(ids.items()))) in self._ided:
+            return
+        self._ided.add((entity_id, tuple(sorted(ids.items()))))
+        attrs = dict(self.conn.execute(select(t.entities.c.attributes).where(t.entities.c.id == entity_id)).scalar() or {})
+        merged = {**ids, **(attrs.get("external_ids") or {})}
+        if merged != attrs.get("external_ids"):
+            attrs["external_ids"] = merged
+            self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
+
+    def _kind(self, row, entity_id: int) -> None:
+        """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
+        of the default kind of its type (organization, person, place) what it is."""
+        kind = row.get("kind")
+        if not kind or kind in _DEFAULT_KINDS or entity_id in self._kinded:
+            return
+        self._kinded.add(entity_id)
+        self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
+                                                   or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
+                          .values(kind=kind))
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""

@@ -24,9 +24,10 @@ from typing import Iterable
 from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
+from .. import entity_kinds
 from ..errors import NotFound, ReviewConflict, ReviewError
 from ..model import FuzzyDate, Stance
-from ..names import fold
+from ..namefold import fold
 from ..relations import RELATIONS, SYMMETRIC
 from ..store import codec
 from ..store import schema as t
@@ -315,7 +316,7 @@ def validate_change(conn: Connection, tie: dict, change: dict) -> dict:
         subject, obj = obj, subject
     if subject["id"] == obj["id"]:
         raise ReviewError("a tie needs two different entities")
-    if not relation.allows(subject["type"], obj["type"]):
+    if not entity_kinds.allows(relation, subject["type"], subject.get("kind"), obj["type"], obj.get("kind")):
         raise ReviewError(f"{relation.name} cannot tie {subject['name']!r} ({subject['type']}) to "
                           f"{obj['name']!r} ({obj['type']})")
     return out

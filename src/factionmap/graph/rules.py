@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity

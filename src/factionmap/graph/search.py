@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 
 _SMALL = {"al", "the", "of", "and", "in", "for", "wa", "wal", "fi", "li"}

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..errors import NotFound
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 
 
@@ -16,4 +16,5 @@ def snapshot(conn: Connection, entity_id: int) -> dict:
         raise NotFound(f"no entity {entity_id}")
     norms = {r[0] for r in conn.execute(select(t.aliases.c.norm).where(t.aliases.c.entity_id == entity_id))}
     norms.add(fold(row["name"]))
-    return {"id": row["id"], "name": row["name"], "type": row["type"], "kb_id": row["kb_id"], "norms": sorted(norms)}
+    return {"id": row["id"], "name": row["name"], "type": row["type"], "kind": row["kind"], "kb_id": row["kb_id"],
+            "norms": sorted(norms)}

@@ -24,7 +24,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from ..errors import ConfigError
-from ..names import fold
+from ..namefold import fold
 from ..store import schema as t
 from .grading import DEFAULT_RELIABILITY, RELIABILITY
 

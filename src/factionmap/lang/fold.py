@@ -9,7 +9,7 @@ before it still matches.
 - `fold_with_map(text)`: running text, folded for matching, each folded character mapped to its source;
 - `fold(name)`: a name folded for matching; `fold(name, all_articles=True)` also folds articles written
   apart ("Ahrar es Sham"), as names from the knowledge base are;
-- `key(name)`: the key the store and every comparison across documents use (`factionmap.names.fold`):
+- `key(name)`: the key the store and every comparison across documents use (`factionmap.namefold.fold`):
   `fold(name, all_articles=True)`.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EntityType, Evidence, Extraction, Mention
-from ..names import fold
+from ..namefold import fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _HEADING = re.compile(r"^\s*(=+).*\1\s*$|^#+\s")

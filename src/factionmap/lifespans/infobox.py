@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..model import LifespanEvent, LifespanKind
-from ..names import fold
+from ..namefold import fold
 from .context import DocContext
 from .dates import end_of
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import LifespanEvent, LifespanKind
-from ..names import fold
+from ..namefold import fold
 from .annotations import interval
 
 

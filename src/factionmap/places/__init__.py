@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from ..model import Entity
-from ..names import fold
+from ..namefold import fold
 
 
 @dataclass(frozen=True)

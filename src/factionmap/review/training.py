@@ -35,7 +35,7 @@ from sqlalchemy import select
 from ..errors import ExportError
 from ..graph import reviews
 from ..model import Document, content_id
-from ..names import fold
+from ..namefold import fold
 from ..relations import SCORED, SYMMETRIC
 from ..store import Store
 from ..store import schema as t

@@ -81,6 +81,7 @@ def doc_entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
         "key": entity.key,
         "name": entity.name,
         "type": entity.type.value,
+        "kind": entity.kind.value if entity.kind else None,
         "kb_id": entity.kb_id,
         "aliases": [{"name": a.name, "source": a.source} for a in entity.aliases],
         "attributes": entity.attributes or {},
@@ -95,4 +96,5 @@ def doc_entity_from_row(row: Mapping[Any, Any]) -> Entity:
         kb_id=row["kb_id"],
         attributes=dict(row["attributes"] or {}),
         key=row["key"],
+        kind=row.get("kind"),
     )

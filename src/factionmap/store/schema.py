@@ -66,6 +66,7 @@ doc_entities = Table(
     Column("key", Text, nullable=False),
     Column("name", Text, nullable=False),
     Column("type", String(8), nullable=False),
+    Column("kind", String(24)),  # model.EntityKind; null: the default of its type
     Column("kb_id", Text),
     Column("aliases", JSON, nullable=False, default=list),  # [{"name", "source"}]
     Column("attributes", JSON, nullable=False, default=dict),
@@ -129,6 +130,7 @@ entities = Table(
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("type", String(8), nullable=False),
+    Column("kind", String(24)),  # model.EntityKind; null: the default of its type
     Column("kb_id", Text),
     Column("attributes", JSON, nullable=False, default=dict),
     Index(None, "kb_id"),

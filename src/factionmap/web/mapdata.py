@@ -253,7 +253,8 @@ def legend() -> list[dict[str, Any]]:
 ARROWS = {"hierarchy": "→ arrow", "alliance": "═ double line", "conflict": "⊣ bars", "lineage": "› chevrons",
           "leadership": "● dot", "place": "■ square, dotted"}
 KIND_LABELS = [("armed_group", "armed group"), ("coalition", "coalition"), ("party", "party"), ("state", "state"),
-               ("government_body", "government body"), ("person", "person"), ("place", "place"), ("other", "other")]
+               ("government_body", "government body"), ("media_outlet", "media outlet"), ("person", "person"),
+               ("place", "place"), ("other", "other")]
 
 
 def families() -> list[dict[str, Any]]:

@@ -158,6 +158,7 @@ def profile_json(graph, entity: Entity) -> dict[str, Any]:
 
     whole, regional = _leaders(graph, p, ent.id, ordered, texts)
     attributes = {k: v for k, v in (ent.attributes or {}).items() if k in ("wikidata", "country", "lat", "lon")}
+    attributes.update((ent.attributes or {}).get("external_ids") or {})  # Wikidata QIDs ... (kb import, edits)
     return {
         "entity": serialize.entity(ent),
         "overview": {

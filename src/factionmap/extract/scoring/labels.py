@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ... import relations as vocab
 from ...annotation import locate
-from ...names import fold
+from ...namefold import fold
 from ..state import Annotated
 from .pairs import Pair
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ... import entity_kinds
 from ... import relations as vocab
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, LEADER, LEADER_STRUCK, MEMBER, Frame
@@ -126,9 +127,8 @@ assert set(_VETOES) | _READINGS == set(GUARDS), "every guard a frame may name ha
 def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
     if s.key == o.key:
         return False
-    rel = vocab.get(relation)
-    return rel.allows(ann.type_of(s.key), ann.type_of(o.key)) or (ann.is_state(o.key) and rel.state_object) or (
-        ann.is_state(s.key) and rel.state_subject and ann.type_of(o.key).value == "ORG")
+    return entity_kinds.allows(vocab.get(relation), ann.type_of(s.key), ann.kind_of(s.key),
+                               ann.type_of(o.key), ann.kind_of(o.key))
 
 
 def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | None:

@@ -22,7 +22,7 @@
     leadership: { "target-arrow-shape": "circle" },
     place: { "target-arrow-shape": "square", "line-style": "dashed", "line-dash-pattern": [1, 3] }
   };
-  var KINDS = ["armed_group", "coalition", "party", "state", "government_body", "international_body", "media",
+  var KINDS = ["armed_group", "coalition", "party", "state", "government_body", "international_body", "media_outlet",
     "person", "place"];
 
   var SHAPES = { PERSON: "ellipse", PLACE: "round-rectangle", ORG: "round-diamond" };

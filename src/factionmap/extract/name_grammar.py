@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from ..model import EntityType
+from ..errors import ConfigError
 from ..lang.fold import article_pattern
-from ..names import COMPASS_POINTS
+from ..namefold import COMPASS_POINTS
 
 # Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
 # parts each), so a long run of capitalised words ("By Jane By Jane ...", "Al-Al-Al-...") costs each
@@ -26,23 +30,51 @@ Q = "'\u2019\u2018\u02bf\u02bc`"
 ART = article_pattern() + r"[-\u2010\u2011]"  # the language pack's spellings of the Arabic article
 WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*){{0,{MAX_PARTS}}}"
 SP = r"[ \t\u00a0]+"
-LINK = r"(?:wa|wal|fi|fee|li|lil|bin|ibn|bint|min|al|ul|in[ ]Bilad|wa[ ]al)"
-TAIL = rf"(?:{SP}(?:{LINK}{SP})?{WORD})"
-GROUP_HEAD = (
-    r"Jama['’ʿ]?at|Jamaat|Jamaa|Jamaah|Jaysh|Jaish|Jeish|Liwa['’]?|Liwaa|Alwiya|Alwiyat|Kata['’]?ib|Katibat|Katiba|"
-    r"Kateeba|Harakat|Harakat|Haraka|Jabhat|Jabha|Saraya|Ansar|Ahrar|Hay['’]?at|Tahrir|Firqat|Fawj|Junud|Jund|"
-    r"Tanzim|Usbat|Hizb|Lashkar|Tehrik|Tehreek|Muqawama|Quwat|Majlis|Wilayat|Vilayat|Wilayah|Wilaya|Velayat|"
-    r"Imarat|Emirate of|Mujahideen|Mujahidin"
-)
-GROUP_TAIL = (
-    r"Brigades?|Battalions?|Front|Army|Units|Unit|Movement|Party|Emirate|Militia|Council|Coalition|"
-    r"Organi[sz]ation|Division|Regiment|Legion|Corps|Media|Foundation|Shura"
-)
+GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "data" / "lang" / "en" / "group_names.yaml"
+
+
+def _alternation(words) -> str:
+    """Words as a regex alternation, each apostrophe optional and written any of the ways it is."""
+    return "|".join(re.escape(str(w)).replace("'", "['\u2019\u02bf]?").replace("\\ ", " ") for w in words)
+
+
+def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
+    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first") if not data.get(k)]
+    if missing:
+        raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
+    for key, words in data.items():
+        bad = [w for w in words if not isinstance(w, str)] if isinstance(words, list) else [words]
+        if bad:  # YAML reads a bare on/no/yes as a truth value: quote it
+            raise ConfigError(f"{path}: {key}: {bad[0]!r} is not a word (quote it)")
+    return data
+
+
+GRAMMAR = load_grammar()
+GROUP_HEAD = _alternation(GRAMMAR["heads"])
+GROUP_TAIL = _alternation(GRAMMAR["tails"])
+LINK = "(?:" + _alternation(GRAMMAR["links"]).replace(" ", "[ ]") + ")"
+TAIL = rf"(?:{SP}(?:{LINK}(?:{SP}|[-\u2010]))?{WORD})"  # "wal-Ansar", "lil-Da'wa" as well as "wa al-Ansar"
+_INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inner"])
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
-    rf"\b(?!(?:The|A|An|In|On|For|By|With|This|That|These|Its|His|Their|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
-    rf"Several|Some|Many|Both|All|Most|Other|Former|Suspected|Alleged|{GROUP_HEAD})\s)"
-    rf"{WORD}(?:{SP}(?:of{SP}|for{SP}the{SP}|wa{SP})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
+    rf"\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD})\s)"
+    rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
+)
+# a capitalised word or a number right before a leading tail word: the name began earlier
+_NAME_BEFORE = re.compile(rf"(?:\b(?!(?:{_alternation(GRAMMAR['not_first'])})\b)[A-Z][\w{Q}-]*|\d\w*)[{Q}s]*{SP}$")
+_LEAD_LINK = ("(?:" + "|".join(re.escape(w) for w in GRAMMAR["leading_links"]) + "|(?:"
+              + "|".join(re.escape(w) for w in GRAMMAR.get("leading_and") or ["and"])
+              + rf")(?!{SP}(?:the|al|an?|{_alternation(GRAMMAR['leading'])})\b))")
+# "Army of the South-East", "Front for the Liberation of the Azawad": a tail word first, then "of"/"for",
+# then capitalised words joined by small words, ending on a capitalised word
+_LEADING = re.compile(
+    rf"\b(?:{_alternation(GRAMMAR['leading'])}){SP}(?:of|for){SP}(?:the{SP})?{WORD}"
+    rf"(?:(?:{SP}{_LEAD_LINK}){{0,2}}{SP}{WORD}){{0,{MAX_WORDS}}}"
 )
 _PROVINCE = re.compile(
     rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
@@ -113,9 +145,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     end = len(text) if end is None else end
     out: list[Found] = []
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
-                           (_TAILED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
+                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
+            if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
             if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
@@ -126,9 +160,45 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             a, b = _trim(text, m.start("name"), m.end("name"))
             if b - a >= 3:
                 out.append(Found(a, b, EntityType.PLACE, "pattern"))
+    out += acronym_expansions(text, start, end)
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
+    return out
+
+
+_ACR_DEF = re.compile(r"[ \u00a0]?[(\[]([A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*)[)\]]")
+_ACR_WORD = re.compile(rf"[{Q}]?[A-Z\u00c0-\u00de][\w{Q}]*(?:-[\w{Q}]+)*|\S+")
+
+
+def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """"Jewish Defense League (JDL)", "House of Representatives (HoR)": the capitalised words right before
+    an acronym in brackets whose initials spell it (small joining words skipped) are a name, read whole."""
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    small = set(GRAMMAR.get("acronym_skips") or ())
+    for m in _ACR_DEF.finditer(text, start, end):
+        letters = [c for c in m.group(1) if c.isupper()]
+        if not 2 <= len(letters) <= 8:
+            continue
+        words = list(_ACR_WORD.finditer(text, max(start, m.start() - 160), m.start()))
+        need, i, first = list(letters), len(words) - 1, None
+        while i >= 0 and need:
+            w = words[i].group(0)
+            if w[0].isupper() or w[0] in Q:
+                initial = w.lstrip(Q)[0]
+                if initial != need[-1]:
+                    break
+                need.pop()
+                first = words[i]
+            elif w.lower().strip(",") not in small or "," in w:
+                break
+            i -= 1
+        if need or first is None:
+            continue
+        a, b = _trim(text, first.start(), words[-1].end())
+        if b - a >= 4 and not text[first.start():m.start()].count("\n"):
+            out.append(Found(a, b, EntityType.ORG, "pattern"))
     return out
 
 
