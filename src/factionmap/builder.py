@@ -36,6 +36,7 @@ class BuildReport:
     extracted: int = 0
     assertions: int = 0
     errors: list[FactionmapError] = field(default_factory=list)  # what was skipped, one error each
+    stats: dict = field(default_factory=dict)  # a Dask build's costs: extract_s, write_s, words, peak_rss_mb
 
     @property
     def skipped(self) -> int:

@@ -41,6 +41,9 @@ class IngestError(FactionmapError):
         self.reason = printable(reason, 1000)
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # pickled as its parts (a Dask worker sends it back to the build)
+        return type(self), (self.path, self.reason)
+
 
 class UnsupportedFormat(IngestError):
     """The file's type is not one factionmap reads."""

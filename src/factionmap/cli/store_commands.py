@@ -63,6 +63,10 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents extracted in parallel (processes).")
+@click.option("--dask", "dask", metavar="local:N|tcp://HOST:PORT", default=None,
+              help="Read and extract on a Dask cluster: local:N starts N worker processes here; "
+                   "tcp://HOST:PORT uses a running cluster's scheduler (its workers must see the files "
+                   "at the same paths). Results are written in batches.")
 @click.option("--force", is_flag=True, help="Extract again even documents already extracted by this version.")
 @strict_option
 @size_option
@@ -74,7 +78,7 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
                    "$FACTIONMAP_MAX_CHARS; 0: no limit). Long documents are read piece by piece.")
 @extractor_options
 @fail_cleanly
-def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, strict: bool, max_file_size: int | None,
+def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, force: bool, strict: bool, max_file_size: int | None,
           time_budget: float | None, max_chars: int | None, model: str | None, min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
@@ -85,9 +89,22 @@ def build(inputs: tuple[str, ...], db: str, jobs: int, force: bool, strict: bool
     """
     store = open_store(db)
     budget = Budget.from_env(seconds=time_budget, max_chars=max_chars)
+    config = extractor_config(model, min_confidence)
+    if dask:
+        from .. import cluster
+
+        cluster.parse_address(dask)  # a bad address is an error before anything starts
+        with progress_bar("building on Dask") as bar:
+            report = cluster.build_on_cluster(
+                store, inputs, dask, on_error=warn, progress=bar.advance, force=force, max_bytes=max_file_size,
+                budget=budget, extractor=config,
+                on_dashboard=lambda link: click.echo(f"Dask dashboard: {link}", err=True))
+        _summary(report, store)
+        _exit(report, strict)
+        return
     with progress_bar("building") as bar:
         report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force,
-                                max_bytes=max_file_size, budget=budget, extractor=extractor_config(model, min_confidence))
+                                max_bytes=max_file_size, budget=budget, extractor=config)
     _summary(report, store)
     _exit(report, strict)
 

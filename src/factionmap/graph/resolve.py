@@ -28,6 +28,7 @@ from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
 from . import keys
+from .lookups import Lookups
 from .rules import NEW, Rules
 
 __all__ = ["NEW", "Resolver"]
@@ -54,6 +55,7 @@ class Resolver:
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
         self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
         self._aliases: list[dict] = []
+        self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
     def flush(self) -> None:
         """Write the memberships and aliases held back (every lookup of them calls this first)."""
@@ -74,9 +76,19 @@ class Resolver:
 
     def attach_rows(self, rows) -> set[int]:
         """Resolve document entities (rows of doc_entities), document by document."""
+        rows = list(rows)
         by_doc: dict[str, list] = defaultdict(list)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
+        self.lookups = Lookups(self.conn, rows)
+        try:
+            self._attach(by_doc)
+        finally:
+            self.lookups = None
+        self.flush()
+        return self.touched
+
+    def _attach(self, by_doc: dict[str, list]) -> None:
         for doc_rows in by_doc.values():
             context: set[int] = set()
             later = []
@@ -91,8 +103,6 @@ class Resolver:
             for row in later:
                 found = self._fuzzy(row, context) or (self._found(row), "first seen here")
                 context.add(self._join(row, *found))
-        self.flush()
-        return self.touched
 
     # -- the steps -------------------------------------------------------------------------------
 
@@ -102,13 +112,18 @@ class Resolver:
         return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
 
     def _strict(self, row) -> tuple[int, str] | None:
-        self.flush()
+        if self.lookups is None:
+            self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
         primary = fold(row["name"])
         directed = self.rules.direct(self, row, primary)
         if directed is not None:
             return directed
-        if row["kb_id"]:
+        if row["kb_id"] and self.lookups is not None:
+            entity_id = self.lookups.by_kb(row["kb_id"], row["type"])
+            if entity_id is not None:
+                return entity_id, f"knowledge base entry {row['kb_id']}"
+        elif row["kb_id"]:
             hit = self.conn.execute(
                 select(t.entities.c.id).where(t.entities.c.kb_id == row["kb_id"], t.entities.c.type == row["type"])
                 .order_by(t.entities.c.id)
@@ -123,7 +138,11 @@ class Resolver:
             .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
                    t.entities.c.type == row["type"])
         )
-        hits = self.conn.execute(query).mappings().all()
+        hits: list[Any]  # alias rows: dicts from the lookups, row mappings from the query
+        if self.lookups is not None:
+            hits = self.lookups.hits(norms, skels, row["type"])
+        else:
+            hits = list(self.conn.execute(query).mappings().all())
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -166,19 +185,25 @@ class Resolver:
         return score + (their_norm == entity_primary)
 
     def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
-        self.flush()
+        if self.lookups is None:
+            self.flush()
         if not context:
             return None
         primary = fold(row["name"])
         if not primary or keys.is_acronym(primary):
             return None
-        query = (
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
-        )
+        candidates: list[Any]
+        if self.lookups is not None:
+            candidates = self.lookups.in_block(keys.block(primary), row["type"])
+        else:
+            query = (
+                select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
+                .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
+            )
+            candidates = list(self.conn.execute(query).mappings().all())
         hits: dict[Any, Any] = {}
-        for hit in self.conn.execute(query).mappings():
+        for hit in candidates:
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
             if keys.similar(primary, hit["norm"]):
@@ -192,6 +217,7 @@ class Resolver:
 
     def _co_occurs(self, entity_id: int, context: set[int]) -> bool:
         """Whether the entity is named in some document alongside one of `context`."""
+        self.flush()
         m1, m2 = t.entity_members.alias(), t.entity_members.alias()
         d1, d2 = t.doc_entities.alias(), t.doc_entities.alias()
         query = (
@@ -208,7 +234,8 @@ class Resolver:
 
     def _found(self, row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
-        self.flush()
+        if self.lookups is None:
+            self.flush()
         names = set(keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])]))
         if self.pool:
             found = self.conn.execute(
@@ -225,11 +252,16 @@ class Resolver:
                 ):
                     self.pool.remove(eid)
                     self.conn.execute(update(t.entities).where(t.entities.c.id == eid).values(kind=row.get("kind")))
+                    if self.lookups is not None:
+                        self.lookups.entity_created(eid, e["name"], e["kb_id"], e["type"])
                     return eid
-        return codec.inserted_id(self.conn.execute(
+        eid = codec.inserted_id(self.conn.execute(
             insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
                                       attributes=row["attributes"] or {})
         ))
+        if self.lookups is not None:
+            self.lookups.entity_created(eid, row["name"], row["kb_id"], row["type"])
+        return eid
 
     def claim(self, entity_id: int) -> None:
         """An entity a rule or lookup found is in use again: it leaves the pool."""
@@ -255,6 +287,8 @@ class Resolver:
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
                         "block": keys.block(norm), "reason": reason})
         self._aliases += new
+        if self.lookups is not None:
+            self.lookups.aliases_added(new)
         self.touched.add(entity_id)
         return entity_id
 

@@ -42,6 +42,10 @@ def make_engine(db: str | Path | None) -> Engine:
     engine = create_engine(url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        # rows inserted many at a time go as multi-row INSERT ... VALUES statements (pg8000 would send
+        # one statement per row): a batch of a build is written in a few round trips, not thousands
+        engine.dialect.use_insertmanyvalues_wo_returning = True
     return engine
 
 

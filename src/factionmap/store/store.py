@@ -15,7 +15,7 @@ import contextlib
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterator, TypeVar
+from typing import Any, Iterator, Sequence, TypeVar
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
@@ -167,6 +167,31 @@ class Store:
         """
         with self.transaction() as conn:
             self._write_extractions(conn, extractions)
+
+    def save_batch(self, extractions: list[Extraction], unextracted: Sequence[Document] = (), *,
+                   unless_current: bool = False) -> tuple[set[str], set[str]]:
+        """A batch of a build in ONE transaction: these documents' results (resolved together, in
+        order, their ties aggregated once) and documents kept unextracted (their extraction failed).
+
+        With `unless_current`, a document already extracted by its extraction's version (another
+        writer got there first) is left alone. Returns (ids written, ids new to the store)."""
+        ids = list(dict.fromkeys([x.document.id for x in extractions] + [d.id for d in unextracted]))
+        with self.transaction() as conn:
+            stored: dict[str, str | None] = {}
+            for chunk in _chunks(ids):
+                stored.update(conn.execute(select(t.documents.c.id, t.documents.c.extractor_version)
+                                           .where(t.documents.c.id.in_(chunk))).all())
+            if unless_current:
+                extractions = [x for x in extractions if stored.get(x.document.id, "") != x.extractor_version]
+            _insert_documents(conn, list(unextracted))
+            self._write_extractions(conn, extractions)
+        return {x.document.id for x in extractions}, set(ids) - set(stored)
+
+    def extracted_ids(self, version: str) -> set[str]:
+        """The ids of the documents already extracted by this extractor version."""
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(select(t.documents.c.id)
+                                               .where(t.documents.c.extractor_version == version))}
 
     def _write_extractions(self, conn: Connection, extractions: list[Extraction]) -> None:
         from ..graph import maintain  # the map across documents follows each document's change

@@ -1,0 +1,215 @@
+"""Builds at scale: a generated corpus built into PostgreSQL without Dask and with 1 and 2 Dask workers.
+
+    python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--no-local] [--json out.json]
+
+The corpus is generated at run time into a temporary folder (never stored in the project): the
+sample corpus and the training documents, copied --docs times in all, each copy with its
+capitalised names systematically varied (a copy keeps some names and changes others by a
+syllable chosen by the copy's number), so entity resolution meets both known and new names.
+
+For each build it prints the wall time, words per second per worker, the workers' CPU time spent
+reading and extracting, the parent's time spent writing (one transaction per batch, entities
+resolved and ties aggregated per batch), and each worker's peak memory; then the scaling efficiency
+from 1 to 2 workers (t1 / (2 * t2)), and the latencies of `show`, `ties --as-of`, `path`, `lineage`
+and `contested` on the store built. A PostgreSQL server is started for the run (tests/postgres_server).
+Workers are started and their pipeline loaded before the clock starts (a cluster is long-lived).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factionmap import builder  # noqa: E402
+from factionmap.cluster import build_on_cluster  # noqa: E402
+from factionmap.graph import Graph  # noqa: E402
+from factionmap.store import Store  # noqa: E402
+from tests.postgres_server import PostgresServer  # noqa: E402
+
+SOURCES = [ROOT / "samples" / "corpus", ROOT.parent / "shared" / "eval" / "train" / "docs",
+           Path("/work/shared/eval/train/docs")]
+SYLLABLES = ["ar", "en", "ul", "im", "os", "ad", "ir", "un", "et", "ah", "oz", "ek", "ib", "am", "or", "is",
+             "ut", "ey", "aq", "il"]
+NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".wiki"}
+KEPT = {"January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # dates stay dates
+
+
+def sources() -> list[Path]:
+    seen, out = set(), []
+    for folder in SOURCES:
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md" and path.name not in seen:
+                    seen.add(path.name)
+                    out.append(path)
+    return out
+
+
+def vary(text: str, copy: int) -> str:
+    """Copy 0 is the text; copy k changes about half its capitalised names, each the same way
+    wherever it occurs (a name kept in one copy may be changed in the next)."""
+    if copy == 0:
+        return text
+    syllable = SYLLABLES[copy % len(SYLLABLES)] + (SYLLABLES[(copy // len(SYLLABLES)) % len(SYLLABLES)]
+                                                   if copy >= len(SYLLABLES) else "")
+
+    def change(m: re.Match) -> str:
+        word = m.group(1)
+        keep = word in KEPT or random.Random(f"{copy}:{word}").random() < 0.5
+        return word if keep else word[:-1] + syllable
+    return NAME.sub(change, text)
+
+
+def generate(folder: Path, n: int) -> int:
+    """n documents in `folder`; returns the words written."""
+    base = sources()
+    words = 0
+    for i in range(n):
+        src = base[i % len(base)]
+        copy = i // len(base)
+        text = vary(src.read_text(encoding="utf-8", errors="replace"), copy)
+        words += len(text.split())
+        (folder / f"{i:06d}-{src.stem}{src.suffix}").write_text(text, encoding="utf-8")
+    return words
+
+
+def warm(client) -> None:
+    def load():
+        from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+        get_pipeline(ExtractorConfig())
+        return True
+
+    client.run(load)
+
+
+def build_with(workers: int, url: str, folder: Path, batch: int) -> dict:
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        warm(client)
+        store = Store(url)
+        start = time.perf_counter()
+        report = build_on_cluster(store, [str(folder)], "", client=client, batch_files=batch)
+        wall = time.perf_counter() - start
+        stats = store.stats()
+        store.close()
+    return {"workers": workers, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors),
+            "words": report.stats.get("words", 0), "extract_cpu_s": report.stats.get("extract_s", 0.0),
+            "write_s": report.stats.get("write_s", 0.0),
+            "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
+
+
+def build_local(url: str, folder: Path) -> dict:
+    store = Store(url)
+    start = time.perf_counter()
+    report = builder.build(store, [str(folder)])
+    wall = time.perf_counter() - start
+    stats = store.stats()
+    store.close()
+    return {"workers": 0, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors), "store": stats}
+
+
+def latencies(url: str, samples: int = 60) -> dict:
+    store = Store(url)
+    g = Graph(store)
+    rng = random.Random(3)
+    with store.engine.connect() as conn:
+        from sqlalchemy import func, select
+
+        from factionmap.store import schema as t
+
+        degree = func.count().label("n")
+        busy = [r[0] for r in conn.execute(select(t.ties.c.subject_id, degree).group_by(t.ties.c.subject_id)
+                                           .order_by(degree.desc()).limit(200))]
+    if len(busy) < 2:
+        return {}
+    ids = [rng.choice(busy) for _ in range(samples)]
+    pairs = [(rng.choice(busy), rng.choice(busy)) for _ in range(samples)]
+    queries = {
+        "show": g.profile,
+        "ties --as-of": lambda e: g.ties(as_of="2015-06-01", entity=e),
+        "path": lambda p: g.path(*p),
+        "lineage": g.lineage,
+        "contested": lambda _e: g.contested(),
+    }
+    out = {}
+    for label, fn in queries.items():
+        fn(pairs[0] if label == "path" else ids[0])  # warm
+        times = []
+        for x in (pairs if label == "path" else ids):
+            start = time.perf_counter()
+            fn(x)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[label] = {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)]}
+    store.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch", type=int, default=16, help="Files per Dask task.")
+    parser.add_argument("--no-local", action="store_true", help="Skip the build without Dask.")
+    parser.add_argument("--json", help="Also write the figures to this file.")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its server
+    server = PostgresServer()
+    server.start()
+    figures: dict = {"docs": args.docs}
+    try:
+        with tempfile.TemporaryDirectory(prefix="factionmap-scale-") as tmp:
+            folder = Path(tmp)
+            figures["corpus_words"] = generate(folder, args.docs)
+            print(f"corpus: {args.docs:,} documents, {figures['corpus_words']:,} words (generated in {tmp})")
+            runs = []
+            if not args.no_local:
+                runs.append(build_local(server.create_database("scale_local"), folder))
+            for w in args.workers:
+                runs.append(build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch))
+            figures["runs"] = runs
+            for r in runs:
+                label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s)"
+                line = f"{label:<18} wall {r['wall_s']:8.1f} s  {r['extracted']:,} documents  {r['errors']} errors"
+                if r["workers"]:
+                    r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
+                    line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
+                             f"  write {r['write_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
+                print(line)
+            walls = {r["workers"]: r["wall_s"] for r in runs}
+            if 1 in walls and 2 in walls:
+                figures["scaling_efficiency"] = walls[1] / (2 * walls[2])
+                print(f"scaling efficiency 1 -> 2 workers: {figures['scaling_efficiency']:.2f} (wall clock)")
+            if 0 in walls and 1 in walls:
+                print(f"Dask overhead, 1 worker vs no Dask: {walls[1] / walls[0]:.2f}x")
+            last = max(args.workers)
+            figures["latencies"] = latencies(server_url(server, f"scale_w{last}"))
+            for label, v in figures["latencies"].items():
+                print(f"{label:<14} p50 {v['p50_ms']:7.1f} ms  p95 {v['p95_ms']:7.1f} ms")
+    finally:
+        server.stop()
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
+
+
+def server_url(server: PostgresServer, name: str) -> str:
+    return f"postgresql+pg8000://factionmap@127.0.0.1:{server.port}/{name}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""Builds on a Dask cluster: `factionmap build --dask local:N` or `--dask tcp://HOST:PORT`.
+
+The parent lists the input files and cuts them into batches; each batch is one Dask task, which
+reads its files and extracts their documents on a worker and sends back plain results (documents,
+extractions, errors, and what the batch cost). The parent writes each batch in ONE transaction
+(`Store.save_batch`: rows in bulk, the batch's entities resolved together, its ties aggregated
+once), in input order, so the store is the same as a local build's of the same files.
+
+Idempotent and resumable as a local build: documents already extracted by this extractor version
+are skipped (the workers are told which, once), a batch is stored whole or not at all, and a worker
+that dies has its batch redone by Dask on another worker (the scheduler's retries); a batch that still
+fails (after the scheduler's retries) stops the build there: the files from it on are reported, and the
+next build continues with them. Writing strictly in input order is what makes a resumed build's store
+the same as a clean build's (entity resolution depends on the order documents arrive in). Files must be readable by the workers
+at the same path (a LocalCluster, or a shared file system).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .budget import Budget
+from .builder import BuildReport, ErrorHandler, Progress, extract_one
+from .errors import ConfigError, ExtractionError, FactionmapError, IngestError, first_line
+from .model import Document, Extraction
+from .store import Store
+
+BATCH_FILES = 8  # files per task: big enough to amortise a task, small enough to balance 2 workers
+
+
+@dataclass
+class BatchResult:
+    """What one worker sends back for a batch of files: plain, picklable values."""
+
+    items: list  # (Document, Extraction | FactionmapError | None): None = already extracted (text left out)
+    errors: list  # IngestError for files (or JSONL lines) that could not be read
+    extract_s: float = 0.0  # CPU seconds spent reading and extracting
+    words: int = 0  # words in the documents extracted
+    worker: str = ""  # host:pid of the worker
+    peak_rss_mb: float = 0.0  # the worker process's peak resident memory so far
+
+
+def parse_address(spec: str) -> tuple[str, int | str]:
+    """'local:N' -> ('local', N); 'tcp://host:port' -> ('tcp', the address). A clear error otherwise."""
+    text = (spec or "").strip()
+    if text.startswith("local:") and text[6:].isdigit() and int(text[6:]) > 0:
+        return "local", int(text[6:])
+    if text == "local":
+        return "local", max(1, os.cpu_count() or 1)
+    if text.startswith(("tcp://", "tls://")) and ":" in text.split("://", 1)[1]:
+        return "tcp", text
+    raise ConfigError(f"--dask {spec!r}: give local:N (a cluster of N worker processes on this machine) "
+                     "or tcp://HOST:PORT (the scheduler of a running cluster)")
+
+
+@contextlib.contextmanager
+def connect(spec: str) -> Iterator:
+    """A Dask client for `spec`; a LocalCluster started for it is closed with it."""
+    from dask.distributed import Client, LocalCluster
+
+    kind, where = parse_address(spec)
+    if kind == "local":
+        with LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=":0",
+                          silence_logs=40) as cluster, Client(cluster) as client:
+            yield client
+    else:
+        try:
+            client = Client(where, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"--dask {spec}: cannot reach the scheduler ({first_line(exc)})") from None
+        with client:
+            yield client
+
+
+def batches(files: list[str], size: int = BATCH_FILES) -> list[list[str]]:
+    """Consecutive runs of `size` files (input order is write order)."""
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def process_batch(paths: list[tuple[str, str]], done: frozenset[str], budget: Budget | None, config,
+                  max_bytes: int | None) -> BatchResult:
+    """On a worker: read these files (absolute path, path as given) and extract every document not in
+    `done`. Never raises for a file or a document: their errors are in the result."""
+    from .ingest import read_file
+
+    errors: list = []
+    items: list = []
+    cpu0, words = time.process_time(), 0
+    for absolute, given in paths:
+        try:
+            docs = read_file(absolute, on_error=errors.append, max_bytes=max_bytes)
+        except IngestError as exc:
+            errors.append(IngestError(given, exc.reason))
+            continue
+        for doc in docs:
+            doc.path = given if doc.path == _shown(absolute) else doc.path
+            if doc.id in done:
+                items.append((_without_text(doc), None))
+                continue
+            result = extract_one(doc, budget, config)
+            words += len(doc.text.split())
+            items.append((doc, result))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BatchResult(items, errors, time.process_time() - cpu0, words, f"{os.uname().nodename}:{os.getpid()}", rss)
+
+
+def _shown(path: str) -> str:
+    from .errors import printable
+
+    return printable(path, 1000)
+
+
+def _without_text(doc: Document) -> Document:
+    return Document(text="", id=doc.id, title=doc.title, path=doc.path, format=doc.format)
+
+
+def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler | None = None,
+                     progress: Progress | None = None, force: bool = False, extractor=None,
+                     max_bytes: int | None = None, budget: Budget | None = None, batch_files: int = BATCH_FILES,
+                     on_dashboard: Callable[[str], None] | None = None, client=None) -> BuildReport:
+    """`build`, with reading and extraction on a Dask cluster (`spec`: local:N or tcp://HOST:PORT,
+    or an open `client`) and the results written batch by batch."""
+    from .extract.pipeline import ExtractorConfig, get_pipeline
+    from .ingest.walk import iter_files
+
+    config = extractor or ExtractorConfig()
+    version = get_pipeline(config).version
+    budget = budget or Budget.from_env()
+    report = BuildReport()
+
+    def failed(exc: FactionmapError) -> None:
+        report.errors.append(exc)
+        if on_error:
+            on_error(exc)
+
+    files = [(os.path.abspath(p), _shown(p)) for p in iter_files(list(inputs), failed)]
+    done = frozenset() if force else frozenset(store.extracted_ids(version))
+    if client is None:
+        with connect(spec) as opened:
+            _run(opened, store, files, done, version, report, failed, progress, force, config, max_bytes,
+                 budget, batch_files, on_dashboard)
+    else:
+        _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes,
+             budget, batch_files, on_dashboard)
+    return report
+
+
+def _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes, budget,
+         batch_files, on_dashboard) -> None:
+    if on_dashboard and getattr(client, "dashboard_link", None):
+        on_dashboard(client.dashboard_link)
+    [done_on_workers] = client.scatter([done], broadcast=True, hash=False)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    todo = deque(batches(files, batch_files))
+    window: deque = deque()
+    seen: set[str] = set()  # documents met in this build (the same bytes twice: the second is unchanged)
+    stats = report.stats
+    while todo or window:
+        while todo and len(window) < workers * 2 + 1:
+            batch = todo.popleft()
+            window.append((batch, client.submit(process_batch, batch, done_on_workers, budget, config, max_bytes,
+                                                pure=False)))
+        batch, future = window.popleft()
+        try:
+            result: BatchResult = future.result()
+        except Exception as exc:  # noqa: BLE001 - the batch's workers died (KilledWorker) or it could not run
+            for _, given in batch:
+                failed(ExtractionError(f"{given}: the Dask task reading it failed ({type(exc).__name__}: "
+                                       f"{first_line(exc)}); run the build again to retry"))
+            left = [given for b, f in window for _, given in b] + [given for b in todo for _, given in b]
+            client.cancel([f for _, f in window])
+            if left:  # writes stay in input order, so that the next build ends with a clean build's store
+                failed(ExtractionError(f"{len(left)} files after it ({left[0]} ...) were left for the next build, "
+                                       "which continues from there; run the build again"))
+            return
+        finally:
+            future.release()
+        _write(store, result, seen, report, failed, progress, force)
+        stats["extract_s"] = stats.get("extract_s", 0.0) + result.extract_s
+        stats["words"] = stats.get("words", 0) + result.words
+        peak = stats.setdefault("peak_rss_mb", {})
+        peak[result.worker] = max(peak.get(result.worker, 0.0), result.peak_rss_mb)
+
+
+def _write(store: Store, result: BatchResult, seen: set[str], report: BuildReport, failed, progress, force) -> None:
+    for exc in result.errors:
+        failed(exc)
+    extractions: list[Extraction] = []
+    unextracted: list[Document] = []
+    for doc, outcome in result.items:
+        if outcome is None or doc.id in seen:
+            report.unchanged += 1
+            continue
+        seen.add(doc.id)
+        if isinstance(outcome, FactionmapError):
+            unextracted.append(doc)
+            failed(outcome)
+        else:
+            extractions.append(outcome)
+    started = time.perf_counter()
+    written, new = store.save_batch(extractions, unextracted, unless_current=not force)
+    report.stats["write_s"] = report.stats.get("write_s", 0.0) + time.perf_counter() - started
+    report.added += len(new)
+    for x in extractions:
+        if x.document.id in written:
+            report.extracted += 1
+            report.assertions += len(x.assertions)
+        else:  # another writer stored it meanwhile
+            report.unchanged += 1
+            report.added -= x.document.id in new
+    if progress:
+        for doc, _ in result.items:
+            progress(doc)

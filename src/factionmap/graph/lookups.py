@@ -1,0 +1,121 @@
+"""The resolver's name and knowledge-base lookups for a whole batch of document entities at once.
+
+Resolving one document entity used to ask the database twice (its KB id, then its names) after
+writing what the previous one joined: thousands of round trips for a batch of a build. `Lookups`
+reads, in a few queries, every alias that carries one of the batch's names (folded or as a
+skeleton, or in the fuzzy-matching block of its name) and every entity with one of its KB ids, then keeps up to date in memory with what the
+resolver adds during the batch (aliases, new entities). A lookup answers exactly what the two
+queries would have answered on the database at that moment, in alias-id order.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..namefold import fold
+from ..store import schema as t
+from . import keys
+
+_CHUNK = 500
+
+
+class Lookups:
+    def __init__(self, conn, rows) -> None:
+        self.conn = conn
+        norms: set[str] = set()
+        skels: set[str] = set()
+        kb_ids: set[str] = set()
+        blocks: set[str] = set()
+        for row in rows:
+            primary = fold(row["name"])
+            if primary:
+                blocks.add(keys.block(primary))
+            names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
+            norms |= set(names)
+            skels |= set(names.values())
+            if row["kb_id"]:
+                kb_ids.add(row["kb_id"])
+        self.info: dict[int, tuple[str, str | None, str]] = {}  # entity id -> (name, kb id, type)
+        self.by_norm: dict[str, list[dict]] = {}
+        self.by_skel: dict[str, list[dict]] = {}
+        self.by_block: dict[str, list[dict]] = {}
+        self.kb: dict[tuple[str, str], int] = {}  # (kb id, type) -> the oldest entity with it
+        self._order = 0
+        query = (select(t.aliases.c.id, t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel,
+                        t.aliases.c.name, t.aliases.c.block, t.entities.c.name.label("entity_name"), t.entities.c.kb_id,
+                        t.entities.c.type)
+                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id))
+        found: dict[int, dict] = {}
+        for column, wanted in ((t.aliases.c.norm, norms), (t.aliases.c.skel, skels), (t.aliases.c.block, blocks)):
+            values = sorted(wanted)
+            for i in range(0, len(values), _CHUNK):
+                for r in conn.execute(query.where(column.in_(values[i:i + _CHUNK]))).mappings():
+                    found[r["id"]] = dict(r)
+        for alias_id in sorted(found):
+            r = found[alias_id]
+            self.info.setdefault(r["entity_id"], (r["entity_name"], r["kb_id"], r["type"]))
+            self._index(r["entity_id"], r["norm"], r["skel"], r["name"], r["block"])
+        values = sorted(kb_ids)
+        for i in range(0, len(values), _CHUNK):
+            for r in conn.execute(select(t.entities.c.id, t.entities.c.kb_id, t.entities.c.type, t.entities.c.name)
+                                  .where(t.entities.c.kb_id.in_(values[i:i + _CHUNK]))
+                                  .order_by(t.entities.c.id)):
+                self.kb.setdefault((r[1], r[2]), r[0])
+                self.info.setdefault(r[0], (r[3], r[1], r[2]))
+
+    def _index(self, entity_id: int, norm: str, skel: str | None, name: str, block: str | None) -> None:
+        self._order += 1
+        alias = {"order": self._order, "entity_id": entity_id, "norm": norm, "skel": skel, "name": name}
+        self.by_norm.setdefault(norm, []).append(alias)
+        if skel is not None:
+            self.by_skel.setdefault(skel, []).append(alias)
+        if block is not None:
+            self.by_block.setdefault(block, []).append(alias)
+
+    # -- what the resolver adds ------------------------------------------------------------------
+
+    def entity_created(self, entity_id: int, name: str, kb_id: str | None, type_: str) -> None:
+        self.info[entity_id] = (name, kb_id, type_)
+        if kb_id:
+            self.kb.setdefault((kb_id, type_), entity_id)
+
+    def aliases_added(self, aliases: list[dict]) -> None:
+        for a in aliases:
+            self._entity(a["entity_id"])
+            self._index(a["entity_id"], a["norm"], a["skel"], a["name"], a["block"])
+
+    # -- lookups -----------------------------------------------------------------------------------
+
+    def by_kb(self, kb_id: str, type_: str) -> int | None:
+        return self.kb.get((kb_id, type_))
+
+    def hits(self, norms: set[str], skels: set[str], type_: str) -> list[dict]:
+        """Aliases of entities of this type carrying one of the names, as the resolver's query gives them."""
+        seen: dict[int, dict] = {}
+        for index, wanted in ((self.by_norm, norms), (self.by_skel, skels)):
+            for value in wanted:
+                for a in index.get(value, ()):
+                    seen[a["order"]] = a
+        out = []
+        for order in sorted(seen):
+            a = seen[order]
+            name, kb_id, entity_type = self._entity(a["entity_id"])
+            if entity_type == type_:
+                out.append({"entity_id": a["entity_id"], "norm": a["norm"], "skel": a["skel"], "name": a["name"],
+                            "entity_name": name, "kb_id": kb_id})
+        return out
+
+    def in_block(self, block: str, type_: str) -> list[dict]:
+        """Aliases in this fuzzy-matching block of entities of this type (entity_id, norm, name, kb_id)."""
+        out = []
+        for a in self.by_block.get(block, ()):
+            _name, kb_id, entity_type = self._entity(a["entity_id"])
+            if entity_type == type_:
+                out.append({"entity_id": a["entity_id"], "norm": a["norm"], "name": a["name"], "kb_id": kb_id})
+        return out
+
+    def _entity(self, entity_id: int) -> tuple[str, str | None, str]:
+        if entity_id not in self.info:  # joined by a rule or a fuzzy match: read once
+            r = self.conn.execute(select(t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
+                                  .where(t.entities.c.id == entity_id)).first()
+            self.info[entity_id] = (r[0], r[1], r[2]) if r else (fold(""), None, "")
+        return self.info[entity_id]

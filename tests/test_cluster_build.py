@@ -1,0 +1,222 @@
+"""Builds on a real Dask LocalCluster (2 worker processes) into the test suite's real PostgreSQL.
+
+A distributed build must give the same store as a local build of the same files: the same documents,
+document entities, assertions, store-wide entities (each named by the document entities that belong
+to it, so row ids do not matter), aliases, ties with their grades and dates, and citations. A worker
+killed during a build costs nothing: the next build completes the store, identical to a clean one.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from factionmap import builder
+from factionmap.cluster import build_on_cluster, parse_address
+from factionmap.errors import ConfigError, IngestError
+from factionmap.store import Store
+from factionmap.store import schema as t
+
+pytestmark = pytest.mark.postgres
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+FILES = ["islamic-state-origins.txt", "jabhat-al-nusra-to-hts.md", "hts-and-al-qaeda-claims.txt", "news-briefs.jsonl",
+         "caucasus-province-notes.txt", "caucasus-province-notes.txt.meta.json"]
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def client():
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    # no retries: the batch a killed worker held fails in this build, so the next one must complete it
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=50) as cluster, Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in FILES:
+        shutil.copy(SAMPLES / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def new_store(postgres):
+    opened = []
+
+    def make() -> Store:
+        store = Store(postgres.create_database(f"dask{next(_names)}"))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, postgres):
+    """The digest of a local (no Dask) build of the corpus into PostgreSQL."""
+    store = Store(postgres.create_database("daskclean"))
+    try:
+        report = builder.build(store, [str(corpus)])
+        assert report.errors == [] and report.extracted >= len(FILES) - 1
+        return digest(store)
+    finally:
+        store.close()
+
+
+def test_a_distributed_build_gives_the_same_store_as_a_local_build(client, corpus, clean, new_store):
+    store = new_store()
+    report = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2)
+    assert report.errors == []
+    assert report.extracted == len(clean["documents"]) and report.added == report.extracted
+    assert set(report.stats["peak_rss_mb"]) and report.stats["words"] > 0
+    got = digest(store)
+    assert got["ties"] and got["citations"]  # the comparison is not of two empty stores
+    for part in clean:
+        assert got[part] == clean[part], part
+
+    again = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2)  # idempotent
+    assert again.extracted == 0 and again.unchanged == report.extracted
+    assert digest(store) == clean
+
+
+def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(client, corpus, clean, new_store):
+    store = new_store()
+    killed: list[int] = []
+    gone: list[str] = []  # its address
+    stop = threading.Event()
+
+    def kill_a_busy_worker() -> None:  # the first worker seen extracting a batch has its process ended
+        pids = client.run(os.getpid)
+        while not stop.is_set():
+            busy = [addr for addr, keys in client.processing().items() if keys and addr in pids]
+            if busy:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(pids[busy[0]])
+                gone.append(busy[0])
+                return
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=kill_a_busy_worker)
+    watcher.start()
+    try:
+        first = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1)
+    finally:
+        stop.set()
+        watcher.join()
+    assert killed and _gone(killed[0])
+    # the batch on the killed worker is reported (no retries on this cluster) and the rest is stored
+    assert first.errors and all("run the build again" in str(e) for e in first.errors)
+    assert first.extracted < len(clean["documents"])
+    _wait_for_workers(client, 2, without=gone[0])  # the nanny has started a new worker in its place
+    second = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1)
+    assert second.errors == []
+    assert first.extracted + second.extracted == len(clean["documents"])  # nothing done twice
+    assert digest(store) == clean
+
+
+def test_a_bad_cluster_address_is_a_clear_error():
+    assert parse_address("local:3") == ("local", 3)
+    assert parse_address("tcp://10.0.0.5:8786") == ("tcp", "tcp://10.0.0.5:8786")
+    for bad in ("local:0", "local:x", "10.0.0.5", "http://x:1"):
+        with pytest.raises(ConfigError, match="local:N"):
+            parse_address(bad)
+
+
+def test_build_names_a_bad_dask_address_before_starting(tmp_path):
+    from click.testing import CliRunner
+
+    from factionmap.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(SAMPLES / "hezbollah.txt"), "--db", str(tmp_path / "m.db"),
+                                       "--dask", "10.0.0.5"])
+    assert result.exit_code != 0
+    assert "--dask '10.0.0.5': give local:N" in result.output
+    assert not (tmp_path / "m.db").exists() or Store(tmp_path / "m.db").stats()["documents"] == 0
+
+
+def test_a_reading_error_raised_on_a_worker_comes_back_whole():
+    import pickle
+
+    exc = pickle.loads(pickle.dumps(IngestError("a/b.txt", "empty file")))
+    assert (exc.path, exc.reason, str(exc)) == ("a/b.txt", "empty file", "a/b.txt: empty file")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _wait_for_workers(client, n: int, without: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = client.scheduler_info(n_workers=-1)["workers"]
+        if len(workers) >= n and without not in workers:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the cluster did not get {n} workers back in {timeout} s")
+
+
+def digest(store: Store) -> dict:
+    """The store's content with row ids replaced by what they stand for."""
+    with store.engine.connect() as conn:
+        def rows(table, *order):
+            return [dict(r) for r in conn.execute(select(table).order_by(*order)).mappings()]
+
+        docs = {r["id"]: {k: v for k, v in r.items() if k != "ingested_at"} for r in rows(t.documents, t.documents.c.id)}
+        dents = {r["id"]: (r["doc_id"], r["key"]) for r in rows(t.doc_entities, t.doc_entities.c.id)}
+        doc_entities = _sorted((r["doc_id"], r["key"], r["name"], r["type"], r["kb_id"], _j(r["aliases"]),
+                               _j(r["attributes"])) for r in rows(t.doc_entities, t.doc_entities.c.id))
+        members: dict[int, list] = {}
+        for r in rows(t.entity_members, t.entity_members.c.doc_entity_id):
+            members.setdefault(r["entity_id"], []).append((dents[r["doc_entity_id"]], r["reason"]))
+        canon = {eid: tuple(_sorted(m[0] for m in ms)) for eid, ms in members.items()}
+        entities = _sorted((canon.get(r["id"], ("none", r["name"])), r["name"], r["type"], r["kb_id"],
+                           _j(r["attributes"]), tuple(_sorted(members.get(r["id"], []))))
+                          for r in rows(t.entities, t.entities.c.id))
+        aliases = _sorted((canon.get(r["entity_id"]), r["name"], r["norm"], r["doc_id"], r["source"], r["reason"])
+                         for r in rows(t.aliases, t.aliases.c.id))
+        assertions = {}
+        for r in rows(t.assertions, t.assertions.c.id):
+            assertions[r["id"]] = (dents[r["subject_id"]], r["relation"], dents[r["object_id"]], r["stance"],
+                                   r["start_iso"], r["end_iso"], r["attribution"], round(r["confidence"] or 0, 9))
+        evidence = _sorted((assertions[r["assertion_id"]], r["doc_id"], r["start_char"], r["end_char"], r["trigger"],
+                           r["fingerprint"]) for r in rows(t.evidence, t.evidence.c.id))
+        tie_rows = rows(t.ties, t.ties.c.id)
+        tie_key = {r["id"]: (canon.get(r["subject_id"]), r["relation"], canon.get(r["object_id"])) for r in tie_rows}
+        ties = _sorted((tie_key[r["id"]], tie_key.get(r["ended_by"]),
+                       json.dumps({k: v for k, v in r.items() if k not in ("id", "subject_id", "object_id",
+                                                                           "ended_by", "review_id")},
+                                  sort_keys=True, default=str)) for r in tie_rows)
+        citations = _sorted((tie_key[r["tie_id"]], assertions[r["assertion_id"]])
+                           for r in rows(t.tie_assertions, t.tie_assertions.c.tie_id))
+        mentions = _sorted((r["doc_id"], r["start"], r["end"], r["type"], dents.get(r["doc_entity_id"]), r["source"])
+                          for r in rows(t.mentions, t.mentions.c.id))
+    return {"documents": docs, "doc_entities": doc_entities, "assertions": _sorted(assertions.values()),
+            "evidence": evidence, "mentions": mentions, "entities": entities, "aliases": aliases,
+            "ties": ties, "citations": citations}
+
+
+def _j(value) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _sorted(items) -> list:
+    return sorted(items, key=repr)
