@@ -15,7 +15,7 @@ ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 endif
 
-.PHONY: setup setup-python setup-web setup-system demo test bench clean model
+.PHONY: setup setup-python setup-web setup-system demo test lint bench clean model
 
 setup: setup-python setup-web
 
@@ -41,8 +41,14 @@ demo: setup
 	  $(VENV)/bin/factionmap serve --db $(DEMO_DB) --port $(PORT); \
 	else $(VENV)/bin/factionmap stats --db $(DEMO_DB); fi
 
-test: setup setup-system
+test: setup setup-system lint
 	$(VENV)/bin/python -m pytest -q
+
+# ruff (pyflakes, pycodestyle, bugbear) on the code and tests; mypy strict on model, relations, store
+# and graph (pyproject.toml says which and how)
+lint: setup-python
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
 
 bench: setup
 	$(VENV)/bin/python bench/bench_extract.py

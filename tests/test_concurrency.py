@@ -63,7 +63,7 @@ def test_two_builds_of_one_folder_at_once(two_urls, tmp_path):
     Store(shared).close()  # both builds open an existing store (opening a new one at once is tested below)
     first, second = _build(shared, folder), _build(shared, folder)
     outs = [p.communicate(timeout=600) for p in (first, second)]
-    for proc, (out, err) in zip((first, second), outs):
+    for proc, (_out, err) in zip((first, second), outs):
         assert proc.returncode == 0, err[-2000:]
         assert "Traceback" not in err and "UNIQUE" not in err and "INSERT" not in err
     done = _build(clean, folder)

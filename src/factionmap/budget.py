@@ -82,6 +82,9 @@ def extract(doc: Document, budget: Budget | None = None, pipeline=None) -> Extra
     """The pipeline's extraction of `doc`, within `budget` (see the module docstring)."""
     from .extract.pipeline import default_pipeline
 
+    from .lang import require_pack
+
+    require_pack(doc)  # a document in a language with no pack is stored, not extracted (never read as English)
     budget = budget or Budget.from_env()
     pipeline = pipeline or default_pipeline()
     where = doc.path or doc.id[:12]
@@ -120,7 +123,7 @@ def _run(pipeline, doc: Document, clock: "_Clock", where: str, label: str | None
 
     ann = Annotated(doc)
     for st in stages:
-        ann = _timed(clock, where, label, st.name, lambda: st.func(ann))
+        ann = _timed(clock, where, label, st.name, lambda: st.func(ann))  # noqa: B023 (called at once)
     version = getattr(pipeline, "version", None)
     return to_extraction(ann, version) if version else to_extraction(ann)
 

@@ -8,6 +8,7 @@ reviews and imports alike.
 from __future__ import annotations
 
 from .model import DEFAULT_KIND, EntityKind, EntityType
+from .relations import RELATIONS
 
 K = EntityKind
 #: the knowledge base's `kind` values (data/kb/README.md) -> the kind an entity keeps
@@ -32,8 +33,8 @@ _TYPE_OF = {K.STATE: EntityType.PLACE, K.PLACE: EntityType.PLACE, K.PERSON: Enti
 
 #: Where a state stands in for an organization: the relations whose object (or subject) may be a state
 #: though the relation names organizations there ("X pledged allegiance to Turkey", "Syria opposes X").
-STATE_AS_OBJECT = frozenset({"allegiance_to", "designated_by", "operates_in", "opposes", "ally_of"})
-STATE_AS_SUBJECT = frozenset({"opposes", "ally_of", "part_of"})
+STATE_AS_OBJECT = frozenset(n for n, r in RELATIONS.items() if r.state_object)  # relations.py says
+STATE_AS_SUBJECT = frozenset(n for n, r in RELATIONS.items() if r.state_subject)
 
 
 def kind_for(etype: EntityType | str, fine: str | None = "") -> EntityKind:
@@ -58,9 +59,9 @@ def allows(relation, s_type: EntityType, s_kind: EntityKind | str | None,
     if relation.allows(s_type, o_type):
         return True
     org = EntityType.ORG
-    if o_kind == K.STATE and relation.name in STATE_AS_OBJECT and relation.allows(s_type, org):
+    if o_kind == K.STATE and relation.state_object and relation.allows(s_type, org):
         return True
-    return s_kind == K.STATE and relation.name in STATE_AS_SUBJECT and relation.allows(org, o_type)
+    return s_kind == K.STATE and relation.state_subject and relation.allows(org, o_type)
 
 
 def is_authority(kind: EntityKind | str | None) -> bool:

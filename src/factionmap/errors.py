@@ -23,8 +23,8 @@ def printable(value: object, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def first_line(exc: BaseException, limit: int = 200) -> str:
-    """An exception's message, cut to its first line (no SQL, no quoted input after it)."""
+def first_line(exc: BaseException | str, limit: int = 200) -> str:
+    """An exception's (or a message's) text, cut to its first line (no SQL, no quoted input after it)."""
     lines = str(exc).strip().splitlines()
     return printable(lines[0] if lines else type(exc).__name__, limit)
 
@@ -73,6 +73,10 @@ class AmbiguousName(FactionmapError):
 
 class ExtractionError(FactionmapError):
     """The extraction pipeline could not run on a document."""
+
+
+class NoLanguagePack(ExtractionError):
+    """A document is in a language factionmap has no language pack for: stored, not extracted."""
 
 
 class GoldFileError(FactionmapError):

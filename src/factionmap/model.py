@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class EntityType(str, Enum):
@@ -160,7 +161,7 @@ class Entity:
     type: EntityType
     aliases: list[Alias] = field(default_factory=list)
     kb_id: str | None = None  # the knowledge-base entry it matched, if any
-    attributes: dict = field(default_factory=dict)
+    attributes: dict[str, Any] = field(default_factory=dict)
     key: str = ""  # stable within one document's extraction
     id: int | None = None
     kind: EntityKind | None = None  # None: the default of its type (organization, person, place)
@@ -306,4 +307,4 @@ class Tie:
     confidence: int = 0  # 0-100
     grade: str = "F6"  # Admiralty: source reliability A-F x information credibility 1-6
     citations: list[Citation] = field(default_factory=list)
-    review: dict | None = None  # an analyst's verdict: {verdict, review_id, by, at, note, grade, corrections}
+    review: dict[str, Any] | None = None  # an analyst's verdict: {verdict, review_id, by, at, note, grade, corrections}

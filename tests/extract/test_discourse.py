@@ -1,5 +1,5 @@
-"""Ties whose subject or object comes from another sentence or from an anaphor (extract.relations.discourse,
-extract.resolve): responsibility claims, events that took place somewhere, "the two groups", place and
+"""Ties whose subject or object comes from another sentence or from an anaphor (extract.ties.discourse,
+extract.coref): responsibility claims, events that took place somewhere, "the two groups", place and
 title anaphors, paragraph topics on encyclopedia pages, subjectless lines."""
 import pytest
 

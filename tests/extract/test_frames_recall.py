@@ -108,7 +108,7 @@ def test_author_we_is_not_a_group(ties):
 
 
 def test_possessive_pronoun_is_not_a_list_member(kb):
-    from factionmap.extract.relations.mask import Masked, expand_left, expand_right
+    from factionmap.extract.ties.mask import Masked, expand_left, expand_right
     m = Masked("«G0» and «G1» jihad is in «L2»", list(range(30)), [], frozenset({1}))
     assert expand_left(m, m.text.index("«G1»"), "G") == []
     assert expand_right(m, len("«G0»"), "G") == []

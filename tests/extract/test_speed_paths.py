@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from factionmap.extract import fold as fold_mod
+from factionmap.lang import fold as fold_mod
 from factionmap.extract.dates.guard import guarded, start_class
 from factionmap.extract.dates.rules import RULES
 from factionmap.extract.mentions import _in_capitals
@@ -92,7 +92,8 @@ def test_guard_keeps_case_insensitive_equivalents():
 def _fold_reference(text: str, hyphen_articles_only: bool = True) -> tuple[str, list[int]]:
     """fold_with_map written plainly, one character at a time."""
     articles = {m.start(): m for m in fold_mod._ARTICLE.finditer(text)
-                if not hyphen_articles_only or text[m.end(1)] != " "}
+                if text[m.end(1)] != " "
+                or not (hyphen_articles_only or m.group(1).lower() in fold_mod._NOT_SPACED)}
     out: list[str] = []
     idx: list[int] = []
     i, n, space = 0, len(text), True

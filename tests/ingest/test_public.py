@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 def test_public_surface():
     assert sorted(ingest.__all__) == ["READERS", "detect_format", "expand_inputs", "iter_documents",
-                                      "read_bytes", "read_file"]
+                                      "read_bytes", "read_file", "register_reader"]
     assert sorted(ingest.READERS) == ["html", "md", "pdf", "txt", "wikitext"]
 
 

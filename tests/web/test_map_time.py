@@ -5,11 +5,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from factionmap.store import Store
 
 from .conftest import LiveServer
 from .lifespan_store import build
-from .test_browser import api, click_element, node_by_name, open_map, visible_edges, wait_until
+from .test_browser import api, open_map, visible_edges, wait_until
 
 pytestmark = pytest.mark.browser
 

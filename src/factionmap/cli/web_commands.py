@@ -43,8 +43,8 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, 
     with store.engine.connect() as conn:
         has_users = users.any_active(conn)
     if allow_edits and not has_users and not is_loopback(host):
-        raise click.ClickException(f"--allow-edits without users would let anyone on the network edit the store; "
-                                   f"add users first (factionmap users add NAME --role admin) or listen on 127.0.0.1")
+        raise click.ClickException("--allow-edits without users would let anyone on the network edit the store; "
+                                   "add users first (factionmap users add NAME --role admin) or listen on 127.0.0.1")
     if workers > 1 and allow_upload:
         raise click.ClickException("--allow-upload needs --workers 1 (the upload queue lives in one process)")
     app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host, allowed_hosts=allowed,

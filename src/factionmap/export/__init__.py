@@ -28,7 +28,15 @@ WRITERS: dict[str, Callable[[Snapshot], str]] = {
     "gexf": network.gexf,
     "jsonl": tables.jsonl,
 }
-FORMATS = ("stix", "graphml", "gexf", "csv", "jsonl")
+FORMATS = ["stix", "graphml", "gexf", "csv", "jsonl"]  # the writers' formats, and csv (three files)
+
+
+def register_exporter(name: str, writer: Callable[[Snapshot], str]) -> None:
+    """Add an export format: `writer` turns a snapshot of the map into the text it writes."""
+    if name in FORMATS:
+        raise ExportError(f"export format {name!r} is already known")
+    WRITERS[name] = writer
+    FORMATS.append(name)
 
 
 def export(store: Store, format: str, out: str | Path | IO[str] | None = None, as_of: str | dt.date | None = None,
@@ -71,4 +79,4 @@ def export(store: Store, format: str, out: str | Path | IO[str] | None = None, a
     return snap
 
 
-__all__ = ["FORMATS", "ImportReport", "Snapshot", "export", "import_stix"]
+__all__ = ["FORMATS", "ImportReport", "Snapshot", "export", "import_stix", "register_exporter"]

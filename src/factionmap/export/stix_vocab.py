@@ -7,25 +7,13 @@ from __future__ import annotations
 
 from ..entity_kinds import is_authority
 from ..model import Entity, EntityType, Tie
+from ..relations import STIX_TYPES
 from . import ids
 
 #: factionmap relation -> STIX relationship_type. STIX 2.1's own types where one means the same
 #: (located-at), OpenCTI's extended vocabulary where it has one (part-of, cooperates-with), and
 #: custom types, spelled the STIX way, for the rest.
-RELATIONSHIP_TYPES: dict[str, str] = {
-    "allegiance_to": "allegiance-to",
-    "part_of": "part-of",
-    "ally_of": "cooperates-with",
-    "opposes": "opposes",
-    "split_from": "split-from",
-    "merged_into": "merged-into",
-    "successor_of": "successor-of",
-    "leader_of": "leader-of",
-    "member_of": "part-of",
-    "defected_to": "defected-to",
-    "designated_by": "designated-by",
-    "operates_in": "located-at",
-}
+RELATIONSHIP_TYPES: dict[str, str] = STIX_TYPES  # each relation's `stix_type` (relations.py)
 
 #: relationship_type -> factionmap relation, for bundles without x_factionmap_relation. `part-of`
 #: from a person reads as member_of (OpenCTI's individual-part-of-group).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..entity_kinds import kind_for
+from ..lang.fold import article_pattern
 from ..model import EntityType
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
@@ -20,6 +21,7 @@ from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
 _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
+_ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
 
 # a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
@@ -269,7 +271,7 @@ class EntityFinder:
                     names.append(Name(_TAIL_WORD.sub("", n), e.key, e.type))
                 if e.type is EntityType.PERSON and len(n.split()) > 1 and not _KUNYA_START.match(n):
                     last = n.split()[-1]
-                    bare = re.sub(r"^(?:al|el|ad|ash|as)[-\u2010]", "", last)
+                    bare = _ARTICLE_START.sub("", last)
                     if last_counts.get(last) == 1 and len(bare) >= 4 and bare.lower() not in _STOP_NAMES:
                         names.append(Name(last, e.key, e.type, True))
                         if bare != last:

@@ -133,7 +133,7 @@ def _json(text: str, path: Path, lang: str) -> list[Item]:
         data = json.loads(text)
     except json.JSONDecodeError as first:
         data = []
-        for n, line in enumerate(text.splitlines(), 1):  # one entity a line (a dump's lines end in ",")
+        for line in text.splitlines():  # one entity a line (a dump's lines end in ",")
             line = line.strip().rstrip(",")
             if line in ("", "[", "]"):
                 continue

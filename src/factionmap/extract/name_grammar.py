@@ -18,6 +18,7 @@ import yaml
 
 from ..model import EntityType
 from ..errors import ConfigError
+from ..lang.fold import article_pattern
 from ..namefold import COMPASS_POINTS
 
 # Every repetition below is bounded: a name has at most MAX_WORDS words (of at most MAX_PARTS hyphened
@@ -26,7 +27,7 @@ from ..namefold import COMPASS_POINTS
 MAX_WORDS = 10
 MAX_PARTS = 5
 Q = "'\u2019\u2018\u02bf\u02bc`"
-ART = r"(?:al|el|ad|adh|ash|as|an|ar|at|ath|az|ud|ul)[-\u2010\u2011]"
+ART = article_pattern() + r"[-\u2010\u2011]"  # the language pack's spellings of the Arabic article
 WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:-[A-Z][\w{Q}]*){{0,{MAX_PARTS}}}"
 SP = r"[ \t\u00a0]+"
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "data" / "lang" / "en" / "group_names.yaml"
@@ -221,6 +222,6 @@ def script_names_after(text: str, end: int, limit: int = 300) -> list[tuple[int,
         k = window.find(closer)
         if k != -1:
             stop = min(stop, k)
-    if not window.lstrip()[:1] in "([,|" and not _SCRIPT_LABEL.match(window.lstrip(" (|")):
+    if window.lstrip()[:1] not in "([,|" and not _SCRIPT_LABEL.match(window.lstrip(" (|")):
         return []
     return [(end + m.start(), end + m.end()) for m in ARABIC.finditer(window[:stop])]

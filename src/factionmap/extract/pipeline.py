@@ -6,23 +6,35 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+from importlib import metadata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ExtractionError
+from ..lang import require_pack
 from ..model import Document, Extraction, Mention, MentionType
 from .entities import EntityFinder
 from .kb import KnowledgeBase, default_kb
 from .ner import Parser
-from .relations import relations
-from .resolve import resolve
+from .ties import relations
+from .coref import resolve
 from .segment import segment
 from .state import Annotated
 
-EXTRACTOR_VERSION = "0.5.0"  # the code's version; `Pipeline.version` adds a digest of its data and model
+def _package_version() -> str:
+    try:
+        return metadata.version("factionmap")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+        return "0"
+
+
+# The code's version: the package's; `Pipeline.version` adds a digest of the extractor's own source (the
+# frames are code), the knowledge base, the language data and the model, so a change to any re-extracts.
+EXTRACTOR_VERSION = _package_version()
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,11 @@ class Pipeline:
 
     def __init__(self, stages: list[Stage]):
         have: set[str] = {"doc"}
+        fields = {f.name for f in dataclasses.fields(Annotated)}
         for st in stages:
+            unknown = [n for n in (*st.requires, *st.assigns) if n not in fields]
+            if unknown:
+                raise ExtractionError(f"stage {st.name!r} names {', '.join(unknown)}, which the state (Annotated) has not")
             missing = [r for r in st.requires if r not in have]
             if missing:
                 raise ExtractionError(f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage adds")
@@ -61,6 +77,7 @@ class Pipeline:
 
     def annotate(self, doc: Document, stop_before: str = "relations") -> Annotated:
         """The annotated document after every stage before `stop_before` (for training and inspection)."""
+        require_pack(doc)
         ann = Annotated(doc)
         for st in self.stages:
             if st.name == stop_before:
@@ -78,6 +95,7 @@ class Pipeline:
             raise ExtractionError(f"{where}: stage {st.name!r} failed: {exc!r}") from exc
 
     def __call__(self, doc: Document) -> Extraction:
+        require_pack(doc)  # a document in a language with no pack is never read as English
         ann = Annotated(doc)
         for st in self.stages:
             try:
@@ -102,6 +120,9 @@ def to_extraction(ann: Annotated, version: str = EXTRACTOR_VERSION) -> Extractio
                       mentions=mentions, assertions=ann.assertions, extractor_version=version)
 
 
+DEFAULT_STAGES = ("segment", "mentions", "parse", "resolve", "dates", "relations")
+
+
 @dataclass(frozen=True)
 class ExtractorConfig:
     """What an extractor is made of, beyond the code: the knowledge base, the relation model and the
@@ -110,6 +131,7 @@ class ExtractorConfig:
     kb_dir: str | None = None  # None: the packaged knowledge base
     model_dir: str | None = None  # None: the packaged model; "none": the frames alone, no model
     min_confidence: float | None = None  # None: the model's own threshold
+    stages: tuple[str, ...] = DEFAULT_STAGES  # the pipeline's stages, by name (STAGES)
 
 
 def _digest(kb_dir: str | None, model) -> str:
@@ -122,6 +144,10 @@ def _digest(kb_dir: str | None, model) -> str:
         for path in sorted(folder.rglob("*.y*ml")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.joinpath("extract").rglob("*.py"), *package.joinpath("lang").rglob("*.py")]):
+        h.update(str(path.relative_to(package)).encode())  # the frames, the stages, the folds: code that reads
+        h.update(path.read_bytes())
     h.update(((model.meta.get("digest") if model is not None else "frames-only") or "").encode())
     if not kb_dir:  # the default knowledge base holds the gazetteers' places
         from ..places.gazetteer import digest
@@ -130,20 +156,44 @@ def _digest(kb_dir: str | None, model) -> str:
     return h.hexdigest()[:10]
 
 
+@dataclass
+class StageContext:
+    """What a stage factory may build its stage from."""
+
+    kb: KnowledgeBase
+    nlp: object = None
+    model: object = None
+    min_confidence: float | None = None
+    pipeline: Pipeline | None = None  # the pipeline being built (its version is known once built)
+    finder: EntityFinder | None = None
+
+
+#: Stage name -> factory making the stage from the context. `build_pipeline` composes stages by name;
+#: a new stage is one entry here (its requires/assigns are checked when a pipeline is built).
+STAGES: dict[str, Callable[[StageContext], Stage]] = {
+    "segment": lambda c: Stage("segment", segment, (), ("sentences", "infobox")),
+    "mentions": lambda c: Stage("mentions", c.finder, ("sentences",), ("entities", "spans", "kinds", "folded_names")),
+    "parse": lambda c: Stage("parse", Parser(c.finder, c.nlp), ("sentences", "spans", "entities", "folded_names"),
+                             ("parsed", "parse", "spans", "entities", "folded_names")),
+    "resolve": lambda c: Stage("resolve", resolve, ("spans", "entities", "sentences", "kinds", "infobox"),
+                               ("subject", "spans", "pairs")),
+    "dates": lambda c: Stage("dates", _dates, ("doc",), ("dates",)),
+    "relations": lambda c: Stage(
+        "relations", lambda a: relations(a, c.pipeline.version if c.pipeline else EXTRACTOR_VERSION, c.model,
+                                         c.min_confidence),
+        ("spans", "dates", "sentences", "parsed", "parse", "entities", "pairs", "kinds", "infobox", "subject"),
+        ("assertions", "parsed")),  # sentences parsed on demand (`parse`) are added to `parsed`
+}
 def build_pipeline(kb: KnowledgeBase, nlp=None, model=None, min_confidence: float | None = None,
-                   version: str | None = None) -> Pipeline:
-    """The stages, composed by name. With a relation `model`, candidates are scored and kept by their
-    calibrated confidence (the model's threshold, or `min_confidence`); without, the frames decide."""
-    finder = EntityFinder(kb)
-    pipeline = Pipeline([
-        Stage("segment", segment, (), ("sentences", "infobox")),
-        Stage("mentions", finder, ("sentences",), ("entities", "spans")),
-        Stage("parse", Parser(finder, nlp), ("sentences", "spans"), ("parsed", "spans")),
-        Stage("resolve", resolve, ("spans",), ("subject", "spans")),
-        Stage("dates", _dates, ("doc",), ("dates",)),
-        Stage("relations", lambda a: relations(a, pipeline.version, model, min_confidence),
-              ("spans", "dates", "sentences"), ("assertions",)),
-    ])
+                   version: str | None = None, stages: Iterable[str] = DEFAULT_STAGES) -> Pipeline:
+    """The stages, composed by name (STAGES). With a relation `model`, candidates are scored and kept by
+    their calibrated confidence (the model's threshold, or `min_confidence`); without, the frames decide."""
+    ctx = StageContext(kb, nlp, model, min_confidence, finder=EntityFinder(kb))
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise ExtractionError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    pipeline = Pipeline([STAGES[name](ctx) for name in stages])
+    ctx.pipeline = pipeline
     pipeline.version = version or EXTRACTOR_VERSION
     pipeline.model = model
     return pipeline
@@ -163,7 +213,10 @@ def get_pipeline(config: ExtractorConfig = ExtractorConfig()) -> Pipeline:
     else:
         model = default_model()
     version = f"{EXTRACTOR_VERSION}+{_digest(config.kb_dir, model)}"
-    return build_pipeline(kb, model=model, min_confidence=config.min_confidence, version=version)
+    if tuple(config.stages) != DEFAULT_STAGES:
+        version += "+" + "-".join(config.stages)
+    return build_pipeline(kb, model=model, min_confidence=config.min_confidence, version=version,
+                          stages=config.stages)
 
 
 def default_pipeline() -> Pipeline:

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lang.lexicon import attribution_verbs, hedges, speech_verbs
 from ..model import Stance
 from .state import Annotated
 
@@ -30,23 +31,15 @@ _CLAUSE = re.compile(r"(?i)[;:!?]|\b(?:but|however|although|though|while|whereas
 _HEDGE_CLAUSE = re.compile(
     r"(?i)[;:!?()\[\]]|\b(?:but|however|although|though|while|whereas|yet|because|unlike)\b|"
     r",\s*(?:and|which|who|whose|where|when|as)\b|\s[-–—]\s")
-_HEDGE = re.compile(
-    r"(?i)\b(?:reportedly|allegedly|alleged|purportedly|purported|suspected|apparently|apparent|supposedly|"
-    r"believed|thought\s+to|said\s+to|claim(?:s|ed|ing)?|according\s+to|reports?|reported|rumou?r(?:s|ed)?|"
-    r"speculat\w+|allegations?|unconfirmed|may\s+have|might\s+have|appears?\s+to|appeared\s+to|"
-    r"would\s+appear|seems?\s+to|seemed\s+to|likely|possibly|probably|touted|named\s+as)\b"
-)
+_HEDGE = re.compile(r"(?i)\b" + hedges() + r"\b")  # the language pack's hedges
 # a speech verb whose complement holds the trigger: "X said that ...", "X told reporters that ..."
-_SPEECH_THAT = re.compile(
-    r"(?i)\b(?:said|says|say|stated|states|asserted|asserts|insisted|insists|alleged|alleges|maintained|"
-    r"maintains|told\s+(?:\w+\s+){0,2}?|tweeted|wrote|argued|argues|suggested|suggests)\s+that\b")
+_SPEECH_THAT = re.compile(r"(?i)\b" + speech_verbs("speech", listener=r"(?:\s+\w+){0,2}?") + r"\s+that\b")
 # an attribution after the tie: ", according to X", ", sources said", ", officials say"
 _TRAILING = re.compile(
     r"(?i)[^;:!?]{0,80}?,\s*(?:according\s+to\b|(?:(?:the|a|an|some|several|local|security|military)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?(?:said|say|says|claimed|claim|claims|reported|report|alleged|allege|believe)\b)")
+    r"(?:[\w’'\-]+\s+){0,3}?" + attribution_verbs() + r"\b)")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+((?:the\s+)?[^,.;]{3,60}?)(?=[,.;]|\s+(?:that|who|which)\b|$)")
-_SPEAKER_VERB = re.compile(r"(?i)\b(?:claimed|claims|said|says|stated|states|announced|asserted|alleged|"
-                           r"reported|insisted|denied|denies|told|wrote|confirmed|tweeted|explained)\b")
+_SPEAKER_VERB = re.compile(r"(?i)\b" + speech_verbs("speech", "announce", "deny") + r"\b")
 
 
 # a refusal with its own object (or none) closed by "and" + another finite verb: the second verb is not refused
@@ -142,8 +135,7 @@ def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end:
 
 # quoted speech ---------------------------------------------------------------------------------------
 
-_INTRO = re.compile(r"(?i)\b(?:said|says|stated|told|explained|wrote|tweeted|added|claimed|insisted|"
-                    r"the\s+following|information|statement|interview|message|quote|put\s+it|announces?)\b[^.!?]*:\s*$")
+_INTRO = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce") + r"|the\s+following|information|statement|interview|message|quote|put\s+it|announces?)\b[^.!?]*:\s*$")
 _POINT = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•])\s+")
 
 

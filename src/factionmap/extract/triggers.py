@@ -56,13 +56,36 @@ class Frame:
     nominal: bool = False  # a noun phrase ("IS leader X"): never negated
     lists: bool = False  # the object (or subject) may open a loose list: asides and "of the X coalition" skipped
     need: re.Pattern | None = None  # the cheap pre-check: a sentence without these words cannot match
+    guards: tuple[str, ...] = ()  # named checks and readings (GUARDS), never inferred from the frame's name
+    subject_kinds: str = KINDS["ANY"]  # the mention kinds the subject may be ("GSP"), from its {S:...} slot
+    object_kinds: str = KINDS["ANY"]
+    # "s" or "o": the frame opens with that mention and a gap of words before the trigger ({S:..}{GAP}...)
+    lead: str | None = None
+
+
+#: What each guard a frame may name does (extract.ties.lexical holds their code, by these names).
+GUARDS = {
+    "not-after-pledge": 'drop the match after "allegiance to ... in": the pledges were made in the place',
+    "not-branch-relative": 'drop "X is a branch of Y, which is active in Z": Y is, not X',
+    "own-places": '"A in P1, B and C in P2": a place after a name attaches to the nearest name only',
+    "place-pairs": '"branches in A (X) and B (Y)": each place with the group after it',
+    "place-pairs-as-subjects": '"branches in A (X) and B (Y)": each group after a place is a subject too',
+}
 
 
 def frame(name: str, relation: str, src: str, **kw) -> Frame:
-    kw.setdefault("clause", src.startswith("{S:") and "{GAP}" in src[:20])
-    kw.setdefault("nominal", name.startswith(("premod", "possessive", "place-possessive", "linked")))
+    unknown = [g for g in kw.get("guards", ()) if g not in GUARDS]
+    if unknown:
+        raise ValueError(f"frame {name!r}: unknown guard(s) {', '.join(unknown)} (known: {', '.join(GUARDS)})")
     if isinstance(kw.get("need"), str):
         kw["need"] = re.compile(kw["need"], re.I)
+    for side, field in (("S", "subject_kinds"), ("O", "object_kinds")):
+        slot = re.search(r"\{" + side + r":(\w+)\}", src)
+        if slot:
+            kw.setdefault(field, KINDS[slot.group(1)])
+    opening = re.match(r"\{([SO]):\w+\}(?:\{APPOS\})?\{GAP\}", src)
+    if opening:
+        kw.setdefault("lead", opening.group(1).lower())
     return Frame(name, relation, re.compile(_expand(src), re.I), **kw)
 
 
@@ -94,17 +117,17 @@ FRAMES: list[Frame] = [
     frame("pledge", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|"
           r"declar\w*|announc\w*|sought\s+out|has\s+given|had\s+given)\s+(?:«G\d+»\s+)?{W3}" + BAYAH + r")\s+(?:to|with)\s+"
-          r"{THE}{W3}{O:ACT}"),
+          r"{THE}{W3}{O:ACT}", clause=True),
     frame("pledge-noun", "allegiance_to", r"{S:ACT}" + POSS + r"\s+(?P<t>(?:pledge|oath|bay['’]?ah))\s+(?:of\s+"
           + BAYAH + r"\s+)?to\s+{THE}{W3}{O:ACT}"),
     frame("pledge-by", "allegiance_to", r"(?P<t>pledges?\s+of\s+" + BAYAH + r")\s+to\s+{O:ACT}[^«»;]{0,60}?\bby\s+"
           r"{W3}{S:ACT}"),
     frame("switch-allegiance", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*|mov\w*)\s+(?:their|its|his|«\w\d+»)\s+allegiance\s+from\s+"
-          r"[^;]{0,80}?\bto\s+{W3}{O:ACT}"),
+          r"[^;]{0,80}?\bto\s+{W3}{O:ACT}", clause=True),
     frame("received-pledges", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>receiv\w*|accept\w*)\s+(?:\w+\s+)?pledges?\s+of\s+" + BAYAH + r"\s+from\s+{W3}{O:ACT}",
-          swap=True),
+          swap=True, clause=True),
     # part_of ------------------------------------------------------------------------------------------------
     frame("branch-of", "part_of",
           r"{S:GRP}[\s,\-–—]*(?:\(«\w+»\)\s*)?(?:which|that|who)?\s*(?:is|was|are|were|has\s+been|became|as|"
@@ -115,15 +138,15 @@ FRAMES: list[Frame] = [
           r"{S:GRP}{GAP}(?P<t>affiliated\s+with|aligned\s+with|belongs?\s+to|operat\w+\s+under|"
           r"under\s+the\s+(?:umbrella|banner|command|wing)\s+of|joined|join|joining|incorporated\s+into|"
           r"(?:a\s+)?part\s+of|participat\w+\s+in|embedded\s+(?:with|in)|associated\s+with)\s+{THE}{W3}{O:GRP}",
-          person="member_of"),
+          person="member_of", clause=True),
     frame("premod-branch", "part_of",
-          r"{O:GRP}" + POSS + r"\s+{W2}(?P<t>" + BRANCH + r")\s*[,\-–—]?\s*{THE}{S:GRP}"),
+          r"{O:GRP}" + POSS + r"\s+{W2}(?P<t>" + BRANCH + r")\s*[,\-–—]?\s*{THE}{S:GRP}", nominal=True),
     frame("of-coalition", "part_of",
           r"{S:GRP}\s*,?\s*(?:of|from)\s+the\s+{O:GRP}\s+(?P<t>coalition|alliance|front|umbrella|grouping|"
           r"operations\s+room)"),
     frame("includes", "part_of",
           r"{S:GRP}{GAP}(?P<t>includes|comprises|comprised|consists\s+of|brings\s+together|"
-          r"groups\s+together)\s+{THE}{W3}{O:GRP}", swap=True),
+          r"groups\s+together)\s+{THE}{W3}{O:GRP}", swap=True, clause=True),
     frame("of-which-part", "part_of",
           r"{O:GRP}\s*,\s*(?:of|in)\s+which\s+{THE}{S:GRP}\s+(?:is|was|are|were|remains|remained)\s+(?:\w+\s+){0,2}?"
           r"(?P<t>(?:a\s+)?(?:part|members?|components?|constituents?))\b"),
@@ -146,12 +169,13 @@ FRAMES: list[Frame] = [
           r"{S:GRP}{GAP}(?P<t>(?:jointly\s+)?(?:formed|form|founded|established|created|set\s+up|launched|joined|join|"
           r"make\s+up|made\s+up|constitute|constituted))\s+{THE}(?:new\s+|joint\s+)?(?:\w+\s+){0,2}?(?:coalition|alliance|"
           r"operations\s+room|umbrella|grouping|front|council|command)\s*,?\s*(?:called\s+|named\s+|known\s+as\s+|"
-          r"dubbed\s+)?{THE}{O:GRP}"),
+          r"dubbed\s+)?{THE}{O:GRP}", clause=True),
     frame("possessive-group", "part_of",
           r"{O:GRP}(?P<t>['’]s)\s+{S:GRP}(?!\s*(?:['’]s\s+)?(?:allies|ally|rivals?|enem(?:y|ies)|opponents?|foes?|"
-          r"predecessors?|successors?|counterparts?|former|ex-|erstwhile|old|one-time)\b)"),
+          r"predecessors?|successors?|counterparts?|former|ex-|erstwhile|old|one-time)\b)", nominal=True),
     frame("branch-in-place", "part_of",
-          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)"),
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + BRANCH + r")\s+in\s+«[LS]\d+»\s*\(\s*{S:GRP}\s*\)",
+          guards=("place-pairs-as-subjects",)),
     # ally_of --------------------------------------------------------------------------------------------------
     frame("ally-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>(?:cooperat\w+|collaborat\w+|coordinat\w+|work(?:ed|ing|s)?)\s+(?:closely|directly|"
@@ -164,7 +188,7 @@ FRAMES: list[Frame] = [
           r"work(?:ed|ing|s)?\s+with\s+and\s+\w+|joined\s+forces\s+with|fought\s+together\s+with|"
           r"(?:formed|forged|struck|signed|concluded|entered)\s+(?:an?\s+)?(?:\w+\s+)?(?:alliance|pact|"
           r"partnership|agreement)\s+with)\s+"
-          r"{THE}{W3}{O:ACT}"),
+          r"{THE}{W3}{O:ACT}", clause=True),
     frame("alliance-between", "ally_of",
           r"(?P<t>alliance|cooperation|coordination|truce|joint\s+operations?\s+room|agreement|pact|partnership|"
           r"rapprochement|merger\s+talks|working\s+relationship)\s+(?:\w+\s+){0,3}?between\s+{THE}{S:ACT}"
@@ -179,22 +203,22 @@ FRAMES: list[Frame] = [
           r"(?P<t>alliance|coalition|joint\s+operations\s+room|partnership)\s+(?:\w+\s+){0,2}?(?:of|between)\s+"
           r"{THE}{S:ACT}\s*(?:,\s*{THE}«\w+»\s*)*(?:,\s*)?\s+and\s+{THE}{O:ACT}"),
     # opposes ----------------------------------------------------------------------------------------------------
-    frame("fights", "opposes", r"{S:ACT}{GAP}(?P<t>" + OPPOSE + r")\s+{THE}(?:{PARTS})?{W2}{O:ACT}"),
+    frame("fights", "opposes", r"{S:ACT}{GAP}(?P<t>" + OPPOSE + r")\s+{THE}(?:{PARTS})?{W2}{O:ACT}", clause=True),
     frame("acts-on-members", "opposes",
           r"{S:ACT}{GAP}(?P<t>arrested|detained|killed|captured|raided|ambushed|intercepted|rounded\s+up|"
           r"crushed|defeated|expelled)\s+(?:\w+\s+){0,3}?(?:militants|fighters|members|supporters|operatives|"
           r"cells?|gunmen|commanders)\s+(?:affiliated\s+with|linked\s+to|loyal\s+to|belonging\s+to|of|from)\s+"
-          r"{THE}{O:ACT}"),
+          r"{THE}{O:ACT}", clause=True),
     frame("take-from", "opposes",
           r"{S:ACT}{GAP}(?P<t>(?:take|took|taken|taking|seized?|seizing|captured?|capturing|retake|retook|retaken|"
           r"recaptured?|wrest(?:ed)?|liberated?|drove|driven|expelled?|ousted?)\s+(?:back\s+)?(?:control\s+of\s+)?"
-          r"{THE}(?:\w+\s+){0,2}?«[LS]\d+»(?:\s+\w+){0,2}?\s+from)\s+{THE}{O:ACT}"),
+          r"{THE}(?:\w+\s+){0,2}?«[LS]\d+»(?:\s+\w+){0,2}?\s+from)\s+{THE}{O:ACT}", clause=True),
     frame("fighting-between", "opposes",
           r"(?P<t>fighting|clashes|war|hostilit\w+|rivalry|conflict|infighting|rift|enmity|battles?|"
           r"confrontations?|tensions?|stand-off|standoff|skirmish(?:es)?|feud|dispute|firefights?)\s+(?:\w+\s+){0,3}?"
           r"between\s+{THE}{W2}{S:ACT}\s+and\s+{THE}(?:{PARTS})?{W3}{O:ACT}"),
     frame("rival-noun", "opposes", r"{S:ACT}{GAP}(?P<t>(?:a\s+)?(?:rival|enemy|opponent|foe|adversary)\s+of)\s+"
-          r"{THE}{O:ACT}"),
+          r"{THE}{O:ACT}", clause=True),
     # split_from -------------------------------------------------------------------------------------------------
     frame("split", "split_from",
           r"{S:GRP}{GAP}(?P<t>split\s+(?:off\s+)?from|splits\s+from|splinter(?:ed)?\s+(?:group\s+)?(?:of|from)|"
@@ -204,7 +228,7 @@ FRAMES: list[Frame] = [
           r"(?:formed|founded|created|established|set\s+up|started)\s+by\s+(?:\w+\s+){0,2}?(?:defectors|dissidents|"
           r"former\s+members|breakaway\s+members|remnants)\s+(?:from|of))\s+"
           r"(?:(?:an?|the)\s+(?:\w+\s+)?(?:faction|wing|section|remnants|elements|splinter\s+group)\s+(?:of|within)\s+)?"
-          r"{THE}{W3}{O:GRP}"),
+          r"{THE}{W3}{O:GRP}", clause=True),
     frame("from-which", "split_from",
           r"{O:GRP}\s*(?:\(«\w+»\))?\s*,?\s*from\s+which\s+{THE}{S:GRP}\s+(?P<t>deriv\w+|emerged|split|broke\s+away|"
           r"originated)"),
@@ -220,10 +244,10 @@ FRAMES: list[Frame] = [
     frame("merged", "merged_into",
           r"{S:GRP}{GAP}(?P<t>merged\s+into|merges\s+into|merging\s+into|dissolved\s+(?:itself\s+)?into|"
           r"absorbed\s+(?:into|by)|folded\s+into|integrated\s+into|subsumed\s+(?:into|under|by|within)|"
-          r"amalgamated\s+into|became\s+part\s+of)\s+(?:what\s+was\s+then\s+)?{THE}{W2}{O:GRP}"),
+          r"amalgamated\s+into|became\s+part\s+of)\s+(?:what\s+was\s+then\s+)?{THE}{W2}{O:GRP}", clause=True),
     frame("merged-to-form", "merged_into",
           r"{S:GRP}{GAP}(?P<t>merged|united|combined|amalgamated)\s+(?:with\s+{THE}«G\d+»\s+)?(?:\w+\s+){0,4}?(?:to\s+form|into|forming|"
-          r"creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
+          r"creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}", clause=True),
     frame("merged-with-form", "merged_into",
           r"«G\d+»\s+(?:\w+\s+)?(?P<t>merged|united|combined|amalgamated)\s+with\s+{THE}{S:GRP}\s+(?:\w+\s+){0,2}?"
           r"(?:to\s+form|into|forming|creating)\s+{THE}(?:new\s+)?{W2}{O:GRP}"),
@@ -234,32 +258,32 @@ FRAMES: list[Frame] = [
     frame("dissolved-and-joined", "merged_into",
           r"{S:GRP}{GAP}(?P<t>dissolved|disbanded)\s+(?:itself\s+|themselves\s+)?(?:and|to)\s+(?:\w+\s+){0,2}?"
           r"(?:joined|join|merged\s+(?:with|into)|pledged\s+allegiance\s+to|integrated\s+into|became\s+part\s+of)\s+"
-          r"{THE}{O:GRP}"),
+          r"{THE}{O:GRP}", clause=True),
     frame("absorbed", "merged_into",
-          r"{S:GRP}{GAP}(?P<t>absorbed|subsumed|swallowed\s+up|took\s+in)\s+{THE}{O:GRP}(?!\s*['’]s)", swap=True),
+          r"{S:GRP}{GAP}(?P<t>absorbed|subsumed|swallowed\s+up|took\s+in)\s+{THE}{O:GRP}(?!\s*['’]s)", swap=True, clause=True),
     # successor_of -----------------------------------------------------------------------------------------------------
     frame("successor", "successor_of",
           r"{S:GRP}{GAP}(?P<t>successor\s+(?:of|to)|succeeded|(?:the\s+)?(?:latest|later|new|newest)\s+incarnation\s+"
           r"of|incarnation\s+of|renamed\s+from|formerly\s+known\s+as|formerly\s+called|previously\s+known\s+as|"
           r"(?:a\s+)?rebranding\s+of|rebrand\s+of|continuation\s+of|new\s+name\s+(?:of|for)|"
-          r"re-?emerged\s+from)\s+{THE}{W3}{O:GRP}"),
+          r"re-?emerged\s+from)\s+{THE}{W3}{O:GRP}", clause=True),
     frame("renamed", "successor_of",
           r"{S:GRP}{GAP}(?P<t>renamed\s+(?:itself\s+)?(?:as|to)?|was\s+renamed|changed\s+(?:its|their|«G\d+»)\s+name\s+to|"
           r"rebranded\s+(?:itself\s+)?as|became\s+known\s+as|reformed\s+as|was\s+succeeded\s+by|evolved\s+into|"
-          r"transformed\s+(?:itself\s+)?into|reconstituted\s+(?:itself\s+)?as)\s+{THE}{O:GRP}", swap=True),
+          r"transformed\s+(?:itself\s+)?into|reconstituted\s+(?:itself\s+)?as)\s+{THE}{O:GRP}", swap=True, clause=True),
     frame("predecessor", "successor_of",
           r"{S:GRP}" + POSS + r"\s*(?:and\s+)?(?:its\s+)?(?P<t>predecessors?|prior\s+incarnations?|previous\s+"
           r"incarnations?|earlier\s+incarnations?|forerunners?)[\s,\-–—:]+{THE}{O:GRP}"),
     frame("was-just", "successor_of", r"\bwhen\s+{S:GRP}\s+(?P<t>was\s+(?:just|still|only|then))\s+{THE}{O:GRP}"),
     # leader_of ----------------------------------------------------------------------------------------------------------
     frame("premod-leader", "leader_of",
-          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r"|leaders)(?:\s+in\s+«\w+»)?\s*(?:[,\-–—:]\s*|\(\s*)?{S:PER}"),
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + LEADER + r"|leaders)(?:\s+in\s+«\w+»)?\s*(?:[,\-–—:]\s*|\(\s*)?{S:PER}", nominal=True),
     frame("leader-of", "leader_of",
           r"{S:PER}\s*[,\-–—]?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+|(?:rose|went\s+on|was\s+promoted)\s+to\s+(?:become\s+)?)?(?:the\s+|a\s+|an\s+|its\s+|"
           r"their\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + LEADER + r"|leaders)\s+(?:of|in)\s+{THE}{W2}{O:GRP}"),
     frame("became-leader", "leader_of",
           r"{S:PER}{GAP}(?:became|becomes|was|is|as|remained|remains)\s+{O:GRP}" + POSS
-          + r"\s+(?:new\s+|first\s+|current\s+|acting\s+)?(?P<t>" + LEADER + r")\b"),
+          + r"\s+(?:new\s+|first\s+|current\s+|acting\s+)?(?P<t>" + LEADER + r")\b", clause=True),
     frame("leader-of-appos", "leader_of",
           r"(?P<t>(?:" + LEADER + r"|one\s+of\s+the\s+leaders))\s+of\s+{THE}{O:GRP}\s*[,\-–—]\s*{S:PER}"),
     frame("led-by", "leader_of",
@@ -269,7 +293,7 @@ FRAMES: list[Frame] = [
           r"{S:PER}{GAP}(?P<t>leads|heads|headed|commands|commanded|took\s+over\s+(?:the\s+)?leadership\s+of|"
           r"assumed\s+(?:the\s+)?leadership\s+of|(?:was\s+)?appointed\s+(?:as\s+)?(?:the\s+)?(?:\w+\s+)?"
           r"(?:leader|emir|wali|head)\s+of|became\s+(?:the\s+)?(?:\w+\s+)?(?:leader|emir|head|wali)\s+of)"
-          r"\s+(?:his\s+own\s+group:?\s+)?{THE}{W2}{O:GRP}"),
+          r"\s+(?:his\s+own\s+group:?\s+)?{THE}{W2}{O:GRP}", clause=True),
     frame("appointed-as", "leader_of",
           r"{O:GRP}{GAP}(?P<t>appointed|named|chose|selected)\s+{S:PER}\s+as\s+(?:its|their|the)\s+(?:new\s+)?"
           r"(?:\w+\s+)?(?:leader|emir|head|wali|commander)"),
@@ -278,51 +302,51 @@ FRAMES: list[Frame] = [
           r"(?:new\s+)?{O:GRP}\s+(?:\w+\s+)?(?:" + LEADER + r")\b"),
     # member_of --------------------------------------------------------------------------------------------------------------
     frame("premod-member", "member_of",
-          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}"),
+          r"{O:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>" + MEMBER + r")\s*[,\-–—:]?\s*{S:PER}", nominal=True),
     frame("member-of", "member_of",
           r"{S:PER}\s*,?\s*(?:who\s+(?:is|was)\s+|was\s+|is\s+|as\s+|became\s+|(?:rose|went\s+on|was\s+promoted)\s+to\s+(?:become\s+)?)?(?:not\s+only\s+|also\s+)?"
           r"(?:the\s+|a\s+|an\s+|its\s+|one\s+of\s+the\s+)?{W2}(?P<t>" + MEMBER + r")\s+(?:of|for|in|with)\s+{THE}{W2}{O:GRP}"),
     frame("joined", "member_of",
           r"{S:PER}{APPOS}{GAP}(?P<t>joined|joining|join|fought\s+for|fighting\s+for|fights\s+for|recruited\s+(?:by|into)|"
           r"enlisted\s+(?:in|with)|served\s+(?:in|with)|signed\s+up\s+(?:for|with)|resigned\s+from|"
-          r"defected\s+from|affiliated\s+with|part\s+of)\s+{THE}{W3}{O:GRP}"),
+          r"defected\s+from|affiliated\s+with|part\s+of)\s+{THE}{W3}{O:GRP}", clause=True),
     frame("members-list", "member_of",
           r"(?P<t>fighters|members|militants|commanders|fallen)\s+(?:\w+\s+)?(?:of|from)\s+{THE}{O:GRP}[^«»;.:]{0,40}"
           r"(?:«\w+»[^«»;.:]{0,20}){0,3}:\s*{S:PER}"),
     frame("premod-members-list", "member_of",
           r"{O:GRP}\s+(?P<t>fighters|members|militants|commanders|leaders|officials|fallen)\b[^«»;.:]{0,40}"
-          r"(?:«[LS]\d+»[^«»;.:]{0,20})?:\s*(?:[^«»;:,]{0,20},\s*)?{S:PER}"),
+          r"(?:«[LS]\d+»[^«»;.:]{0,20})?:\s*(?:[^«»;:,]{0,20},\s*)?{S:PER}", nominal=True),
     frame("one-of-those", "member_of",
           r"{S:PER}\s*,\s*(?P<t>one\s+of\s+(?:the\s+|those\s+|its\s+|their\s+)?(?!(?:\w+\s+){0,2}?(?:leaders|founders|"
           r"heads|emirs)\b)(?:\w+\s+){0,2}?(?:from|in|of|within))\s+{THE}{O:GRP}"),
-    frame("possessive-person", "member_of", r"{O:GRP}(?P<t>['’]s)\s+{S:PER}"),
+    frame("possessive-person", "member_of", r"{O:GRP}(?P<t>['’]s)\s+{S:PER}", nominal=True),
     frame("and-other", "member_of", r"{S:PER}\s+and\s+(?:\w+\s+)?other\s+{O:GRP}\s+(?P<t>militants|fighters|members)"),
     # defected_to ------------------------------------------------------------------------------------------------------------------
     frame("defected", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?P<t>defected|defecting|defects|switched\s+sides|went\s+over|crossed\s+over)\s+"
-          r"(?:(?:\w+|from\s+{THE}«G\d+»)\s+){0,3}?to\s+(?:what\s+was\s+then\s+)?{THE}{O:GRP}"),
+          r"(?:(?:\w+|from\s+{THE}«G\d+»)\s+){0,3}?to\s+(?:what\s+was\s+then\s+)?{THE}{O:GRP}", clause=True),
     frame("left-and-joined", "defected_to",
-          r"{S:ACT}{GAP}(?:left|quit|abandoned)\s+{THE}«\w+»\s+(?:and|to)\s+(?P<t>join(?:ed)?)\s+{THE}{O:GRP}"),
+          r"{S:ACT}{GAP}(?:left|quit|abandoned)\s+{THE}«\w+»\s+(?:and|to)\s+(?P<t>join(?:ed)?)\s+{THE}{O:GRP}", clause=True),
     frame("joined-after-leaving", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?P<t>join(?:ed|s)?)\s+{THE}{O:GRP}\s+(?:\w+\s+){0,3}?after\s+(?:leaving|quitting|"
-          r"abandoning|defecting\s+from|breaking\s+(?:away\s+)?(?:with|from)|deserting)\s+{THE}«G\d+»"),
+          r"abandoning|defecting\s+from|breaking\s+(?:away\s+)?(?:with|from)|deserting)\s+{THE}«G\d+»", clause=True),
     frame("switch-defect", "defected_to",
           r"{S:ACT}{GAP}(?P<t>switch\w*|transferr\w*|shift\w*)\s+(?:their|its|his|«\w\d+»)\s+(?:allegiance|loyalty)\s+from\s+"
-          r"{THE}«G\d+»\s+to\s+{THE}{O:GRP}"),
+          r"{THE}«G\d+»\s+to\s+{THE}{O:GRP}", clause=True),
     # designated_by ------------------------------------------------------------------------------------------------------------------
     frame("designated-by", "designated_by",
           r"{S:ACT}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed|added\s+to)\b"
-          r"(?:[^«»;]|«G\d+»){0,120}?\bby\s+{THE}{W2}{O:ORG}"),
+          r"(?:[^«»;]|«G\d+»){0,120}?\bby\s+{THE}{W2}{O:ORG}", clause=True),
     frame("designated-too", "designated_by",
           r"\bby\s+{THE}{O:ORG}[^«»;]{0,60}?[;,]\s*(?:and\s+|while\s+)?{S:ACT}\s+(?:was|were|has\s+been|had\s+been)\s+"
           r"(?:also\s+|later\s+)?(?P<t>designated|listed|blacklisted|proscribed|sanctioned)"),
     frame("added-to-list", "designated_by",
           r"{S:ORG}{GAP}(?P<t>added|placed|put|included)\s+{THE}{O:ACT}\s+(?:to|on)\s+(?:its|their|the|«\w\d+»)\s+(?:\w+\s+){0,5}?"
-          r"(?:list|blacklist|register|roster)", swap=True),
+          r"(?:list|blacklist|register|roster)", swap=True, clause=True),
     frame("designates", "designated_by",
           r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed|designates|lists|"
           r"proscribes|sanctions|bans|outlaws|blacklists)\s+{THE}{O:ACT}"
-          r"\s+(?:as|on|an?)\b", swap=True),
+          r"\s+(?:as|on|an?)\b", swap=True, clause=True),
     # operates_in ----------------------------------------------------------------------------------------------------------------------
     frame("active-in", "operates_in",
           r"{S:GRP}{GAP}(?P<t>active|operat\w+|based|present|presence|headquartered|stationed|deployed|located|"
@@ -332,7 +356,7 @@ FRAMES: list[Frame] = [
           r"emergence|jihad\s+is|claimed\s+(?:\w+\s+){0,6}?|killed|isolated|gained\s+ground|advance|"
           r"(?:carried\s+out|conducted|launched|staged|mounted|perpetrated)\s+(?:\w+\s+){0,5}?)\s+"
           r"(?:\w+\s+){0,3}?(?:in|into|within|across|throughout|of|to|on|at|from)\s+{THE}"
-          r"(?:(?-i:[A-Z][\w\-]+)\s+(?:province|governorate)\s+of\s+{THE})?{W2}{O:PLC}"),
+          r"(?:(?-i:[A-Z][\w\-]+)\s+(?:province|governorate)\s+of\s+{THE})?{W2}{O:PLC}", guards=("not-branch-relative",), clause=True),
     frame("group-in-place", "operates_in",
           r"{S:GRP}" + POSS + r"\s+(?:\w+\s+)?(?P<t>militants|fighters|members|forces|cells?|presence|units?|"
           r"operatives|attackers|gunmen|positions|supporters|contingent|stronghold|control|"
@@ -367,12 +391,13 @@ FRAMES: list[Frame] = [
           r"(?:(?:town|city|village|district|region|province|area|outskirts|parts?|most|much)\s+of\s+{THE})?{O:PLC}"),
     frame("place-based", "operates_in", r"{O:PLC}[\-\u2010\u2011](?P<t>based)\s+(?:\w+,?\s+){0,3}?{S:GRP}"),
     frame("branch-in-place-ops", "operates_in",
-          r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)"),
+          r"(?P<t>" + BRANCH + r")\s+in\s+{O:PLC}\s*\(\s*{S:GRP}\s*\)", guards=("place-pairs",)),
     frame("place-possessive", "operates_in", r"{O:PLC}(?P<t>['’]s)\s+(?:\w+\s+)?{S:GRP}(?!\s+(?:" + BRANCH
-          + "|" + LEADER + "|" + MEMBER + r")\b)"),
-    frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}"),
-    frame("linked-part", "part_of", r"{O:MOD}[\-\u2010\u2011](?P<t>affiliated|affiliate)\s+{S:GRP}"),
-    frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))"),
+          + "|" + LEADER + "|" + MEMBER + r")\b)", nominal=True),
+    frame("linked-ally", "ally_of", r"{O:MOD}[\-\u2010\u2011](?P<t>linked|aligned|allied|backed|supported)\s+{S:ACT}", nominal=True),
+    frame("linked-part", "part_of", r"{O:MOD}[\-\u2010\u2011](?P<t>affiliated|affiliate)\s+{S:GRP}", nominal=True),
+    frame("group-of-place", "operates_in", r"{S:GRP}\s+(?P<t>in|of)\s+{THE}{O:PLC}(?!\s*(?:province|['’]s))",
+          guards=("own-places", "not-after-pledge")),
     # coalitions: "the X umbrella announced between A and the following groups: B, C of the D coalition, E" ---------
     frame("umbrella-between", "part_of",
           r"{O:GRP}\s+(?P<t>umbrella|coalition|alliance|(?:joint\s+)?operations\s+room|initiative|front|grouping|"
@@ -387,7 +412,7 @@ FRAMES: list[Frame] = [
     frame("counts-among", "part_of",
           r"{S:GRP}{GAP}(?P<t>counts|count|counted|counting|lists|listed|numbers|numbered)\s+{THE}{O:GRP}"
           r"(?:\s+of\s+the\s+«G\d+»(?:\s+\w+)?)?\s+(?:as\s+)?(?:among\s+|one\s+of\s+)?(?:its|their|«G\d+»)\s+(?:\w+\s+)?"
-          r"(?:affiliates|branches|members|member\s+groups|components|factions|constituents|allies)\b", swap=True, need=r"\b(?:counts?|counted|counting|lists|listed|numbers|numbered)\b"),
+          r"(?:affiliates|branches|members|member\s+groups|components|factions|constituents|allies)\b", swap=True, need=r"\b(?:counts?|counted|counting|lists|listed|numbers|numbered)\b", clause=True),
     frame("front-group-for", "part_of",
           r"{S:GRP}\s*,?\s*(?:which\s+|that\s+)?(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as)\s+"
           r"(?:merely\s+|just\s+|only\s+|essentially\s+|effectively\s+|reportedly\s+|widely\s+seen\s+as\s+)?(?:an?\s+|the\s+)?"
@@ -410,7 +435,7 @@ FRAMES: list[Frame] = [
           r"fought\s+alongside|joined\s+forces\s+with)\s+{THE}{O:GRP}", need=r"\bwhose\b"),
     frame("combined-forces-with", "ally_of",
           r"{S:ACT}{GAP}(?P<t>combined\s+(?:its\s+|their\s+)?forces\s+with|pooled\s+(?:its\s+|their\s+)?(?:forces|"
-          r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}", need=r"\b(?:combined|pooled|side|shoulder)\b"),
+          r"resources|fighters)\s+with|fought\s+(?:side\s+by\s+side|shoulder\s+to\s+shoulder)\s+with)\s+{THE}{W2}{O:ACT}", need=r"\b(?:combined|pooled|side|shoulder)\b", clause=True),
     # hostility: nominal "the X coalition - led by Y - against Z", passives "driven out of A by X", aims "intends to destroy"
     frame("against-nominal", "opposes",
           r"{S:ACT}\s*(?:[,\-–—(]\s*(?:[^«»;,()]|«[SLP]\d+»){0,40}?[,\-–—)]\s*)?(?P<t>against)\s+{THE}(?:{PARTS})?{O:ACT}", need=r"\bagainst\b"),
@@ -418,16 +443,16 @@ FRAMES: list[Frame] = [
           r"{S:ACT}{GAP}(?:was|were|been|being|had\s+been|have\s+been)\s+(?:\w+\s+)?(?P<t>attacked|targeted|ambushed|killed|"
           r"assassinated|expelled|driven\s+out|forced\s+out|forced\s+to\s+(?:leave|withdraw|retreat|flee|abandon)|pushed\s+"
           r"out|besieged|raided|bombed|shelled|defeated|routed|subjugated|crushed|overrun|ousted)\b(?:[^«»;,.()]|«L\d+»)"
-          r"{0,60}?\bby\s+{THE}(?:{PARTS})?{O:ACT}", need=r"\bby\b"),
+          r"{0,60}?\bby\s+{THE}(?:{PARTS})?{O:ACT}", need=r"\bby\b", clause=True),
     frame("aims-to-destroy", "opposes",
           r"{S:ACT}{GAP}(?P<t>(?:intend\w*|plan\w*|want\w*|seek\w*|sought|trying|tried|tries|aims?|aimed|vow\w*|pledg\w*|"
           r"promis\w*|determined|set\s+out|working|moved?|moving)\s+to\s+(?:destroy|defeat|eliminate|crush|expel|fight|attack|"
           r"target|wipe\s+out|root\s+out|dislodge|oust|eradicate|annihilate|move\s+against|confront))\s+(?:both\s+)?{THE}"
-          r"(?:{PARTS})?{O:ACT}", need=r"\bto\b"),
+          r"(?:{PARTS})?{O:ACT}", need=r"\bto\b", clause=True),
     frame("hostile-adj", "opposes",
           r"{S:ACT}{GAP}(?:is|was|are|were|remains?|remained|became|has\s+been|had\s+been)\s+(?:\w+\s+)?(?P<t>(?:bitter\s+|"
           r"sworn\s+|arch-?|fierce\s+|implacable\s+)?(?:rivals?|enem(?:y|ies)|foes?|opponents?|adversar(?:y|ies))\s+(?:of|to)|"
-          r"hostile\s+(?:to|towards)|at\s+odds\s+with|in\s+conflict\s+with|at\s+war\s+with)\s+(?:both\s+)?{THE}{O:ACT}", need=r"\b(?:rival|enem|foe|opponent|adversar|hostile|odds|conflict|war)"),
+          r"hostile\s+(?:to|towards)|at\s+odds\s+with|in\s+conflict\s+with|at\s+war\s+with)\s+(?:both\s+)?{THE}{O:ACT}", need=r"\b(?:rival|enem|foe|opponent|adversar|hostile|odds|conflict|war)", clause=True),
     # lineage: renaming, predecessors, factions that announced themselves under a new name
     frame("took-the-name", "successor_of",
           r"{O:GRP}{GAP}(?P<t>reverted\s+to\s+(?:the|its)\s+(?:\w+\s+)?name|adopted\s+the\s+(?:\w+\s+)?name|took\s+the\s+"
@@ -449,34 +474,34 @@ FRAMES: list[Frame] = [
           r"\s+{THE}(?:new\s+)?{W2}{S:GRP}", need=r"\b(?:faction|wing|splinter|section|group|elements|remnants|defectors)\b"),
     frame("defection-from", "split_from",
           r"{S:GRP}{GAP}(?P<t>(?:defection|secession|breakaway|split|schism|break)[”\"’']?(?:\s*\([^()«»]{0,30}\))?\s+from)"
-          r"\s+{THE}{O:GRP}", need=r"\b(?:defection|secession|breakaway|split|schism|break)\b"),
+          r"\s+{THE}{O:GRP}", need=r"\b(?:defection|secession|breakaway|split|schism|break)\b", clause=True),
     # defection: "withdrew its allegiance from X and pledged it to Y", "left X for Y"
     frame("withdrew-and-pledged", "defected_to",
           r"{S:ACT}{APPOS}{GAP}(?:withdr[ae]w\w*|renounc\w*|revok\w*|rescind\w*|abandon\w*|broke|annull\w*|retract\w*)\s+"
           r"(?:its|their|his|her|«\w\d+»)?\s*(?:allegiance|pledge|oath|bay['’]?ah|loyalty)\s+(?:\w+\s+)?(?:to|from|with)\s+"
           r"{THE}(?:\w+\s+)?«\w\d+»(?:[^«»;.]){0,40}?\b(?:and|before|to|then)\s+(?:\w+\s+){0,2}?(?:(?P<t>pledg\w*|swore|gave|"
           r"declared|transferr\w*)\s+(?:(?:it|them|its|their|his|her|a\s+new|new|an?|«\w\d+»)\s+)?(?:\w+\s+){0,2}?to|"
-          r"join(?:ed|s|ing)?)\s+{THE}{W2}{O:GRP}", need=r"\b(?:withdr|renounc|revok|rescind|abandon|broke|annull|retract)"),
+          r"join(?:ed|s|ing)?)\s+{THE}{W2}{O:GRP}", need=r"\b(?:withdr|renounc|revok|rescind|abandon|broke|annull|retract)", clause=True),
     frame("left-for", "defected_to",
-          r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}", need=r"\bfor\b"),
+          r"{S:ACT}{APPOS}{GAP}(?:left|quit|abandoned|deserted)\s+{THE}«G\d+»\s+(?P<t>for)\s+{THE}{O:GRP}", need=r"\bfor\b", clause=True),
     # designation: lists of designees, bans by states, aliases added to a designation
     frame("designates-list", "designated_by",
           r"{S:ORG}{GAP}(?P<t>designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\s+(?:both\s+)?{THE}"
           r"{O:ACT}(?:\s*\(«\w+»\))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|its\s+)?«\w\d+»(?:\s*\(«\w+»\))?)+\s+"
-          r"(?:as|on|an?)\b", swap=True, need=r"\b(?:designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\b"),
+          r"(?:as|on|an?)\b", swap=True, need=r"\b(?:designated|listed|blacklisted|proscribed|sanctioned|banned|outlawed)\b", clause=True),
     frame("state-bans", "designated_by",
-          r"{S:STA}{GAP}(?P<t>banned|outlawed|proscribed|blacklisted)\s+(?:both\s+)?{THE}{O:ACT}", swap=True, need=r"\b(?:banned|outlawed|proscribed|blacklisted)\b"),
+          r"{S:STA}{GAP}(?P<t>banned|outlawed|proscribed|blacklisted)\s+(?:both\s+)?{THE}{O:ACT}", swap=True, need=r"\b(?:banned|outlawed|proscribed|blacklisted)\b", clause=True),
     frame("designation-alias", "designated_by",
           r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
-          r"listing)s?\s+of\s+{THE}(?:«\w\d+»|[^«»;]){0,60}?\bto\s+(?:also\s+)?include\s+{THE}{O:ACT}", swap=True, need=r"\binclude\b"),
+          r"listing)s?\s+of\s+{THE}(?:«\w\d+»|[^«»;]){0,60}?\bto\s+(?:also\s+)?include\s+{THE}{O:ACT}", swap=True, need=r"\binclude\b", clause=True),
     frame("designation-alias-of", "designated_by",
           r"{S:ORG}{GAP}(?P<t>amend\w*|updat\w*|expand\w*|revis\w*)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:designation|"
-          r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True, need=r"\b(?:designation|listing)"),
+          r"listing)s?\s+of\s+{THE}{O:ACT}", swap=True, need=r"\b(?:designation|listing)", clause=True),
     frame("designation-noun", "designated_by",
           r"{O:ORG}(?P<t>(?:['’]s?)?\s+(?:\w+\s+)?(?:designation|listing|proscription|blacklisting))\s+of\s+(?:both\s+)?{THE}{S:ACT}", need=r"\b(?:designation|listing|proscription|blacklisting)\b"),
     frame("named-terrorist", "designated_by",
           r"{S:ORG}{GAP}(?P<t>named|labell?ed|declared|classified|branded|recogni[sz]ed)\s+{THE}{O:ACT}\s+(?:as\s+)?"
-          r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True, need=r"\b(?:terrorist|Specially|SDGT|FTO)\b"),
+          r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:terrorist|Specially\s+Designated|SDGT|FTO)", swap=True, need=r"\b(?:terrorist|Specially|SDGT|FTO)\b", clause=True),
     # recall: presence, fighters in a place, held places, attacks by a group --------------------------------------
     frame("presence-areas", "operates_in",
           r"(?P<t>(?:areas|places|centres|centers|hubs|strongholds|bastions|zones|locations|heartlands?)\s+of\s+{THE}{S:GRP}"
@@ -529,7 +554,7 @@ FRAMES: list[Frame] = [
           r"{S:ACT}{GAP}(?P<t>(?:constant|heavy|fierce|ongoing|intense|daily|renewed|continued|continuous|bitter|bloody|"
           r"frequent|sporadic|regular|repeated)\s+(?:fighting|clashes|battles?|warfare|confrontations?|skirmishes)\s+"
           r"(?:with|against))\s+{THE}{W2}{O:ACT}",
-          need=r"\b(?:constant|heavy|fierce|ongoing|intense|daily|renewed|continu|bitter|bloody|frequent|sporadic|regular|repeated)"),
+          need=r"\b(?:constant|heavy|fierce|ongoing|intense|daily|renewed|continu|bitter|bloody|frequent|sporadic|regular|repeated)", clause=True),
     frame("enemies-include", "opposes",
           r"{S:ACT}(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?P<t>enemies|foes|adversaries|opponents|rivals)\s+(?:have\s+)?(?:include[sd]?|"
           r"included|are|were|such\s+as|like|including|namely)\s*:?\s+{THE}{O:ACT}",
@@ -554,15 +579,15 @@ FRAMES: list[Frame] = [
     frame("pledge-to-title", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|reaffirm\w*)"
           r"\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+{THE}(?:then[\-\s]|new\s+|self-(?:proclaimed|styled)\s+)?(?:" + LEADER
-          + r")\s+of\s+{THE}«G\d+»\s*,\s*{O:PER}", need=r"\b(?:allegiance|bay|oath|loyalty)"),
+          + r")\s+of\s+{THE}«G\d+»\s*,\s*{O:PER}", need=r"\b(?:allegiance|bay|oath|loyalty)", clause=True),
     frame("pledge-to-title-group", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>(?:pledg\w*|swore|swear\w*|sworn|gave|give[sn]?|giving|offer\w*|renew\w*|affirm\w*|reaffirm\w*)"
           r"\s+{W3}" + BAYAH + r")\s+(?:to|with)\s+{THE}(?:then[\-\s]|new\s+|self-(?:proclaimed|styled)\s+)?(?:" + LEADER
-          + r")\s+of\s+{THE}{O:GRP}", need=r"\b(?:allegiance|bay|oath|loyalty)"),
+          + r")\s+of\s+{THE}{O:GRP}", need=r"\b(?:allegiance|bay|oath|loyalty)", clause=True),
     frame("renewed-pledge", "allegiance_to",
           r"{S:ACT}{GAP}(?P<t>(?:renew\w*|reaffirm\w*|re-?affirm\w*|reiterat\w*|confirm\w*)\s+(?:its|their|his|«\w\d+»)\s+"
           r"(?:\w+\s+)?(?:pledge|oath|allegiance|bay['’]?ah))\s+(?:of\s+" + BAYAH + r"\s+)?(?:to|with)\s+{THE}{W3}{O:ACT}",
-          need=r"\b(?:renew|reaffirm|re-?affirm|reiterat|confirm)"),
+          need=r"\b(?:renew|reaffirm|re-?affirm|reiterat|confirm)", clause=True),
     # fronted clauses and appositions: "After splitting from X, Y ...", "Under the leadership of P, X ...",
     # "X and its branch in P, Y", "X, which remained loyal to Y"
     frame("fronted-split", "split_from",
@@ -618,7 +643,7 @@ FRAMES: list[Frame] = [
           r"exhausted|sapped|devastated|decimated|bled|wore\s+down)\s+{THE}{S:ACT}", need=r"\bwith\b"),
     frame("premod-splinter", "split_from",
           r"{O:GRP}" + POSS + r"\s+(?P<t>splinter(?:\s+(?:group|faction|cell|movement))?|offshoot|breakaway\s+(?:group|faction)|"
-          r"spin-?off)\s*,?\s*{THE}{S:GRP}", need=r"\b(?:splinter|offshoot|breakaway|spin-?off)\b"),
+          r"spin-?off)\s*,?\s*{THE}{S:GRP}", need=r"\b(?:splinter|offshoot|breakaway|spin-?off)\b", nominal=True),
 ]
 
 # acts on a person that, done to a group's leader, set the actor against the group ("X killed Y's leader")

@@ -129,10 +129,10 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     new_keys = [key for key in values if key not in existing]
     tie_ids = dict(kept)
     for i in range(0, len(new_keys), _CHUNK):
-        chunk = new_keys[i:i + _CHUNK]
+        new_chunk = new_keys[i:i + _CHUNK]
         result = conn.execute(insert(t.ties).returning(t.ties.c.id, sort_by_parameter_order=True),
-                              [values[k] for k in chunk])
-        tie_ids.update(zip(chunk, (r[0] for r in result)))
+                              [values[k] for k in new_chunk])
+        tie_ids.update(zip(new_chunk, (r[0] for r in result)))
     links = [{"tie_id": tie_ids[key], "assertion_id": r["id"]} for key, rows in groups.items() for r in rows]
     for i in range(0, len(links), _CHUNK * 4):
         insert_rows(conn, t.tie_assertions, links[i:i + _CHUNK * 4])

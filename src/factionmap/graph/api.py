@@ -171,7 +171,7 @@ class Graph:
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = list(conn.execute(query).mappings().all())
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
 
     def citation_counts(self, tie_ids) -> dict[int, tuple[int, int, bool]]:
@@ -192,7 +192,7 @@ class Graph:
         if not 0 < int(tie_id) <= MAX_ID:
             raise NotFound(f"no tie {tie_id}")
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.ties).where(t.ties.c.id == int(tie_id))).mappings().all()
+            rows = list(conn.execute(select(t.ties).where(t.ties.c.id == int(tie_id))).mappings().all())
             if not rows:
                 raise NotFound(f"no tie {tie_id}")
             return read.ties(conn, rows)[0]

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import FactionmapError, NotFound
 from ..namefold import fold
+from ..store import codec
 from ..store import schema as t
 from . import aggregate, edits, rules
 from .resolve import Resolver
@@ -48,7 +49,7 @@ def _decision(row) -> Decision:
 
 def _record(conn: Connection, kind: str, payload: dict) -> Decision:
     now = dt.datetime.now(dt.timezone.utc)
-    did = conn.execute(insert(t.decisions).values(kind=kind, payload=payload, created_at=now)).inserted_primary_key[0]
+    did = codec.inserted_id(conn.execute(insert(t.decisions).values(kind=kind, payload=payload, created_at=now)))
     return Decision(did, kind, payload, now)
 
 

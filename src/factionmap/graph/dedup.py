@@ -59,7 +59,7 @@ def clusters(items: Sequence[tuple[str, str | None, str | None]]) -> list[int]:
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    first_of: dict[tuple[str, str], int] = {}
+    first_of: dict[tuple[str, str | None], int] = {}
     for i, (doc, source, _fp) in enumerate(items):
         for key in (("doc", doc), ("src", source)):
             if key[1]:

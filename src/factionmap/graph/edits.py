@@ -41,7 +41,7 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def check_external_id(scheme: str, value: str | None) -> tuple[str, str | None]:
+def check_external_id(scheme: str | None, value: str | None) -> tuple[str, str | None]:
     scheme = (scheme or "").strip().lower()
     if not _SCHEME.fullmatch(scheme):
         raise FactionmapError(f"external id scheme {scheme!r}: a short lower-case word such as wikidata")
@@ -56,7 +56,7 @@ def check_external_id(scheme: str, value: str | None) -> tuple[str, str | None]:
 
 
 def _current(conn: Connection, entity_id: int) -> dict:
-    row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).first()
+    row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).one()
     attrs = dict(row[1] or {})
     return {"name": row[0], "kind": attrs.get("kind"), "external_ids": dict(attrs.get("external_ids") or {})}
 
@@ -64,6 +64,7 @@ def _current(conn: Connection, entity_id: int) -> dict:
 def payload(conn: Connection, kind: str, entity_id: int, value, scheme: str | None = None) -> dict:
     """What an edit decision stores: the entity, what it was and what it becomes."""
     now = _current(conn, entity_id)
+    after: str | None
     if kind == "rename":
         before, after = now["name"], check_name(value)
     elif kind == "set_kind":
@@ -90,7 +91,7 @@ def describe(kind: str, p: dict) -> str:
 
 def _set(conn: Connection, entity_id: int, kind: str, p: dict, value, decision_id: int) -> None:
     if kind == "rename":
-        row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).first()
+        row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).one()
         attrs = dict(row[1] or {})
         attrs.setdefault("name_from_documents", row[0])  # a rebuild finds the entity again by it
         conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(name=value, attributes=attrs))

@@ -8,7 +8,7 @@ found) store-wide entities under the user's decisions, and the ties of every ent
 """
 from __future__ import annotations
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t

@@ -8,6 +8,8 @@ written again (`replay`), so they survive rebuilds and new extractor versions.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
@@ -81,7 +83,7 @@ def add(conn: Connection, actor: str, doc_id: str, start: int, end: int, subject
     return reviews.get(conn, review.id)
 
 
-def write(conn: Connection, review_id: int, change: dict) -> list[dict]:
+def write(conn: Connection, review_id: int, change: dict) -> list[Any]:
     """Write a manual tie into its document's results; returns its two document entity rows."""
     doc_id = change["doc_id"]
     ends = {}
@@ -89,20 +91,20 @@ def write(conn: Connection, review_id: int, change: dict) -> list[dict]:
         snap = change[end]
         row = {"doc_id": doc_id, "key": _key(review_id, end[0]), "name": snap["name"], "type": snap["type"],
                "kb_id": snap["kb_id"], "aliases": [], "attributes": {"manual_entity": snap, "review": review_id}}
-        ends[end] = conn.execute(insert(t.doc_entities).values(**row)).inserted_primary_key[0]
+        ends[end] = codec.inserted_id(conn.execute(insert(t.doc_entities).values(**row)))
     dates = {**codec.date_columns("start", FuzzyDate.from_iso(change["start"]) if change.get("start") else None),
              **codec.date_columns("end", FuzzyDate.from_iso(change["end"]) if change.get("end") else None)}
-    aid = conn.execute(insert(t.assertions).values(
+    aid = codec.inserted_id(conn.execute(insert(t.assertions).values(
         doc_id=doc_id, subject_id=ends["subject"], relation=change["relation"], object_id=ends["object"],
-        stance=change["stance"], attribution=None, confidence=None, **dates)).inserted_primary_key[0]
+        stance=change["stance"], attribution=None, confidence=None, **dates)))
     text = conn.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar() or ""
     conn.execute(insert(t.evidence).values(
         assertion_id=aid, doc_id=doc_id, start_char=change["start_char"], end_char=change["end_char"],
         extractor=EXTRACTOR, extractor_version=VERSION, trigger="",
         fingerprint=dedup.fingerprint(text[change["start_char"]:change["end_char"]])))
     reviews.link(conn, review_id, [aid])
-    return conn.execute(select(t.doc_entities).where(t.doc_entities.c.id.in_(list(ends.values())))
-                        .order_by(t.doc_entities.c.id)).mappings().all()
+    return list(conn.execute(select(t.doc_entities).where(t.doc_entities.c.id.in_(list(ends.values())))
+                             .order_by(t.doc_entities.c.id)).mappings().all())
 
 
 def replay(conn: Connection, doc_id: str) -> None:

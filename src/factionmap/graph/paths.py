@@ -12,9 +12,9 @@ _CHUNK = 5000
 
 def _edges(conn, ids: set[int], as_of=None, denied: bool = False, extra=None):
     """Ties touching any of these entities: (tie id, subject, object) rows."""
-    ids = sorted(ids)
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _CHUNK):
+        chunk = ordered[i:i + _CHUNK]
         conds = [or_(t.ties.c.subject_id.in_(chunk), t.ties.c.object_id.in_(chunk)), reviews.visible()]
         if not denied:
             conds.append(t.ties.c.status != "denied")
@@ -30,7 +30,7 @@ def shortest(graph, a: int, b: int, max_hops: int = 4, as_of=None) -> list[Tie]:
     if a == b:
         return []
     with graph.engine.connect() as conn:
-        parents = [{a: None}, {b: None}]  # per side: entity -> (tie id, previous entity)
+        parents: list[dict[int, tuple[int, int] | None]] = [{a: None}, {b: None}]  # per side: entity -> (tie id, previous entity)
         frontiers = [{a}, {b}]
         meet = None
         for _hop in range(max_hops):
@@ -54,14 +54,16 @@ def shortest(graph, a: int, b: int, max_hops: int = 4, as_of=None) -> list[Tie]:
         if meet is None:
             return []
         chain: list[int] = []
-        node = meet
-        while parents[0][node] is not None:
-            tie_id, node = parents[0][node]
+        step = parents[0][meet]
+        while step is not None:
+            tie_id, node = step
             chain.insert(0, tie_id)
-        node = meet
-        while parents[1][node] is not None:
-            tie_id, node = parents[1][node]
+            step = parents[0][node]
+        step = parents[1][meet]
+        while step is not None:
+            tie_id, node = step
             chain.append(tie_id)
+            step = parents[1][node]
         rows = {r["id"]: r for r in conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings()}
         ties = {x.id: x for x in read.ties(conn, list(rows.values()))}
     return [ties[i] for i in chain]

@@ -17,6 +17,7 @@ Iraq"), nor when both sides have different knowledge-base ids. When names point 
 from __future__ import annotations
 
 import re
+from typing import Any
 from collections import defaultdict
 
 from sqlalchemy import and_, insert, or_, select, update
@@ -24,14 +25,16 @@ from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
 from ..namefold import fold
+from ..store import codec
 from ..store import schema as t
 from ..store.bulk import insert_rows
 from . import keys
 from .lookups import Lookups
-from .rules import Rules
+from .rules import NEW, Rules
+
+__all__ = ["NEW", "Resolver"]
 
 
-NEW = 0  # the entity id a rule gives when the document entity must found its own entity
 _DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -136,10 +139,11 @@ class Resolver:
             .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
                    t.entities.c.type == row["type"])
         )
+        hits: list[Any]  # alias rows: dicts from the lookups, row mappings from the query
         if self.lookups is not None:
             hits = self.lookups.hits(norms, skels, row["type"])
         else:
-            hits = self.conn.execute(query).mappings().all()
+            hits = list(self.conn.execute(query).mappings().all())
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -189,6 +193,7 @@ class Resolver:
         primary = fold(row["name"])
         if not primary or keys.is_acronym(primary):
             return None
+        candidates: list[Any]
         if self.lookups is not None:
             candidates = self.lookups.in_block(keys.block(primary), row["type"])
         else:
@@ -197,8 +202,8 @@ class Resolver:
                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
                 .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
             )
-            candidates = self.conn.execute(query).mappings().all()
-        hits = {}
+            candidates = list(self.conn.execute(query).mappings().all())
+        hits: dict[Any, Any] = {}
         for hit in candidates:
             if row["kb_id"] and hit["kb_id"] and hit["kb_id"] != row["kb_id"]:
                 continue
@@ -251,10 +256,10 @@ class Resolver:
                     if self.lookups is not None:
                         self.lookups.entity_created(eid, e["name"], e["kb_id"], e["type"])
                     return eid
-        eid = self.conn.execute(
+        eid = codec.inserted_id(self.conn.execute(
             insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
                                       attributes=row["attributes"] or {})
-        ).inserted_primary_key[0]
+        ))
         if self.lookups is not None:
             self.lookups.entity_created(eid, row["name"], row["kb_id"], row["type"])
         return eid

@@ -376,9 +376,9 @@ def record(conn: Connection, kind: str, tie_id: int, actor: str, *, note: str | 
 def _insert(conn, kind, tie, keys, change, note, actor, supersedes) -> Review:
     now = dt.datetime.now(dt.timezone.utc)
     evidence = [{k: v for k, v in key.items() if k != "assertion_id"} for key in keys]
-    rid = conn.execute(insert(t.reviews).values(
+    rid = codec.inserted_id(conn.execute(insert(t.reviews).values(
         kind=kind, tie=tie, evidence=evidence, change=change, note=(note or "").strip() or None, actor=actor,
-        created_at=now, supersedes=supersedes)).inserted_primary_key[0]
+        created_at=now, supersedes=supersedes)))
     docs = sorted({k["doc_id"] for k in keys})
     if docs:
         conn.execute(insert(t.review_docs), [{"review_id": rid, "doc_id": d} for d in docs])

@@ -16,6 +16,8 @@ from sqlalchemy.engine import Connection
 from ..namefold import fold
 from ..store import schema as t
 
+NEW = 0  # the entity id a rule gives when the document entity must found its own entity
+
 
 @dataclass(frozen=True)
 class MergeRule:
@@ -45,8 +47,6 @@ class Rules:
 
     def direct(self, resolver, row, primary: str) -> tuple[int, str] | None:
         """Where a decision sends this document entity: (entity id or NEW, reason), or None."""
-        from .resolve import NEW
-
         manual = (row["attributes"] or {}).get("manual_entity")
         if manual and manual["type"] == row["type"]:  # an end of a manual tie: the entity the analyst chose
             reason = f"chosen by an analyst (review #{row['attributes'].get('review')})"
@@ -60,13 +60,13 @@ class Rules:
                 targets = [e for e in resolver.holders(set(rule.names), set(), rule.type)
                            if not self._is_keeper(resolver, rule, e)]
                 return (targets[0] if targets else NEW), f"split off by decision #{rule.decision}"
-        for rule in reversed(self.merges):
-            if rule.type == row["type"] and (primary in rule.names or (row["kb_id"] and row["kb_id"] in rule.kb_ids)):
-                targets = resolver.holders(set(rule.names), set(rule.kb_ids), rule.type)
-                if rule.into in targets or rule.into in resolver.pool:
-                    return rule.into, f"merged by decision #{rule.decision}"
+        for merge in reversed(self.merges):
+            if merge.type == row["type"] and (primary in merge.names or (row["kb_id"] and row["kb_id"] in merge.kb_ids)):
+                targets = resolver.holders(set(merge.names), set(merge.kb_ids), merge.type)
+                if merge.into in targets or merge.into in resolver.pool:
+                    return merge.into, f"merged by decision #{merge.decision}"
                 if targets:
-                    return targets[0], f"merged by decision #{rule.decision}"
+                    return targets[0], f"merged by decision #{merge.decision}"
                 return None
         return None
 

@@ -13,18 +13,11 @@ from typing import MutableMapping
 
 from sqlalchemy import and_, or_
 
+from .. import relations
 from ..store import schema as t
 
 # A later tie of the key's relation ends an open earlier tie of these relations between the same pair.
-ENDS: dict[str, frozenset[str]] = {
-    "ally_of": frozenset({"opposes"}),
-    "opposes": frozenset({"ally_of", "part_of", "allegiance_to", "member_of"}),
-    "merged_into": frozenset({"opposes", "ally_of", "allegiance_to", "part_of"}),
-    "split_from": frozenset({"part_of", "allegiance_to", "ally_of", "merged_into"}),
-    "defected_to": frozenset({"opposes"}),
-    "part_of": frozenset({"opposes"}),
-    "allegiance_to": frozenset({"opposes"}),
-}
+ENDS: dict[str, frozenset[str]] = relations.ENDS  # what a later tie of a relation ends: relations.py
 
 Key = tuple[int, str, int]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, FuzzyDate, Tie
 from ..relations import LINEAGE
-from . import decisions, read
+from . import decisions
 
 
 @dataclass
@@ -86,17 +86,21 @@ def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
     """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity."""
     root = LineageNode(graph.entity(entity_id))
     seen = {entity_id}
-    frontier = [(root, None)]
+    frontier: list[tuple[LineageNode, str | None]] = [(root, None)]
     for _ in range(depth):
-        nxt = []
+        nxt: list[tuple[LineageNode, str | None]] = []
         for node, came in frontier:
-            ties = [t for t in graph.ties(entity=node.entity.id, relation=sorted(LINEAGE))
+            here = node.entity.id
+            if here is None:  # pragma: no cover - entities read from the store have ids
+                continue
+            ties = [t for t in graph.ties(entity=here, relation=sorted(LINEAGE))
                     if t.status.value != "denied"]
             for tie in ties:
-                step = _steps(tie, node.entity.id)
-                if step is None or step[0].id in seen:
+                step = _steps(tie, here)
+                if step is None or step[0].id is None or step[0].id in seen:
                     continue
                 other, direction = step
+                assert other.id is not None
                 if came and direction != came:  # keep going the same way in time
                     continue
                 seen.add(other.id)

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..errors import IngestError, UnsupportedFormat, first_line, printable
 from ..model import Document, content_id
-from .detect import FORMATS, detect_format
+from .detect import EXTENSIONS, FORMATS, detect_format
 from .files import read_limited
 from .html import read_html
 from .jsonl import read_jsonl
@@ -44,6 +44,16 @@ READERS: dict[str, Reader] = {
     "wikitext": read_wikitext,
     "pdf": read_pdf,
 }
+
+
+def register_reader(fmt: str, reader: Reader, extensions: Iterable[str] = ()) -> None:
+    """Add a document format: `reader(data, path)` gives the documents in a file's bytes (raising
+    IngestError for a bad file); files ending in one of `extensions` (".ext") are read with it."""
+    if fmt in FORMATS:
+        raise IngestError(fmt, f"format {fmt!r} already has a reader")
+    READERS[fmt] = reader
+    FORMATS.append(fmt)
+    EXTENSIONS.update({ext.lower(): fmt for ext in extensions})
 
 
 def read_file(path: str | os.PathLike, *, on_error: ErrorHandler | None = None,
@@ -124,4 +134,4 @@ def iter_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike],
         yield from docs
 
 
-__all__ = ["READERS", "detect_format", "expand_inputs", "iter_documents", "read_bytes", "read_file"]
+__all__ = ["READERS", "detect_format", "expand_inputs", "iter_documents", "read_bytes", "read_file", "register_reader"]

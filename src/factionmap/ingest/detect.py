@@ -22,7 +22,7 @@ EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
 SNIFFED = {"", ".dat", ".data", ".out"}  # extensions that say nothing about the content
-FORMATS = ("txt", "md", "html", "wikitext", "pdf", "jsonl")
+FORMATS = ["txt", "md", "html", "wikitext", "pdf", "jsonl"]  # grows with ingest.register_reader
 
 _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(p|div|body|head|article|h[1-6]|span|a\s+href)[\s>]", re.I)

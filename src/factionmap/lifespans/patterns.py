@@ -39,12 +39,12 @@ def _t(name: str, kind: LifespanKind, voice: str, pattern: str) -> Trigger:
 
 
 TRIGGERS: list[Trigger] = [
-    _t("fronted-founded", F, "fronted", rf"^(?:Originally\s+|First\s+)?(?:founded|formed|established|created)\b"),
+    _t("fronted-founded", F, "fronted", r"^(?:Originally\s+|First\s+)?(?:founded|formed|established|created)\b"),
     _t("passive-founded", F, "before", rf"\b{_AUX}{_ADV}\s+{_FOUND_VERB}\b(?!\s+{_NOT_A_GROUP})"),
     _t("participle-founded", F, "before",
-       rf"(?<=[\w)\"”’'],\s)(?:founded|formed|established|created)\b(?=\s+(?:in|on|during|around|by|at|from|as|"
-       rf"after|late|early|mid|sometime|under|out\s+of)\b)|(?<=[\w)\"”’']\s)(?:founded|formed|established|created)\b"
-       rf"(?=\s+(?:in|on|during|around|by|at|from|as|after|late|early|mid|sometime|under|out\s+of)\b)"),
+       r"(?<=[\w)\"”’'],\s)(?:founded|formed|established|created)\b(?=\s+(?:in|on|during|around|by|at|from|as|"
+       r"after|late|early|mid|sometime|under|out\s+of)\b)|(?<=[\w)\"”’']\s)(?:founded|formed|established|created)\b"
+       r"(?=\s+(?:in|on|during|around|by|at|from|as|after|late|early|mid|sometime|under|out\s+of)\b)"),
     _t("emerged", F, "before", r"\b(?:emerged|came\s+into\s+(?:being|existence)|was\s+born)\b(?!\s+(?:that|as\s+a\s+major))"),
     _t("active-founded", F, "after", rf"\b(?:founded|formed|established|created|set\s+up|proclaimed)\b"
                                      rf"(?!\s+by\b)(?!\s+{_NOT_A_GROUP})"),

@@ -120,7 +120,7 @@ def _after(ctx: DocContext, b: int, e: int, *, strict: bool = False) -> Mention 
             return None
         if not _FILLER.match(gap) or _SEP.search(gap):
             return None
-        if p.MODIFIER_AFTER.match(ctx.text[m.end:m.end + 12]) and not ctx.text[m.end:m.end + 2] in ("'s", "’s"):
+        if p.MODIFIER_AFTER.match(ctx.text[m.end:m.end + 12]) and ctx.text[m.end:m.end + 2] not in ("'s", "’s"):
             return None
         return m
     return None

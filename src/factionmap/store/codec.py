@@ -26,7 +26,15 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def document_from_row(row: Mapping[str, Any]) -> Document:
+def inserted_id(result: Any) -> int:
+    """The primary key a single-row INSERT gave its row."""
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - every insert here is of one row
+        raise RuntimeError("the insert returned no primary key")
+    return int(key[0])
+
+
+def document_from_row(row: Mapping[Any, Any]) -> Document:
     return Document(
         text=row["text"],
         id=row["id"],
@@ -55,7 +63,7 @@ def date_columns(prefix: str, date: FuzzyDate | None) -> dict[str, Any]:
     }
 
 
-def date_from_row(row: Mapping[str, Any], prefix: str) -> FuzzyDate | None:
+def date_from_row(row: Mapping[Any, Any], prefix: str) -> FuzzyDate | None:
     iso = row[f"{prefix}_iso"]
     if not iso:
         return None
@@ -80,7 +88,7 @@ def doc_entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
     }
 
 
-def doc_entity_from_row(row: Mapping[str, Any]) -> Entity:
+def doc_entity_from_row(row: Mapping[Any, Any]) -> Entity:
     return Entity(
         name=row["name"],
         type=row["type"],

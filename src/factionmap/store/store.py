@@ -15,9 +15,9 @@ import contextlib
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Sequence, TypeVar
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -70,7 +70,7 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextlib.contextmanager
@@ -122,7 +122,7 @@ class Store:
             raise NotFound(f"no document {doc_id!r} in the store")
         return codec.document_from_row(row)
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         """Every document's metadata (no text), with its assertion count, oldest first."""
         counts = (
             select(t.assertions.c.doc_id, func.count().label("assertions"))
@@ -169,7 +169,7 @@ class Store:
         with self.transaction() as conn:
             self._write_extractions(conn, extractions)
 
-    def save_batch(self, extractions: list[Extraction], unextracted: list[Document] = (), *,
+    def save_batch(self, extractions: list[Extraction], unextracted: Sequence[Document] = (), *,
                    unless_current: bool = False) -> tuple[set[str], set[str]]:
         """A batch of a build in ONE transaction: these documents' results (resolved together, in
         order, their ties aggregated once) and documents kept unextracted (their extraction failed).
@@ -236,8 +236,10 @@ class Store:
     def assertions(self, doc_id: str | None = None) -> list[Assertion]:
         """Assertions as the documents state them (document-level entities), with their evidence."""
         with self.engine.connect() as conn:
-            where = t.assertions.c.doc_id == doc_id if doc_id else True
-            rows = conn.execute(select(t.assertions).where(where).order_by(t.assertions.c.id)).mappings().all()
+            query = select(t.assertions)
+            if doc_id:
+                query = query.where(t.assertions.c.doc_id == doc_id)
+            rows = conn.execute(query.order_by(t.assertions.c.id)).mappings().all()
             ids = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
             ents = {
                 r["id"]: codec.doc_entity_from_row(r)
@@ -273,17 +275,18 @@ class Store:
             "mentions": t.mentions, "assertions": t.assertions, "evidence": t.evidence, "ties": t.ties,
         }
         with self.engine.connect() as conn:
-            out = {name: conn.execute(select(func.count()).select_from(table)).scalar() for name, table in tables.items()}
+            out = {name: conn.execute(select(func.count()).select_from(table)).scalar_one() for name, table in tables.items()}
             out["extracted"] = conn.execute(
                 select(func.count()).select_from(t.documents).where(t.documents.c.extractor_version.is_not(None))
-            ).scalar()
+            ).scalar_one()
         return out
 
 
 _CHUNK = 500
+T = TypeVar("T")
 
 
-def _chunks(items: list, size: int = _CHUNK):
+def _chunks(items: list[T], size: int = _CHUNK) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -313,9 +316,9 @@ def _entities_of_documents(conn: Connection, doc_ids: list[str]) -> set[int]:
     return out
 
 
-def _insert_doc_entities(conn, extractions) -> dict[tuple[str, str], int]:
+def _insert_doc_entities(conn: Connection, extractions: list[Extraction]) -> dict[tuple[str, str], int]:
     """Each document's entities (those its assertions name included); (doc id, key) -> row id."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for x in extractions:
         by_key: dict[str, Entity] = {}
         for e in [*x.entities, *(a.subject for a in x.assertions), *(a.object for a in x.assertions)]:
@@ -329,7 +332,7 @@ def _insert_doc_entities(conn, extractions) -> dict[tuple[str, str], int]:
     return keys
 
 
-def _insert_mentions(conn, extractions, keys) -> None:
+def _insert_mentions(conn: Connection, extractions: list[Extraction], keys: dict[tuple[str, str], int]) -> None:
     rows = [
         {"doc_id": x.document.id, "start": m.start, "end": m.end, "type": m.type.value,
          "doc_entity_id": keys.get((x.document.id, m.entity_key)) if m.entity_key else None, "source": m.source}
@@ -339,10 +342,11 @@ def _insert_mentions(conn, extractions, keys) -> None:
         insert_rows(conn, t.mentions, chunk)
 
 
-def _insert_assertions(conn, extractions, keys) -> None:
+def _insert_assertions(conn: Connection, extractions: list[Extraction], keys: dict[tuple[str, str], int]) -> None:
     from ..graph.dedup import fingerprint  # evidence is fingerprinted as it is written (graph.dedup)
 
-    rows, evidence = [], []
+    rows: list[dict[str, Any]] = []
+    evidence: list[list[dict[str, Any]]] = []
     for x in extractions:
         doc_id, text = x.document.id, x.document.text
         for a in x.assertions:
@@ -365,7 +369,7 @@ def _insert_assertions(conn, extractions, keys) -> None:
         insert_rows(conn, t.evidence, ev)
 
 
-def _insert_lifespans(conn, extractions, keys) -> None:
+def _insert_lifespans(conn: Connection, extractions: list[Extraction], keys: dict[tuple[str, str], int]) -> None:
     from ..lifespans import rows as lifespan_rows
 
     by_doc: dict[str, dict[str, int]] = defaultdict(dict)
@@ -387,13 +391,15 @@ def _writer_lock(conn: Connection) -> None:
 WRITER_LOCK = 0x66616374  # "fact": the advisory lock key every factionmap writer takes on PostgreSQL
 
 
-def insert_ignoring_duplicates(conn: Connection, table, row: dict) -> int:
+def insert_ignoring_duplicates(conn: Connection, table: Table, row: dict[str, Any]) -> int:
     """INSERT that leaves an existing row with the same key alone; the number of rows inserted."""
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing()).rowcount
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return conn.execute(pg_insert(table).values(**row).on_conflict_do_nothing()).rowcount
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return conn.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing()).rowcount
 
 
 def short_reason(exc: BaseException) -> str:

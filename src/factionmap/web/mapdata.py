@@ -72,7 +72,7 @@ def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
         place = tie.object
         names = {place.name, *(str(place.attributes.get(k)) for k in ("country", "region") if place.attributes.get(k))}
         out[tie.subject.id].update(names)
-    for entity in {t.object.id: t.object for t in ties if t.relation == "operates_in"}.values():
+    for entity in {tie.object.id: tie.object for tie in ties if tie.relation == "operates_in"}.values():
         out[entity.id].update(str(entity.attributes.get(k)) for k in ("country", "region") if entity.attributes.get(k))
         out[entity.id].add(entity.name)
     return out

@@ -9,9 +9,9 @@ from fastapi.responses import JSONResponse
 from ..errors import AmbiguousName, NotFound
 from ..graph import Graph
 from ..model import Entity
-from . import auth, mapdata, serialize
+from . import mapdata, serialize
 from .documents import view
-from .params import TYPES, day, map_query
+from .params import TYPES, map_query
 from .profile import profile_json
 from .upload import OPENAPI_BODY
 

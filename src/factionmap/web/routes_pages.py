@@ -21,7 +21,6 @@ router = APIRouter(include_in_schema=False)
 
 def context(request: Request) -> dict:
     """What every page knows: who is logged in, what they may do, the CSRF token for its forms."""
-    from . import auth
 
     if not hasattr(request.state, "has_users"):  # an error before the gate ran
         return {"user": None, "csrf_token": None, "can": {"read": True}, "allow_upload": False, "has_users": False}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from factionmap.errors import ConfigError
-from factionmap.extract.relations import frame_candidates
+from factionmap.extract.ties import frame_candidates
 from factionmap.extract.scoring.labels import INDEX, TARGETS, gold_ties, label_pairs, target
 from factionmap.extract.scoring.model import Calibration, RelationModel, allowed, load_model
 from factionmap.extract.scoring.pairs import candidate_pairs

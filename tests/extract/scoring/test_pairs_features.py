@@ -1,7 +1,7 @@
 """Candidate pairs and their features, on sentences written for these tests."""
 from __future__ import annotations
 
-from factionmap.extract.relations import frame_candidates
+from factionmap.extract.ties import frame_candidates
 from factionmap.extract.scoring.features import Featurizer
 from factionmap.extract.scoring.pairs import candidate_pairs
 

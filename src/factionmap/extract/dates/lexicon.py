@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...lang.fold import article_pattern
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -15,7 +17,7 @@ MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|Oct
             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 
 APOS = r"[\'\u2019\u2018\u02bf\u02be`\u00b4]?"
-_ART = r"(?:[\s-]*(?:al|ul|el|il|ath|adh|at|as)[\s-]+|[\s-]*)"
+_ART = r"(?:[\s-]*" + article_pattern() + r"[\s-]+|[\s-]*)"  # the language pack's article spellings
 # Hijri months: (pattern, number). Case-insensitive; each variant seen in transliterations.
 HIJRI_MONTHS: list[tuple[str, int]] = [
     (r"Muh?arr?am", 1),
@@ -27,7 +29,7 @@ HIJRI_MONTHS: list[tuple[str, int]] = [
     (r"Rajab", 7),
     (rf"Sh?a{APOS}a?ban", 8),
     (r"Rama[dz]h?aa?n", 9),
-    (rf"Sh[au]ww?aa?l", 10),
+    (r"Sh[au]ww?aa?l", 10),
     (rf"(?:Dh|Th|Z)[uiao]{APOS}l?(?:[\s-]+a?l)?[\s-]*Q[ai]{APOS}a?d(?:ah|a|eh)?", 11),
     (rf"(?:Dh|Th|Z)[uiao]{APOS}l?(?:[\s-]+a?l)?[\s-]*H[ie]jj?(?:ah|a|eh)?", 12),
 ]

@@ -336,7 +336,7 @@ RULES: list[tuple[str, re.Pattern, Reader]] = [
      read_numeric),
     ("year_pair", _rx(rf"(?<![\d\-/.,])(?P<y1>{YEAR})(?P<sp>\s*)(?P<sep>{DASH}|/)\s*(?P<y2>{YEAR}|\d\d)(?![\d\-/]|[.,]\d)"),
      read_year_pair),
-    ("decade", _rx(rf"(?:(?i:the)\s+)?(?:(?P<fz>(?i:early|mid|middle|late))[\s-]+)?(?P<dec>(?:19|20)\d0)[\u2019']?s\b"),
+    ("decade", _rx(r"(?:(?i:the)\s+)?(?:(?P<fz>(?i:early|mid|middle|late))[\s-]+)?(?P<dec>(?:19|20)\d0)[\u2019']?s\b"),
      read_decade),
     ("fuzzy_year", _rx(rf"(?<!Arab\s)\b{FUZZ}(?P<y>{YEAR})(?!\d|[.,]\d)"), read_year),
     ("year", _rx(rf"(?<![\w$\u20ac\u00a3#+@/])(?<!\d[,.:/\-\s])(?P<y>{YEAR})(?![\d\-/]|:\S|[.,]\d|\s\d{{4}}\b)"), read_bare_year),
@@ -351,13 +351,13 @@ RULES: list[tuple[str, re.Pattern, Reader]] = [
                              rf"\s+(?P<body>(?P<m>{MONTH_RE}))\b{NO_NUMBER_AFTER}"), read_month_alone),
     ("offset", _rx(rf"\b(?P<n>(?i:{NUMBER_RE}))\s+(?i:{UNIT})\s+(?P<dir>(?i:later|after(?:wards?)?|earlier|before|"
                    rf"prior|ago))\b"), read_offset),
-    ("the_unit_after", _rx(rf"\b(?i:the)\s+(?i:(?P<u>day|week|month|year))\s+(?P<dir>(?i:after|before))\b"),
+    ("the_unit_after", _rx(r"\b(?i:the)\s+(?i:(?P<u>day|week|month|year))\s+(?P<dir>(?i:after|before))\b"),
      read_next),
-    ("next", _rx(rf"\b(?i:the)\s+(?P<dir>(?i:following|next|subsequent|previous|preceding|prior))\s+"
-                 rf"(?i:(?P<u>day|week|month|year))\b"), read_next),
-    ("same", _rx(rf"\b(?:(?P<side>(?i:later|earlier))\s+(?i:in\s+)?)?(?i:the\s+same|that(?:\s+same)?)\s+"
-                 rf"(?i:(?P<u>day|week|month|year))\b(?![\'\u2019]s)"), read_same),
-    ("this", _rx(rf"(?<!the\s)(?<!The\s)\b(?P<w>(?i:this|last|next))\s+(?i:(?P<u>week|month|year))\b(?![\'\u2019]s)"),
+    ("next", _rx(r"\b(?i:the)\s+(?P<dir>(?i:following|next|subsequent|previous|preceding|prior))\s+"
+                 r"(?i:(?P<u>day|week|month|year))\b"), read_next),
+    ("same", _rx(r"\b(?:(?P<side>(?i:later|earlier))\s+(?i:in\s+)?)?(?i:the\s+same|that(?:\s+same)?)\s+"
+                 r"(?i:(?P<u>day|week|month|year))\b(?![\'\u2019]s)"), read_same),
+    ("this", _rx(r"(?<!the\s)(?<!The\s)\b(?P<w>(?i:this|last|next))\s+(?i:(?P<u>week|month|year))\b(?![\'\u2019]s)"),
      read_this),
     ("subsequently", _rx(r"\b[Ss]ubsequently\b"), read_subsequently),
 ]

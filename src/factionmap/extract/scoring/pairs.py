@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import EntityType
-from ..relations.lexical import Candidate
+from ..ties.lexical import Candidate
 from ..lists import items
 from ..state import Annotated, Span
 

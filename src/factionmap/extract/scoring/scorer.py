@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..relations import Candidate, Scored
+from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
 from .features import Featurizer, kind
 from .labels import TARGETS, split_target

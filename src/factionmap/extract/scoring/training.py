@@ -19,7 +19,7 @@ import numpy as np
 from ...evaluate import to_tie, tradeoff
 from ...model import Document
 from ..output import assertion_rows
-from ..relations import Candidate, assemble, frame_candidates
+from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
 from .model import Calibration, RelationModel, allowed_mask

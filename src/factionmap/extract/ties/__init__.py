@@ -1,4 +1,5 @@
-"""Stage `relations`: ties from infobox fields and sentence frames, scored by the learned model,
+"""Stage `relations` (package `extract.ties`: reading ties from text; `factionmap.relations` is the
+vocabulary of what a relation is): ties from infobox fields and sentence frames, scored by the learned model,
 with stance and dates.
 
 The frames (`lexical`, `infobox`, `discourse`, `denials`) propose candidates; with a model, every
@@ -10,7 +11,7 @@ of its sentences gave and the highest confidence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
@@ -21,22 +22,25 @@ from .dates import dates_for
 from .denials import carried_denials
 from .discourse import discourse_relations, distribute_pairs
 from .infobox import infobox_relations
-from .lexical import Candidate, lexical_relations
+from .candidate import Candidate, Scored
+from .lexical import lexical_relations
 
 __all__ = ["relations", "frame_candidates", "assemble", "Candidate", "Scored"]
 
 
-@dataclass
-class Scored:
-    """A candidate with the model's confidence in it (None: read by a frame, no model)."""
-
-    cand: Candidate
-    confidence: float | None = None
+#: The readers of candidate ties, by name, in the order their candidates are taken: a new reader is one
+#: entry (a function from the annotated document to its candidates).
+CANDIDATE_SOURCES: dict[str, Callable[[Annotated], list[Candidate]]] = {
+    "infobox": infobox_relations,
+    "frames": lexical_relations,
+    "discourse": discourse_relations,
+}
 
 
 def frame_candidates(ann: Annotated) -> list[Candidate]:
-    """What the hand-written frames read: infobox lines, sentence frames, discourse, carried denials."""
-    cands = distribute_pairs(ann, infobox_relations(ann) + lexical_relations(ann) + discourse_relations(ann))
+    """What the hand-written readers read (CANDIDATE_SOURCES: infobox lines, sentence frames,
+    discourse), "the two groups" distributed over its pair, and the denials carried over."""
+    cands = distribute_pairs(ann, [c for source in CANDIDATE_SOURCES.values() for c in source(ann)])
     return cands + carried_denials(ann, cands)
 
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ... import entity_kinds
 from ... import relations as vocab
 from ..state import Annotated, Span
-from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, KINDS, LEADER, LEADER_STRUCK, MEMBER, Frame
+from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, LEADER, LEADER_STRUCK, MEMBER, Frame
+from .candidate import Candidate
+from .infobox import infobox_relations
 from .mask import _LIST_LEFT, _LIST_RIGHT, MARK, Masked, expand_loose, mask
 from .mask import expand_right as _expand_right_places
 from .syntax import clause_agrees
@@ -17,7 +18,7 @@ _POSSESSOR = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}?«(\w)(\d+)»")
 _HEADED_BY = re.compile(r"\s+(?:" + LEADER + "|" + MEMBER + r")\s*,?\s*«P(\d+)»", re.I)
 _PARTITIVE = re.compile(r"(?i)\b(?:members|fighters|commanders|some|many|most|remnants|defectors|supporters|those|"
                         r"leaders|elements|officials|parts|one|several|few)\s+(?:of|from)\s+(?:the\s+)?$")
-_PARTITIVE_OK = {"operates_in", "opposes", "designated_by", "ally_of"}
+_PARTITIVE_OK = vocab.PARTITIVE_OK  # relations a partitive may state (relations.py)
 # "an ex-X grouping": X names what the group was, not what it is
 _FORMER = re.compile(r"(?i)\b(?:ex-|former\s+|erstwhile\s+|one-time\s+)(?:«\w\d+»\s*/\s*)*$")
 _BRANCH_OF = re.compile(r"(?i)\b(?:" + BRANCH + r"|provincial\s+area)\s+(?:of|within)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$")
@@ -106,24 +107,21 @@ def expand_left(m: Masked, start: int, kinds: str) -> list[int]:
     return []
 
 
-@dataclass
-class Candidate:
-    """One tie read from one sentence, before stance and dates."""
-
-    subject: Span
-    relation: str
-    object: Span
-    sentence: int
-    trigger: tuple[int, int]  # document offsets of the trigger words
-    rule: str
-    stance: str | None = None
-    nominal: bool = False
-
-
 def _kinds(frame: Frame, side: str) -> str:
-    src = frame.pattern.pattern
-    m = re.search(rf"\(\?P<{side}>«\[(\w+)\]", src)
-    return m.group(1) if m else KINDS["ANY"]
+    """The mention kinds the frame's subject ("s") or object ("o") may be: the frame says (its slots)."""
+    return frame.subject_kinds if side == "s" else frame.object_kinds
+
+
+# The guards that veto a frame's match, by the names frames give them (triggers.GUARDS says what each does):
+# each gets the masked sentence, the match and the words before its subject.
+_VETOES = {
+    # "X is a branch of Y, which is active in Z": X is (frame branch-located)
+    "not-branch-relative": lambda text, hit, before: bool(_BRANCH_OF.search(before) and _RELATIVE.match(text, hit.end("s"))),
+    # "pledges of allegiance to X in Y": the pledges were made in Y
+    "not-after-pledge": lambda text, hit, before: bool(_PLEDGED_TO.search(before)),
+}
+_READINGS = {"own-places", "place-pairs", "place-pairs-as-subjects"}  # guards that change what is read (above)
+assert set(_VETOES) | _READINGS == set(GUARDS), "every guard a frame may name has its code here"
 
 
 def _ok(ann: Annotated, relation: str, s: Span, o: Span) -> bool:
@@ -146,7 +144,10 @@ def _masked(ann: Annotated, index: int, cache: dict | None = None) -> Masked | N
 
 def _possible(fr: Frame, present: set[str]) -> bool:
     """Whether the sentence holds mentions of the kinds the frame's subject and object need."""
-    s_kinds, o_kinds = _FRAME_KINDS[fr.name]
+    kinds = _FRAME_KINDS.get(fr.name)
+    if kinds is None:  # a frame not in FRAMES (one being tried out)
+        kinds = _FRAME_KINDS[fr.name] = (set(_kinds(fr, "s")), set(_kinds(fr, "o")))
+    s_kinds, o_kinds = kinds
     return bool(present & s_kinds) and bool(present & o_kinds)
 
 
@@ -209,7 +210,7 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     if lead == "s" and gap.rstrip().endswith(",") and _NOMINAL_TRIGGER.match(hit.group("t") or ""):
         return []  # "X members, conflict with Y": a list of topics, no predicate joins X to the trigger
     # "A in P1, B and C in P2": a place after a name attaches to the nearest name only
-    own_places = fr.name == "group-of-place" and _PLACED_ITEM.search(m.text, 0, hit.start("s"))
+    own_places = "own-places" in fr.guards and _PLACED_ITEM.search(m.text, 0, hit.start("s"))
     subjects = [s_first] + ([] if own_places else expand_left(m, hit.start("s"), _kinds(fr, "s")))
     o_first = int(o_hit.group(2))
     owner = _POSSESSOR.match(m.text, hit.end("o"))
@@ -235,10 +236,8 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     before = m.text[max(0, hit.start("s") - 60):hit.start("s")]
     if _FORMER.search(before) and fr.relation != "split_from":
         return []
-    if fr.name == "active-in" and _BRANCH_OF.search(before) and _RELATIVE.match(m.text, hit.end("s")):
-        return []  # "X is a branch of Y, which is active in Z": X is (frame branch-located)
-    if fr.name == "group-of-place" and _PLEDGED_TO.search(before):
-        return []  # "pledges of allegiance to X in Y": the pledges were made in Y
+    if any(_VETOES[g](m.text, hit, before) for g in fr.guards if g in _VETOES):
+        return []
     gap = m.text[hit.end("s"):hit.start("t")]
     if fr.clause and len(gap.split()) >= 2 and _PEOPLE_BEFORE.search(gap):
         return []  # "X detained two men affiliated with Y": the men are, not X ("X fighters attacked": X did)
@@ -277,12 +276,12 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
                 return []
     out = []
     pairs = []
-    if fr.name in ("branch-in-place", "branch-in-place-ops"):  # "branches in A (X) and B (Y)": each pair
+    if {"place-pairs", "place-pairs-as-subjects"} & set(fr.guards):  # "branches in A (X) and B (Y)": each pair
         pos = hit.end()
         while (more := _PLACE_PAIR.match(m.text, pos)):
             pairs.append((int(more.group(2)), int(more.group(1))))
             pos = more.end()
-        if fr.name == "branch-in-place":
+        if "place-pairs-as-subjects" in fr.guards:
             subjects += [g for g, _ in pairs]
             pairs = []
     for si, oi in pairs:
@@ -308,12 +307,7 @@ _GAP_EXP = r"[^«»;:()\[\]]{0,70}?"
 
 def _lead(f: Frame) -> str | None:
     """"s" or "o" when the frame opens with that mention and a gap of words before the trigger."""
-    from ..triggers import APPOS
-    hit = re.match(r"\(\?P<([so])>«\[\w+\]\\d\+»\)", f.pattern.pattern)
-    if not hit:
-        return None
-    rest = f.pattern.pattern[hit.end():]
-    return hit.group(1) if rest.startswith(_GAP_EXP) or rest.startswith(APPOS + _GAP_EXP) else None
+    return f.lead
 
 
 _GAP_FRAMES = {f.name: lead for f in FRAMES if (lead := _lead(f)) is not None}
@@ -341,7 +335,6 @@ def lexical_relations(ann: Annotated) -> list[Candidate]:
 
 def _leaders(ann: Annotated, cands: list[Candidate]) -> dict[str, list[str]]:
     """person key -> the groups the document says they lead, innermost first (a branch before its parent)."""
-    from .infobox import infobox_relations
     lead: dict[str, list[str]] = {}
     parts = {(c.subject.key, c.object.key) for c in cands if c.relation == "part_of"}
     for c in cands + infobox_relations(ann):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.lexicon import speech_verbs
 from ..model import EntityType
 from .state import Annotated, Span
 
@@ -95,7 +96,7 @@ def _lede_subject(ann: Annotated) -> str | None:
         rest = text[first.end:s.end]
         if rest.startswith(" ("):
             depth, k = 0, 0
-            for k, ch in enumerate(rest):
+            for k, ch in enumerate(rest):  # noqa: B007 (k is read after the loop)
                 depth += ch == "("
                 depth -= ch == ")"
                 if depth == 0 and ch == ")":
@@ -128,7 +129,7 @@ def resolve(ann: Annotated) -> Annotated:
         quoted = [(sent.start + q.start(), sent.start + q.end()) for q in _QUOTED.finditer(body)]
 
         def in_quote(a: int) -> bool:
-            return any(x < a < y for x, y in quoted)
+            return any(x < a < y for x, y in quoted)  # noqa: B023 (called at once)
         for m in _PAIR_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             pair = None if in_quote(a) else _pair(ann, si, a)
@@ -137,7 +138,7 @@ def resolve(ann: Annotated) -> Annotated:
         for m in _HEAD_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             word = m.group(1).lower()
-            last = _last(ann, a, lambda s: ann.entities[s.key].name.lower().endswith(word), window=4000)
+            last = _last(ann, a, lambda s: ann.entities[s.key].name.lower().endswith(word), window=4000)  # noqa: B023 (called at once)
             if last:
                 ann.add_span(Span(a, b, last.key, last.type, "coref"))
         for m in _GROUP_NP.finditer(body):
@@ -173,7 +174,7 @@ def resolve(ann: Annotated) -> Annotated:
         for m in _TITLE_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             para = _paragraph_start(ann, si)
-            last = None if in_quote(a) else _last(ann, a, lambda s: s.type is EntityType.PERSON and s.start >= para,
+            last = None if in_quote(a) else _last(ann, a, lambda s: s.type is EntityType.PERSON and s.start >= para,  # noqa: B023 (called at once)
                                                    window=800)
             if last:
                 ann.add_span(Span(a, b, last.key, last.type, "coref"))
@@ -279,8 +280,7 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _QUOTES_ALL = re.compile(r"“[^”]*”?|\"[^\"\n]*\"|(?<!\w)‘[^‘\n]*?’(?!\w)|(?<!\w)'[^'\n]*?'(?!\w)")
 _STATEMENT_BY = re.compile(r"(?i)\b(?:statement|communiqu[eé]|declaration|announcement|message|letter|bulletin)s?\s+"
                            r"(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?$")
-_SPEECH = re.compile(r"(?i)\b(?:said|says|say|stated|states|told|tells|announced|announces|declared|declares|wrote|writes|"
-                     r"added|adds|insisted|explained|characteri[sz]es|characteri[sz]ed|described|describes|put\s+it|"
+_SPEECH = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce") + r"|put\s+it|"
                      r"according\s+to|quote|quoted|interview|statement|spokesm[ae]n|representative|official|member)\b|:\s*$")
 
 
@@ -315,7 +315,7 @@ def _statement_block(ann: Annotated, si: int, statements: list) -> str | None:
     paragraphs before (or this one), with no heading in between."""
     para = ann.sentences[si].paragraph
     best = None
-    for off, key, sj in statements:
+    for _off, key, sj in statements:
         if sj <= si and 0 <= para - ann.sentences[sj].paragraph <= 4 and \
                 not any(ann.sentences[k].kind == "heading" for k in range(sj + 1, si + 1)):
             best = key
@@ -379,8 +379,7 @@ def _and_clause_subject(ann: Annotated, sent_start: int, a: int) -> str | None:
     return first.key
 
 
-_REPORTS_THAT = re.compile(r"(?i)\b(?:declared|announced|said|stated|claimed|reported|confirmed|revealed|decided|"
-                           r"agreed|insisted|denied)\s+that\s+$")
+_REPORTS_THAT = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce", "deny") + r"|decided|agreed)\s+that\s+$")
 
 
 def _reported_topic(ann: Annotated, si: int, a: int) -> str | None:

@@ -186,7 +186,7 @@ def _took_place(ann: Annotated, i: int) -> list[Candidate]:
         if sp.type is not EntityType.PLACE and not ann.is_state(sp.key):
             continue
         m = None
-        for m in _TOOK_PLACE.finditer(text[max(sent.start, sp.start - 120):sp.start]):
+        for m in _TOOK_PLACE.finditer(text[max(sent.start, sp.start - 120):sp.start]):  # noqa: B007 (the last match is wanted)
             pass
         if m is None:
             continue

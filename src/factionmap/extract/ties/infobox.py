@@ -7,43 +7,12 @@ from __future__ import annotations
 
 import re
 
+from ... import relations as vocab
 from ..state import Annotated
-from .lexical import Candidate
+from .candidate import Candidate
 
-# field name (folded) -> (relation, subject is the value's mention?)
-FIELDS: dict[str, tuple[str, bool]] = {
-    "allegiance": ("allegiance_to", False),
-    "part of": ("part_of", False),
-    "parent organization": ("part_of", False),
-    "parent organisation": ("part_of", False),
-    "affiliation": ("part_of", False),
-    "affiliations": ("part_of", False),
-    "split from": ("split_from", False),
-    "split off from": ("split_from", False),
-    "merged into": ("merged_into", False),
-    "predecessor": ("successor_of", False),
-    "predecessors": ("successor_of", False),
-    "successor": ("successor_of", True),
-    "successors": ("successor_of", True),
-    "allies": ("ally_of", False),
-    "opponents": ("opposes", False),
-    "opponent": ("opposes", False),
-    "enemies": ("opposes", False),
-    "leader": ("leader_of", True),
-    "leaders": ("leader_of", True),
-    "leadership": ("leader_of", True),
-    "emir": ("leader_of", True),
-    "spokesperson": ("member_of", True),
-    "spokesman": ("member_of", True),
-    "area": ("operates_in", False),
-    "active regions": ("operates_in", False),
-    "area of operations": ("operates_in", False),
-    "areas of operation": ("operates_in", False),
-    "headquarters": ("operates_in", False),
-    "designated as a terrorist group by": ("designated_by", False),
-    "designated as terrorist group by": ("designated_by", False),
-    "designated by": ("designated_by", False),
-}
+# field name (folded) -> (relation, subject is the value's mention?): from the relation vocabulary
+FIELDS: dict[str, tuple[str, bool]] = vocab.INFOBOX_FIELDS
 
 
 def field_relation(name: str) -> tuple[str, bool] | None:
