@@ -8,13 +8,15 @@ else, and every other database, goes through SQLAlchemy's own bulk insert.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Float, Integer, String, Table, insert
 from sqlalchemy.engine import Connection
 
 _SIMPLE = (Integer, String, Float, Boolean)
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT these rows (dicts of column values) into `table`."""
     if not rows:
         return
@@ -23,7 +25,8 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     if conn.dialect.name != "sqlite" or not all(isinstance(c.type, _SIMPLE) for c in columns):
         conn.execute(insert(table), rows)
         return
-    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
+    defaults = [getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar else None
+                for c in columns]
     quote = conn.dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
