@@ -23,7 +23,7 @@ from .common import fail_cleanly
               help="Folder to write the model into (meta.json, vocab.txt, weights.npz).")
 @click.option("--folds", default=5, show_default=True, help="Document-level cross-validation folds.")
 @click.option("--c", "c", default=0.3, show_default=True, help="Inverse regularisation strength.")
-@click.option("--min-precision", default=0.65, show_default=True,
+@click.option("--min-precision", default=0.80, show_default=True,  # training.DEFAULT_MIN_PRECISION
               help="The threshold is the one with the best cross-validated F1 whose precision reaches this.")
 @fail_cleanly
 def train(gold: tuple[Path, ...], docs: tuple[str, ...], reviews_db: str | None, output: Path, folds: int,
