@@ -164,7 +164,12 @@ def test_clients_asking_at_once_for_an_answer_being_made_share_it(store):
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             return await asyncio.gather(*(client.get("/api/map") for _ in range(8)))
 
-    answers = asyncio.run(clients())
+    # in a thread of its own: an event loop another test left running in this thread (Playwright's sync
+    # API) must not stop asyncio.run
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        answers = pool.submit(asyncio.run, clients()).result()
     assert [a.status_code for a in answers] == [200] * 8
     assert len({a.content for a in answers}) == 1 and len({a.headers["etag"] for a in answers}) == 1
     assert len(made) == 1 and cache.shared == 7
