@@ -107,7 +107,7 @@ class RelationModel:
         vocab = self.vocab
         indptr, indices = [0], []
         for feats in feature_lists:
-            indices.extend({j for j in map(vocab.get, feats) if j is not None})
+            indices.extend(sorted({j for j in map(vocab.get, feats) if j is not None}))  # one order: the same sums
             indptr.append(len(indices))
         x = csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
                         np.array(indptr, dtype=np.int64)), shape=(len(feature_lists), len(vocab)))
