@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c", type=float, default=0.3)
-    ap.add_argument("--min-precision", type=float, default=0.80)
+    ap.add_argument("--min-precision", type=float, default=0.80)  # training.DEFAULT_MIN_PRECISION
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of the development documents' pairs")

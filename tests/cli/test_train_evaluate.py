@@ -86,3 +86,13 @@ def test_build_serve_and_export_honour_min_confidence(model_dir, tmp_path):
                                     "--min-confidence", str(cut)])
     assert run.exit_code == 0, run.output
     assert f"{len(sure)} ties" in run.output
+
+
+def test_train_command_defaults_to_the_trainers_precision_floor():
+    """The command's --min-precision default is a literal (the CLI does not import the trainer at
+    start-up): it must stay the trainer's own DEFAULT_MIN_PRECISION, or `make model` and
+    `training.train` would choose different thresholds."""
+    from factionmap.extract.scoring.training import DEFAULT_MIN_PRECISION
+
+    option = next(p for p in main.commands["train"].params if p.name == "min_precision")
+    assert option.default == DEFAULT_MIN_PRECISION
