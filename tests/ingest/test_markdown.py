@@ -55,8 +55,19 @@ def test_invalid_front_matter_names_the_line():
         read_bytes(src, "bad.md")
 
 
-def test_bad_front_matter_value():
-    with pytest.raises(IngestError, match="source_kind.*'blog' is not one of"):
-        read_bytes(b"---\nsource_kind: blog\n---\nBody.\n", "k.md")
-    with pytest.raises(IngestError, match="'published'.*not a date"):
-        read_bytes(b"---\ndate: sometime\n---\nBody.\n", "d.md")
+def test_bad_front_matter_value_is_left_out_with_a_warning_and_the_text_is_kept(caplog):
+    src = b"---\ntitle: A Fictional Front\nsource_kind: blog\ndate: last spring\n---\nBody text.\n"
+    with caplog.at_level("WARNING", logger="factionmap.ingest"):
+        doc = read_bytes(src, "k.md")[0]
+    assert doc.title == "A Fictional Front" and doc.text == "Body text."
+    assert doc.published is None and doc.source_kind is None
+    said = caplog.text
+    assert "k.md (front matter)" in said
+    assert "'blog' is not one of" in said and "'last spring' is not a date" in said
+
+
+def test_a_bad_value_in_a_sidecar_is_still_an_error(tmp_path):
+    (tmp_path / "n.txt").write_text("Body of a fictional note.\n", encoding="utf-8")
+    (tmp_path / "n.txt.meta.json").write_text('{"date": "sometime"}', encoding="utf-8")
+    with pytest.raises(IngestError, match="'published'.*'sometime' is not a date"):
+        read_file(tmp_path / "n.txt")

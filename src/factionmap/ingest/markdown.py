@@ -77,7 +77,7 @@ def front_matter(source: str, path: str) -> tuple[dict[str, str], str]:
         raise IngestError(path, f"{where}: invalid YAML ({problem})") from None
     if not isinstance(raw, dict):
         raise IngestError(path, "front matter must be a YAML mapping of key: value")
-    return validate(raw, f"{path} (front matter)", strict=False), source[match.end():]
+    return validate(raw, f"{path} (front matter)", strict=False, drop_bad_values=True), source[match.end():]
 
 
 def strip_markdown(body: str) -> tuple[str, list[tuple[int, int, str, int]]]:

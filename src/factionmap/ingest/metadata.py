@@ -7,6 +7,7 @@ as another spelling of `published`. Dates become ISO strings, partial when the s
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from typing import Any, Mapping
 
@@ -19,6 +20,7 @@ KEYS = ("title", "author", "publisher", "published", "url", "language", "source_
 ALIASES = {"date": "published", "authors": "author"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+log = logging.getLogger("factionmap.ingest")
 
 
 def normalize_date(value: object) -> str | None:
@@ -51,11 +53,14 @@ def normalize_date(value: object) -> str | None:
     return first.date().isoformat()
 
 
-def validate(raw: Mapping[str, Any], where: str, *, strict: bool = True) -> dict[str, str]:
+def validate(raw: Mapping[str, Any], where: str, *, strict: bool = True,
+             drop_bad_values: bool = False) -> dict[str, str]:
     """Check and normalise a metadata mapping; keys are folded to `KEYS`.
 
-    `where` names the file (and line) for error messages. With `strict`, an unknown key is an
-    error; otherwise unknown keys are ignored. Empty values (None, "") are dropped.
+    `where` names the file (and line) for error messages. With `strict`, an unknown key is an error;
+    otherwise unknown keys are ignored. A bad value is an error, unless `drop_bad_values` (a Markdown
+    file's front matter, a loose header above the text): then it is left out with a warning that
+    names the file and the key, and the document is still read. Empty values (None, "") are dropped.
     """
     out: dict[str, str] = {}
     for key, value in raw.items():
@@ -66,7 +71,12 @@ def validate(raw: Mapping[str, Any], where: str, *, strict: bool = True) -> dict
             continue
         if value is None or value == "":
             continue
-        out[name] = _value(name, value, where)
+        try:
+            out[name] = _value(name, value, where)
+        except IngestError as exc:
+            if not drop_bad_values:
+                raise
+            log.warning("%s; the value is left out and the document is read without it", exc)
     return out
 
 
