@@ -157,8 +157,6 @@ def test_a_qid_is_shown_on_the_profile_and_exported(sqlite_store):
 
 def test_a_build_after_an_import_re_extracts_and_keeps_the_qid(tmp_path, monkeypatch):
     from factionmap.builder import build
-    from factionmap.extract import kb as kbmod
-    from factionmap.extract.pipeline import get_pipeline
     from factionmap.graph import Graph
     from factionmap.store import Store
 
@@ -168,22 +166,17 @@ def test_a_build_after_an_import_re_extracts_and_keeps_the_qid(tmp_path, monkeyp
     (docs / "a.txt").write_text("In 2019 the Saraya Example Brigades fought the Islamic State near Raqqa.\n", encoding="utf-8")
     store = Store(tmp_path / "s.db")
     try:
-        kbmod._default_kb.cache_clear()
-        get_pipeline.cache_clear()
         build(store, [str(docs)])
         before = {e.name: e for e in Graph(store).entities()}
         assert "external_ids" not in before["Islamic State"].attributes
         import_file(_write(tmp_path, "items.json", json.dumps(ENTITIES)), default_type="ORG")
-        kbmod._default_kb.cache_clear()
-        get_pipeline.cache_clear()
-        build(store, [str(docs)])  # the knowledge base changed: the document is read again
+        build(store, [str(docs)])  # the knowledge base changed (no cache cleared: the files say so): the document is read again
         after = {e.name: e for e in Graph(store).entities()}
         assert after["Islamic State"].attributes["external_ids"] == {"wikidata": "Q2429253"}
         assert after["Islamic State"].id == before["Islamic State"].id
         assert after["Saraya Example Brigades"].attributes["external_ids"] == {"wikidata": "Q90000001"}
     finally:
-        kbmod._default_kb.cache_clear()
-        get_pipeline.cache_clear()
+        store.close()
 
 
 def test_the_worked_example_in_architecture_md(tmp_path):
@@ -197,3 +190,22 @@ def test_the_worked_example_in_architecture_md(tmp_path):
     assert target.name == "mine.yaml"
     assert entries == [{"id": "wd-q90000005", "name": "Harakat Example", "type": "ORG", "kind": "armed_group",
                         "aliases": ["HEX"], "external_ids": {"wikidata": "Q90000005"}}]
+
+
+def test_a_running_process_picks_up_an_import_without_a_restart(tmp_path, monkeypatch):
+    """The server and the upload queue hold the pipeline for the process's life: an import into the
+    user's folder must reach them (a new extractor version, the new names read) with no cache cleared."""
+    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+    monkeypatch.setenv("FACTIONMAP_KB_DIR", str(tmp_path / "user-kb"))
+    config = ExtractorConfig(model_dir="none")
+    doc = Document(text="The Saraya Example Brigades fought near the river in 2021.")
+    before = get_pipeline(config)
+    assert get_pipeline(config) is before  # built once while nothing changes
+    ids = {e.name: e.attributes.get("external_ids") for e in before(doc).entities}
+    assert not ids.get("Saraya Example Brigades")
+    import_file(_write(tmp_path, "items.json", json.dumps(ENTITIES)), default_type="ORG")
+    after = get_pipeline(config)
+    assert after is not before and after.version != before.version
+    ids = {e.name: e.attributes.get("external_ids") for e in after(doc).entities}
+    assert ids["Saraya Example Brigades"] == {"wikidata": "Q90000001"}

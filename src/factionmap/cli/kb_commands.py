@@ -26,11 +26,9 @@ def import_kb(file, default_type, default_kind, into, lang) -> None:
     CSV answer: labels and aliases in every language, and the QID) or a plain YAML/CSV list (name,
     aliases, type, kind, wikidata). Names only, never ties. Items named like a known entry add their
     names and QID to it. The next `build` re-extracts with them."""
-    from ..extract import kb as kbmod
     from ..extract.kb_import import import_file
 
     target, entries = import_file(file, into=into, default_type=default_type and default_type.upper(),
                                   default_kind=default_kind, lang=lang)
-    kbmod._default_kb.cache_clear()
     new = sum(1 for e in entries if "id" in e)
     click.echo(f"{target}: {new} new entries, {len(entries) - new} known entries given more names or ids")

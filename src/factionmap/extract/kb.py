@@ -165,8 +165,19 @@ def kb_folders(kb_dir: str | Path | None = None) -> list[Path]:
     return [Path(kb_dir) if kb_dir else DEFAULT_DIR, *([user] if user.is_dir() else [])]
 
 
+def kb_stamp(folders) -> tuple[tuple[str, int, int], ...]:
+    """What the files of `folders` are now (path, modification time, size): a cache of anything
+    read from them is stale once this changes (`factionmap kb import` run while a server is up)."""
+    out = []
+    for folder in folders:
+        for path in kb_files(folder):
+            st = path.stat()
+            out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=4)
-def _default_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
+def _default_kb(folders: tuple[Path, ...], stamp: tuple = ()) -> KnowledgeBase:
     from ..places import gazetteer
 
     return gazetteer.extend(load_kb(*folders))
@@ -174,5 +185,6 @@ def _default_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
 
 def default_kb() -> KnowledgeBase:
     """The packaged knowledge base with the user's own entries, and the places of the maintained
-    gazetteers it does not name (`places.gazetteer`); read once per process and folder."""
-    return _default_kb(tuple(kb_folders()))
+    gazetteers it does not name (`places.gazetteer`); read again only when a file of its folders changes."""
+    folders = tuple(kb_folders())
+    return _default_kb(folders, kb_stamp(folders))

@@ -199,9 +199,16 @@ def build_pipeline(kb: KnowledgeBase, nlp=None, model=None, min_confidence: floa
     return pipeline
 
 
-@functools.lru_cache(maxsize=8)
 def get_pipeline(config: ExtractorConfig = ExtractorConfig()) -> Pipeline:
-    """The pipeline `config` describes, built once per process."""
+    """The pipeline `config` describes, built once per process and state of its knowledge base's
+    files: a long-running server picks up `factionmap kb import` without a restart."""
+    from .kb import kb_folders, kb_stamp
+
+    return _pipeline(config, kb_stamp([Path(config.kb_dir)] if config.kb_dir else kb_folders()))
+
+
+@functools.lru_cache(maxsize=8)
+def _pipeline(config: ExtractorConfig, stamp: tuple) -> Pipeline:
     from .kb import load_kb
     from .scoring.model import default_model, load_model
 
