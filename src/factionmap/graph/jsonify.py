@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Citation, Entity, FuzzyDate, Tie
+from .reviews import Review, original, plain_change
 
 
 def date(d: FuzzyDate | None) -> dict | None:
@@ -54,3 +55,13 @@ def decision(d) -> dict[str, Any]:
     return {"id": d.id, "kind": d.kind, "description": d.description, "payload": d.payload,
             "created_at": d.created_at.isoformat() if d.created_at else None,
             "undone_at": d.undone_at.isoformat() if d.undone_at else None}
+
+
+def review(r: Review) -> dict[str, Any]:
+    """A review: its verdict, who and when, the tie as it was, the change it makes, its evidence."""
+    return {"id": r.id, "kind": r.kind, "verdict": r.verdict, "state": r.state, "actor": r.actor,
+            "created_at": r.created_at.isoformat(), "undone_at": r.undone_at.isoformat() if r.undone_at else None,
+            "note": r.note, "tie": {"id": r.tie.get("id"), **original(r.tie)}, "change": plain_change(r.change),
+            "ties": r.tie_ids, "supersedes": r.supersedes,
+            "evidence": [{k: e.get(k) for k in ("doc_id", "start_char", "end_char", "relation", "stance", "quote",
+                                                "extractor")} for e in r.evidence]}
