@@ -1,13 +1,17 @@
 """Plain-JSON forms of the graph's objects: the CLI's --json output and the web app's JSON twins."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Citation, Entity, FuzzyDate, Tie
 from .reviews import Review, original, plain_change
 
+if TYPE_CHECKING:
+    from .decisions import Decision
+    from .views import LineageNode, Profile
 
-def date(d: FuzzyDate | None) -> dict | None:
+
+def date(d: FuzzyDate | None) -> dict[str, Any] | None:
     if d is None:
         return None
     return {"iso": d.iso, "earliest": d.earliest.isoformat(), "latest": d.latest.isoformat(), "text": d.text}
@@ -34,7 +38,7 @@ def tie(x: Tie) -> dict[str, Any]:
             "citations": [citation(c) for c in x.citations]}
 
 
-def profile(p) -> dict[str, Any]:
+def profile(p: Profile) -> dict[str, Any]:
     return {
         "entity": entity(p.entity),
         "aliases": [{"name": a.name, "source": a.source, "documents": a.documents, "why": a.why} for a in p.aliases],
@@ -45,13 +49,13 @@ def profile(p) -> dict[str, Any]:
     }
 
 
-def lineage(node) -> dict[str, Any]:
+def lineage(node: LineageNode) -> dict[str, Any]:
     return {"entity": entity(node.entity, aliases=False), "relation": node.relation, "direction": node.direction,
             "start": date(node.start), "end": date(node.end), "tie_id": node.tie.id if node.tie else None,
             "children": [lineage(c) for c in node.children]}
 
 
-def decision(d) -> dict[str, Any]:
+def decision(d: Decision) -> dict[str, Any]:
     return {"id": d.id, "kind": d.kind, "description": d.description, "payload": d.payload,
             "created_at": d.created_at.isoformat() if d.created_at else None,
             "undone_at": d.undone_at.isoformat() if d.undone_at else None}
