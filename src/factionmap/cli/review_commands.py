@@ -9,31 +9,11 @@ import click
 
 from .acting import as_option, editor
 from .common import db_option, fail_cleanly, open_store
+from ..graph.jsonify import review as review_json
 
 
 def _emit(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def review_json(r) -> dict:
-    return {"id": r.id, "kind": r.kind, "verdict": r.verdict, "state": r.state, "actor": r.actor,
-            "created_at": r.created_at.isoformat(), "undone_at": r.undone_at.isoformat() if r.undone_at else None,
-            "note": r.note, "tie": _tie_ref(r.tie), "change": _plain(r.change), "ties": r.tie_ids,
-            "supersedes": r.supersedes,
-            "evidence": [{k: e.get(k) for k in ("doc_id", "start_char", "end_char", "relation", "stance", "quote",
-                                                "extractor")} for e in r.evidence]}
-
-
-def _tie_ref(tie: dict) -> dict:
-    from ..graph.reviews import original
-
-    return {"id": tie.get("id"), **original(tie)}
-
-
-def _plain(change: dict) -> dict:
-    from ..graph.reviews import plain_change
-
-    return plain_change(change)
 
 
 def _print_review(r) -> None:

@@ -18,6 +18,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import EntityType
+from ..places import gazetteer
 from .fold import fold
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
@@ -159,6 +160,44 @@ def load_kb(directory: str | Path | None = None, *more: str | Path, skip: set[Pa
     return KnowledgeBase(entries)
 
 
+def with_gazetteer(kb: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge base `kb` with the gazetteer's places: new names as new entries, coordinates and ISO
+    names for the entries it has. Returns a new KnowledgeBase; `kb` is left as it was."""
+    entries = dict(kb.entries)
+    taken = kb.by_folded_name()
+    states = {str(e.attributes.get("country")): e.id for e in entries.values()
+              if e.type is EntityType.PLACE and e.kind == "state" and e.attributes.get("country")}
+    for raw in gazetteer.entries():
+        names = [raw["name"], *raw["aliases"]]
+        if raw["kind"] == "state" and raw["attributes"].get("country") in states:
+            eid = states[raw["attributes"]["country"]]
+            have = entries[eid]
+            more = tuple(n for n in names if fold(n) not in taken)
+            attrs = {**{k: v for k, v in raw["attributes"].items() if k in ("lat", "lon")}, **have.attributes}
+            entries[eid] = replace(have, aliases=have.aliases + more, attributes=attrs)
+            for n in more:
+                taken.setdefault(fold(n), [eid])
+            continue
+        owners = [i for n in names for i in taken.get(fold(n), [])]
+        if owners:
+            same = entries.get(owners[0])
+            if same is not None and same.type is EntityType.PLACE and "lat" not in same.attributes \
+                    and fold(same.name) == fold(raw["name"]) and "lat" in raw["attributes"]:
+                entries[same.id] = replace(same, attributes={**same.attributes, "lat": raw["attributes"]["lat"],
+                                                            "lon": raw["attributes"]["lon"]})
+            names = [n for n in names if fold(n) not in taken]
+            if fold(raw["name"]) in taken or not names:
+                continue
+        if raw["id"] in entries:
+            continue
+        entries[raw["id"]] = KBEntry(id=raw["id"], name=names[0], type=EntityType.PLACE, kind=raw["kind"],
+                                     aliases=tuple(names[1:]), case_sensitive=frozenset(names),
+                                     attributes=dict(raw["attributes"]))
+        for n in names:
+            taken.setdefault(fold(n), [raw["id"]])
+    return KnowledgeBase(entries, weak=kb.weak | frozenset(e for e in entries if e not in kb.entries))
+
+
 def kb_folders(kb_dir: str | Path | None = None) -> list[Path]:
     """The folders a knowledge base is read from: `kb_dir` or the packaged one, then the user's (if any)."""
     user = user_kb_dir()
@@ -178,9 +217,7 @@ def kb_stamp(folders) -> tuple[tuple[str, int, int], ...]:
 
 @functools.lru_cache(maxsize=4)
 def _default_kb(folders: tuple[Path, ...], stamp: tuple = ()) -> KnowledgeBase:
-    from ..places import gazetteer
-
-    return gazetteer.extend(load_kb(*folders))
+    return with_gazetteer(load_kb(*folders))
 
 
 def default_kb() -> KnowledgeBase:

@@ -50,7 +50,7 @@ def _dates(ann: Annotated) -> Annotated:
         from .dates import DateContext
     except ImportError:  # the dates module is not installed yet
         return ann
-    ctx = DateContext(ann.doc.published_date)
+    ctx = DateContext(ann.doc.published_date, ann.pack)  # the month names of the document's language
     ann.dates = ctx.scan(ann.text)
     return ann
 

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lang import LanguagePack
 from ..lang.lexicon import attribution_verbs, hedges, speech_verbs
 from ..model import Stance
 from .state import Annotated
@@ -31,15 +32,33 @@ _CLAUSE = re.compile(r"(?i)[;:!?]|\b(?:but|however|although|though|while|whereas
 _HEDGE_CLAUSE = re.compile(
     r"(?i)[;:!?()\[\]]|\b(?:but|however|although|though|while|whereas|yet|because|unlike)\b|"
     r",\s*(?:and|which|who|whose|where|when|as)\b|\s[-–—]\s")
-_HEDGE = re.compile(r"(?i)\b" + hedges() + r"\b")  # the language pack's hedges
-# a speech verb whose complement holds the trigger: "X said that ...", "X told reporters that ..."
-_SPEECH_THAT = re.compile(r"(?i)\b" + speech_verbs("speech", listener=r"(?:\s+\w+){0,2}?") + r"\s+that\b")
-# an attribution after the tie: ", according to X", ", sources said", ", officials say"
-_TRAILING = re.compile(
-    r"(?i)[^;:!?]{0,80}?,\s*(?:according\s+to\b|(?:(?:the|a|an|some|several|local|security|military)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?" + attribution_verbs() + r"\b)")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+((?:the\s+)?[^,.;]{3,60}?)(?=[,.;]|\s+(?:that|who|which)\b|$)")
-_SPEAKER_VERB = re.compile(r"(?i)\b" + speech_verbs("speech", "announce", "deny") + r"\b")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The stance patterns made of one language pack's hedges and speech verbs."""
+
+    hedge: re.Pattern[str]  # the pack's hedges
+    speech_that: re.Pattern[str]  # a speech verb whose complement holds the trigger: "X said that ...", "X told reporters that ..."
+    trailing: re.Pattern[str]  # an attribution after the tie: ", according to X", ", sources said", ", officials say"
+    speaker_verb: re.Pattern[str]  # the verb after a speaker's name
+    intro: re.Pattern[str]  # a line that introduces quoted points: "X told me the following:"
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(pack: LanguagePack) -> Lexicon:
+    """The stance patterns of `pack` (the document's: `Annotated.pack`)."""
+    return Lexicon(
+        hedge=re.compile(r"(?i)\b" + hedges(pack) + r"\b"),
+        speech_that=re.compile(r"(?i)\b" + speech_verbs("speech", listener=r"(?:\s+\w+){0,2}?", pack=pack) + r"\s+that\b"),
+        trailing=re.compile(
+            r"(?i)[^;:!?]{0,80}?,\s*(?:according\s+to\b|(?:(?:the|a|an|some|several|local|security|military)\s+)?"
+            r"(?:[\w’'\-]+\s+){0,3}?" + attribution_verbs(pack) + r"\b)"),
+        speaker_verb=re.compile(r"(?i)\b" + speech_verbs("speech", "announce", "deny", pack=pack) + r"\b"),
+        intro=re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce", pack=pack) + r"|the\s+following|information|"
+                         r"statement|interview|message|quote|put\s+it|announces?)\b[^.!?]*:\s*$"),
+    )
 
 
 # a refusal with its own object (or none) closed by "and" + another finite verb: the second verb is not refused
@@ -79,6 +98,7 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
         clause = clause[-(trig_start - subject_start) - 40:] if len(clause) > trig_start - subject_start + 40 \
             else clause
     after = text[trig_end:sent_end]
+    lex = lexicon(ann.pack)
     who = attribution(ann, sent_start, sent_end, trig_start)
     clause = _NOT_NEGATION.sub(" ", clause)
     deny = _DENY_BEFORE.search(clause)
@@ -89,9 +109,9 @@ def read_stance(ann: Annotated, sent_start: int, sent_end: int, trig_start: int,
     if nominal:  # a title ("IS leader X"): only a hedge on the phrase itself ("the alleged IS leader X")
         a = min(trig_start, subject_start if subject_start is not None and subject_start >= sent_start else trig_start)
         near = _modifiers(text[sent_start:a]) + text[a:trig_end]
-        if _HEDGE.search(near):
+        if lex.hedge.search(near):
             return StanceReading(Stance.REPORTED, who)
-    elif hedged(text, sent_start, sent_end, trig_start, trig_end):
+    elif hedged(text, sent_start, sent_end, trig_start, trig_end, lex):
         return StanceReading(Stance.REPORTED, who)
     speech = quoted_speech(ann, trig_start)
     if speech is not None:
@@ -121,26 +141,25 @@ _FUTURE = re.compile(
     r"intending|prepar(?:e|es|ed|ing)|aims?|aimed|aiming)\s+to(?:\s+be)?)\s+(?:\w+\s+)?$")
 
 
-def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int) -> bool:
+def hedged(text: str, sent_start: int, sent_end: int, trig_start: int, trig_end: int, lex: Lexicon) -> bool:
     """A hedge or a speech verb in the clause that governs the trigger, or an attribution after it; a tie
     only planned or to come ("would be folded into", "plans to join")."""
     window = _clause_before(text[sent_start:trig_start], _HEDGE_CLAUSE) + text[trig_start:trig_end]
-    if _HEDGE.search(window) or _SPEECH_THAT.search(window):
+    if lex.hedge.search(window) or lex.speech_that.search(window):
         return True
     if _FUTURE.search(text[max(sent_start, trig_start - 40):trig_start]):
         return True
-    return bool(_TRAILING.match(text, trig_end, sent_end)) and not _HEDGE_CLAUSE.search(
-        text[trig_end:_TRAILING.match(text, trig_end, sent_end).end()])
+    trailing = lex.trailing.match(text, trig_end, sent_end)
+    return bool(trailing) and not _HEDGE_CLAUSE.search(text[trig_end:trailing.end()])
 
 
 # quoted speech ---------------------------------------------------------------------------------------
 
-_INTRO = re.compile(r"(?i)\b(?:" + speech_verbs("speech", "announce") + r"|the\s+following|information|statement|interview|message|quote|put\s+it|announces?)\b[^.!?]*:\s*$")
 _POINT = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•])\s+")
 
 
 @functools.lru_cache(maxsize=8)
-def _speech_regions(text: str) -> tuple[tuple[int, int, int], ...]:
+def _speech_regions(text: str, pack: LanguagePack) -> tuple[tuple[int, int, int], ...]:
     """(start, end, intro_start) of quoted speech: “...” spans (30+ characters, across paragraphs too),
     "..." spans within a line, and the numbered or bulleted points after a line ending in a speech colon."""
     out: list[tuple[int, int, int]] = []
@@ -161,9 +180,10 @@ def _speech_regions(text: str) -> tuple[tuple[int, int, int], ...]:
         pos = b + 1
     for m in re.finditer(r'"([^"\n]{30,})"', text):
         out.append((m.start(), m.end(), _intro_start(text, m.start())))
+    intro = lexicon(pack).intro
     lines = list(re.finditer(r"[^\n]+", text))
     for i, ln in enumerate(lines):
-        if not _INTRO.search(ln.group()):
+        if not intro.search(ln.group()):
             continue
         j, end = i + 1, None
         while j < len(lines) and _POINT.match(lines[j].group()):
@@ -187,7 +207,7 @@ def _intro_start(text: str, quote_start: int) -> int:
 
 def quoted_speech(ann: Annotated, offset: int) -> str | None:
     """None when `offset` is not inside quoted speech; else the speaker's name, or "" when unknown."""
-    for a, b, intro in _speech_regions(ann.text):
+    for a, b, intro in _speech_regions(ann.text, ann.pack):
         if a < offset < b:
             return _speaker(ann, intro, a)
     return None
@@ -200,7 +220,7 @@ def _speaker(ann: Annotated, start: int, end: int) -> str:
     m = _ACCORDING.search(text, start, end)
     if m:
         return m.group(1).strip()
-    verbs = list(_SPEAKER_VERB.finditer(text, start, end))
+    verbs = list(lexicon(ann.pack).speaker_verb.finditer(text, start, end))
     for v in reversed(verbs):
         spans = [s for s in ann.spans_in(start, v.start()) if ann.type_of(s.key).value != "PLACE"]
         if spans and v.start() - spans[-1].end <= 60:
@@ -219,7 +239,7 @@ def attribution(ann: Annotated, sent_start: int, sent_end: int, trig_start: int)
     m = _ACCORDING.search(sentence)
     if m:
         return m.group(1).strip()
-    for v in _SPEAKER_VERB.finditer(sentence):
+    for v in lexicon(ann.pack).speaker_verb.finditer(sentence):
         if sent_start + v.start() > trig_start:
             break
         spans = [s for s in ann.spans_in(sent_start, sent_start + v.start())]

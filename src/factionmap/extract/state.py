@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..lang import LanguagePack, require_pack
 from ..model import Alias, Assertion, Document, Entity, EntityKind, EntityType, InfoboxField
 
 
@@ -47,10 +48,19 @@ class Annotated:
     # "the two groups", "both groups": (start, end) of the phrase -> the two entity keys it stands for
     pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    _pack: LanguagePack | None = None
 
     @property
     def text(self) -> str:
         return self.doc.text
+
+    @property
+    def pack(self) -> LanguagePack:
+        """The language pack the document is read with (its `language`'s): the stages read their words
+        (hedges, speech verbs ...) from it. NoLanguagePack when the language has none."""
+        if self._pack is None:
+            self._pack = require_pack(self.doc)
+        return self._pack
 
     # entities -----------------------------------------------------------------------------------
     def entity(self, key: str, name: str, etype: EntityType, kb_id: str | None = None) -> Entity:

@@ -8,10 +8,10 @@ ends in `relations.canonical_pair` order. Ties keep their ids across refreshes w
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.orm import aliased
 
 from ..model import TieStatus
@@ -24,7 +24,7 @@ _DATE_PARTS = ("iso", "earliest", "latest", "text")
 _CHUNK = 5000
 
 
-def _assertion_rows(conn: Connection, ids: list[int] | None):
+def _assertion_rows(conn: Connection, ids: list[int] | None) -> Iterator[RowMapping]:
     sm, om = aliased(t.entity_members), aliased(t.entity_members)
     fingerprint = (
         select(t.evidence.c.fingerprint).where(t.evidence.c.assertion_id == t.assertions.c.id)
@@ -53,7 +53,7 @@ def _assertion_rows(conn: Connection, ids: list[int] | None):
                     yield row
 
 
-def _existing(conn: Connection, ids: list[int] | None) -> dict[tuple, int]:
+def _existing(conn: Connection, ids: list[int] | None) -> dict[tuple[Any, ...], int]:
     query = select(t.ties.c.id, t.ties.c.subject_id, t.ties.c.relation, t.ties.c.object_id)
     if ids is None:
         return {(r[1], r[2], r[3]): r[0] for r in conn.execute(query)}
@@ -65,7 +65,7 @@ def _existing(conn: Connection, ids: list[int] | None) -> dict[tuple, int]:
     return out
 
 
-def _with_corrections(conn: Connection, ids: list[int] | None, find) -> list[int] | None:
+def _with_corrections(conn: Connection, ids: list[int] | None, find: reviews.EntityFinder) -> list[int] | None:
     """The entities to aggregate: these, and every entity a correction ties to one of them."""
     if ids is None:
         return None
@@ -94,8 +94,9 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     ids = _with_corrections(conn, ids, find)
     rows_in = list(_assertion_rows(conn, ids))
     reviewed = reviews.linked(conn, [r["id"] for r in rows_in])
-    groups: dict[tuple, list] = defaultdict(list)
-    for row in rows_in:
+    groups: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+    for row_in in rows_in:
+        row: Mapping[Any, Any] = row_in
         fixes = [r for r in reviewed.get(row["id"], ()) if r.kind == "correct"]
         if fixes:
             row = reviews.corrected(dict(row), fixes[-1].change, find)
@@ -141,7 +142,7 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
                      [{"tid": tie_ids[k], "ended_by": tie_ids[by]} for k, by in ended.items()])
 
 
-def _values(key: tuple, rows: list, rate) -> dict:
+def _values(key: tuple[Any, ...], rows: list[Any], rate: Callable[[Mapping[str, Any]], str]) -> dict[str, Any]:
     s, relation, o = key
     stances = {r["stance"] for r in rows}
     if "denied" in stances and stances - {"denied"}:

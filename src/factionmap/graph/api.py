@@ -10,20 +10,30 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from ..errors import AmbiguousName, FactionmapError, NotFound
-from ..model import Entity, Tie
+from ..model import Entity, Tie, TieStatus
 from ..namefold import fold
 from ..store import Store
 from ..store import schema as t
 from . import decisions as decisions_mod
 from . import grading, maintain, read, reviews, sources, timeline
 from .decisions import Decision
+from .timeline import DateArg
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from .queue import Queue
+    from .search import Hit
+    from .views import LineageNode, Profile
 
 EntityRef = str | int | Entity
+Statuses = str | TieStatus | Iterable[str | TieStatus]  # one status or several
 MAX_ID = 2 ** 63 - 1  # the largest id a store can hold; a larger one names nothing
 MAX_QUERY = 200  # the longest name search read
 _DIGITS = re.compile(r"[0-9]+")
@@ -74,10 +84,10 @@ class Graph:
                 raise NotFound(f"no entity with id {eid}")
             norm = fold(ref)
             by_name = select(t.entities.c.id).where(func.lower(t.entities.c.name) == ref.strip().lower())
-            exact = sorted({r[0] for r in conn.execute(by_name)})
+            exact: list[int] = sorted({r[0] for r in conn.execute(by_name)})
             if len(exact) == 1:
                 return exact[0]
-            hits = sorted({r[0] for r in conn.execute(select(t.aliases.c.entity_id).where(t.aliases.c.norm == norm))})
+            hits: list[int] = sorted({r[0] for r in conn.execute(select(t.aliases.c.entity_id).where(t.aliases.c.norm == norm))})
             if not hits:
                 hits = exact
             if len(hits) == 1:
@@ -112,7 +122,7 @@ class Graph:
             found = read.entities(conn, ids)
         return [found[i] for i in ids]
 
-    def search(self, text: str, limit: int = 10, type: str | None = None):
+    def search(self, text: str, limit: int = 10, type: str | None = None) -> list[Hit]:
         """Entities ranked by how well any of their names matches `text` (folded; see graph.search)."""
         from .search import search
 
@@ -126,10 +136,12 @@ class Graph:
 
     # -- ties ----------------------------------------------------------------------------------------
 
-    def _ties_query(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None,
-                    min_grade=None, undated=False, rejected=False):
+    def _ties_query(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
+                    relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
+                    status: Statuses | None = None, min_grade: str | None = None, undated: bool = False,
+                    rejected: bool = False) -> Select[Any]:
         query = select(t.ties)
-        conds = [] if rejected else [reviews.visible()]
+        conds: list[ColumnElement[bool]] = [] if rejected else [reviews.visible()]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:
@@ -159,8 +171,9 @@ class Graph:
             query = query.where(and_(*conds))
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
 
-    def ties(self, as_of=None, start=None, end=None, relation=None, entity=None, status=None, min_grade=None,
-             limit=None, *, undated: bool = False, citations: bool = True, aliases: bool = True,
+    def ties(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
+             relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
+             status: Statuses | None = None, min_grade: str | None = None, limit: int | None = None, *, undated: bool = False, citations: bool = True, aliases: bool = True,
              rejected: bool = False) -> list[Tie]:
         """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
         analyst rejected only with `rejected=True`.
@@ -174,12 +187,12 @@ class Graph:
             rows = list(conn.execute(query).mappings().all())
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
 
-    def citation_counts(self, tie_ids) -> dict[int, tuple[int, int, bool]]:
+    def citation_counts(self, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
         """Per tie id: (citations, documents cited, only reported), counted in the store."""
         with self.engine.connect() as conn:
             return read.citation_counts(conn, tie_ids)
 
-    def tie_rows(self, **filters) -> list[dict]:
+    def tie_rows(self, **filters: Any) -> list[dict[str, Any]]:
         """Ties as plain rows of the ties table (no citations): for frames, graphs and bulk readers."""
         limit = filters.pop("limit", None)
         query = self._ties_query(**filters)
@@ -197,39 +210,39 @@ class Graph:
                 raise NotFound(f"no tie {tie_id}")
             return read.ties(conn, rows)[0]
 
-    def contested(self, **filters) -> list[Tie]:
+    def contested(self, **filters: Any) -> list[Tie]:
         """Ties with evidence both ways, each side cited."""
         return self.ties(status="contested", **filters)
 
     # -- views ---------------------------------------------------------------------------------------
 
-    def profile(self, entity: EntityRef, **filters):
+    def profile(self, entity: EntityRef, **filters: Any) -> Profile:
         from .views import profile
 
         return profile(self, self.entity_id(entity), **filters)
 
-    def lineage(self, entity: EntityRef, depth: int = 6):
+    def lineage(self, entity: EntityRef, depth: int = 6) -> LineageNode:
         from .views import lineage
 
         return lineage(self, self.entity_id(entity), depth)
 
-    def path(self, a: EntityRef, b: EntityRef, max_hops: int = 4, as_of=None) -> list[Tie]:
+    def path(self, a: EntityRef, b: EntityRef, max_hops: int = 4, as_of: DateArg | None = None) -> list[Tie]:
         from .paths import shortest
 
         return shortest(self, self.entity_id(a), self.entity_id(b), max_hops, as_of)
 
-    def neighbourhood(self, entity: EntityRef, as_of=None, hops: int = 1, **filters) -> list[Tie]:
+    def neighbourhood(self, entity: EntityRef, as_of: DateArg | None = None, hops: int = 1, **filters: Any) -> list[Tie]:
         """Ties within `hops` of an entity, as they stood on a date (if given)."""
         from .paths import neighbourhood
 
         return neighbourhood(self, self.entity_id(entity), hops, as_of, **filters)
 
-    def to_networkx(self, as_of=None, **filters):
+    def to_networkx(self, as_of: DateArg | None = None, **filters: Any) -> nx.MultiDiGraph:
         from .frames import to_networkx
 
         return to_networkx(self, as_of=as_of, **filters)
 
-    def ties_frame(self, **filters):
+    def ties_frame(self, **filters: Any) -> pd.DataFrame:
         from .frames import ties_frame
 
         return ties_frame(self, **filters)
@@ -256,7 +269,7 @@ class Graph:
         with self.engine.connect() as conn:
             return decisions_mod.listing(conn)
 
-    def explain(self, entity: EntityRef) -> list[tuple[str, list[dict], str]]:
+    def explain(self, entity: EntityRef) -> list[tuple[str, list[dict[str, Any]], str]]:
         """Why each alias is there: (alias, documents [{id, title}], reason)."""
         eid = self.entity_id(entity)
         with self.engine.connect() as conn:
@@ -276,7 +289,7 @@ class Graph:
                 found = reviews.listing(conn, actor=actor, kind=kind, limit=limit)
         return [r for r in found if (not actor or r.actor == actor) and (not kind or r.kind == kind)][:limit]
 
-    def review_queue(self, **filters):
+    def review_queue(self, **filters: Any) -> Queue:
         """Ties waiting for review, most in need first (graph/queue.py), with progress counts."""
         from .queue import review_queue
 

@@ -8,6 +8,8 @@ survive it.
 """
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -27,7 +29,7 @@ from .snapshot import snapshot
 class Decision:
     id: int
     kind: str  # merge | split | rename | set_kind | external_id
-    payload: dict
+    payload: dict[str, Any]
     created_at: dt.datetime
     undone_at: dt.datetime | None = None
 
@@ -43,11 +45,11 @@ class Decision:
         return text + (" (undone)" if self.undone_at else "")
 
 
-def _decision(row) -> Decision:
+def _decision(row: Mapping[Any, Any]) -> Decision:
     return Decision(row["id"], row["kind"], row["payload"], row["created_at"], row["undone_at"])
 
 
-def _record(conn: Connection, kind: str, payload: dict) -> Decision:
+def _record(conn: Connection, kind: str, payload: dict[str, Any]) -> Decision:
     now = dt.datetime.now(dt.timezone.utc)
     did = codec.inserted_id(conn.execute(insert(t.decisions).values(kind=kind, payload=payload, created_at=now)))
     return Decision(did, kind, payload, now)
@@ -80,7 +82,7 @@ def split(conn: Connection, entity_id: int, names: list[str]) -> Decision:
     return decision
 
 
-def edit(conn: Connection, kind: str, entity_id: int, value, scheme: str | None = None) -> Decision:
+def edit(conn: Connection, kind: str, entity_id: int, value: Any, scheme: str | None = None) -> Decision:
     """Rename an entity, set its kind, or set (None: remove) an external id; kept across rebuilds."""
     p = edits.payload(conn, kind, entity_id, value, scheme)
     decision = _record(conn, kind, p)
@@ -140,7 +142,7 @@ def listing(conn: Connection) -> list[Decision]:
     return [_decision(r) for r in conn.execute(select(t.decisions).order_by(t.decisions.c.id)).mappings()]
 
 
-def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict], str]]:
+def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, Any]], str]]:
     """Why each alias is there: (alias, documents that brought it [{id, title}], reasons)."""
     query = (
         select(t.aliases.c.name, t.aliases.c.source, t.aliases.c.reason, t.aliases.c.doc_id, t.documents.c.title,
@@ -149,7 +151,7 @@ def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict], str
         .where(t.aliases.c.entity_id == entity_id)
         .order_by(t.aliases.c.id)
     )
-    out: dict[str, tuple[list[dict], list[str]]] = {}
+    out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
     for r in conn.execute(query).mappings():
         docs, reasons = out.setdefault(r["name"], ([], []))
         if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):

@@ -6,10 +6,12 @@ that remember the entity by its names and KB id, and are applied again after eve
 """
 from __future__ import annotations
 
+from typing import Any, Sequence
+
 import re
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from ..errors import FactionmapError
 from ..namefold import fold
@@ -55,13 +57,13 @@ def check_external_id(scheme: str | None, value: str | None) -> tuple[str, str |
     return scheme, value
 
 
-def _current(conn: Connection, entity_id: int) -> dict:
+def _current(conn: Connection, entity_id: int) -> dict[str, Any]:
     row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).one()
     attrs = dict(row[1] or {})
     return {"name": row[0], "kind": attrs.get("kind"), "external_ids": dict(attrs.get("external_ids") or {})}
 
 
-def payload(conn: Connection, kind: str, entity_id: int, value, scheme: str | None = None) -> dict:
+def payload(conn: Connection, kind: str, entity_id: int, value: Any, scheme: str | None = None) -> dict[str, Any]:
     """What an edit decision stores: the entity, what it was and what it becomes."""
     now = _current(conn, entity_id)
     after: str | None
@@ -80,7 +82,7 @@ def payload(conn: Connection, kind: str, entity_id: int, value, scheme: str | No
     return out
 
 
-def describe(kind: str, p: dict) -> str:
+def describe(kind: str, p: dict[str, Any]) -> str:
     name = repr(p["entity"]["name"])
     if kind == "rename":
         return f"rename {name} to {p['after']!r}"
@@ -89,7 +91,7 @@ def describe(kind: str, p: dict) -> str:
     return f"set the {p['scheme']} id of {name} to {p['after'] or '(none)'}"
 
 
-def _set(conn: Connection, entity_id: int, kind: str, p: dict, value, decision_id: int) -> None:
+def _set(conn: Connection, entity_id: int, kind: str, p: dict[str, Any], value: Any, decision_id: int) -> None:
     if kind == "rename":
         row = conn.execute(select(t.entities.c.name, t.entities.c.attributes).where(t.entities.c.id == entity_id)).one()
         attrs = dict(row[1] or {})
@@ -121,7 +123,7 @@ def _set(conn: Connection, entity_id: int, kind: str, p: dict, value, decision_i
     conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
 
 
-def _active(conn: Connection):
+def _active(conn: Connection) -> Sequence[RowMapping]:
     return conn.execute(select(t.decisions).where(t.decisions.c.kind.in_(EDIT_KINDS), t.decisions.c.undone_at.is_(None))
                         .order_by(t.decisions.c.id)).mappings().all()
 
@@ -140,11 +142,11 @@ def apply(conn: Connection, entity_ids: set[int] | None = None) -> None:
             _set(conn, target, row["kind"], row["payload"], row["payload"]["after"], row["id"])
 
 
-def apply_now(conn: Connection, decision_id: int, kind: str, p: dict, entity_id: int) -> None:
+def apply_now(conn: Connection, decision_id: int, kind: str, p: dict[str, Any], entity_id: int) -> None:
     _set(conn, entity_id, kind, p, p["after"], decision_id)
 
 
-def undo(conn: Connection, row) -> None:
+def undo(conn: Connection, row: RowMapping) -> None:
     """Put back what an edit replaced, then the edits in force again (a later one still wins)."""
     from .reviews import EntityFinder
 

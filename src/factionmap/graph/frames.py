@@ -1,16 +1,27 @@
 """The map as a networkx MultiDiGraph and the ties as a pandas DataFrame."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import select
 
 from ..store import schema as t
 from . import read
 
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from ..model import Entity
+    from .api import Graph
+    from .timeline import DateArg
+
 COLUMNS = ["id", "subject_id", "subject", "subject_type", "relation", "object_id", "object", "object_type",
            "status", "grade", "confidence", "start", "end", "evidence_count", "independent_count", "ended_by"]
 
 
-def _rows_and_entities(graph, filters: dict):
+def _rows_and_entities(graph: Graph, filters: dict[str, Any]
+                       ) -> tuple[list[dict[str, Any]], dict[int, Entity], dict[int, list[str]]]:
     rows = graph.tie_rows(**filters)
     with graph.engine.connect() as conn:
         ids = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
@@ -25,7 +36,7 @@ def _rows_and_entities(graph, filters: dict):
     return rows, ents, names
 
 
-def to_networkx(graph, as_of=None, **filters):
+def to_networkx(graph: Graph, as_of: DateArg | None = None, **filters: Any) -> nx.MultiDiGraph:
     """Nodes: entity ids (name, type, aliases); edges subject -> object keyed by tie id.
 
     Symmetric ties are one edge, in canonical order (edge attribute `symmetric`).
@@ -47,7 +58,7 @@ def to_networkx(graph, as_of=None, **filters):
     return g
 
 
-def ties_frame(graph, **filters):
+def ties_frame(graph: Graph, **filters: Any) -> pd.DataFrame:
     """One row per tie: ids and names of both ends, relation, status, grade, confidence, dates, counts."""
     import pandas as pd
 

@@ -9,7 +9,7 @@ that STIX 2.1 uses for the Admiralty scale (1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..model import TieStatus
 from . import dedup
@@ -48,7 +48,7 @@ def credibility_of(confidence: int) -> int:
     return 5
 
 
-def best(letters) -> str:
+def best(letters: Iterable[str]) -> str:
     """The most reliable of some reliability letters (F when none)."""
     return min(letters, default=DEFAULT_RELIABILITY, key=RELIABILITY.index)
 
@@ -62,12 +62,12 @@ def _combined(voices: list[tuple[str, str, float]]) -> float:
     return 1 - miss
 
 
-def _read(row: Mapping) -> float:
+def _read(row: Mapping[str, Any]) -> float:
     value = row.get("confidence") if hasattr(row, "get") else None
     return 1.0 if value is None else max(0.0, min(1.0, float(value)))
 
 
-def _voices(rows: Sequence[Mapping], letters: Sequence[str]) -> list[tuple[str, str, float]]:
+def _voices(rows: Sequence[Mapping[str, Any]], letters: Sequence[str]) -> list[tuple[str, str, float]]:
     labels = dedup.clusters([(r["doc_id"], r["source"], r["fingerprint"]) for r in rows])
     voices: dict[int, tuple[str, str, float]] = {}
     for label, row, letter in zip(labels, rows, letters):
@@ -81,7 +81,7 @@ def _voices(rows: Sequence[Mapping], letters: Sequence[str]) -> list[tuple[str, 
     return list(voices.values())
 
 
-def grade(rows: Sequence[Mapping], status: TieStatus, reliability_of) -> Grade:
+def grade(rows: Sequence[Mapping[str, Any]], status: TieStatus, reliability_of: Callable[[Mapping[str, Any]], str]) -> Grade:
     """Grade one tie from its assertion rows (stance, doc_id, source, fingerprint, publisher, author)."""
     support = [r for r in rows if r["stance"] != "denied"]
     against = [r for r in rows if r["stance"] == "denied"]

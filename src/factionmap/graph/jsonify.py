@@ -1,12 +1,17 @@
 """Plain-JSON forms of the graph's objects: the CLI's --json output and the web app's JSON twins."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Citation, Entity, FuzzyDate, Tie
+from .reviews import Review, original, plain_change
+
+if TYPE_CHECKING:
+    from .decisions import Decision
+    from .views import LineageNode, Profile
 
 
-def date(d: FuzzyDate | None) -> dict | None:
+def date(d: FuzzyDate | None) -> dict[str, Any] | None:
     if d is None:
         return None
     return {"iso": d.iso, "earliest": d.earliest.isoformat(), "latest": d.latest.isoformat(), "text": d.text}
@@ -33,7 +38,7 @@ def tie(x: Tie) -> dict[str, Any]:
             "citations": [citation(c) for c in x.citations]}
 
 
-def profile(p) -> dict[str, Any]:
+def profile(p: Profile) -> dict[str, Any]:
     return {
         "entity": entity(p.entity),
         "aliases": [{"name": a.name, "source": a.source, "documents": a.documents, "why": a.why} for a in p.aliases],
@@ -44,13 +49,23 @@ def profile(p) -> dict[str, Any]:
     }
 
 
-def lineage(node) -> dict[str, Any]:
+def lineage(node: LineageNode) -> dict[str, Any]:
     return {"entity": entity(node.entity, aliases=False), "relation": node.relation, "direction": node.direction,
             "start": date(node.start), "end": date(node.end), "tie_id": node.tie.id if node.tie else None,
             "children": [lineage(c) for c in node.children]}
 
 
-def decision(d) -> dict[str, Any]:
+def decision(d: Decision) -> dict[str, Any]:
     return {"id": d.id, "kind": d.kind, "description": d.description, "payload": d.payload,
             "created_at": d.created_at.isoformat() if d.created_at else None,
             "undone_at": d.undone_at.isoformat() if d.undone_at else None}
+
+
+def review(r: Review) -> dict[str, Any]:
+    """A review: its verdict, who and when, the tie as it was, the change it makes, its evidence."""
+    return {"id": r.id, "kind": r.kind, "verdict": r.verdict, "state": r.state, "actor": r.actor,
+            "created_at": r.created_at.isoformat(), "undone_at": r.undone_at.isoformat() if r.undone_at else None,
+            "note": r.note, "tie": {"id": r.tie.get("id"), **original(r.tie)}, "change": plain_change(r.change),
+            "ties": r.tie_ids, "supersedes": r.supersedes,
+            "evidence": [{k: e.get(k) for k in ("doc_id", "start_char", "end_char", "relation", "stance", "quote",
+                                                "extractor")} for e in r.evidence]}

@@ -9,7 +9,10 @@ queries would have answered on the database at that moment, in alias-id order.
 """
 from __future__ import annotations
 
+from typing import Any, Iterable, Mapping
+
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from ..namefold import fold
 from ..store import schema as t
@@ -19,7 +22,7 @@ _CHUNK = 500
 
 
 class Lookups:
-    def __init__(self, conn, rows) -> None:
+    def __init__(self, conn: Connection, rows: Iterable[Mapping[Any, Any]]) -> None:
         self.conn = conn
         norms: set[str] = set()
         skels: set[str] = set()
@@ -35,32 +38,32 @@ class Lookups:
             if row["kb_id"]:
                 kb_ids.add(row["kb_id"])
         self.info: dict[int, tuple[str, str | None, str]] = {}  # entity id -> (name, kb id, type)
-        self.by_norm: dict[str, list[dict]] = {}
-        self.by_skel: dict[str, list[dict]] = {}
-        self.by_block: dict[str, list[dict]] = {}
+        self.by_norm: dict[str, list[dict[str, Any]]] = {}
+        self.by_skel: dict[str, list[dict[str, Any]]] = {}
+        self.by_block: dict[str, list[dict[str, Any]]] = {}
         self.kb: dict[tuple[str, str], int] = {}  # (kb id, type) -> the oldest entity with it
         self._order = 0
         query = (select(t.aliases.c.id, t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel,
                         t.aliases.c.name, t.aliases.c.block, t.entities.c.name.label("entity_name"), t.entities.c.kb_id,
                         t.entities.c.type)
                  .join(t.entities, t.entities.c.id == t.aliases.c.entity_id))
-        found: dict[int, dict] = {}
+        found: dict[int, dict[str, Any]] = {}
         for column, wanted in ((t.aliases.c.norm, norms), (t.aliases.c.skel, skels), (t.aliases.c.block, blocks)):
             values = sorted(wanted)
             for i in range(0, len(values), _CHUNK):
-                for r in conn.execute(query.where(column.in_(values[i:i + _CHUNK]))).mappings():
-                    found[r["id"]] = dict(r)
+                for hit in conn.execute(query.where(column.in_(values[i:i + _CHUNK]))).mappings():
+                    found[hit["id"]] = dict(hit)
         for alias_id in sorted(found):
             r = found[alias_id]
             self.info.setdefault(r["entity_id"], (r["entity_name"], r["kb_id"], r["type"]))
             self._index(r["entity_id"], r["norm"], r["skel"], r["name"], r["block"])
         values = sorted(kb_ids)
         for i in range(0, len(values), _CHUNK):
-            for r in conn.execute(select(t.entities.c.id, t.entities.c.kb_id, t.entities.c.type, t.entities.c.name)
-                                  .where(t.entities.c.kb_id.in_(values[i:i + _CHUNK]))
-                                  .order_by(t.entities.c.id)):
-                self.kb.setdefault((r[1], r[2]), r[0])
-                self.info.setdefault(r[0], (r[3], r[1], r[2]))
+            for eid, kb_id, etype, name in conn.execute(
+                    select(t.entities.c.id, t.entities.c.kb_id, t.entities.c.type, t.entities.c.name)
+                    .where(t.entities.c.kb_id.in_(values[i:i + _CHUNK])).order_by(t.entities.c.id)):
+                self.kb.setdefault((kb_id, etype), eid)
+                self.info.setdefault(eid, (name, kb_id, etype))
 
     def _index(self, entity_id: int, norm: str, skel: str | None, name: str, block: str | None) -> None:
         self._order += 1
@@ -78,7 +81,7 @@ class Lookups:
         if kb_id:
             self.kb.setdefault((kb_id, type_), entity_id)
 
-    def aliases_added(self, aliases: list[dict]) -> None:
+    def aliases_added(self, aliases: list[dict[str, Any]]) -> None:
         for a in aliases:
             self._entity(a["entity_id"])
             self._index(a["entity_id"], a["norm"], a["skel"], a["name"], a["block"])
@@ -88,9 +91,9 @@ class Lookups:
     def by_kb(self, kb_id: str, type_: str) -> int | None:
         return self.kb.get((kb_id, type_))
 
-    def hits(self, norms: set[str], skels: set[str], type_: str) -> list[dict]:
+    def hits(self, norms: set[str], skels: set[str], type_: str) -> list[dict[str, Any]]:
         """Aliases of entities of this type carrying one of the names, as the resolver's query gives them."""
-        seen: dict[int, dict] = {}
+        seen: dict[int, dict[str, Any]] = {}
         for index, wanted in ((self.by_norm, norms), (self.by_skel, skels)):
             for value in wanted:
                 for a in index.get(value, ()):
@@ -104,7 +107,7 @@ class Lookups:
                             "entity_name": name, "kb_id": kb_id})
         return out
 
-    def in_block(self, block: str, type_: str) -> list[dict]:
+    def in_block(self, block: str, type_: str) -> list[dict[str, Any]]:
         """Aliases in this fuzzy-matching block of entities of this type (entity_id, norm, name, kb_id)."""
         out = []
         for a in self.by_block.get(block, ()):

@@ -44,7 +44,7 @@ def check_selection(conn: Connection, doc_id: str, start: int, end: int) -> str:
     quote = text[start:end]
     if not quote.strip():
         raise ReviewError(f"selection {start}-{end} holds no words")
-    return quote
+    return str(quote)
 
 
 def add(conn: Connection, actor: str, doc_id: str, start: int, end: int, subject_id: int, relation: str,
@@ -83,7 +83,7 @@ def add(conn: Connection, actor: str, doc_id: str, start: int, end: int, subject
     return reviews.get(conn, review.id)
 
 
-def write(conn: Connection, review_id: int, change: dict) -> list[Any]:
+def write(conn: Connection, review_id: int, change: dict[str, Any]) -> list[Any]:
     """Write a manual tie into its document's results; returns its two document entity rows."""
     doc_id = change["doc_id"]
     ends = {}
@@ -133,5 +133,5 @@ def remove(conn: Connection, review_id: int, doc_id: str) -> set[int]:
     return touched
 
 
-def names_of(snap: dict) -> list[str]:
+def names_of(snap: dict[str, Any]) -> list[str]:
     return sorted({fold(snap["name"]), *snap["norms"]} - {""})

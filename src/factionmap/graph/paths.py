@@ -1,16 +1,24 @@
 """How entities connect: shortest paths and neighbourhoods over the ties table, hop by hop in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from typing import TYPE_CHECKING, Any, Iterator
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.engine import Connection, Row, RowMapping
 
 from ..model import Tie
 from ..store import schema as t
 from . import read, reviews, timeline
+from .timeline import DateArg
+
+if TYPE_CHECKING:
+    from .api import Graph
 
 _CHUNK = 5000
 
 
-def _edges(conn, ids: set[int], as_of=None, denied: bool = False, extra=None):
+def _edges(conn: Connection, ids: set[int], as_of: DateArg | None = None, denied: bool = False,
+           extra: ColumnElement[bool] | None = None) -> Iterator[Row[Any, Any, Any]]:
     """Ties touching any of these entities: (tie id, subject, object) rows."""
     ordered = sorted(ids)
     for i in range(0, len(ordered), _CHUNK):
@@ -25,7 +33,7 @@ def _edges(conn, ids: set[int], as_of=None, denied: bool = False, extra=None):
         yield from conn.execute(select(t.ties.c.id, t.ties.c.subject_id, t.ties.c.object_id).where(and_(*conds)))
 
 
-def shortest(graph, a: int, b: int, max_hops: int = 4, as_of=None) -> list[Tie]:
+def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | None = None) -> list[Tie]:
     """The shortest chain of ties (either direction, denied ties excluded) from a to b; [] if none."""
     if a == b:
         return []
@@ -69,7 +77,7 @@ def shortest(graph, a: int, b: int, max_hops: int = 4, as_of=None) -> list[Tie]:
     return [ties[i] for i in chain]
 
 
-def neighbourhood(graph, entity_id: int, hops: int = 1, as_of=None, *, citations: bool = False,
+def neighbourhood(graph: Graph, entity_id: int, hops: int = 1, as_of: DateArg | None = None, *, citations: bool = False,
                   undated: bool = True) -> list[Tie]:
     """Every tie within `hops` of an entity (as of a date, if given), denied ones included."""
     with graph.engine.connect() as conn:
@@ -84,7 +92,7 @@ def neighbourhood(graph, entity_id: int, hops: int = 1, as_of=None, *, citations
             frontier = nxt
             if not frontier:
                 break
-        rows = []
+        rows: list[RowMapping] = []
         ids = sorted(tie_ids)
         for i in range(0, len(ids), _CHUNK):
             rows += conn.execute(select(t.ties).where(t.ties.c.id.in_(ids[i:i + _CHUNK]))).mappings().all()

@@ -10,14 +10,21 @@ Ties of equal need come lowest confidence first, then by id.
 """
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Iterable
+
 from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from ..model import Tie
 from ..store import schema as t
 from . import read
+
+if TYPE_CHECKING:
+    from .api import EntityRef, Graph
 
 _CHUNK = 5000
 
@@ -38,7 +45,7 @@ class Queue:
     total: int
 
 
-def _unreviewed(conn, tie_ids: list[int]) -> dict[int, int]:
+def _unreviewed(conn: Connection, tie_ids: list[int]) -> dict[int, int]:
     """Per tie, how many of its assertions no review in force is linked to."""
     live = (select(t.review_links.c.assertion_id).join(t.reviews, t.reviews.c.id == t.review_links.c.review_id)
             .where(t.reviews.c.undone_at.is_(None)))
@@ -52,7 +59,8 @@ def _unreviewed(conn, tie_ids: list[int]) -> dict[int, int]:
     return out
 
 
-def _filtered(graph, conn, entity=None, relation=None, document=None) -> list[dict]:
+def _filtered(graph: Graph, conn: Connection, entity: EntityRef | None = None, relation: str | Iterable[str] | None = None,
+              document: str | None = None) -> list[dict[str, Any]]:
     query = select(t.ties)
     if entity is not None:
         eid = graph.entity_id(entity)
@@ -67,11 +75,11 @@ def _filtered(graph, conn, entity=None, relation=None, document=None) -> list[di
     return [dict(r) for r in conn.execute(query.order_by(t.ties.c.id)).mappings()]
 
 
-def _last_review_time(conn):
+def _last_review_time(conn: Connection) -> dt.datetime | None:
     return conn.execute(select(func.max(t.reviews.c.created_at))).scalar()
 
 
-def _new_since(conn, when) -> set[int]:
+def _new_since(conn: Connection, when: dt.datetime | None) -> set[int]:
     """Ties with evidence from a document stored after `when` (few documents: asked from their side)."""
     if when is None:
         return set()
@@ -85,7 +93,7 @@ def _new_since(conn, when) -> set[int]:
     return out
 
 
-def need(row: dict, new_evidence: bool, new_since: bool) -> tuple[int, list[str]]:
+def need(row: dict[str, Any], new_evidence: bool, new_since: bool) -> tuple[int, list[str]]:
     reasons = [f"confidence {row['confidence']}"]
     score = 100 - int(row["confidence"])
     if row["status"] == "contested":
@@ -106,7 +114,8 @@ def need(row: dict, new_evidence: bool, new_since: bool) -> tuple[int, list[str]
     return score, reasons
 
 
-def review_queue(graph, *, entity=None, relation=None, document=None, limit: int = 20, offset: int = 0,
+def review_queue(graph: Graph, *, entity: EntityRef | None = None, relation: str | Iterable[str] | None = None,
+                 document: str | None = None, limit: int = 20, offset: int = 0,
                  skip: set[int] | None = None) -> Queue:
     """Ties waiting for review, most in need first (`skip`: ties the reviewer passed over)."""
     skip = skip or set()

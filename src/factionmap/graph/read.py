@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.engine import Connection
@@ -15,7 +15,7 @@ from ..store import schema as t
 _CHUNK = 5000
 
 
-def _chunks(ids: Iterable, size: int = _CHUNK):
+def _chunks(ids: Iterable[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     ids = list(ids)
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
@@ -92,7 +92,7 @@ def citation_counts(conn: Connection, tie_ids: Iterable[int]) -> dict[int, tuple
     return out
 
 
-def ties(conn: Connection, rows: list, *, with_citations: bool = True, aliases: bool = True) -> list[Tie]:
+def ties(conn: Connection, rows: list[Any], *, with_citations: bool = True, aliases: bool = True) -> list[Tie]:
     """Tie objects for rows of the ties table (ends and citations loaded in batches)."""
     from .reviews import summaries
 
@@ -102,7 +102,7 @@ def ties(conn: Connection, rows: list, *, with_citations: bool = True, aliases: 
     return [tie_from_row(r, ends, cited.get(r["id"], []), reviewed.get(r["id"])) for r in rows]
 
 
-def tie_from_row(r, ends: dict[int, Entity], cited: list[Citation], review: dict | None = None) -> Tie:
+def tie_from_row(r: Mapping[str, Any], ends: dict[int, Entity], cited: list[Citation], review: dict[str, Any] | None = None) -> Tie:
     return Tie(
         id=r["id"], subject=ends[r["subject_id"]], relation=r["relation"], object=ends[r["object_id"]],
         status=TieStatus(r["status"]), start=codec.date_from_row(r, "start"), end=codec.date_from_row(r, "end"),

@@ -17,7 +17,7 @@ Iraq"), nor when both sides have different knowledge-base ids. When names point 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
 from sqlalchemy import and_, insert, or_, select, update
@@ -31,6 +31,9 @@ from ..store.bulk import insert_rows
 from . import keys
 from .lookups import Lookups
 from .rules import NEW, Rules
+
+# a row of doc_entities (or of the aliases the lookups hold): a RowMapping from a query, or a dict
+Row = Mapping[Any, Any]
 
 __all__ = ["NEW", "Resolver"]
 
@@ -51,11 +54,11 @@ class Resolver:
         self.rules = rules
         self.pool = list(pool or [])
         self._kinded: set[int] = set()
-        self._ided: set[tuple] = set()
+        self._ided: set[tuple[Any, ...]] = set()
         self.touched: set[int] = set()
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
-        self._members: list[dict] = []  # rows written in bulk before anything reads them (flush)
-        self._aliases: list[dict] = []
+        self._members: list[dict[str, Any]] = []  # rows written in bulk before anything reads them (flush)
+        self._aliases: list[dict[str, Any]] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
     def flush(self) -> None:
@@ -75,10 +78,10 @@ class Resolver:
         ).mappings().all()
         return self.attach_rows(rows)
 
-    def attach_rows(self, rows) -> set[int]:
+    def attach_rows(self, rows: Iterable[Row]) -> set[int]:
         """Resolve document entities (rows of doc_entities), document by document."""
         rows = list(rows)
-        by_doc: dict[str, list] = defaultdict(list)
+        by_doc: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
         self.lookups = Lookups(self.conn, rows)
@@ -89,7 +92,7 @@ class Resolver:
         self.flush()
         return self.touched
 
-    def _attach(self, by_doc: dict[str, list]) -> None:
+    def _attach(self, by_doc: dict[str, list[Any]]) -> None:
         for doc_rows in by_doc.values():
             context: set[int] = set()
             later = []
@@ -107,12 +110,12 @@ class Resolver:
 
     # -- the steps -------------------------------------------------------------------------------
 
-    def _same_object(self, row) -> tuple[int, str] | None:
+    def _same_object(self, row: Row) -> tuple[int, str] | None:
         """A STIX object met in an earlier document of this import goes where it went then."""
         hit = self.objects.get((row["key"], row["type"]))
         return (hit[0], f"the same STIX object as in {hit[1]}") if hit else None
 
-    def _strict(self, row) -> tuple[int, str] | None:
+    def _strict(self, row: Row) -> tuple[int, str] | None:
         if self.lookups is None:
             self.flush()
         names = keys.name_keys([row["name"], *(a["name"] for a in row["aliases"] or [])])
@@ -152,7 +155,8 @@ class Resolver:
                 return found
         return None
 
-    def _by_name(self, row, primary: str, names: dict[str, str], use_skel: bool, hits: list, label: str):
+    def _by_name(self, row: Row, primary: str, names: dict[str, str], use_skel: bool, hits: list[Any],
+                 label: str) -> tuple[int, str] | None:
         mine = {v: k for k, v in names.items()} if use_skel else {k: k for k in names}
         primary_key = keys.skeleton(primary) if use_skel else primary
         scores: dict[int, tuple[int, str]] = {}
@@ -172,7 +176,7 @@ class Resolver:
         return entity_id, f"{label} {name!r}"
 
     @staticmethod
-    def _score(primary: str, primary_key: str, my_norm: str, shared_key: str, hit) -> int:
+    def _score(primary: str, primary_key: str, my_norm: str, shared_key: str, hit: Row) -> int:
         """How strongly a shared name ties a document entity to a store entity (0: not at all)."""
         entity_primary = fold(hit["entity_name"])
         their_norm = hit["norm"]
@@ -183,9 +187,9 @@ class Resolver:
         if their_norm != entity_primary and keys.nested(their_norm, entity_primary):
             return 0  # the same, on the entity's side
         score = 3 if shared_key == primary_key else 1
-        return score + (their_norm == entity_primary)
+        return score + int(their_norm == entity_primary)
 
-    def _fuzzy(self, row, context: set[int]) -> tuple[int, str] | None:
+    def _fuzzy(self, row: Row, context: set[int]) -> tuple[int, str] | None:
         if self.lookups is None:
             self.flush()
         if not context:
@@ -233,7 +237,7 @@ class Resolver:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def _found(self, row) -> int:
+    def _found(self, row: Row) -> int:
         """A new entity for this row, reusing an emptied one of the same name or KB id if any."""
         if self.lookups is None:
             self.flush()
@@ -269,7 +273,7 @@ class Resolver:
         if entity_id in self.pool:
             self.pool.remove(entity_id)
 
-    def _join(self, row, entity_id: int, reason: str) -> int:
+    def _join(self, row: Row, entity_id: int, reason: str) -> int:
         self.claim(entity_id)
         if _STIX_KEY.match(row["key"]):
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
@@ -293,7 +297,7 @@ class Resolver:
         self.touched.add(entity_id)
         return entity_id
 
-    def _external_ids(self, row, entity_id: int) -> None:
+    def _external_ids(self, row: Row, entity_id: int) -> None:
         """Ids in other catalogues a document's entity carries (a KB entry's Wikidata QID) join the entity's."""
         ids = (row["attributes"] or {}).get("external_ids")
         if not ids or (entity_id, tuple(sorted(ids.items()))) in self._ided:
@@ -305,7 +309,7 @@ class Resolver:
             attrs["external_ids"] = merged
             self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
 
-    def _kind(self, row, entity_id: int) -> None:
+    def _kind(self, row: Row, entity_id: int) -> None:
         """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
         of the default kind of its type (organization, person, place) what it is."""
         kind = row.get("kind")

@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
-from sqlalchemy import and_, func, insert, select, text, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import ColumnElement, and_, func, insert, select, text, update
+from sqlalchemy.engine import Connection, RowMapping
 
 from .. import entity_kinds
 from ..errors import NotFound, ReviewConflict, ReviewError
@@ -45,9 +45,9 @@ _CHUNK = 5000
 class Review:
     id: int
     kind: str
-    tie: dict  # the tie when reviewed: id, subject, relation, object (snapshots), dates, status, grade
-    evidence: list[dict]
-    change: dict
+    tie: dict[str, Any]  # the tie when reviewed: id, subject, relation, object (snapshots), dates, status, grade
+    evidence: list[dict[str, Any]]
+    change: dict[str, Any]
     note: str | None
     actor: str
     created_at: dt.datetime
@@ -77,19 +77,20 @@ class Review:
         return f"{self.verdict} {line}"
 
 
-def describe_value(value) -> str:
+def describe_value(value: object) -> str:
     if isinstance(value, dict):
         return str(value.get("name", value))
     return "none" if value is None else str(value)
 
 
-def _review(row) -> Review:
+def _review(row: RowMapping) -> Review:
     return Review(row["id"], row["kind"], row["tie"], row["evidence"], row["change"] or {}, row["note"], row["actor"],
-                  _utc(row["created_at"]), _utc(row["undone_at"]), row["supersedes"])
+                  _utc(row["created_at"]), _utc(row["undone_at"]) if row["undone_at"] is not None else None,
+                  row["supersedes"])
 
 
-def _utc(value):
-    if value is None or value.tzinfo is not None:
+def _utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is not None:
         return value
     return value.replace(tzinfo=dt.timezone.utc)
 
@@ -105,7 +106,7 @@ def _doc_entity_names(conn: Connection, ids: Iterable[int]) -> dict[int, list[st
     return out
 
 
-def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict]:
+def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict[str, Any]]:
     """The keys of some assertions: one per piece of evidence (document, offsets, what was read)."""
     if not assertion_ids:
         return []
@@ -126,7 +127,7 @@ def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict]:
              "start": r["start_iso"], "end": r["end_iso"]} for r in rows]
 
 
-def matches(key: dict, row: dict) -> bool:
+def matches(key: dict[str, Any], row: dict[str, Any]) -> bool:
     """Whether an assertion (with one piece of its evidence) says what a review's key says."""
     if key["doc_id"] != row["doc_id"] or key["relation"] != row["relation"]:
         return False
@@ -145,7 +146,7 @@ def tie_assertion_ids(conn: Connection, tie_id: int) -> list[int]:
                                        .where(t.tie_assertions.c.tie_id == tie_id).order_by(t.tie_assertions.c.assertion_id))]
 
 
-def tie_snapshot(conn: Connection, tie_id: int) -> dict:
+def tie_snapshot(conn: Connection, tie_id: int) -> dict[str, Any]:
     row = conn.execute(select(t.ties).where(t.ties.c.id == tie_id)).mappings().first()
     if row is None:
         raise NotFound(f"no tie {tie_id}")
@@ -263,7 +264,9 @@ def lock(conn: Connection) -> None:
         conn.execute(update(t.settings).where(t.settings.c.name == "-").values(value="-"))
 
 
-def check_expected(conn: Connection, tie_id: int, expected) -> Review | None:
+def check_expected(conn: Connection, tie_id: int, expected: Any) -> Review | None:
+    """The review in force on the tie; ReviewConflict when it is not the one `expected` (an id, as an int
+    or a form's string; None: none; UNSET: no check)."""
     current = head(conn, tie_id)
     if expected is UNSET:
         return current
@@ -280,12 +283,12 @@ def check_expected(conn: Connection, tie_id: int, expected) -> Review | None:
     return current
 
 
-def validate_change(conn: Connection, tie: dict, change: dict) -> dict:
+def validate_change(conn: Connection, tie: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
     """A correction, checked: known relation and stance, ISO dates, entities that exist and fit."""
     unknown = sorted(set(change) - set(CORRECTABLE) - {"grade"})
     if unknown:
         raise ReviewError(f"cannot correct {', '.join(unknown)}; correctable: {', '.join(CORRECTABLE)}")
-    out: dict = {}
+    out: dict[str, Any] = {}
     if "relation" in change and change["relation"] != tie["relation"]:
         if change["relation"] not in RELATIONS:
             raise ReviewError(f"unknown relation {change['relation']!r}; known: {', '.join(RELATIONS)}")
@@ -322,7 +325,7 @@ def validate_change(conn: Connection, tie: dict, change: dict) -> dict:
     return out
 
 
-def parse_iso(value, what: str) -> str | None:
+def parse_iso(value: object, what: str) -> str | None:
     """'' or None clears a date; otherwise YYYY, YYYY-MM or YYYY-MM-DD."""
     if value in (None, ""):
         return None
@@ -332,7 +335,7 @@ def parse_iso(value, what: str) -> str | None:
         raise ReviewError(f"{what} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
-def parse_grade(value) -> str | None:
+def parse_grade(value: object) -> str | None:
     """An analyst's grade: 'B2' (reliability and credibility) or '2' (credibility only); None: 1."""
     if value in (None, ""):
         return None
@@ -347,7 +350,7 @@ def parse_grade(value) -> str | None:
 
 
 def record(conn: Connection, kind: str, tie_id: int, actor: str, *, note: str | None = None,
-           change: dict | None = None, expected=UNSET) -> Review:
+           change: dict[str, Any] | None = None, expected: object = UNSET) -> Review:
     """Review a tie (confirm, reject or correct), keyed to its evidence as it stands; the map follows."""
     if kind not in ("confirm", "reject", "correct"):
         raise ReviewError(f"review kind {kind!r}: expected confirm, reject or correct")
@@ -373,7 +376,8 @@ def record(conn: Connection, kind: str, tie_id: int, actor: str, *, note: str | 
     return get(conn, review.id)
 
 
-def _insert(conn, kind, tie, keys, change, note, actor, supersedes) -> Review:
+def _insert(conn: Connection, kind: str, tie: dict[str, Any], keys: list[dict[str, Any]], change: dict[str, Any],
+            note: str | None, actor: str, supersedes: int | None) -> Review:
     now = dt.datetime.now(dt.timezone.utc)
     evidence = [{k: v for k, v in key.items() if k != "assertion_id"} for key in keys]
     rid = codec.inserted_id(conn.execute(insert(t.reviews).values(
@@ -424,7 +428,7 @@ def relink_document(conn: Connection, doc_id: str) -> None:
 class Linked:
     review_id: int
     kind: str
-    change: dict
+    change: dict[str, Any]
 
 
 def linked(conn: Connection, assertion_ids: list[int]) -> dict[int, list[Linked]]:
@@ -449,9 +453,9 @@ class EntityFinder:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        self.cache: dict[tuple, int | None] = {}
+        self.cache: dict[tuple[Any, ...], int | None] = {}
 
-    def __call__(self, snap: dict) -> int | None:
+    def __call__(self, snap: dict[str, Any]) -> int | None:
         key = (snap["id"], snap["type"], snap.get("kb_id"), tuple(snap["norms"]))
         if key not in self.cache:
             from .resolve import Resolver
@@ -463,7 +467,7 @@ class EntityFinder:
         return self.cache[key]
 
 
-def corrected(row: dict, change: dict, find: EntityFinder) -> dict:
+def corrected(row: dict[str, Any], change: dict[str, Any], find: EntityFinder) -> dict[str, Any]:
     """An assertion row (aggregate's) as a correction re-keys it."""
     out = dict(row)
     if "relation" in change:
@@ -499,7 +503,7 @@ def correction_groups(conn: Connection, find: EntityFinder) -> list[set[int]]:
     return groups
 
 
-def verdict_values(values: dict, reviews: list[Linked]) -> dict:
+def verdict_values(values: dict[str, Any], reviews: list[Linked]) -> dict[str, Any]:
     """A tie's column values under its latest review: its verdict and, unless rejected, its grade."""
     if not reviews:
         return values
@@ -515,12 +519,12 @@ def verdict_values(values: dict, reviews: list[Linked]) -> dict:
     return {**values, "grade": f"{letter}{digit}", "confidence": confidence, "score": confidence / 100}
 
 
-def visible():
+def visible() -> ColumnElement[bool]:
     """SQL condition: the tie is not rejected (rejected ties leave the map, profiles and exports)."""
     return and_(True, (t.ties.c.review.is_(None)) | (t.ties.c.review != "rejected"))
 
 
-def summaries(conn: Connection, rows: list) -> dict[int, dict]:
+def summaries(conn: Connection, rows: list[Any]) -> dict[int, dict[str, Any]]:
     """What a reader needs about the reviews of these ties (rows of the ties table): the verdict,
     who gave it, when and why, and for corrected ties the original beside the correction."""
     reviewed = {r["id"]: r["review_id"] for r in rows if r.get("review_id")}
@@ -552,12 +556,12 @@ def summaries(conn: Connection, rows: list) -> dict[int, dict]:
     return out
 
 
-def original(tie: dict) -> dict:
+def original(tie: dict[str, Any]) -> dict[str, Any]:
     """A review's snapshot of a tie, as a reader sees it."""
     return {"subject": {"id": tie["subject"]["id"], "name": tie["subject"]["name"]}, "relation": tie["relation"],
             "object": {"id": tie["object"]["id"], "name": tie["object"]["name"]}, "start": tie.get("start"),
             "end": tie.get("end"), "stance": tie.get("stance"), "grade": tie.get("grade")}
 
 
-def plain_change(change: dict) -> dict:
+def plain_change(change: dict[str, Any]) -> dict[str, Any]:
     return {k: ({"id": v["id"], "name": v["name"]} if isinstance(v, dict) else v) for k, v in change.items()}

@@ -9,12 +9,16 @@ they hold when the map is rebuilt from the documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
 from ..store import schema as t
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
 
 NEW = 0  # the entity id a rule gives when the document entity must found its own entity
 
@@ -45,7 +49,7 @@ class Rules:
     def __bool__(self) -> bool:
         return bool(self.merges or self.splits)
 
-    def direct(self, resolver, row, primary: str) -> tuple[int, str] | None:
+    def direct(self, resolver: Resolver, row: Mapping[Any, Any], primary: str) -> tuple[int, str] | None:
         """Where a decision sends this document entity: (entity id or NEW, reason), or None."""
         manual = (row["attributes"] or {}).get("manual_entity")
         if manual and manual["type"] == row["type"]:  # an end of a manual tie: the entity the analyst chose
@@ -70,7 +74,7 @@ class Rules:
                 return None
         return None
 
-    def blocked_names(self, resolver, entity_id: int) -> set[str]:
+    def blocked_names(self, resolver: Resolver, entity_id: int) -> set[str]:
         """Names this entity must not take as aliases: those split off it."""
         out: set[str] = set()
         for rule in self.splits:
@@ -79,7 +83,7 @@ class Rules:
         return out
 
     @staticmethod
-    def _is_keeper(resolver, rule: SplitRule, entity_id: int) -> bool:
+    def _is_keeper(resolver: Resolver, rule: SplitRule, entity_id: int) -> bool:
         """Whether an entity is the one the names were split from: its name, KB id or an alias says so."""
         row = resolver.conn.execute(
             select(t.entities.c.name, t.entities.c.kb_id, t.entities.c.type).where(t.entities.c.id == entity_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Connection
 
 from ..namefold import fold
 from ..store import schema as t
@@ -43,7 +44,7 @@ def _score(query: str, norm: str) -> int:
     return 0
 
 
-def search(conn, text: str, limit: int = 10, type: str | None = None) -> list[Hit]:
+def search(conn: Connection, text: str, limit: int = 10, type: str | None = None) -> list[Hit]:
     query = fold(text)
     if not query:
         return []
@@ -65,7 +66,7 @@ def search(conn, text: str, limit: int = 10, type: str | None = None) -> list[Hi
     ids = sorted(best)
     ents = {r[0]: r for r in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type)
                                          .where(t.entities.c.id.in_(ids)))}
-    degree = dict(conn.execute(
+    degree: dict[int, int] = dict(conn.execute(
         select(t.ties.c.subject_id, func.count()).where(t.ties.c.subject_id.in_(ids)).group_by(t.ties.c.subject_id)).all())
     for eid, n in conn.execute(select(t.ties.c.object_id, func.count()).where(t.ties.c.object_id.in_(ids))
                                .group_by(t.ties.c.object_id)):

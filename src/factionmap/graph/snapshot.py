@@ -1,6 +1,8 @@
 """What a decision or a review remembers of an entity, so that it still finds it after a rebuild."""
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -9,7 +11,7 @@ from ..namefold import fold
 from ..store import schema as t
 
 
-def snapshot(conn: Connection, entity_id: int) -> dict:
+def snapshot(conn: Connection, entity_id: int) -> dict[str, Any]:
     """What a decision remembers of an entity: id, name, type, KB id and every folded name."""
     row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).mappings().first()
     if row is None:

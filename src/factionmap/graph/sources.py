@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 from sqlalchemy import delete, insert, select
@@ -56,7 +56,7 @@ def load(path: str | Path) -> dict[str, str]:
     return validate(mapping, str(path))
 
 
-def validate(mapping: Mapping, where: str = "sources") -> dict[str, str]:
+def validate(mapping: Mapping[str, Any], where: str = "sources") -> dict[str, str]:
     out = {}
     for name, letter in mapping.items():
         letter = str(letter).strip().upper()
@@ -85,7 +85,7 @@ def edited(conn: Connection) -> dict[str, tuple[str, str]]:
         select(t.source_grade_edits.c.name, t.source_grade_edits.c.label, t.source_grade_edits.c.reliability))}
 
 
-def listing(conn: Connection) -> list[dict]:
+def listing(conn: Connection) -> list[dict[str, Any]]:
     """Every graded source: name as written, letter, and where the grade comes from."""
     configured = {r[0]: (r[1], r[2]) for r in conn.execute(
         select(t.source_grades.c.name, t.source_grades.c.label, t.source_grades.c.reliability))}
@@ -124,11 +124,11 @@ def sync(conn: Connection, mapping: Mapping[str, str]) -> bool:
     return True
 
 
-def rater(grades: Mapping[str, str]):
+def rater(grades: Mapping[str, str]) -> Callable[[Mapping[str, Any]], str]:
     """A function row -> reliability letter, from a row's author and publisher."""
-    cache: dict[tuple, str] = {}
+    cache: dict[tuple[Any, ...], str] = {}
 
-    def reliability_of(row: Mapping) -> str:
+    def reliability_of(row: Mapping[str, Any]) -> str:
         key = (row["author"], row["publisher"])
         if key not in cache:
             letter = DEFAULT_RELIABILITY

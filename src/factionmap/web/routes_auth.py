@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import audit
 from ..accounts import sessions, users
 from . import auth
+from .pages import page
 
 api = APIRouter(prefix="/api", tags=["accounts"])
 pages = APIRouter(include_in_schema=False)
@@ -74,15 +75,11 @@ async def api_logout(request: Request) -> Response:
 
 @pages.get("/login")
 def login_page(request: Request, next: str = "/"):
-    from .routes_pages import page
-
     return page(request, "login.html", "/api/session", next=auth.safe_next(next), error=None)
 
 
 @pages.post("/login")
 async def login_submit(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")):
-    from .routes_pages import page
-
     await auth.check_csrf(request)
     try:
         _user, token = await run_in_threadpool(_login, request, name, password)

@@ -17,7 +17,8 @@ from ..graph import Graph, jsonify
 from ..graph import sources as sources_mod
 from ..review import Editor
 from . import auth
-from .routes_api import find_entity, graph
+from .pages import page
+from .deps import find_entity, graph
 
 api = APIRouter(prefix="/api", tags=["edits"])
 pages = APIRouter(include_in_schema=False)
@@ -246,8 +247,6 @@ async def undo_decision_form(request: Request, decision_id: int, who: Actor = EN
 
 @pages.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request):
-    from .routes_pages import page
-
     with request.app.state.store.engine.connect() as conn:
         found = sources_mod.listing(conn)
         publishers = sorted({p for d in request.app.state.store.documents() for p in (d["publisher"], d["author"]) if p})
@@ -274,8 +273,6 @@ async def document_form(request: Request, doc_id: str, who: Actor = DOCUMENTS):
 
 @pages.get("/users", response_class=HTMLResponse)
 def users_page(request: Request, who: Actor = Depends(auth.require_read_users())):
-    from .routes_pages import page
-
     with request.app.state.store.engine.connect() as conn:
         found = users_mod.listing(conn)
     return page(request, "users.html", "/api/users", users=found, roles=["viewer", "analyst", "admin"])
@@ -300,8 +297,6 @@ async def users_form(request: Request, who: Actor = USERS):
 
 @pages.get("/log", response_class=HTMLResponse)
 def log_page(request: Request, target_type: str = "", target_id: str = "", actor: str = "", action: str = ""):
-    from .routes_pages import page
-
     found = log_entries(request, target_type, target_id, actor, action, 500)
     query = request.url.query
     return page(request, "log.html", "/api/log" + (f"?{query}" if query else ""), entries=[e.as_dict() for e in found],

@@ -3,35 +3,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 
 from .. import audit
 from ..errors import NotFound
 from ..relations import RELATIONS
 from . import auth, mapdata, serialize
-from .assets import STATIC
 from .documents import view
 from .params import STATUSES, TYPES
-from .routes_api import find_entity, graph, map_params, store
+from .deps import find_entity, graph, map_params, store
+from .pages import page
 from .profile import profile_json
 
-TEMPLATES = Jinja2Templates(directory=str(STATIC.parent / "templates"))
 router = APIRouter(include_in_schema=False)
-
-
-def context(request: Request) -> dict:
-    """What every page knows: who is logged in, what they may do, the CSRF token for its forms."""
-
-    if not hasattr(request.state, "has_users"):  # an error before the gate ran
-        return {"user": None, "csrf_token": None, "can": {"read": True}, "allow_upload": False, "has_users": False}
-    can = auth.can(request)
-    return {"user": request.state.user, "csrf_token": request.state.csrf, "can": can, "allow_upload": can["upload"],
-            "has_users": request.state.has_users, "current_path": request.url.path}
-
-
-def page(request: Request, name: str, json_href: str, status_code: int = 200, **values) -> HTMLResponse:
-    values |= {"json_href": json_href} | context(request)
-    return TEMPLATES.TemplateResponse(request, name, values, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -87,14 +70,12 @@ def entities_page(request: Request, q: str = "", type: str = "", g=Depends(graph
 @router.get("/entities/{ref}", response_class=HTMLResponse)
 def entity_page(request: Request, ref: str, g=Depends(graph)):
     from ..graph.edits import ENTITY_KINDS
-    from .routes_review import review_json
-
     entity = find_entity(g, ref)
     with g.engine.connect() as conn:
         history = [e.as_dict() for e in audit.entries(conn, target_type="entity", target_ids=[entity.id])]
     decisions = [d for d in g.decisions() if entity.id in _decision_entities(d)]
     return page(request, "entity.html", f"/api/entities/{entity.id}", p=profile_json(g, entity),
-                reviews=[review_json(r) for r in g.reviews(entity=entity.id)], history=history,
+                reviews=[serialize.review(r) for r in g.reviews(entity=entity.id)], history=history,
                 decisions=decisions, kinds=ENTITY_KINDS)
 
 
@@ -109,12 +90,10 @@ def tie_page(request: Request, tie_id: int, g=Depends(graph)):
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     data = serialize.tie(tie) | serialize.sides(tie)
-    from .routes_review import review_json
-
     with g.engine.connect() as conn:
         history = [e.as_dict() for e in audit.entries(conn, target_type="tie", target_ids=[tie_id])]
     return page(request, "tie.html", f"/api/ties/{tie_id}", tie=data, relations=list(RELATIONS.values()),
-                reviews=[review_json(r) for r in g.reviews(tie=tie_id)], history=history, next=None,
+                reviews=[serialize.review(r) for r in g.reviews(tie=tie_id)], history=history, next=None,
                 open_correct=False)
 
 
@@ -148,9 +127,7 @@ def document_page(request: Request, doc_id: str, start: int | None = None, end: 
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_page(request: Request):
-    from .upload import check_allowed
-
-    check_allowed(request)
+    auth.check_upload_allowed(request)
     return page(request, "upload.html", "/api/openapi.json")
 
 

@@ -15,17 +15,12 @@ from ..accounts.roles import Actor
 from ..graph import Graph, reviews
 from ..review import Editor
 from . import auth, serialize
-from .routes_api import find_entity, graph
+from .pages import page
+from .deps import find_entity, graph
 
 api = APIRouter(prefix="/api", tags=["review"])
 pages = APIRouter(include_in_schema=False)
 REVIEW = Depends(auth.require("review"))
-
-
-def review_json(r: reviews.Review) -> dict[str, Any]:
-    from ..cli.review_commands import review_json as plain
-
-    return plain(r) | {"ties_href": [f"/ties/{i}" for i in r.tie_ids]}
 
 
 class ReviewIn(BaseModel):
@@ -122,28 +117,28 @@ def queue_json(g, entity, relation, document, limit, offset, skip) -> dict[str, 
 def api_reviews(tie: int | None = None, entity: str | None = None, actor: str | None = None, kind: str | None = None,
                 limit: int = Query(200, ge=1, le=5000), g: Graph = Depends(graph)) -> list[dict[str, Any]]:
     ent = find_entity(g, entity).id if entity else None
-    return [review_json(r) for r in g.reviews(tie=tie, entity=ent, actor=actor, kind=kind, limit=limit)]
+    return [serialize.review(r) for r in g.reviews(tie=tie, entity=ent, actor=actor, kind=kind, limit=limit)]
 
 
 @api.get("/ties/{tie_id}/reviews", summary="The reviews of one tie, newest first")
 def api_tie_reviews(tie_id: int, g: Graph = Depends(graph)) -> list[dict[str, Any]]:
-    return [review_json(r) for r in g.reviews(tie=tie_id)]
+    return [serialize.review(r) for r in g.reviews(tie=tie_id)]
 
 
 @api.post("/ties/{tie_id}/confirm", summary="Confirm a tie (credibility 1, or the grade given)")
 def api_confirm(request: Request, tie_id: int, body: ConfirmIn, who: Actor = REVIEW) -> dict[str, Any]:
-    return review_json(_ed(request, who).confirm(tie_id, note=body.note, grade=body.grade,
+    return serialize.review(_ed(request, who).confirm(tie_id, note=body.note, grade=body.grade,
                                                  expected=body.expected_review))
 
 
 @api.post("/ties/{tie_id}/reject", summary="Reject a tie: it leaves the map, profiles and exports")
 def api_reject(request: Request, tie_id: int, body: ReviewIn, who: Actor = REVIEW) -> dict[str, Any]:
-    return review_json(_ed(request, who).reject(tie_id, note=body.note, expected=body.expected_review))
+    return serialize.review(_ed(request, who).reject(tie_id, note=body.note, expected=body.expected_review))
 
 
 @api.post("/ties/{tie_id}/correct", summary="Correct a tie's relation, direction, ends, dates or stance")
 def api_correct(request: Request, tie_id: int, body: CorrectIn, who: Actor = REVIEW) -> dict[str, Any]:
-    return review_json(_ed(request, who).correct(tie_id, _change(body), note=body.note, grade=body.grade,
+    return serialize.review(_ed(request, who).correct(tie_id, _change(body), note=body.note, grade=body.grade,
                                                  expected=body.expected_review))
 
 
@@ -152,12 +147,12 @@ def api_add_tie(request: Request, body: AddTieIn, who: Actor = REVIEW) -> dict[s
     r = _ed(request, who).add_tie(body.doc_id, body.start_char, body.end_char, subject=_ref(body.subject),
                                   relation=body.relation, object=_ref(body.object), start_date=body.start,
                                   end_date=body.end, stance=body.stance, note=body.note, grade=body.grade)
-    return review_json(r)
+    return serialize.review(r)
 
 
 @api.post("/reviews/{review_id}/undo", summary="Undo a review (recorded; nothing is erased)")
 def api_undo_review(request: Request, review_id: int, body: UndoIn, who: Actor = REVIEW) -> dict[str, Any]:
-    return review_json(_ed(request, who).undo_review(review_id, note=body.note))
+    return serialize.review(_ed(request, who).undo_review(review_id, note=body.note))
 
 
 def _ref(value: str):
@@ -171,7 +166,6 @@ def _ref(value: str):
 def review_page(request: Request, entity: str = "", relation: str = "", document: str = "", skip: str = "",
                 g: Graph = Depends(graph)):
     from ..relations import RELATIONS
-    from .routes_pages import page
 
     data = queue_json(g, entity or None, relation or None, document or None, 10, 0, skip)
     query = request.url.query

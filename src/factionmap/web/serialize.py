@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..graph import jsonify
+from ..graph.reviews import Review
 from ..model import Citation, Entity, FuzzyDate, Stance, Tie
 from ..relations import RELATIONS
 
@@ -69,3 +70,8 @@ def sides(t: Tie) -> dict[str, list[dict[str, Any]]]:
         "for": [citation(c) for c in t.citations if c.stance != Stance.DENIED],
         "against": [citation(c) for c in t.citations if c.stance == Stance.DENIED],
     }
+
+
+def review(r: Review) -> dict[str, Any]:
+    """A review as `jsonify.review` gives it, with links to the ties it concerns."""
+    return jsonify.review(r) | {"ties_href": [f"/ties/{i}" for i in r.tie_ids]}

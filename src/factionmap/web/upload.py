@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from .auth import CSRF_FIELD, CSRF_HEADER, check_csrf_value, check_upload_allowed
 from .jobs import Job, UploadQueue, wait
 from .multipart import read_form, safe_name  # noqa: F401 - safe_name is part of this module's surface
 
@@ -31,25 +32,6 @@ OPENAPI_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
         "title": {"type": "string", "description": "the pasted text's title"}}}}}}}
 
 
-def check_allowed(request: Request) -> None:
-    """Uploads: by an admin once the store has users; without users, with --allow-upload."""
-    if getattr(request.state, "has_users", False):
-        from .auth import can
-
-        if not can(request)["upload"]:
-            raise HTTPException(403, "adding documents needs the role admin")
-    elif not getattr(request.app.state, "allow_upload", False):
-        raise HTTPException(404, "uploads are off; start the server with `factionmap serve --allow-upload`")
-    site = request.headers.get("sec-fetch-site")
-    origin = request.headers.get("origin")
-    # the pages send no referrer, so a browser's form post says "Origin: null"; its Sec-Fetch-Site tells
-    same_site = site in ("same-origin", "none") and origin in (None, "null") or \
-        site in (None, "same-origin", "none") and origin not in (None, "null") and \
-        origin.split("://", 1)[-1] == request.headers.get("host")
-    if site not in (None, "same-origin", "none") or origin is not None and not same_site:
-        raise HTTPException(403, "uploads are accepted only from this server's own pages")
-
-
 def queue_of(request: Request) -> UploadQueue:
     state = request.app.state
     if getattr(state, "uploads", None) is None:
@@ -59,9 +41,7 @@ def queue_of(request: Request) -> UploadQueue:
 
 async def receive(request: Request) -> Job:
     """Read the upload as it streams in and queue it; the job to follow."""
-    from .auth import CSRF_FIELD, CSRF_HEADER, check_csrf_value
-
-    check_allowed(request)
+    check_upload_allowed(request)
     header_token = request.headers.get(CSRF_HEADER)
     is_form = request.headers.get("content-type", "").startswith(("multipart/form-data",
                                                                   "application/x-www-form-urlencoded"))
@@ -87,7 +67,7 @@ async def receive(request: Request) -> Job:
 
 
 def job_of(request: Request, job_id: str) -> Job:
-    check_allowed(request)
+    check_upload_allowed(request)
     job = queue_of(request).get(job_id)
     if job is None:
         raise HTTPException(404, "no such upload (uploads are kept while the server runs)")

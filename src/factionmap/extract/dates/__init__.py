@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...lang import LanguagePack
 from .context import DateContext
 from .span import DateSpan
 
 __all__ = ["DateContext", "DateSpan", "find_dates"]
 
 
-def find_dates(text: str, anchor: dt.date | None = None) -> list[DateSpan]:
-    """Every date expression in a whole text, with one fresh `DateContext`."""
-    return DateContext(anchor).scan(text)
+def find_dates(text: str, anchor: dt.date | None = None, pack: LanguagePack | None = None) -> list[DateSpan]:
+    """Every date expression in a whole text, with one fresh `DateContext` (the month names of `pack`;
+    the English pack's when none is given)."""
+    return DateContext(anchor, pack).scan(text)

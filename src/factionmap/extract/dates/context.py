@@ -4,13 +4,15 @@ that lean on what came before ("the following day", "in September") against the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import replace
 
 from ...model import FuzzyDate
-from .lexicon import MONTH_RE, month_number
-from .rules import RULES, Found
+from ...lang import LanguagePack, english
+from .lexicon import Months, months_of
+from .rules import Found, Rule, rules_for
 from .span import YEAR, DateSpan, precision
 
 _RANGE_GAP = re.compile(r"\s*(?:[\u2013\u2014\u2012\-]|to|until|till|through|and)\s*\Z", re.I)
@@ -36,13 +38,19 @@ class _Candidate:
 # What a rule's matches must hold: most forms a digit; the rest a month name or a unit word.
 _NEEDS = {"fuzzy_month": "month", "month_after_word": "month", "month_of_year": "month", "offset": "unit",
           "the_unit_after": "unit", "next": "unit", "same": "unit", "this": "unit", "subsequently": "unit"}
-_GATES = {"digit": re.compile(r"\d"), "month": re.compile(MONTH_RE),
-          "unit": re.compile(r"(?i:day|week|month|year)|[Ss]ubsequently")}
+_GATES = {"digit": re.compile(r"\d"), "unit": re.compile(r"(?i:day|week|month|year)|[Ss]ubsequently")}
 
 
-def _candidates(text: str) -> list[_Candidate]:
+@functools.lru_cache(maxsize=8)
+def _month_gate(months: Months) -> re.Pattern[str]:
+    return re.compile(months.pattern)
+
+
+def _candidates(text: str, rules: list[Rule], months: Months) -> list[_Candidate]:
     open_ = {need for need, gate in _GATES.items() if gate.search(text)}
-    found = [_Candidate(i, m) for i, (name, rx, _) in enumerate(RULES)
+    if _month_gate(months).search(text):
+        open_.add("month")
+    found = [_Candidate(i, m) for i, (name, rx, _) in enumerate(rules)
              if _NEEDS.get(name, "digit") in open_ for m in rx.finditer(text)]
     found.sort(key=lambda c: (c.start - c.end, c.rule))
     chosen: list[_Candidate] = []
@@ -62,7 +70,9 @@ def _candidates(text: str) -> list[_Candidate]:
 class DateContext:
     """The date state of one document: its anchor (published date) and the latest date read."""
 
-    def __init__(self, anchor: dt.date | None = None):
+    def __init__(self, anchor: dt.date | None = None, pack: LanguagePack | None = None):
+        self.months = months_of(pack or english())  # the month names of the document's language pack
+        self._rules = rules_for(self.months)
         self._anchor = FuzzyDate(anchor, anchor, anchor.isoformat(), "") if anchor else None
         self.last: FuzzyDate | None = None
 
@@ -76,12 +86,12 @@ class DateContext:
 
     def scan(self, text: str, base_offset: int = 0) -> list[DateSpan]:
         """Every date expression in `text`, in order; relative ones resolved and the state moved on."""
-        cands = _candidates(text)
+        cands = _candidates(text, self._rules, self.months)
         self._hints = {}
         for c in cands:
-            if RULES[c.rule][0] in ("day_month_year", "month_day_year"):
+            if self._rules[c.rule][0] in ("day_month_year", "month_day_year"):
                 g = c.match.groupdict()
-                key = (month_number(g["m"]), int(re.match(r"\d+", g["d"]).group()))
+                key = (self.months.number(g["m"]), int(re.match(r"\d+", g["d"]).group()))
                 self._hints.setdefault(key, int(g["y"]))
         spans: list[tuple[int, int, Found]] = []
         i = 0
@@ -150,7 +160,7 @@ class DateContext:
         self.last = new
 
     def _read(self, c: _Candidate) -> Found | None:
-        return RULES[c.rule][2](c.match, self)
+        return self._rules[c.rule][2](c.match, self)
 
     @staticmethod
     def _finish(text: str, start: int, end: int, f: Found, base: int) -> DateSpan:

@@ -3,18 +3,46 @@ transliteration variants), number words, and the parts of a year or month that f
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, field
 
+from ...errors import ConfigError
+from ...lang import LanguagePack, english
 from ...lang.fold import article_pattern
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+@dataclass(frozen=True)
+class Months:
+    """A language pack's month names: the pattern the date rules are built with, and each name's number."""
+
+    pattern: str  # "(?:January|...|(?:Jan|...)\\.?)": capitalised only, as written
+    numbers: dict[str, int] = field(hash=False)  # lower-cased name -> 1..12
+
+    def number(self, name: str) -> int:
+        return self.numbers[name.rstrip(".").lower()]
+
+
+@functools.lru_cache(maxsize=8)
+def months_of(pack: LanguagePack) -> Months:
+    """The month names of `pack` (`month_names`, January first, and `month_abbreviations` in its
+    vocabulary.yaml)."""
+    names = pack.words("vocabulary", "month_names")
+    short = pack.data("vocabulary").get("month_abbreviations") or {}
+    if len(names) != 12 or not isinstance(short, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and 1 <= v <= 12 for k, v in short.items()):
+        raise ConfigError(f"{pack.path}/vocabulary.yaml: 'month_names' must list the twelve months and "
+                          "'month_abbreviations' map each abbreviation to its month's number")
+    numbers = {n.lower(): i for i, n in enumerate(names, 1)} | {k.lower(): v for k, v in short.items()}
+    alts = "|".join(re.escape(n) for n in names)
+    if short:
+        alts += "|(?:" + "|".join(re.escape(k) for k in short) + r")\.?"
+    return Months("(?:" + alts + ")", numbers)
+
+
+ENGLISH = months_of(english())
+MONTHS = ENGLISH.numbers
 # Capitalised only: "may", "march" and "august" are ordinary words in lower case.
-MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+MONTH_RE = ENGLISH.pattern
 
 APOS = r"[\'\u2019\u2018\u02bf\u02be`\u00b4]?"
 _ART = r"(?:[\s-]*" + article_pattern() + r"[\s-]+|[\s-]*)"  # the language pack's article spellings
@@ -46,7 +74,8 @@ def hijri_month(name: str) -> int:
 
 
 def month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    """The number of an English month name (the date rules read the document's pack: `Months.number`)."""
+    return ENGLISH.number(name)
 
 
 NUMBER_WORDS = {

@@ -5,6 +5,7 @@ for "two weeks later") and return None when the match is not a date after all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Protocol
@@ -12,12 +13,14 @@ from typing import Callable, Protocol
 from ...model import FuzzyDate
 from . import hijri
 from .guard import guarded
-from .lexicon import (DECADE_PARTS, FUZZY_RE, HIJRI_MONTH_RE, MONTH_PARTS, MONTH_RE, NUMBER_RE,
-                      YEAR_PARTS, fuzzy_key, hijri_month, month_number, number)
+from .lexicon import (DECADE_PARTS, ENGLISH, FUZZY_RE, HIJRI_MONTH_RE, MONTH_PARTS, NUMBER_RE, YEAR_PARTS, Months,
+                      fuzzy_key, hijri_month, number)
 from .span import ceil, floor, interval, make, month_end, shift
 
 
 class Context(Protocol):
+    @property
+    def months(self) -> Months: ...  # the month names of the document's language pack
     @property
     def reference(self) -> FuzzyDate | None: ...  # the latest date seen, else the anchor
     @property
@@ -64,7 +67,7 @@ def _month_part(year: int, month: int, key: str, text: str) -> FuzzyDate | None:
 def _month(m: re.Match, ctx: Context, year: int | None, kind: str) -> Found | None:
     if year is None:
         return None
-    month, text = month_number(m.group("m")), m.group(0)
+    month, text = ctx.months.number(m.group("m")), m.group(0)
     if m.groupdict().get("fz"):
         date = _month_part(year, month, fuzzy_key(m.group("fz")), text)
         return Found(date, kind="fuzzy") if date else None
@@ -83,10 +86,10 @@ def read_day_month_year(m: re.Match, ctx: Context) -> Found | None:
     year = int(m.group("y")) if m.group("y") else _ref_year(ctx)
     if year is None:  # no date read yet: the year of the same day and month written out later on
         hint = getattr(ctx, "year_hint", None)
-        year = hint(month_number(m.group("m")), _day(m.group("d"))) if hint else None
+        year = hint(ctx.months.number(m.group("m")), _day(m.group("d"))) if hint else None
     if year is None:
         return None
-    date = make(year, month_number(m.group("m")), _day(m.group("d")), m.group(0))
+    date = make(year, ctx.months.number(m.group("m")), _day(m.group("d")), m.group(0))
     return Found(date, kind="absolute" if m.group("y") else "partial") if date else None
 
 
@@ -190,8 +193,8 @@ def read_numeric(m: re.Match, ctx: Context) -> Found | None:
 def read_day_range(m: re.Match, ctx: Context) -> Found | None:
     """ "2–3 March 2024", "March 2-3 2024", "23 June – 2 July 2015"."""
     year = int(m.group("y"))
-    month2 = month_number(m.group("m"))
-    month1 = month_number(m.group("m1")) if m.groupdict().get("m1") else month2
+    month2 = ctx.months.number(m.group("m"))
+    month1 = ctx.months.number(m.group("m1")) if m.groupdict().get("m1") else month2
     first = make(year, month1, _day(m.group("d1")), m.group(0))
     last = make(year, month2, _day(m.group("d2")), m.group(0))
     if first is None or last is None or last.earliest <= first.earliest:
@@ -202,7 +205,7 @@ def read_day_range(m: re.Match, ctx: Context) -> Found | None:
 def read_month_range(m: re.Match, ctx: Context) -> Found | None:
     """ "May–July 2014", "between May and July 2014"."""
     year, text = int(m.group("y")), m.group(0)
-    m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
+    m1, m2 = ctx.months.number(m.group("m1")), ctx.months.number(m.group("m2"))
     if m2 <= m1:
         return None
     return Found(make(year, m1, None, text), until=make(year, m2, None, text), kind="range")
@@ -311,56 +314,66 @@ HIJRI_YEAR = r"(?P<hy>1[34]\d\d)(?:\s*(?:AH|A\.H\.?|H\.|H|Hijri)(?![\w]))?"
 RANGE_WORD = r"(?:\b(?i:from|between)\s+)?"
 UNIT = r"(?P<u>day|week|month|year)s?"
 
-# (name, regex, reader): longer matches win; on equal length, the earlier rule.
-RULES: list[tuple[str, re.Pattern, Reader]] = [
-    ("hijri_day", _rx(rf"(?<!\d)(?P<d>{DAY})\s+(?:of\s+)?(?P<hm>{HIJRI_MONTH_RE})(?:,?\s+{HIJRI_YEAR})?(?!\d)"),
-     read_hijri),
-    ("hijri_month", _rx(rf"(?P<hm>{HIJRI_MONTH_RE}),?\s+{HIJRI_YEAR}(?!\d)"), read_hijri),
-    ("hijri_year", _rx(r"(?<![\d\w])(?:(?P<hy>1[34]\d\d)\s*(?:AH|A\.H\.?)|(?:AH|A\.H\.)\s*(?P<hy2>1[34]\d\d))(?!\w)"),
-     lambda m, c: read_hijri_year(m, c) if m.group("hy") else read_hijri_year(_Swap(m), c)),
-    ("day_range", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s*(?:{DASH}|to|and|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
-                      rf"(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
-    ("month_day_range", _rx(rf"{RANGE_WORD}(?P<m>{MONTH_RE})\s+(?P<d1>{DAY})\s*{DASH}\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})(?!\d)"),
-     read_day_range),
-    ("day_month_range", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s+(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|and|until)\s*"
-                            rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
-    ("month_range", _rx(rf"{RANGE_WORD}(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until|through|and)\s*(?P<m2>{MONTH_RE}),?\s+"
-                        rf"(?P<y>{YEAR})(?!\d)"), read_month_range),
-    ("day_month_year", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"),
-     read_day_month_year),
-    ("month_day_year", _rx(rf"(?P<m>{MONTH_RE})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_month_year),
-    ("month_year", _rx(rf"\b{FUZZ}?(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d|,\d)"), read_month_year),
-    ("iso_day", _rx(rf"(?<![\d\-/])(?P<y>{YEAR})(?P<s>[-/])(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d\-/])"),
-     read_iso),
-    ("numeric", _rx(rf"(?<![\d./\-])(?P<a>\d\d?)(?P<s>[./])(?P<b>\d\d?)(?P=s)(?P<y>{YEAR})(?![\d/\-]|\.\d)"),
-     read_numeric),
-    ("year_pair", _rx(rf"(?<![\d\-/.,])(?P<y1>{YEAR})(?P<sp>\s*)(?P<sep>{DASH}|/)\s*(?P<y2>{YEAR}|\d\d)(?![\d\-/]|[.,]\d)"),
-     read_year_pair),
-    ("decade", _rx(r"(?:(?i:the)\s+)?(?:(?P<fz>(?i:early|mid|middle|late))[\s-]+)?(?P<dec>(?:19|20)\d0)[\u2019']?s\b"),
-     read_decade),
-    ("fuzzy_year", _rx(rf"(?<!Arab\s)\b{FUZZ}(?P<y>{YEAR})(?!\d|[.,]\d)"), read_year),
-    ("year", _rx(rf"(?<![\w$\u20ac\u00a3#+@/])(?<!\d[,.:/\-\s])(?P<y>{YEAR})(?![\d\-/]|:\S|[.,]\d|\s\d{{4}}\b)"), read_bare_year),
-    ("day_month", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"),
-     lambda m, c: read_day_month_year(_NoYear(m), c)),
-    ("month_day", _rx(rf"(?P<m>{MONTH_RE})\s+(?P<d>{DAY})(?![\w:.,]\d|\d)(?!\s*(?:,\s*)?\d)(?!\s*%)"),
-     lambda m, c: read_day_month_year(_NoYear(m), c)),
-    ("month_of_year", _rx(rf"\b{FUZZ}?(?P<m>{MONTH_RE})\s+of\s+(?P<rel>(?i:this|last|next|that|the\s+same|"
-                          rf"the\s+following|the\s+previous|the\s+next))\s+(?i:year)\b"), read_month_of_year),
-    ("fuzzy_month", _rx(rf"\b{FUZZ}(?P<m>{MONTH_RE})\b{NO_NUMBER_AFTER}"), read_month_alone),
-    ("month_after_word", _rx(r"\b(?i:in|on|during|since|until|till|by|from|through|after|before|of|between|and|to)"
-                             rf"\s+(?P<body>(?P<m>{MONTH_RE}))\b{NO_NUMBER_AFTER}"), read_month_alone),
-    ("offset", _rx(rf"\b(?P<n>(?i:{NUMBER_RE}))\s+(?i:{UNIT})\s+(?P<dir>(?i:later|after(?:wards?)?|earlier|before|"
-                   rf"prior|ago))\b"), read_offset),
-    ("the_unit_after", _rx(r"\b(?i:the)\s+(?i:(?P<u>day|week|month|year))\s+(?P<dir>(?i:after|before))\b"),
-     read_next),
-    ("next", _rx(r"\b(?i:the)\s+(?P<dir>(?i:following|next|subsequent|previous|preceding|prior))\s+"
-                 r"(?i:(?P<u>day|week|month|year))\b"), read_next),
-    ("same", _rx(r"\b(?:(?P<side>(?i:later|earlier))\s+(?i:in\s+)?)?(?i:the\s+same|that(?:\s+same)?)\s+"
-                 r"(?i:(?P<u>day|week|month|year))\b(?![\'\u2019]s)"), read_same),
-    ("this", _rx(r"(?<!the\s)(?<!The\s)\b(?P<w>(?i:this|last|next))\s+(?i:(?P<u>week|month|year))\b(?![\'\u2019]s)"),
-     read_this),
-    ("subsequently", _rx(r"\b[Ss]ubsequently\b"), read_subsequently),
-]
+Rule = tuple[str, re.Pattern, Reader]
+
+
+@functools.lru_cache(maxsize=8)
+def rules_for(months: Months) -> list[Rule]:
+    """The rules, with the month names of a language pack (`lexicon.months_of`), as (name, regex, reader):
+    longer matches win; on equal length, the earlier rule."""
+    MONTH_RE = months.pattern  # noqa: N806 - the name the patterns below are written with
+    return [
+        ("hijri_day", _rx(rf"(?<!\d)(?P<d>{DAY})\s+(?:of\s+)?(?P<hm>{HIJRI_MONTH_RE})(?:,?\s+{HIJRI_YEAR})?(?!\d)"),
+         read_hijri),
+        ("hijri_month", _rx(rf"(?P<hm>{HIJRI_MONTH_RE}),?\s+{HIJRI_YEAR}(?!\d)"), read_hijri),
+        ("hijri_year", _rx(r"(?<![\d\w])(?:(?P<hy>1[34]\d\d)\s*(?:AH|A\.H\.?)|(?:AH|A\.H\.)\s*(?P<hy2>1[34]\d\d))(?!\w)"),
+         lambda m, c: read_hijri_year(m, c) if m.group("hy") else read_hijri_year(_Swap(m), c)),
+        ("day_range", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s*(?:{DASH}|to|and|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
+                          rf"(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
+        ("month_day_range", _rx(rf"{RANGE_WORD}(?P<m>{MONTH_RE})\s+(?P<d1>{DAY})\s*{DASH}\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})(?!\d)"),
+         read_day_range),
+        ("day_month_range", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s+(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|and|until)\s*"
+                                rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
+        ("month_range", _rx(rf"{RANGE_WORD}(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until|through|and)\s*(?P<m2>{MONTH_RE}),?\s+"
+                            rf"(?P<y>{YEAR})(?!\d)"), read_month_range),
+        ("day_month_year", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"),
+         read_day_month_year),
+        ("month_day_year", _rx(rf"(?P<m>{MONTH_RE})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_month_year),
+        ("month_year", _rx(rf"\b{FUZZ}?(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d|,\d)"), read_month_year),
+        ("iso_day", _rx(rf"(?<![\d\-/])(?P<y>{YEAR})(?P<s>[-/])(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d\-/])"),
+         read_iso),
+        ("numeric", _rx(rf"(?<![\d./\-])(?P<a>\d\d?)(?P<s>[./])(?P<b>\d\d?)(?P=s)(?P<y>{YEAR})(?![\d/\-]|\.\d)"),
+         read_numeric),
+        ("year_pair", _rx(rf"(?<![\d\-/.,])(?P<y1>{YEAR})(?P<sp>\s*)(?P<sep>{DASH}|/)\s*(?P<y2>{YEAR}|\d\d)(?![\d\-/]|[.,]\d)"),
+         read_year_pair),
+        ("decade", _rx(r"(?:(?i:the)\s+)?(?:(?P<fz>(?i:early|mid|middle|late))[\s-]+)?(?P<dec>(?:19|20)\d0)[\u2019']?s\b"),
+         read_decade),
+        ("fuzzy_year", _rx(rf"(?<!Arab\s)\b{FUZZ}(?P<y>{YEAR})(?!\d|[.,]\d)"), read_year),
+        ("year", _rx(rf"(?<![\w$\u20ac\u00a3#+@/])(?<!\d[,.:/\-\s])(?P<y>{YEAR})(?![\d\-/]|:\S|[.,]\d|\s\d{{4}}\b)"), read_bare_year),
+        ("day_month", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"),
+         lambda m, c: read_day_month_year(_NoYear(m), c)),
+        ("month_day", _rx(rf"(?P<m>{MONTH_RE})\s+(?P<d>{DAY})(?![\w:.,]\d|\d)(?!\s*(?:,\s*)?\d)(?!\s*%)"),
+         lambda m, c: read_day_month_year(_NoYear(m), c)),
+        ("month_of_year", _rx(rf"\b{FUZZ}?(?P<m>{MONTH_RE})\s+of\s+(?P<rel>(?i:this|last|next|that|the\s+same|"
+                              rf"the\s+following|the\s+previous|the\s+next))\s+(?i:year)\b"), read_month_of_year),
+        ("fuzzy_month", _rx(rf"\b{FUZZ}(?P<m>{MONTH_RE})\b{NO_NUMBER_AFTER}"), read_month_alone),
+        ("month_after_word", _rx(r"\b(?i:in|on|during|since|until|till|by|from|through|after|before|of|between|and|to)"
+                                 rf"\s+(?P<body>(?P<m>{MONTH_RE}))\b{NO_NUMBER_AFTER}"), read_month_alone),
+        ("offset", _rx(rf"\b(?P<n>(?i:{NUMBER_RE}))\s+(?i:{UNIT})\s+(?P<dir>(?i:later|after(?:wards?)?|earlier|before|"
+                       rf"prior|ago))\b"), read_offset),
+        ("the_unit_after", _rx(r"\b(?i:the)\s+(?i:(?P<u>day|week|month|year))\s+(?P<dir>(?i:after|before))\b"),
+         read_next),
+        ("next", _rx(r"\b(?i:the)\s+(?P<dir>(?i:following|next|subsequent|previous|preceding|prior))\s+"
+                     r"(?i:(?P<u>day|week|month|year))\b"), read_next),
+        ("same", _rx(r"\b(?:(?P<side>(?i:later|earlier))\s+(?i:in\s+)?)?(?i:the\s+same|that(?:\s+same)?)\s+"
+                     r"(?i:(?P<u>day|week|month|year))\b(?![\'\u2019]s)"), read_same),
+        ("this", _rx(r"(?<!the\s)(?<!The\s)\b(?P<w>(?i:this|last|next))\s+(?i:(?P<u>week|month|year))\b(?![\'\u2019]s)"),
+         read_this),
+        ("subsequently", _rx(r"\b[Ss]ubsequently\b"), read_subsequently),
+    ]
+
+
+RULES: list[Rule] = rules_for(ENGLISH)  # the English pack's
 
 
 class _NoYear:

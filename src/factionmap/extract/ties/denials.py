@@ -50,7 +50,7 @@ def carried_denials(ann: Annotated, cands: list[Candidate]) -> list[Candidate]:
         if c.stance != "denied" and not c.nominal and c.relation not in _NOT_CARRIED:
             by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
-    regions = _speech_regions(ann.text)
+    regions = _speech_regions(ann.text, ann.pack)
     for i, s in enumerate(ann.sentences):
         if s.kind not in ("text", "list"):
             continue
