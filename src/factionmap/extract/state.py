@@ -28,6 +28,7 @@ class Span:
     key: str
     type: EntityType
     source: str  # gazetteer, pattern, acronym, ner, coref, doc
+    widens: bool = False  # it takes the shorter mentions it strictly contains, whichever was found first
 
 
 #: Which finder's mention keeps a stretch of text when two claim overlapping text, highest first: the
@@ -39,13 +40,19 @@ SPAN_PRIORITY: tuple[tuple[str, ...], ...] = (
 _RANK = {source: len(SPAN_PRIORITY) - i for i, tier in enumerate(SPAN_PRIORITY) for source in tier}
 
 
-def outranks(new: Span, old: Span, widen: bool = False) -> bool:
+def _contains(a: Span, b: Span) -> bool:
+    return a.start <= b.start and b.end <= a.end and b.end - b.start < a.end - a.start
+
+
+def outranks(new: Span, old: Span) -> bool:
     """Whether mention `new` takes the text `old` (overlapping it) claims, whatever order they were
-    found in: a widening mention (`widen`) that strictly contains a shorter one takes it; otherwise the
-    higher-ranked source (SPAN_PRIORITY), then the longer mention, then the one that starts first; of
-    two that claim the very same text, the one there stays."""
-    if widen and new.start <= old.start and old.end <= new.end and old.end - old.start < new.end - new.start:
+    found in: a widening mention (`Span.widens`) that strictly contains a shorter one takes it;
+    otherwise the higher-ranked source (SPAN_PRIORITY), then the longer mention, then the one that
+    starts first; of two that claim the very same text, the one there stays."""
+    if new.widens and _contains(new, old):
         return True
+    if old.widens and _contains(old, new):
+        return False
     a, b = _RANK.get(new.source, 0), _RANK.get(old.source, 0)
     if a != b:
         return a > b
@@ -113,8 +120,9 @@ class Annotated:
         """Adds a mention unless a mention that outranks it (`outranks`) already claims part of its
         text; the mentions it outranks are dropped. `override`: the new mention may widen the ones it
         strictly contains (a list item, "the group's Syrian branch", a case-sensitive document name)."""
+        span.widens = span.widens or override
         clash = [s for s in self.spans_in(span.start - 200, span.end + 200) if s.start < span.end and span.start < s.end]
-        if not all(outranks(span, s, override) for s in clash):
+        if not all(outranks(span, s) for s in clash):
             return False
         for s in clash:
             k = self.spans.index(s)
