@@ -33,6 +33,7 @@ A malformed file is refused with an error that names the frame and the field.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,74 +186,87 @@ def parse_frames(data: Any, path: str | Path = "frames.yaml", relations: set[str
         if not isinstance(name, str) or name in seen:
             raise fail(f"{label}: field 'name' must be a string no other frame has")
         seen.add(name)
-
-        def bad(fieldname: str, msg: str) -> FrameFileError:
-            return fail(f"{label}: field {fieldname!r}: {msg}")
-
-        for key in ("relation", "person"):
-            if key in entry and entry[key] not in relations:
-                raise bad(key, f"unknown relation {entry[key]!r} (known: {', '.join(sorted(relations))})")
-        for key in ("subject", "object"):
-            if entry[key] not in KINDS:
-                raise bad(key, f"unknown kind {entry[key]!r} (known: {', '.join(KINDS)})")
-        direction = entry.get("direction", "as-written")
-        if direction not in DIRECTIONS:
-            raise bad("direction", f"{direction!r} is not one of {', '.join(DIRECTIONS)}")
-        if "stance" in entry and entry["stance"] not in STANCES:
-            raise bad("stance", f"{entry['stance']!r} is not one of {', '.join(STANCES)}")
-        flags = entry.get("flags") or []
-        if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
-            raise bad("flags", f"{flags!r}: each flag one of {', '.join(FLAGS)}")
-        guards = entry.get("guards") or []
-        if not isinstance(guards, list) or any(g not in GUARDS for g in guards):
-            raise bad("guards", f"unknown guard in {guards!r} (known: {', '.join(GUARDS)})")
-        src = _text(entry["pattern"])
-        if src is None:
-            raise bad("pattern", "must be a regex: a string, or a list of pieces joined")
-        for slot in ("S", "O"):
-            if src.count("{" + slot + "}") != 1:
-                raise bad("pattern", f"must hold the {{{slot}}} slot exactly once")
-        if "(?P<t>" not in src:
-            raise bad("pattern", "must mark the trigger words with (?P<t>...)")
-        need = _text(entry["need"]) if "need" in entry else None
-        if "need" in entry and need is None:
-            raise bad("need", "must be a regex: a string, or a list of pieces joined")
-        try:
-            expand(src, shared, "")
-        except ValueError as e:
-            raise bad("pattern", str(e)) from None
-        if need is not None:
-            try:
-                re.compile(expand(need, shared, ""), re.I)
-            except (ValueError, re.error) as e:
-                raise bad("need", f"not a valid regex ({e})") from None
-        examples = []
-        if not isinstance(entry.get("examples", []), list) or not isinstance(entry.get("traps", []), list):
-            raise bad("examples" if not isinstance(entry.get("examples", []), list) else "traps", "must be a list")
-        for k, ex in enumerate(entry.get("examples", [])):
-            tie = _tie(ex.get("tie")) if isinstance(ex, dict) else None
-            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or tie is None or set(ex) - {"text", "tie"}:
-                raise bad("examples", f"item {k + 1} must be {{text: a sentence, tie: [subject, relation, object]}}")
-            if tie[1] not in relations:
-                raise bad("examples", f"item {k + 1}: unknown relation {tie[1]!r}")
-            examples.append(Example(ex["text"], tie))
-        traps = []
-        for k, ex in enumerate(entry.get("traps") or []):
-            tie = _tie(ex.get("not")) if isinstance(ex, dict) else None
-            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "not"} or \
-                    ("not" in ex and tie is None):
-                raise bad("traps", f"item {k + 1} must be {{text: a sentence}} or {{text: ..., not: [subject, "
-                                   "relation, object]}")
-            traps.append(Example(ex["text"], tie))
-        try:
-            frames.append(compile_frame(
-                name, entry["relation"], src, shared, subject=entry["subject"], object=entry["object"], need=need,
-                swap=direction == "reversed", person=entry.get("person"), stance=entry.get("stance"),
-                clause="clause" in flags, nominal="nominal" in flags, lists="lists" in flags,
-                guards=tuple(guards), examples=tuple(examples), traps=tuple(traps)))
-        except re.error as e:
-            raise bad("pattern", f"not a valid regex ({e})") from None
+        frames.append(_entry(entry, label, shared, relations, path))
     return frames
+
+
+def _entry(entry: dict, label: str, shared: dict[str, str], relations: set[str], path: str | Path) -> Frame:
+    """One frame entry, checked field by field."""
+    name = entry["name"]
+
+    def bad(fieldname: str, msg: str) -> FrameFileError:
+        return FrameFileError(f"{path}: {label}: field {fieldname!r}: {msg}")
+
+    for key in ("relation", "person"):
+        if key in entry and entry[key] not in relations:
+            raise bad(key, f"unknown relation {entry[key]!r} (known: {', '.join(sorted(relations))})")
+    for key in ("subject", "object"):
+        if entry[key] not in KINDS:
+            raise bad(key, f"unknown kind {entry[key]!r} (known: {', '.join(KINDS)})")
+    direction = entry.get("direction", "as-written")
+    if direction not in DIRECTIONS:
+        raise bad("direction", f"{direction!r} is not one of {', '.join(DIRECTIONS)}")
+    if "stance" in entry and entry["stance"] not in STANCES:
+        raise bad("stance", f"{entry['stance']!r} is not one of {', '.join(STANCES)}")
+    flags = entry.get("flags") or []
+    if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
+        raise bad("flags", f"{flags!r}: each flag one of {', '.join(FLAGS)}")
+    guards = entry.get("guards") or []
+    if not isinstance(guards, list) or any(g not in GUARDS for g in guards):
+        raise bad("guards", f"unknown guard in {guards!r} (known: {', '.join(GUARDS)})")
+    src = _text(entry["pattern"])
+    if src is None:
+        raise bad("pattern", "must be a regex: a string, or a list of pieces joined")
+    for slot in ("S", "O"):
+        if src.count("{" + slot + "}") != 1:
+            raise bad("pattern", f"must hold the {{{slot}}} slot exactly once")
+    if "(?P<t>" not in src:
+        raise bad("pattern", "must mark the trigger words with (?P<t>...)")
+    need = _text(entry["need"]) if "need" in entry else None
+    if "need" in entry and need is None:
+        raise bad("need", "must be a regex: a string, or a list of pieces joined")
+    try:
+        expand(src, shared, "")
+    except ValueError as e:
+        raise bad("pattern", str(e)) from None
+    if need is not None:
+        try:
+            re.compile(expand(need, shared, ""), re.I)
+        except (ValueError, re.error) as e:
+            raise bad("need", f"not a valid regex ({e})") from None
+    examples, traps = _examples(entry, bad, relations)
+    try:
+        return compile_frame(
+            name, entry["relation"], src, shared, subject=entry["subject"], object=entry["object"], need=need,
+            swap=direction == "reversed", person=entry.get("person"), stance=entry.get("stance"),
+            clause="clause" in flags, nominal="nominal" in flags, lists="lists" in flags,
+            guards=tuple(guards), examples=tuple(examples), traps=tuple(traps))
+    except re.error as e:
+        raise bad("pattern", f"not a valid regex ({e})") from None
+
+
+def _examples(entry: dict, bad: Callable[[str, str], FrameFileError], relations: set[str]
+              ) -> tuple[list[Example], list[Example]]:
+    """A frame entry's examples and traps, checked."""
+    examples = []
+    if not isinstance(entry.get("examples", []), list) or not isinstance(entry.get("traps", []), list):
+        raise bad("examples" if not isinstance(entry.get("examples", []), list) else "traps", "must be a list")
+    for k, ex in enumerate(entry.get("examples", [])):
+        tie = _tie(ex.get("tie")) if isinstance(ex, dict) else None
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or tie is None or set(ex) - {"text", "tie"}:
+            raise bad("examples", f"item {k + 1} must be {{text: a sentence, tie: [subject, relation, object]}}")
+        if tie[1] not in relations:
+            raise bad("examples", f"item {k + 1}: unknown relation {tie[1]!r}")
+        examples.append(Example(ex["text"], tie))
+    traps = []
+    for k, ex in enumerate(entry.get("traps") or []):
+        tie = _tie(ex.get("not")) if isinstance(ex, dict) else None
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "not"} or \
+                ("not" in ex and tie is None):
+            raise bad("traps", f"item {k + 1} must be {{text: a sentence}} or {{text: ..., not: [subject, "
+                               "relation, object]}")
+        traps.append(Example(ex["text"], tie))
+    return examples, traps
 
 
 def shared_patterns(data: Any) -> dict[str, str]:
