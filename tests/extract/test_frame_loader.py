@@ -10,6 +10,7 @@ import yaml
 
 from factionmap.errors import ConfigError
 from factionmap.extract.frame_loader import FrameFileError, load_frames, parse_frames
+from factionmap.extract.triggers import frame
 from factionmap.lang import english
 
 GOOD = {
@@ -111,3 +112,9 @@ def test_the_shipped_file_loads_in_order_with_unique_names():
     names = [f.name for f in frames]
     assert len(names) == len(set(names)) > 100
     assert names[0] == english().data("frames")["frames"][0]["name"]
+
+
+def test_a_frame_tried_out_in_python_uses_the_packs_sub_patterns():
+    fr = frame("bankrolled", "ally_of", r"{S:ACT}{GAP}(?P<t>bankrolled)\s+{THE}{O:GRP}")
+    assert (fr.subject_kinds, fr.object_kinds, fr.lead) == ("GSP", "G", "s")
+    assert fr.pattern.search("«G0» in 2016 bankrolled the «G1»") and not fr.pattern.search("«G0» bankrolled the «P1»")
