@@ -38,7 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from .. import relations as vocab
 from ..errors import ConfigError
+from ..lang import english
 
 #: The mention kinds a slot may take, by the name a frame gives: letters of the mask (ties.mask.kind).
 KINDS = {"STA": "S", "ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
@@ -147,7 +151,6 @@ def _tie(value: Any) -> tuple[str, str, str] | None:
 def parse_frames(data: Any, path: str | Path = "frames.yaml", relations: set[str] | None = None) -> list[Frame]:
     """The frames of a parsed frames file, checked: a FrameFileError naming the frame and field otherwise."""
     if relations is None:
-        from .. import relations as vocab
         relations = set(vocab.RELATIONS)
 
     def fail(msg: str) -> FrameFileError:
@@ -277,10 +280,7 @@ def shared_patterns(data: Any) -> dict[str, str]:
 
 def load_frames(path: str | Path | None = None) -> list[Frame]:
     """The frames of a frames file (default: the English pack's), checked and compiled."""
-    import yaml
-
     if path is None:
-        from ..lang import english
         pack = english()
         return parse_frames(pack.data("frames"), pack.path / "frames.yaml")
     try:
