@@ -29,6 +29,37 @@ class Span:
     key: str
     type: EntityType
     source: str  # gazetteer, pattern, acronym, ner, coref, doc
+    widens: bool = False  # it takes the shorter mentions it strictly contains, whichever was found first
+
+
+#: Which finder's mention keeps a stretch of text when two claim overlapping text, highest first: the
+#: names the knowledge base and the group-name grammar read; spaCy's entities; names read as the items
+#: of a list; the state behind a demonym ("Turkish forces"); the document's own names matched again;
+#: the acronyms it defined; coreference ("the group"). A source not listed ranks below all of them.
+SPAN_PRIORITY: tuple[tuple[str, ...], ...] = (
+    ("gazetteer", "pattern"), ("ner",), ("list",), ("demonym",), ("doc",), ("acronym",), ("coref",))
+_RANK = {source: len(SPAN_PRIORITY) - i for i, tier in enumerate(SPAN_PRIORITY) for source in tier}
+
+
+def _contains(a: Span, b: Span) -> bool:
+    return a.start <= b.start and b.end <= a.end and b.end - b.start < a.end - a.start
+
+
+def outranks(new: Span, old: Span) -> bool:
+    """Whether mention `new` takes the text `old` (overlapping it) claims, whatever order they were
+    found in: a widening mention (`Span.widens`) that strictly contains a shorter one takes it;
+    otherwise the higher-ranked source (SPAN_PRIORITY), then the longer mention, then the one that
+    starts first; of two that claim the very same text, the one there stays."""
+    if new.widens and _contains(new, old):
+        return True
+    if old.widens and _contains(old, new):
+        return False
+    a, b = _RANK.get(new.source, 0), _RANK.get(old.source, 0)
+    if a != b:
+        return a > b
+    if new.end - new.start != old.end - old.start:
+        return new.end - new.start > old.end - old.start
+    return new.start < old.start
 
 
 @dataclass
@@ -96,18 +127,17 @@ class Annotated:
 
     # spans --------------------------------------------------------------------------------------
     def add_span(self, span: Span, override: bool = False) -> bool:
-        """Adds a mention unless it overlaps one already there (with `override`, unless it overlaps a
-        longer one: shorter mentions inside it are dropped)."""
+        """Adds a mention unless a mention that outranks it (`outranks`) already claims part of its
+        text; the mentions it outranks are dropped. `override`: the new mention may widen the ones it
+        strictly contains (a list item, "the group's Syrian branch", a case-sensitive document name)."""
+        span.widens = span.widens or override
         clash = [s for s in self.spans_in(span.start - 200, span.end + 200) if s.start < span.end and span.start < s.end]
-        if clash and override and all(span.start <= s.start and s.end <= span.end and s.end - s.start <
-                                      span.end - span.start for s in clash):
-            for s in clash:
-                k = self.spans.index(s)
-                del self.spans[k]
-                del self._starts[k]
-            clash = []
-        if clash:
+        if not all(outranks(span, s) for s in clash):
             return False
+        for s in clash:
+            k = self.spans.index(s)
+            del self.spans[k]
+            del self._starts[k]
         k = bisect_left(self._starts, span.start)
         self.spans.insert(k, span)
         self._starts.insert(k, span.start)
