@@ -114,3 +114,13 @@ def test_denied_tie_has_no_dates(ties):
     found, ex = ties("On 2 February 2014 Hezbollah said that it was not part of the Islamic State.")
     (a,) = [a for a in ex.assertions if a.relation == "part_of"]
     assert a.stance.value == "denied" and a.start is None
+
+
+def test_a_bracketed_date_after_a_name_in_the_infobox_dates_that_tie_only(ties):
+    text = ("Sun Brigade | |\n---|---|\nAllegiance | Islamic State |\n"
+            "Opponents | Hezbollah (from 2014), Syrian Army (until 2019) |\n\n"
+            "The Sun Brigade is a small armed group.\n")
+    _, ex = ties(text)
+    by_object = {a.object.name: a for a in ex.assertions if a.relation == "opposes"}
+    assert by_object["Hezbollah"].start.iso == "2014" and by_object["Hezbollah"].end is None
+    assert by_object["Syrian Army"].start is None and by_object["Syrian Army"].end.iso == "2019"

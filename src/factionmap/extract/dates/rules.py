@@ -191,8 +191,11 @@ def read_numeric(m: re.Match, ctx: Context) -> Found | None:
 
 
 def read_day_range(m: re.Match, ctx: Context) -> Found | None:
-    """ "2–3 March 2024", "March 2-3 2024", "23 June – 2 July 2015"."""
-    year = int(m.group("y"))
+    """ "2–3 March 2024", "March 2-3 2024", "23 June – 2 July 2015"; "from 14 to 23 July", "6–8 June" (the
+    year the text was last at)."""
+    year = int(m.group("y")) if m.groupdict().get("y") else _ref_year(ctx)
+    if year is None:
+        return None
     month2 = ctx.months.number(m.group("m"))
     month1 = ctx.months.number(m.group("m1")) if m.groupdict().get("m1") else month2
     first = make(year, month1, _day(m.group("d1")), m.group(0))
@@ -334,6 +337,10 @@ def rules_for(months: Months) -> list[Rule]:
          read_day_range),
         ("day_month_range", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s+(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|and|until)\s*"
                                 rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
+        ("day_range_no_year", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s*(?:{DASH}|to|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
+                                  rf"(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"), read_day_range),
+        ("day_month_range_no_year", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s+(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until)\s*"
+                                        rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"), read_day_range),
         ("month_range", _rx(rf"{RANGE_WORD}(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until|through|and)\s*(?P<m2>{MONTH_RE}),?\s+"
                             rf"(?P<y>{YEAR})(?!\d)"), read_month_range),
         ("day_month_year", _rx(rf"(?<![\d\w])(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"),

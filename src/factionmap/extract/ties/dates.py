@@ -40,6 +40,8 @@ _FORMATION_POSS = re.compile(r"(?i)['’]s?\s+(?:formation|creation|establishmen
 _NAMED = re.compile(r"(?i)\b(?:under\s+the\s+name\s+(?:of\s+)?|called\s+|named\s+|known\s+as\s+)$")
 _BELONGING = ("part_of", "allegiance_to")
 _ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_OPEN = re.compile(r"\s*\(")
+_WORDS_BEFORE = re.compile(r"\w{4,}")  # "(captured in 2015)": the bracket tells an event, not the tie's time
 _WHEN = re.compile(r"(?i)\s*,?\s*(?:when|at\s+which\s+point|as)\b")
 
 
@@ -51,10 +53,27 @@ def _nominal(c) -> bool:
     return c.nominal or c.rule.startswith(_NOMINAL_RULES) or c.rule.startswith("infobox:")
 
 
+def bracketed(ann: Annotated, side, stop: int):
+    """The date in the bracket right after a mention ("Islamic State (from 2014)", "X (2007–2013)"),
+    if any: it dates that mention's tie, whatever else the line or sentence says."""
+    m = _OPEN.match(ann.text, side.end, stop)
+    if m is None:
+        return None
+    close = ann.text.find(")", m.end(), stop)
+    if close < 0:
+        return None
+    ds = _in(ann, m.end(), close)
+    return ds[0] if len(ds) == 1 and not _WORDS_BEFORE.search(ann.text, m.end(), ds[0].start) else None
+
+
 def dates_for(ann: Annotated, c) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     sent = ann.sentences[c.sentence]
     start = end = None
     for side in (c.subject, c.object):
+        got = bracketed(ann, side, sent.end)
+        if got is not None and (got.until or got.bound or sent.kind == "infobox"):
+            start, end = got.valid_from, got.valid_until
+            break
         if ann.type_of(side.key).value == "PERSON":
             after = [d for d in _in(ann, side.end, min(sent.end, side.end + 20)) if d.until or d.bound]
             if after:
