@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import EntityType
-from ..coref import document_focus, topic
 from ..ties.lexical import Candidate
 from ..lists import items
 from ..state import Annotated, Span
@@ -26,7 +25,7 @@ class Pair:
     b: Span
     sentence: int
     frames: list[Candidate] = field(default_factory=list)
-    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), implicit, frame
+    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame
     depth: int = 0  # a list item's depth
 
     @property
@@ -54,7 +53,7 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
                 if y.start - x.end > MAX_GAP or y.start < x.end or not _ok(ann, x, y):
                     continue  # (a phrase's two groups are paired by the frames that read "the two ...")
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
-    for p in infobox_pairs(ann) + list_pairs(ann) + implicit_pairs(ann):
+    for p in infobox_pairs(ann) + list_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
     for c in frames:
         x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
@@ -76,39 +75,6 @@ def with_pair_twins(ann: Annotated, spans: list[Span]) -> list[Span]:
         two = ann.pairs.get((s.start, s.end)) if s.source == "coref" else None
         if two is not None and two[1] != s.key:
             out.append(Span(s.start, s.end, two[1], ann.type_of(two[1]), "coref"))
-    return out
-
-
-def implicit_end(ann: Annotated, i: int, focus: str | None) -> str | None:
-    """The group a text sentence that names none as its subject is about, left implicit: the group the
-    sentence before (in its paragraph) is about, else the document's `focus` (`coref.document_focus`).
-    None when the sentence has a group subject of its own or names that group itself."""
-    sent = ann.sentences[i]
-    if sent.kind != "text" or topic(ann, i) is not None:
-        return None
-    end = None
-    if i > 0 and ann.sentences[i - 1].paragraph == sent.paragraph:
-        end = topic(ann, i - 1)
-    end = end or focus
-    if end is None or any(s.key == end for s in ann.sentence_spans(i)):
-        return None
-    return end
-
-
-def implicit_pairs(ann: Annotated) -> list[Pair]:
-    """The implicit end of each sentence that has one (`implicit_end`), as an empty mention at the
-    sentence's start, paired with each of the sentence's mentions ("Godane was killed in a US strike"
-    in a report about G: G with Godane, G with the US)."""
-    out: list[Pair] = []
-    focus = document_focus(ann)
-    for i, sent in enumerate(ann.sentences):
-        end = implicit_end(ann, i, focus)
-        if end is None:
-            continue
-        who = Span(sent.start, sent.start, end, ann.type_of(end), "implicit")
-        for sp in ann.sentence_spans(i)[:MAX_MENTIONS]:
-            if sp.start - sent.start <= MAX_GAP and _ok(ann, who, sp):
-                out.append(Pair(who, sp, i, via="implicit"))
     return out
 
 
