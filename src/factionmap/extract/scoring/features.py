@@ -99,7 +99,7 @@ class SentenceView:
             return i
         j = bisect_left(self.starts, span.start)
         if span.start == span.end:
-            return j - 1  # an empty mention (an implicit end): it stands just before the token at its place
+            return j - 1  # an empty mention (a subject the frames carry: "Based in P."): before the token there
         return j if j < len(self.starts) and self.starts[j] < span.end else None
 
 
