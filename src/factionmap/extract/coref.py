@@ -4,7 +4,12 @@
   title is that name (optionally followed by ":" and a subtitle);
 - "the group", "the organization", "this group" -> the subject of an encyclopedia-style page, else
   the group named last; "the province" -> the last province named (or the subject);
-- "the Emirate", "the Front" ... -> the last entity whose name ends with that word;
+- "the Emirate", "the Front" ... (and in lower case "the emirate", "the front", "the brotherhood",
+  "the party" ..., never "the front line") -> the last entity whose name ends with that word;
+- "they", "their" opening a sentence (or the clause after ", and") -> the group the sentence before (in
+  the paragraph) is about; never a person's, nor when a mention stands before it in its sentence;
+- a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
+  the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before;
 - "he", "his", "him" -> the person named last; "the latter" / "the former" -> the second / first of the
   last two names of a kind;
