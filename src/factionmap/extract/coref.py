@@ -4,7 +4,12 @@
   title is that name (optionally followed by ":" and a subtitle);
 - "the group", "the organization", "this group" -> the subject of an encyclopedia-style page, else
   the group named last; "the province" -> the last province named (or the subject);
-- "the Emirate", "the Front" ... -> the last entity whose name ends with that word;
+- "the Emirate", "the Front" ... (and in lower case "the emirate", "the front", "the brotherhood",
+  "the party" ..., never "the front line") -> the last entity whose name ends with that word;
+- "they", "their" opening a sentence (or the clause after ", and") -> the group the sentence before (in
+  the paragraph) is about; never a person's, nor when a mention stands before it in its sentence;
+- a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
+  the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before;
 - "he", "his", "him" -> the person named last; "the latter" / "the former" -> the second / first of the
   last two names of a kind;
@@ -33,11 +38,14 @@ _GROUP_NP = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:militant|jihadi|ji
                        r"extremist|local|new|same)\s+)?(?:group|organi[sz]ation|movement|faction)\b(?!\s*[’']s\s+\w+\s+of)")
 _PROVINCE_NP = re.compile(r"\b[Tt]he\s+(?:province|wilayah?|vilayat)\b")
 _HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalition|Party|Caliphate|Units|"
-                      r"[Dd]epartment|[Mm]inistry|[Aa]gency|[Cc]ommission)\b")
+                      r"[Dd]epartment|[Mm]inistry|[Aa]gency|[Cc]ommission|emirate|front|brotherhood|Brotherhood|"
+                      r"league|League|party|caliphate|coalition)\b(?!\s+(?:of|for|lines?|page|row|runners?)\b|"
+                      r"\s*[\-\u2010])")
 _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|appears|remains)\s+(?:not\s+)?"
                  r"(?:\w+\s+)?(?:that|to|likely|unclear|clear|possible|important|notable|interesting|worth|true|"
                  r"difficult|hard|easy|also|an?\s))")
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
+_THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")
 _PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
                        r"(?!\s+(?:of|council|centre|center|hall|authorities|level|administration)\b|[\-\u2010])")
 # (not "the commander", "the spokesman": as often a new, unnamed person as the one named before)
@@ -107,6 +115,46 @@ def _lede_subject(ann: Annotated) -> str | None:
     return None
 
 
+def document_focus(ann: Annotated) -> str | None:
+    """The group the document is about: its subject, else the group its names mention most often, when
+    it is named at least three times and half again as often as any other group."""
+    if ann.subject is not None:
+        return ann.subject
+    counts: dict[str, int] = {}
+    for s in ann.spans:
+        if s.source != "coref" and _group(ann, s):
+            counts[s.key] = counts.get(s.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _named_since(ann: Annotated, key: str, before: int, window: int) -> bool:
+    return any(s.key == key and s.source != "coref" for s in ann.spans_in(max(0, before - window), before))
+
+
+_PLURAL_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*)?(?:and|but|then|later|also|soon)?\s*)$")
+
+
+def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
+    """The group "they" / "their" opening a sentence (or its clause after ", and") stands for: the group
+    the sentence before in the paragraph is about, or the group that is the subject of the clause before
+    ", and"; never a group named in its own sentence before it (that would be "it"), nor a person's."""
+    sent = ann.sentences[si]
+    target = _and_clause_subject(ann, sent.start, a)
+    if target:
+        return target
+    if not _PLURAL_LEAD.match(ann.text[sent.start:a].strip(" -*\u2022")):
+        return None
+    if any(s.end <= a for s in ann.spans_in(sent.start, a)):
+        return None
+    if si == 0 or ann.sentences[si - 1].paragraph != sent.paragraph:
+        return None
+    t = topic(ann, si - 1)
+    return t if t is not None and not ann.is_state(t) else None
+
+
 def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
     for s in reversed(ann.spans_in(max(0, before - window), before)):
         if s.end <= before and s.source != "coref" and pred(s):
@@ -121,6 +169,7 @@ def _group(ann: Annotated, s: Span) -> bool:
 def resolve(ann: Annotated) -> Annotated:
     ann.subject = ann.subject or find_subject(ann)
     encyclopedic = ann.subject is not None and bool(ann.infobox)
+    focus = document_focus(ann)
     text = ann.text
     for si, sent in enumerate(ann.sentences):
         if sent.kind not in ("text", "list"):
@@ -147,6 +196,8 @@ def resolve(ann: Annotated) -> Annotated:
             if target is None and _LEAD.match(text[sent.start:a].strip(" -*\u2022")) and si > 0 and \
                     ann.sentences[si - 1].paragraph == sent.paragraph:
                 target = topic(ann, si - 1)  # "X is ... as Y took Z. The group said": X, the sentence's subject
+            if target is None and focus is not None and _named_since(ann, focus, a, 1500):
+                target = focus  # a news report's "the group" is the group it is about
             if target is None:
                 last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
@@ -164,6 +215,11 @@ def resolve(ann: Annotated) -> Annotated:
             if in_quote(a):
                 continue
             target = _and_clause_subject(ann, sent.start, a) or _sentence_subject(ann, si, a)
+            if target:
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
+        for m in _THEY.finditer(body):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            target = None if in_quote(a) else _plural_subject(ann, si, a)
             if target:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _PLACE_NP.finditer(body):

@@ -98,6 +98,8 @@ class SentenceView:
         if i is not None:
             return i
         j = bisect_left(self.starts, span.start)
+        if span.start == span.end:
+            return j - 1  # an empty mention (a subject the frames carry: "Based in P."): before the token there
         return j if j < len(self.starts) and self.starts[j] < span.end else None
 
 
@@ -194,7 +196,7 @@ class Featurizer:
             f += [f"BC:{c}", f"KBC:{ka}{kb}:{c}"]
         if n <= 4:
             f += [f"BCS:{c}" for c in bclasses]
-        for cs in cls[max(0, ia - 3): ia]:
+        for cs in cls[max(0, ia - 3): max(0, ia)]:
             f += [f"LC:{c}" for c in cs]
         for cs in cls[ib + 1: ib + 4]:
             f += [f"RC:{c}" for c in cs]
@@ -229,7 +231,7 @@ class Featurizer:
                 f.append(f"KBW:{ka}{kb}:{st}")
         for x, y in zip(between, between[1:]):
             f.append(f"BB:{x}_{y}")
-        left = toks[max(0, ia - 4): ia]
+        left = toks[max(0, ia - 4): max(0, ia)]
         right = toks[ib + 1: ib + 5]
         if left:
             f.append(f"L1:{left[-1]}")

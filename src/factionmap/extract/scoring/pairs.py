@@ -46,12 +46,12 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
     for i, sent in enumerate(ann.sentences):
         if sent.kind in _SKIP_KINDS:
             continue
-        spans = [s for s in ann.sentence_spans(i)]
+        spans = with_pair_twins(ann, ann.sentence_spans(i))
         for j, x in enumerate(spans):
             near = spans[j + 1: j + 1 + (12 if len(spans) > MAX_MENTIONS else len(spans))]
             for y in near:
-                if y.start - x.end > MAX_GAP or not _ok(ann, x, y):
-                    continue
+                if y.start - x.end > MAX_GAP or y.start < x.end or not _ok(ann, x, y):
+                    continue  # (a phrase's two groups are paired by the frames that read "the two ...")
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
     for p in infobox_pairs(ann) + list_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
@@ -62,6 +62,20 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
             pairs[k] = Pair(x, y, c.sentence, via="frame")
         pairs[k].frames.append(c)
     return sorted(pairs.values(), key=lambda p: (p.sentence, p.a.start, p.b.start))
+
+
+def with_pair_twins(ann: Annotated, spans: list[Span]) -> list[Span]:
+    """The sentence's mentions, each "the two groups" / "both groups" phrase standing for both of its
+    groups: the resolver gives the phrase's span the first group; its twin carries the second."""
+    if not ann.pairs:
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        out.append(s)
+        two = ann.pairs.get((s.start, s.end)) if s.source == "coref" else None
+        if two is not None and two[1] != s.key:
+            out.append(Span(s.start, s.end, two[1], ann.type_of(two[1]), "coref"))
+    return out
 
 
 def infobox_pairs(ann: Annotated) -> list[Pair]:

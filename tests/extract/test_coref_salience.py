@@ -1,0 +1,94 @@
+"""Coreference by salience: "they" opening a sentence, a head noun in lower case ("the emirate"), the
+document's focus for "the group" in a report without an infobox; and the traps each must avoid.
+Texts invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from factionmap.extract.coref import document_focus
+from factionmap.model import Document
+
+
+@pytest.fixture(scope="module")
+def annotate(pipeline):
+    def run(text: str, title: str | None = None):
+        return pipeline.annotate(Document(text=text, title=title))
+    return run
+
+
+def _resolved(ann, phrase: str, nth: int = 0) -> str | None:
+    """The name of the entity the `nth` occurrence of `phrase` was resolved to (None: unresolved)."""
+    at = -1
+    for _ in range(nth + 1):
+        at = ann.text.index(phrase, at + 1)
+    span = next((s for s in ann.spans if s.start == at and s.source == "coref"), None)
+    return ann.entities[span.key].name if span else None
+
+
+# "they" / "their" opening a sentence: the group the sentence before is about -----------------------------
+
+def test_they_opening_a_sentence_is_the_group_the_sentence_before_is_about(annotate):
+    ann = annotate("The Sun Brigade was formed in 2014 in Homs. They later joined the Islamic State.")
+    assert _resolved(ann, "They") == "Sun Brigade"
+
+
+def test_their_after_and_is_the_subject_of_the_clause_before(annotate):
+    ann = annotate("The Sun Brigade left Homs in 2016, and their fighters moved to Aleppo.")
+    assert _resolved(ann, "their") == "Sun Brigade"
+
+
+def test_they_after_a_sentence_about_a_person_stays_unresolved(annotate):
+    ann = annotate("The Sun Brigade held Homs until 2015.\n\nAbu Omar al-Tunisi met two envoys in Aleppo. "
+                   "They asked for money.")
+    assert _resolved(ann, "They") is None
+
+
+def test_their_after_a_group_named_in_its_own_sentence_is_left_to_the_sentence(annotate):
+    ann = annotate("The Sun Brigade was formed in 2014. Hezbollah sent their advisers to Homs.")
+    assert _resolved(ann, "their") is None  # not the Sun Brigade: a group of its own sentence stands nearer
+
+
+def test_a_persons_his_never_resolves_to_the_document_subject(annotate):
+    ann = annotate("Desert Front | |\nAllegiance | Islamic State |\n"
+                   "The Desert Front is a jihadist group in Syria.\n"
+                   "Abu Omar al-Tunisi led it from 2015. His brother was killed in Homs.\n")
+    assert ann.entities[ann.subject].name == "Desert Front"
+    assert _resolved(ann, "His") == "Abu Omar al-Tunisi"
+
+
+# a head noun in lower case: the entity whose name ends with it ---------------------------------------------
+
+def test_the_emirate_in_lower_case_is_the_emirate_named_before(annotate):
+    ann = annotate("The Caucasus Emirate lost ground in 2015. The emirate was organised in provinces.")
+    assert _resolved(ann, "The emirate") == "Caucasus Emirate"
+
+
+def test_the_front_line_is_no_group(annotate):
+    ann = annotate("Jabhat al-Nusra, also called the Nusra Front, held Idlib. The front line moved east in 2016.")
+    assert _resolved(ann, "The front") is None
+
+
+def test_a_head_noun_no_name_ends_with_stays_unresolved(annotate):
+    ann = annotate("Hezbollah fought in Syria in 2013. The party denied it.")
+    assert _resolved(ann, "The party") is None
+
+
+# the document's focus: a report's "the group" when no infobox names the subject ----------------------------
+
+REPORT = ("Hezbollah fighters entered Homs in 2013. Hezbollah said the operation was defensive. "
+          "Local officials blamed Hezbollah for the shelling.\n\n"
+          "Police in Aleppo arrested two men they linked to Boko Haram. The group denied any role.")
+
+
+def test_focus_is_the_group_a_report_names_most(annotate):
+    ann = annotate(REPORT)
+    assert ann.subject is None
+    assert ann.entities[document_focus(ann)].name == "Hezbollah"
+    assert _resolved(ann, "The group") == "Hezbollah"  # not Boko Haram, named once in passing
+
+
+def test_no_focus_when_no_group_stands_out(annotate):
+    ann = annotate("Hezbollah entered Homs in 2013. Boko Haram attacked Maiduguri. Hezbollah left Homs. "
+                   "Boko Haram left Maiduguri. The group denied it.")
+    assert document_focus(ann) is None
+    assert _resolved(ann, "The group") == "Boko Haram"  # the last group named, as before
