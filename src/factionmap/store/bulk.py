@@ -4,16 +4,17 @@ On SQLite the rows go straight to the driver's executemany: SQLAlchemy's per-row
 processing is most of the cost of writing a few hundred thousand rows (a large STIX import). On
 PostgreSQL through pg8000 they go in one `COPY ... FROM STDIN` (CSV): pg8000's executemany sends one
 statement per row, a round trip each. Both fast paths are taken only for tables whose columns need no
-conversion (integers, strings, floats, booleans); a missing key gets its column's scalar default, as
+conversion (integers, strings, floats, booleans; on PostgreSQL also JSON, sent as its text); a missing key gets its column's scalar default, as
 SQLAlchemy would give it. Everything else, and every other driver, goes through SQLAlchemy's own bulk
 insert.
 """
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Integer, String, Table, insert
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, insert
 from sqlalchemy.engine import Connection
 
 _SIMPLE = (Integer, String, Float, Boolean)
@@ -25,7 +26,8 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         return
     names = list(rows[0])
     columns = [table.c[n] for n in names]
-    fast = all(isinstance(c.type, _SIMPLE) for c in columns)
+    postgres = conn.dialect.name == "postgresql"
+    fast = all(isinstance(c.type, _SIMPLE) or (postgres and isinstance(c.type, JSON)) for c in columns)
     if not fast or conn.dialect.name not in ("sqlite", "postgresql") or (
             conn.dialect.name == "postgresql" and conn.dialect.driver != "pg8000"):
         conn.execute(insert(table), rows)
@@ -34,7 +36,11 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
                 for c in columns]
     quote = conn.dialect.identifier_preparer.quote
     values = [tuple(r.get(n, d) for n, d in zip(names, defaults)) for r in rows]
-    if conn.dialect.name == "postgresql":
+    if postgres:
+        encoded = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
+        if encoded:
+            values = [tuple(json.dumps(v) if i in encoded and v is not None else v for i, v in enumerate(row))
+                      for row in values]
         copy_rows(conn, quote(table.name), [quote(n) for n in names], values)
         return
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
