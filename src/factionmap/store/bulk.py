@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, insert
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 _SIMPLE = (Integer, String, Float, Boolean)
 
@@ -39,7 +40,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if postgres:
         encoded = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
         if encoded:
-            values = [tuple(json.dumps(v) if i in encoded and v is not None else v for i, v in enumerate(row))
+            values = [tuple(json.dumps(v) if i in encoded else v for i, v in enumerate(row))  # None: JSON null
                       for row in values]
         copy_rows(conn, quote(table.name), [quote(n) for n in names], values)
         return
@@ -52,9 +53,13 @@ def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tup
     """PostgreSQL (pg8000): these rows into `table` (names already quoted) by one COPY FROM STDIN,
     inside the connection's transaction."""
     data = io.BytesIO("".join(",".join(_csv(v) for v in row) + "\n" for row in values).encode("utf-8"))
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"
+    dbapi = conn.dialect.dbapi
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", stream=data)
+        cursor.execute(sql, stream=data)
+    except dbapi.Error as err:  # type: ignore[union-attr]  # as SQLAlchemy raises it for its own statements
+        raise DBAPIError.instance(sql, None, err, dbapi.Error, dialect=conn.dialect) from err  # type: ignore[union-attr]
     finally:
         cursor.close()
 
