@@ -264,10 +264,11 @@ class Resolver:
                     return eid
         values = {"name": row["name"], "type": row["type"], "kind": row.get("kind"), "kb_id": row["kb_id"],
                   "attributes": row["attributes"] or {}}
-        eid = self._new_id()
-        if eid is None:
+        reserved = self._new_id()
+        if reserved is None:
             eid = codec.inserted_id(self.conn.execute(insert(t.entities).values(**values)))
         else:
+            eid = reserved
             self._entities[eid] = {"id": eid, **values}
         if self.lookups is not None:
             self.lookups.entity_created(eid, row["name"], row["kb_id"], row["type"])

@@ -49,15 +49,15 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     conn.exec_driver_sql(sql, values)
 
 
-def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tuple]) -> None:
+def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tuple[Any, ...]]) -> None:
     """PostgreSQL (pg8000): these rows into `table` (names already quoted) by one COPY FROM STDIN,
     inside the connection's transaction."""
     data = io.BytesIO("".join(",".join(_csv(v) for v in row) + "\n" for row in values).encode("utf-8"))
     sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"
     dbapi = conn.dialect.dbapi
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(sql, stream=data)
+        cursor.execute(sql, stream=data)  # pg8000's COPY extension
     except dbapi.Error as err:  # type: ignore[union-attr]  # as SQLAlchemy raises it for its own statements
         raise DBAPIError.instance(sql, None, err, dbapi.Error, dialect=conn.dialect) from err  # type: ignore[union-attr]
     finally:
