@@ -1,6 +1,7 @@
 """Builds at scale: a generated corpus built into PostgreSQL without Dask and with 1 and 2 Dask workers.
 
     python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--no-local] [--json out.json]
+    python bench/bench_scale.py --docs 64 --workers 1 --no-local --profile 25   # where the writer's time goes
 
 The corpus is generated at run time into a temporary folder (never stored in the project): the
 sample corpus and the training documents, copied --docs times in all, each copy with its
@@ -17,7 +18,10 @@ Workers are started and their pipeline loaded before the clock starts (a cluster
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import pstats
 import random
 import re
 import signal
@@ -95,22 +99,37 @@ def warm(client) -> None:
     client.run(load)
 
 
-def build_with(workers: int, url: str, folder: Path, batch: int) -> dict:
+def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 0, aggregate: str = "auto") -> dict:
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=40) as cluster, Client(cluster) as client:
         warm(client)
         store = Store(url)
+        profiler = cProfile.Profile() if profile else None
         start = time.perf_counter()
-        report = build_on_cluster(store, [str(folder)], "", client=client, batch_files=batch)
+        if profiler:
+            profiler.enable()
+        report = build_on_cluster(store, [str(folder)], "", client=client, batch_files=batch, aggregate=aggregate)
         wall = time.perf_counter() - start
+        if profiler:
+            profiler.disable()
+            print_profile(profiler, profile)
         stats = store.stats()
         store.close()
     return {"workers": workers, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors),
             "words": report.stats.get("words", 0), "extract_cpu_s": report.stats.get("extract_s", 0.0),
-            "write_s": report.stats.get("write_s", 0.0),
+            "write_s": report.stats.get("write_s", 0.0), "aggregate_s": report.stats.get("aggregate_s", 0.0),
+            "aggregate": aggregate,
             "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
+
+
+def print_profile(profiler, top: int) -> None:
+    """The parent's time (writing: store, resolution, aggregation) by function, cumulative, factionmap's own."""
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"factionmap/(store|graph|cluster|lifespans)", top)
+    print(out.getvalue())
 
 
 def build_local(url: str, folder: Path) -> dict:
@@ -167,6 +186,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16, help="Files per Dask task.")
     parser.add_argument("--no-local", action="store_true", help="Skip the build without Dask.")
     parser.add_argument("--json", help="Also write the figures to this file.")
+    parser.add_argument("--aggregate", choices=["auto", "batch", "end"], default="auto",
+                        help="Ties of the Dask builds: per batch, once at the end (set-based), or auto.")
+    parser.add_argument("--compare-batch", action="store_true",
+                        help="Also build with 1 worker aggregating per batch (the incremental path), for the ratio.")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="cProfile the parent (the writer) during the Dask builds; print its N costliest functions.")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its server
     server = PostgresServer()
@@ -181,17 +206,26 @@ def main() -> None:
             if not args.no_local:
                 runs.append(build_local(server.create_database("scale_local"), folder))
             for w in args.workers:
-                runs.append(build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch))
+                runs.append(build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
+                                       args.aggregate))
+            if args.compare_batch:
+                runs.append(build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0, "batch"))
             figures["runs"] = runs
             for r in runs:
-                label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s)"
+                label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s), ties {r['aggregate']}"
                 line = f"{label:<18} wall {r['wall_s']:8.1f} s  {r['extracted']:,} documents  {r['errors']} errors"
                 if r["workers"]:
                     r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
                     line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
-                             f"  write {r['write_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
+                             f"  write {r['write_s']:.1f} s  aggregate {r['aggregate_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
                 print(line)
-            walls = {r["workers"]: r["wall_s"] for r in runs}
+            main_runs = runs[:len(runs) - args.compare_batch]
+            walls = {r["workers"]: r["wall_s"] for r in main_runs}
+            if args.compare_batch and 1 in walls:
+                one, per_batch = next(r for r in main_runs if r["workers"] == 1), runs[-1]
+                figures["end_vs_batch"] = one["wall_s"] / per_batch["wall_s"]
+                print(f"1 worker, ties {one['aggregate']} vs per batch: {figures['end_vs_batch']:.2f}x wall; "
+                      f"writing + aggregating {one['write_s'] + one['aggregate_s']:.1f} s vs {per_batch['write_s']:.1f} s")
             if 1 in walls and 2 in walls:
                 figures["scaling_efficiency"] = walls[1] / (2 * walls[2])
                 print(f"scaling efficiency 1 -> 2 workers: {figures['scaling_efficiency']:.2f} (wall clock)")

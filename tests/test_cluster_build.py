@@ -78,9 +78,11 @@ def clean(corpus, postgres):
         store.close()
 
 
-def test_a_distributed_build_gives_the_same_store_as_a_local_build(client, corpus, clean, new_store):
+@pytest.mark.parametrize("aggregate", ["batch", "end"])  # ties per batch, or set-based at the end
+def test_a_distributed_build_gives_the_same_store_as_a_local_build(client, corpus, clean, new_store, aggregate):
     store = new_store()
-    report = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2)
+    report = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2, aggregate=aggregate)
+    assert ("aggregate" in report.stats) == (aggregate == "end") and not store.ties_stale()
     assert report.errors == []
     assert report.extracted == len(clean["documents"]) and report.added == report.extracted
     assert set(report.stats["peak_rss_mb"]) and report.stats["words"] > 0
@@ -89,12 +91,15 @@ def test_a_distributed_build_gives_the_same_store_as_a_local_build(client, corpu
     for part in clean:
         assert got[part] == clean[part], part
 
-    again = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2)  # idempotent
+    again = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=2,  # idempotent
+                             aggregate=aggregate)
     assert again.extracted == 0 and again.unchanged == report.extracted
     assert digest(store) == clean
 
 
-def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(client, corpus, clean, new_store):
+@pytest.mark.parametrize("aggregate", ["batch", "end"])
+def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(client, corpus, clean, new_store,
+                                                                              aggregate):
     store = new_store()
     killed: list[int] = []
     gone: list[str] = []  # its address
@@ -114,7 +119,7 @@ def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(cl
     watcher = threading.Thread(target=kill_a_busy_worker)
     watcher.start()
     try:
-        first = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1)
+        first = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1, aggregate=aggregate)
     finally:
         stop.set()
         watcher.join()
@@ -123,7 +128,8 @@ def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(cl
     assert first.errors and all("run the build again" in str(e) for e in first.errors)
     assert first.extracted < len(clean["documents"])
     _wait_for_workers(client, 2, without=gone[0])  # the nanny has started a new worker in its place
-    second = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1)
+    assert not store.ties_stale()  # what was written is aggregated, even in a build that stopped
+    second = build_on_cluster(store, [str(corpus)], "", client=client, batch_files=1, aggregate=aggregate)
     assert second.errors == []
     assert first.extracted + second.extracted == len(clean["documents"])  # nothing done twice
     assert digest(store) == clean

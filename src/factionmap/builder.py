@@ -110,6 +110,8 @@ def build(store: Store, inputs: Iterable[str], *, jobs: int = 1, on_error: Error
             report.unchanged += 1
         if progress:
             progress(doc)
+    if store.ties_stale():  # a large build stopped before aggregating its ties (cluster.py): done here
+        store.aggregate_all()
     return report
 
 

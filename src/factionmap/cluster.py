@@ -4,7 +4,10 @@ The parent lists the input files and cuts them into batches; each batch is one D
 reads its files and extracts their documents on a worker and sends back plain results (documents,
 extractions, errors, and what the batch cost). The parent writes each batch in ONE transaction
 (`Store.save_batch`: rows in bulk, the batch's entities resolved together, its ties aggregated
-once), in input order, so the store is the same as a local build's of the same files.
+once), in input order, so the store is the same as a local build's of the same files. A large build
+(`aggregate="end"`, or "auto" with LARGE_BUILD_FILES files or more) leaves the ties alone batch after
+batch and recomputes them all at its end, set-based (graph.setwise); a build that stops early still
+does, and a store left stale by a killed parent is aggregated whole by the next write.
 
 Idempotent and resumable as a local build: documents already extracted by this extractor version
 are skipped (the workers are told which, once), a batch is stored whole or not at all, and a worker
@@ -31,6 +34,8 @@ from .model import Document, Extraction
 from .store import Store
 
 BATCH_FILES = 8  # files per task: big enough to amortise a task, small enough to balance 2 workers
+LARGE_BUILD_FILES = 64  # from this many files on, ties are aggregated once, set-based, at the end
+AGGREGATE_WHEN = ("auto", "batch", "end")
 
 
 @dataclass
@@ -122,9 +127,12 @@ def _without_text(doc: Document) -> Document:
 def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler | None = None,
                      progress: Progress | None = None, force: bool = False, extractor=None,
                      max_bytes: int | None = None, budget: Budget | None = None, batch_files: int = BATCH_FILES,
-                     on_dashboard: Callable[[str], None] | None = None, client=None) -> BuildReport:
+                     on_dashboard: Callable[[str], None] | None = None, client=None,
+                     aggregate: str = "auto") -> BuildReport:
     """`build`, with reading and extraction on a Dask cluster (`spec`: local:N or tcp://HOST:PORT,
-    or an open `client`) and the results written batch by batch."""
+    or an open `client`) and the results written batch by batch. `aggregate`: "batch" aggregates the
+    ties each batch touches as it is written, "end" all ties once at the end (set-based), "auto" the
+    latter from LARGE_BUILD_FILES files on."""
     from .extract.pipeline import ExtractorConfig, get_pipeline
     from .ingest.walk import iter_files
 
@@ -138,20 +146,29 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
         if on_error:
             on_error(exc)
 
+    if aggregate not in AGGREGATE_WHEN:
+        raise ConfigError(f"aggregate={aggregate!r}: expected one of {', '.join(AGGREGATE_WHEN)}")
     files = [(os.path.abspath(p), _shown(p)) for p in iter_files(list(inputs), failed)]
+    at_end = aggregate == "end" or (aggregate == "auto" and len(files) >= LARGE_BUILD_FILES)
     done = frozenset() if force else frozenset(store.extracted_ids(version))
-    if client is None:
-        with connect(spec) as opened:
-            _run(opened, store, files, done, version, report, failed, progress, force, config, max_bytes,
-                 budget, batch_files, on_dashboard)
-    else:
-        _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes,
-             budget, batch_files, on_dashboard)
+    try:
+        if client is None:
+            with connect(spec) as opened:
+                _run(opened, store, files, done, version, report, failed, progress, force, config, max_bytes,
+                     budget, batch_files, on_dashboard, at_end)
+        else:
+            _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes,
+                 budget, batch_files, on_dashboard, at_end)
+    finally:
+        if store.ties_stale():  # this build's batches, or an earlier build's that stopped before its end
+            started = time.perf_counter()
+            report.stats["aggregate"] = store.aggregate_all()
+            report.stats["aggregate_s"] = time.perf_counter() - started
     return report
 
 
 def _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes, budget,
-         batch_files, on_dashboard) -> None:
+         batch_files, on_dashboard, at_end) -> None:
     if on_dashboard and getattr(client, "dashboard_link", None):
         on_dashboard(client.dashboard_link)
     [done_on_workers] = client.scatter([done], broadcast=True, hash=False)
@@ -180,14 +197,15 @@ def _run(client, store, files, done, version, report, failed, progress, force, c
             return
         finally:
             future.release()
-        _write(store, result, seen, report, failed, progress, force)
+        _write(store, result, seen, report, failed, progress, force, at_end)
         stats["extract_s"] = stats.get("extract_s", 0.0) + result.extract_s
         stats["words"] = stats.get("words", 0) + result.words
         peak = stats.setdefault("peak_rss_mb", {})
         peak[result.worker] = max(peak.get(result.worker, 0.0), result.peak_rss_mb)
 
 
-def _write(store: Store, result: BatchResult, seen: set[str], report: BuildReport, failed, progress, force) -> None:
+def _write(store: Store, result: BatchResult, seen: set[str], report: BuildReport, failed, progress, force,
+           at_end: bool) -> None:
     for exc in result.errors:
         failed(exc)
     extractions: list[Extraction] = []
@@ -203,7 +221,7 @@ def _write(store: Store, result: BatchResult, seen: set[str], report: BuildRepor
         else:
             extractions.append(outcome)
     started = time.perf_counter()
-    written, new = store.save_batch(extractions, unextracted, unless_current=not force)
+    written, new = store.save_batch(extractions, unextracted, unless_current=not force, aggregate=not at_end)
     report.stats["write_s"] = report.stats.get("write_s", 0.0) + time.perf_counter() - started
     report.added += len(new)
     for x in extractions:

@@ -67,6 +67,9 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
               help="Read and extract on a Dask cluster: local:N starts N worker processes here; "
                    "tcp://HOST:PORT uses a running cluster's scheduler (its workers must see the files "
                    "at the same paths). Results are written in batches.")
+@click.option("--aggregate", type=click.Choice(["auto", "batch", "end"]), default="auto", show_default=True,
+              help="With --dask: aggregate the ties each batch touches as it is written (batch), or every tie "
+                   "once at the end, set-based (end); auto: at the end from 64 files on.")
 @click.option("--force", is_flag=True, help="Extract again even documents already extracted by this version.")
 @strict_option
 @size_option
@@ -78,7 +81,7 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
                    "$FACTIONMAP_MAX_CHARS; 0: no limit). Long documents are read piece by piece.")
 @extractor_options
 @fail_cleanly
-def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, force: bool, strict: bool, max_file_size: int | None,
+def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, aggregate: str, force: bool, strict: bool, max_file_size: int | None,
           time_budget: float | None, max_chars: int | None, model: str | None, min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
@@ -97,7 +100,7 @@ def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, force: 
         with progress_bar("building on Dask") as bar:
             report = cluster.build_on_cluster(
                 store, inputs, dask, on_error=warn, progress=bar.advance, force=force, max_bytes=max_file_size,
-                budget=budget, extractor=config,
+                budget=budget, extractor=config, aggregate=aggregate,
                 on_dashboard=lambda link: click.echo(f"Dask dashboard: {link}", err=True))
         _summary(report, store)
         _exit(report, strict)

@@ -105,6 +105,8 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
             s, o = o, s
         if s != o:
             groups[(s, row["relation"], o)].append(row)
+    for rows in groups.values():
+        rows.sort(key=lambda r: r["id"])  # grades and dates read in one order (graph.setwise's)
     rate = sources.rater(sources.stored(conn))
     values = {key: reviews.verdict_values(_values(key, rows, rate),
                                           [r for row in rows for r in reviewed.get(row["id"], ())])
@@ -154,8 +156,10 @@ def _values(key: tuple[Any, ...], rows: list[Any], rate: Callable[[Mapping[str, 
     dated = [r for r in rows if r["stance"] != "denied"] or rows
     starts = [r for r in dated if r["start_iso"]]
     ends = [r for r in dated if r["end_iso"]]
-    first = min(starts, key=lambda r: (r["start_earliest"], -len(r["start_iso"])), default=None)
-    last = max(ends, key=lambda r: (r["end_latest"], len(r["end_iso"])), default=None)
+    # the earliest start and latest end, the more precise date first, then the first assertion stored
+    # (graph.setwise picks the same rows in SQL)
+    first = min(starts, key=lambda r: (r["start_earliest"], -len(r["start_iso"]), r["id"]), default=None)
+    last = max(ends, key=lambda r: (r["end_latest"], len(r["end_iso"]), -r["id"]), default=None)
     graded = grading.grade([{**r, "source": r["author"] or r["publisher"]} for r in rows], status, rate)
     return {
         "subject_id": s, "relation": relation, "object_id": o, "status": status.value,

@@ -8,17 +8,22 @@ found) store-wide entities under the user's decisions, and the ties of every ent
 """
 from __future__ import annotations
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
-from . import aggregate, dedup, edits, manual, reviews, rules
+from . import aggregate, dedup, edits, manual, reviews, rules, setwise
 from .resolve import Resolver
 
 
-def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: set[int]) -> None:
+def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: set[int], *,
+                      aggregate_ties: bool = True) -> None:
     """Documents whose results were just written (evidence fingerprinted): their entities join the
-    map in document order, then the ties of every entity they touch, before or now, once."""
+    map in document order, then the ties of every entity they touch, before or now, once.
+
+    Without `aggregate_ties` (a large build, aggregated set-based at its end) the ties are left as they
+    were and the store is marked stale; a store marked stale is aggregated whole at the next write that
+    aggregates (or `aggregate_all`)."""
     chunks = [doc_ids[i:i + 500] for i in range(0, len(doc_ids), 500)]
     reviewed: set[str] = set()
     for chunk in chunks:
@@ -39,7 +44,32 @@ def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: 
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
     edits.apply(conn, touched)
-    aggregate.refresh(conn, touched | (previously_touched - set(resolver.pool)))
+    if not aggregate_ties:
+        mark_stale(conn)
+    elif is_stale(conn):
+        aggregate_all(conn)
+    else:
+        aggregate.refresh(conn, touched | (previously_touched - set(resolver.pool)))
+
+
+STALE = "ties_stale"  # settings row: documents were written without aggregating their ties
+
+
+def mark_stale(conn: Connection) -> None:
+    """Say that the ties lag behind the documents (set-based aggregation will catch up)."""
+    if not is_stale(conn):
+        conn.execute(insert(t.settings).values(name=STALE, value="1"))
+
+
+def is_stale(conn: Connection) -> bool:
+    return conn.execute(select(t.settings.c.value).where(t.settings.c.name == STALE)).first() is not None
+
+
+def aggregate_all(conn: Connection) -> dict[str, int]:
+    """Every tie of the store recomputed set-based (graph.setwise); the store is no longer stale."""
+    counts = setwise.refresh_all(conn)
+    conn.execute(delete(t.settings).where(t.settings.c.name == STALE))
+    return counts
 
 
 def fingerprint_document(conn: Connection, doc_id: str) -> None:

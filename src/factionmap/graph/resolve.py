@@ -20,7 +20,7 @@ import re
 from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
@@ -39,6 +39,7 @@ __all__ = ["NEW", "Resolver"]
 
 
 _DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
+_ID_BLOCK = 256  # entity ids taken from PostgreSQL's sequence at a time
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -59,10 +60,15 @@ class Resolver:
         self.objects: dict[tuple[str, str], tuple[int, str]] = {}  # (STIX id, type) -> where it went
         self._members: list[dict[str, Any]] = []  # rows written in bulk before anything reads them (flush)
         self._aliases: list[dict[str, Any]] = []
+        self._entities: dict[int, dict[str, Any]] = {}  # new entities, their ids taken ahead (_new_id), written by flush
+        self._free_ids: list[int] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
     def flush(self) -> None:
-        """Write the memberships and aliases held back (every lookup of them calls this first)."""
+        """Write the new entities, memberships and aliases held back (every lookup of them calls this first)."""
+        if self._entities:
+            insert_rows(self.conn, t.entities, list(self._entities.values()))
+            self._entities = {}
         if self._members:
             insert_rows(self.conn, t.entity_members, self._members)
             self._members = []
@@ -260,13 +266,34 @@ class Resolver:
                     if self.lookups is not None:
                         self.lookups.entity_created(eid, e["name"], e["kb_id"], e["type"])
                     return eid
-        eid = codec.inserted_id(self.conn.execute(
-            insert(t.entities).values(name=row["name"], type=row["type"], kind=row.get("kind"), kb_id=row["kb_id"],
-                                      attributes=row["attributes"] or {})
-        ))
+        values = {"name": row["name"], "type": row["type"], "kind": row.get("kind"), "kb_id": row["kb_id"],
+                  "attributes": row["attributes"] or {}}
+        reserved = self._new_id()
+        if reserved is None:
+            eid = codec.inserted_id(self.conn.execute(insert(t.entities).values(**values)))
+        else:
+            eid = reserved
+            self._entities[eid] = {"id": eid, **values}
         if self.lookups is not None:
             self.lookups.entity_created(eid, row["name"], row["kb_id"], row["type"])
         return eid
+
+    def _new_id(self) -> int | None:
+        """The id the next new entity takes, reserved ahead so that new entities are written in bulk
+        (PostgreSQL: a block of the sequence; SQLite: after the largest id, under the writer lock);
+        None elsewhere (the entity is inserted at once)."""
+        if not self._free_ids:
+            dialect = self.conn.dialect.name
+            if dialect == "postgresql":
+                self._free_ids = [r[0] for r in self.conn.execute(text(
+                    "SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, :n)"),
+                    {"n": _ID_BLOCK})]
+            elif dialect == "sqlite":
+                top = max([self.conn.execute(select(func.max(t.entities.c.id))).scalar() or 0, *self._entities])
+                self._free_ids = [top + 1]
+            else:
+                return None
+        return self._free_ids.pop(0)
 
     def claim(self, entity_id: int) -> None:
         """An entity a rule or lookup found is in use again: it leaves the pool."""
@@ -280,6 +307,8 @@ class Resolver:
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
         self._kind(row, entity_id)
         self._external_ids(row, entity_id)
+        if self.rules.splits:
+            self.flush()  # the rules read the entity
         blocked = self.rules.blocked_names(self, entity_id) if self.rules.splits else set()
         seen: set[str] = set()
         new = []
@@ -303,11 +332,16 @@ class Resolver:
         if not ids or (entity_id, tuple(sorted(ids.items()))) in self._ided:
             return
         self._ided.add((entity_id, tuple(sorted(ids.items()))))
-        attrs = dict(self.conn.execute(select(t.entities.c.attributes).where(t.entities.c.id == entity_id)).scalar() or {})
+        held = self._entities.get(entity_id)
+        attrs = dict(held["attributes"] if held else self.conn.execute(
+            select(t.entities.c.attributes).where(t.entities.c.id == entity_id)).scalar() or {})
         merged = {**ids, **(attrs.get("external_ids") or {})}
         if merged != attrs.get("external_ids"):
             attrs["external_ids"] = merged
-            self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
+            if held:
+                held["attributes"] = attrs
+            else:
+                self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id).values(attributes=attrs))
 
     def _kind(self, row: Row, entity_id: int) -> None:
         """A document that says what sort of entity it is (a KB kind, a name's head word) tells an entity
@@ -316,6 +350,11 @@ class Resolver:
         if not kind or kind in _DEFAULT_KINDS or entity_id in self._kinded:
             return
         self._kinded.add(entity_id)
+        held = self._entities.get(entity_id)
+        if held:
+            if held["kind"] is None or held["kind"] in _DEFAULT_KINDS:
+                held["kind"] = kind
+            return
         self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
                                                    or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
                           .values(kind=kind))

@@ -58,7 +58,7 @@ def _end_by_first_later(values: MutableMapping[Key, dict[str, Any]], key: Key, c
     ]
     if not later:
         return
-    first = min(later, key=lambda k: values[k]["start_earliest"])
+    first = min(later, key=lambda k: (values[k]["start_earliest"], k))  # the key: the same choice every time
     nxt = values[first]
     row.update(end_iso=nxt["start_iso"], end_earliest=nxt["start_earliest"], end_latest=nxt["start_latest"],
                end_text=f"until {first[1]} ({nxt['start_iso']})")

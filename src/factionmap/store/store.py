@@ -170,12 +170,14 @@ class Store:
             self._write_extractions(conn, extractions)
 
     def save_batch(self, extractions: list[Extraction], unextracted: Sequence[Document] = (), *,
-                   unless_current: bool = False) -> tuple[set[str], set[str]]:
+                   unless_current: bool = False, aggregate: bool = True) -> tuple[set[str], set[str]]:
         """A batch of a build in ONE transaction: these documents' results (resolved together, in
         order, their ties aggregated once) and documents kept unextracted (their extraction failed).
 
         With `unless_current`, a document already extracted by its extraction's version (another
-        writer got there first) is left alone. Returns (ids written, ids new to the store)."""
+        writer got there first) is left alone. Without `aggregate`, the ties are left for
+        `aggregate_all` at the end of the build (the store says so until then: `ties_stale`).
+        Returns (ids written, ids new to the store)."""
         ids = list(dict.fromkeys([x.document.id for x in extractions] + [d.id for d in unextracted]))
         with self.transaction() as conn:
             stored: dict[str, str | None] = {}
@@ -185,8 +187,23 @@ class Store:
             if unless_current:
                 extractions = [x for x in extractions if stored.get(x.document.id, "") != x.extractor_version]
             _insert_documents(conn, list(unextracted))
-            self._write_extractions(conn, extractions)
+            self._write_extractions(conn, extractions, aggregate=aggregate)
         return {x.document.id for x in extractions}, set(ids) - set(stored)
+
+    def aggregate_all(self) -> dict[str, int]:
+        """Every tie recomputed at once, set-based (graph.setwise), in one transaction: the end of a
+        large build. Returns what it did (ties inserted, updated, deleted, citations...)."""
+        from ..graph import maintain
+
+        with self.transaction() as conn:
+            return maintain.aggregate_all(conn)
+
+    def ties_stale(self) -> bool:
+        """Whether documents were written without their ties being aggregated (a build stopped early)."""
+        from ..graph import maintain
+
+        with self.engine.connect() as conn:
+            return maintain.is_stale(conn)
 
     def extracted_ids(self, version: str) -> set[str]:
         """The ids of the documents already extracted by this extractor version."""
@@ -194,7 +211,7 @@ class Store:
             return {r[0] for r in conn.execute(select(t.documents.c.id)
                                                .where(t.documents.c.extractor_version == version))}
 
-    def _write_extractions(self, conn: Connection, extractions: list[Extraction]) -> None:
+    def _write_extractions(self, conn: Connection, extractions: list[Extraction], *, aggregate: bool = True) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
 
         if not extractions:
@@ -211,7 +228,7 @@ class Store:
         _insert_lifespans(conn, extractions, keys)
         conn.execute(update(t.documents).where(t.documents.c.id == bindparam("did")),
                      [{"did": x.document.id, "extractor_version": x.extractor_version or "unknown"} for x in extractions])
-        maintain.documents_changed(conn, ids, touched)
+        maintain.documents_changed(conn, ids, touched, aggregate_ties=aggregate)
 
     def doc_entities(self, doc_id: str) -> list[Entity]:
         with self.engine.connect() as conn:
