@@ -220,8 +220,7 @@ def server_url(server: PostgresServer, name: str) -> str:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["queries"]:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from scale_queries import main as queries_main
+        from bench.scale_queries import main as queries_main
 
         queries_main(sys.argv[2:])
     else:

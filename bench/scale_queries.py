@@ -119,7 +119,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--no-map", action="store_true", help="Skip the map API's latencies.")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args(argv)
-    from scale_store import fill
+    from bench.scale_store import fill
     server = None
     try:
         if args.url:

@@ -45,8 +45,11 @@ def _sizes(entities: int) -> dict[str, int]:
             "loc_lo": HUBS + orgs + persons + 1, "provinces": max(1, min(300, places // 4)), "places": places}
 
 
-def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, log=print) -> dict[str, int]:
-    """Fill an empty store; returns its row counts."""
+def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, aggregate_in_python: bool = False,
+         log=print) -> dict[str, int]:
+    """Fill an empty store; returns its row counts. `aggregate_in_python`: make the ties with the
+    package's own aggregator (graph.aggregate.refresh, exact grades and supersession; slow beyond
+    a few tens of thousands of assertions) instead of the SQL above."""
     import time
 
     eng = store.engine
@@ -162,32 +165,39 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, log=pri
                     ELSE sm.entity_id END AS s,
                CASE WHEN a.relation IN {SYMMETRIC} AND om.entity_id < sm.entity_id THEN sm.entity_id
                     ELSE om.entity_id END AS o,
-               CASE WHEN a.stance <> 'denied' THEN a.start_earliest END AS se_,
+               CASE WHEN a.stance <> 'denied' THEN a.start_earliest END AS se,
                CASE WHEN a.stance <> 'denied' THEN a.start_iso END AS si,
                CASE WHEN a.stance <> 'denied' THEN a.end_latest END AS el,
-               CASE WHEN a.stance <> 'denied' THEN a.end_iso END AS ei
+               CASE WHEN a.stance <> 'denied' THEN a.end_iso END AS ei,
+               a.start_earliest AS all_se, a.start_iso AS all_si, a.end_latest AS all_el, a.end_iso AS all_ei
         FROM assertions a JOIN entity_members sm ON sm.doc_entity_id = a.subject_id
              JOIN entity_members om ON om.doc_entity_id = a.object_id"""
     steps.append(("keyed", f"CREATE TEMP TABLE keyed_ AS {keyed}"))
     grade = ("CASE WHEN count(*) >= 8 THEN 'C2' WHEN count(*) >= 3 THEN 'C3' ELSE 'F6' END")
+    denied = "sum(CASE WHEN stance = 'denied' THEN 1 ELSE 0 END)"
+    conf = "(CASE WHEN count(*) > 9 THEN 90 ELSE 40 + 5 * count(*) END)"
+
+    def dated(agg: str, column: str) -> str:  # dates from the evidence that does not deny, if any
+        return f"(CASE WHEN {denied} = count(*) THEN {agg}(all_{column}) ELSE {agg}({column}) END)"
+    si, se, ei, el = dated("min", "si"), dated("min", "se"), dated("max", "ei"), dated("max", "el")
     steps.append(("ties", f"""
         INSERT INTO ties (subject_id, relation, object_id, status, confidence, grade, evidence_count,
             independent_count, start_iso, start_earliest, start_latest, start_text, end_iso, end_earliest,
             end_latest, end_text, score)
         SELECT s, relation, o,
-               CASE WHEN sum(CASE WHEN stance = 'denied' THEN 1 ELSE 0 END) = count(*) THEN 'denied'
-                    WHEN sum(CASE WHEN stance = 'denied' THEN 1 ELSE 0 END) > 0 THEN 'contested'
-                    ELSE 'supported' END,
-               CASE WHEN count(*) > 9 THEN 90 ELSE 40 + 5 * count(*) END, {grade}, count(*), count(*),
-               min(si), min(se_), CASE WHEN min(si) IS NULL THEN NULL ELSE min(si) {cat} '-12-31' END, min(si),
-               max(ei), CASE WHEN max(ei) IS NULL THEN NULL ELSE max(ei) {cat} '-01-01' END, max(el), max(ei),
-               (CASE WHEN count(*) > 9 THEN 90 ELSE 40 + 5 * count(*) END) / 100.0
+               CASE WHEN {denied} = count(*) THEN 'denied' WHEN {denied} > 0 THEN 'contested' ELSE 'supported' END,
+               {conf}, {grade}, count(*), count(*),
+               {si}, {se}, CASE WHEN {si} IS NULL THEN NULL ELSE {si} {cat} '-12-31' END, {si},
+               {ei}, CASE WHEN {ei} IS NULL THEN NULL ELSE {ei} {cat} '-01-01' END, {el}, {ei},
+               {conf} / 100.0
         FROM keyed_ WHERE s <> o GROUP BY s, relation, o"""))
     steps.append(("tie_assertions", """
         INSERT INTO tie_assertions (tie_id, assertion_id)
         SELECT t.id, k.id FROM keyed_ k JOIN ties t ON t.subject_id = k.s AND t.relation = k.relation
                                                   AND t.object_id = k.o"""))
-    for temp in ("keyed_", "plan_", "cast_", "nums"):
+    if aggregate_in_python:
+        steps = [s for s in steps if s[0] not in ("keyed", "ties", "tie_assertions")]
+    for temp in (("plan_", "cast_", "nums") if aggregate_in_python else ("keyed_", "plan_", "cast_", "nums")):
         steps.append((f"drop {temp}", f"DROP TABLE {temp}"))
     with eng.begin() as conn:
         for label, sql in steps:
@@ -198,8 +208,13 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, log=pri
             for table in ("entities", "doc_entities", "assertions"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+    if aggregate_in_python:
+        from factionmap.graph import aggregate
+
+        with store.transaction() as conn:
+            aggregate.refresh(conn, None)
     with eng.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE" if pg else "ANALYZE"))
+        conn.execute(text("ANALYZE"))
     with eng.connect() as conn:
         return {table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
                 for table in ("entities", "documents", "doc_entities", "assertions", "evidence", "ties")}

@@ -1,7 +1,7 @@
 """How entities connect: shortest paths and neighbourhoods over the ties table, hop by hop in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Integer, and_, cast, literal, or_, select
 
 from ..model import Tie
 from ..store import schema as t
@@ -89,3 +89,22 @@ def neighbourhood(graph, entity_id: int, hops: int = 1, as_of=None, *, citations
         for i in range(0, len(ids), _CHUNK):
             rows += conn.execute(select(t.ties).where(t.ties.c.id.in_(ids[i:i + _CHUNK]))).mappings().all()
         return read.ties(conn, rows, with_citations=citations)
+
+
+def lineage_rows(graph, conn, entity_id: int, depth: int) -> list:
+    """Rows of the lineage ties (not denied, under the graph's filters) that touch an entity within
+    depth - 1 lineage steps of `entity_id`, in the store's tie order: one recursive query."""
+    from ..relations import LINEAGE
+
+    cond = and_(graph._ties_query(relation=sorted(LINEAGE)).whereclause, t.ties.c.status != "denied")
+    c = t.ties.c
+    edges = (select(c.subject_id.label("a"), c.object_id.label("b")).where(cond)
+             .union_all(select(c.object_id.label("a"), c.subject_id.label("b")).where(cond)).subquery("edges"))
+    reach = select(cast(literal(entity_id), Integer).label("eid"), cast(literal(0), Integer).label("depth")) \
+        .cte("reach", recursive=True)
+    reach = reach.union(select(edges.c.b, reach.c.depth + 1).join_from(reach, edges, edges.c.a == reach.c.eid)
+                        .where(reach.c.depth < depth - 1))
+    near = select(reach.c.eid)
+    query = (select(t.ties).where(cond, or_(c.subject_id.in_(near), c.object_id.in_(near)))
+             .order_by(c.relation, c.start_earliest, c.id))
+    return list(conn.execute(query).mappings())

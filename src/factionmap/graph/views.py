@@ -71,43 +71,60 @@ class LineageNode:
         return [c for c in self.children if c.direction == "successor"]
 
 
-def _steps(tie: Tie, entity_id: int) -> tuple[Entity, str] | None:
-    """The other end of a lineage tie, and whether it came before or after `entity_id`."""
-    here_is_subject = tie.subject.id == entity_id
-    other = tie.object if here_is_subject else tie.subject
-    if tie.relation in ("successor_of", "split_from"):  # subject came out of object
+def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
+    """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity.
+
+    The lineage ties within `depth` steps are read in one query (paths.lineage_rows: a recursive CTE),
+    the tree is walked over them here, and only the ties it keeps are read with their citations."""
+    from . import read
+    from .paths import lineage_rows
+
+    root = LineageNode(graph.entity(entity_id))
+    with graph.engine.connect() as conn:
+        rows = lineage_rows(graph, conn, entity_id, depth)
+        touching: dict[int, list] = defaultdict(list)
+        for r in rows:  # in the store's tie order (relation, start, id), as graph.ties gives them
+            if r["status"] != "denied":
+                touching[r["subject_id"]].append(r)
+                if r["object_id"] != r["subject_id"]:
+                    touching[r["object_id"]].append(r)
+        seen = {entity_id}
+        kept: list[tuple[int, object, str, int]] = []  # (parent entity, row, direction, child entity)
+        frontier: list[tuple[int, str | None]] = [(entity_id, None)]
+        for _ in range(depth):
+            nxt: list[tuple[int, str | None]] = []
+            for here, came in frontier:
+                for r in touching.get(here, ()):
+                    step = _row_step(r, here)
+                    if step is None or step[0] in seen:
+                        continue
+                    other, direction = step
+                    if came and direction != came:  # keep going the same way in time
+                        continue
+                    seen.add(other)
+                    kept.append((here, r, direction, other))
+                    nxt.append((other, direction))
+            frontier = nxt
+            if not frontier:
+                break
+        ties = {x.id: x for x in read.ties(conn, [r for _, r, _, _ in kept])}
+    nodes = {entity_id: root}
+    for here, r, direction, other in kept:
+        tie = ties[r["id"]]
+        entity = tie.object if tie.subject.id == here else tie.subject
+        child = LineageNode(entity, tie.relation, direction, tie.start, tie.end, tie)
+        nodes[here].children.append(child)
+        nodes[other] = child
+    return root
+
+
+def _row_step(row, entity_id: int) -> tuple[int, str] | None:
+    """The other end of a lineage tie (a row of the ties table), and whether it came before or after
+    `entity_id`."""
+    here_is_subject = row["subject_id"] == entity_id
+    other = row["object_id"] if here_is_subject else row["subject_id"]
+    if row["relation"] in ("successor_of", "split_from"):  # subject came out of object
         return other, "predecessor" if here_is_subject else "successor"
-    if tie.relation == "merged_into":  # subject went into object
+    if row["relation"] == "merged_into":  # subject went into object
         return other, "successor" if here_is_subject else "predecessor"
     return None
-
-
-def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
-    """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity."""
-    root = LineageNode(graph.entity(entity_id))
-    seen = {entity_id}
-    frontier: list[tuple[LineageNode, str | None]] = [(root, None)]
-    for _ in range(depth):
-        nxt: list[tuple[LineageNode, str | None]] = []
-        for node, came in frontier:
-            here = node.entity.id
-            if here is None:  # pragma: no cover - entities read from the store have ids
-                continue
-            ties = [t for t in graph.ties(entity=here, relation=sorted(LINEAGE))
-                    if t.status.value != "denied"]
-            for tie in ties:
-                step = _steps(tie, here)
-                if step is None or step[0].id is None or step[0].id in seen:
-                    continue
-                other, direction = step
-                assert other.id is not None
-                if came and direction != came:  # keep going the same way in time
-                    continue
-                seen.add(other.id)
-                child = LineageNode(other, tie.relation, direction, tie.start, tie.end, tie)
-                node.children.append(child)
-                nxt.append((child, direction))
-        frontier = nxt
-        if not frontier:
-            break
-    return root
