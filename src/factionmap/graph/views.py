@@ -30,9 +30,22 @@ class Profile:
 
 
 def profile(graph, entity_id: int, **filters) -> Profile:
-    entity = graph.entity(entity_id)
-    ties = graph.ties(entity=entity_id, **filters)
+    """An entity (already known to exist) with its ties, read on one connection in a few queries."""
+    from sqlalchemy import or_
+
+    from ..store import schema as t
+    from . import read
+
+    limit = filters.pop("limit", None)
+    citations, with_aliases = filters.pop("citations", True), filters.pop("aliases", True)
+    query = graph._ties_query(**filters).where(or_(t.ties.c.subject_id == entity_id, t.ties.c.object_id == entity_id))
+    if limit:
+        query = query.limit(limit)
     with graph.engine.connect() as conn:
+        ties = read.ties(conn, list(conn.execute(query).mappings()), with_citations=citations, aliases=with_aliases)
+        entity = next((e for tie in ties for e in (tie.subject, tie.object) if e.id == entity_id), None)
+        if entity is None or not with_aliases:  # no ties, or ends read without their names
+            entity = read.entities(conn, [entity_id])[entity_id]
         why = decisions.explain(conn, entity_id)
     sources = {a.name: a.source for a in entity.aliases}
     aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
