@@ -81,7 +81,7 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, aggrega
           CASE WHEN n < {n['per_lo']} THEN 'ORG' WHEN n < {n['loc_lo']} THEN 'PERSON' ELSE 'PLACE' END,
           {kinds}, NULL, {js}
         FROM nums WHERE n BETWEEN 1 AND {entities}"""))
-    steps.append(("aliases", f"""
+    steps.append(("aliases", """
         INSERT INTO aliases (entity_id, name, norm, doc_id, source)
         SELECT id, name, lower(name), NULL, 'text' FROM entities"""))
     year = f"(2000 + {_mix('n', 11)} % 24)"

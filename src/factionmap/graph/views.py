@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Entity, FuzzyDate, Tie
-from ..relations import LINEAGE
 from . import decisions
 
 
@@ -54,7 +54,8 @@ def profile(graph, entity_id: int, **filters) -> Profile:
     for tie in ties:
         by_relation[tie.relation].append(tie)
         other = tie.object if tie.subject.id == entity_id else tie.subject
-        neighbours.setdefault(other.id, other)
+        if other.id is not None:  # entities read from the store have ids
+            neighbours.setdefault(other.id, other)
     leaders = sorted(
         ((tie.subject, tie.start, tie.end, tie) for tie in by_relation.get("leader_of", [])
          if tie.object.id == entity_id and tie.status.value != "denied"),
@@ -102,7 +103,7 @@ def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
                 if r["object_id"] != r["subject_id"]:
                     touching[r["object_id"]].append(r)
         seen = {entity_id}
-        kept: list[tuple[int, object, str, int]] = []  # (parent entity, row, direction, child entity)
+        kept: list[tuple[int, Any, str, int]] = []  # (parent entity, row, direction, child entity)
         frontier: list[tuple[int, str | None]] = [(entity_id, None)]
         for _ in range(depth):
             nxt: list[tuple[int, str | None]] = []
