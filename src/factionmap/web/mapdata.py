@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import HTTPException
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from ..errors import NotFound
 from ..graph.kinds import kind_of
@@ -148,7 +148,8 @@ def check_focus(graph, q: MapQuery) -> Entity | None:
 def histogram(graph, q: MapQuery) -> list[dict[str, int]]:
     """Dated ties per year of their start, under the relation and status filters (not the date)."""
     c = t.ties.c
-    year = func.substr(c.start_earliest, 1, 4)
+    # literal bounds: PostgreSQL does not see substr(x, $1, $2) and substr(x, $3, $4) as one expression
+    year = func.substr(c.start_earliest, literal_column("1"), literal_column("4"))
     query = select(year, func.count()).where(c.start_earliest.is_not(None)).group_by(year).order_by(year)
     if q.relations is not None:
         query = query.where(c.relation.in_(q.relations or ["-"]))
