@@ -7,9 +7,10 @@ Every table is filled by `INSERT ... SELECT` over a table of numbers (PostgreSQL
 SQLite's recursive CTE), with a fixed integer hash standing for chance, so the same sizes give the same
 store on both databases. Nothing is extracted and nothing goes through Python row by row.
 
-The shape, per `SHAPE`: a few hubs (fronts named in about every tenth document), armed groups in
+The shape: a few hubs (fronts each named in about one document in ten), armed groups in
 communities of 40 that documents talk about together (with a few links beyond), persons leading or
-belonging to them, provinces and places they operate in; documents of 100 assertions each, with 20
+belonging to them, provinces and places they operate in; lineage (splits, successions, mergers) rare
+and never of a hub; documents of 100 assertions each, with 20
 document entities, dated assertions (70 %, a fifth of them with an end), stances (asserted, reported,
 a few denied), confidences and one evidence sentence per assertion cut from the document's text.
 Ties are aggregated in SQL with the aggregator's rules for status, dates (earliest start, latest end
@@ -27,8 +28,9 @@ HUBS = 20
 COMMUNITY = 40
 SENTENCE = "Group A stood with Group B from 2010 in Place C. "  # 50 characters
 # ORG-ORG relations by a hash of the pair (per 100): alliances and rivalries most, lineage rare
-ORG_RELATIONS = [("ally_of", 30), ("opposes", 25), ("allegiance_to", 15), ("part_of", 15), ("defected_to", 10),
-                 ("split_from", 2), ("successor_of", 2), ("merged_into", 1)]
+ORG_RELATIONS = [("ally_of", 31), ("opposes", 25), ("allegiance_to", 15), ("part_of", 15), ("defected_to", 10),
+                 ("split_from", 2), ("successor_of", 1), ("merged_into", 1)]
+HUB_RELATIONS = [("allegiance_to", 35), ("ally_of", 25), ("opposes", 25), ("part_of", 15)]  # hubs split from no one
 SYMMETRIC = ("ally_of", "opposes")
 
 
@@ -130,12 +132,16 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, aggrega
                {_mix('n', 9)} % 100 AS stance_h, {_mix('n', 10)} % 100 AS date_h,
                1990 + {_mix('n', 12)} % 31 AS yr, {_mix('n', 13)} % 1000 AS conf_h
         FROM nums WHERE n < {assertions}"""))
-    bounds, lo = [], 0
-    for rel, share in ORG_RELATIONS:
-        bounds.append(f"WHEN h < {lo + share} THEN '{rel}'")
-        lo += share
+    def shares(table: list[tuple[str, int]]) -> list[str]:
+        out, lo = [], 0
+        for rel, share in table:
+            out.append(f"WHEN h < {lo + share} THEN '{rel}'")
+            lo += share
+        return out
+    bounds, hub_bounds = shares(ORG_RELATIONS), shares(HUB_RELATIONS)
     relation = f"""CASE WHEN p.shape >= 90 THEN 'operates_in'
         WHEN p.shape >= 80 THEN (CASE WHEN (p.se_e + p.oe_e) % 5 = 0 THEN 'leader_of' ELSE 'member_of' END)
+        WHEN p.se_e <= {HUBS} OR p.oe_e <= {HUBS} THEN (CASE {' '.join(hub_bounds)} ELSE 'ally_of' END)
         ELSE (CASE {' '.join(bounds)} ELSE 'ally_of' END) END"""
     pair_hash = ("((CASE WHEN se.e < oe.e THEN se.e ELSE oe.e END) * 7 "
                  "+ (CASE WHEN se.e < oe.e THEN oe.e ELSE se.e END) * 13) % 100")
