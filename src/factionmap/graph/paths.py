@@ -1,7 +1,7 @@
 """How entities connect: shortest paths and neighbourhoods over the ties table, hop by hop in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, and_, case, cast, literal, or_, select
+from sqlalchemy import and_, or_, select
 
 from ..model import Tie
 from ..store import schema as t
@@ -91,46 +91,17 @@ def neighbourhood(graph, entity_id: int, hops: int = 1, as_of=None, *, citations
         return read.ties(conn, rows, with_citations=citations)
 
 
-def lineage_rows(graph, conn, entity_id: int, depth: int) -> list:
-    """Rows of the lineage ties (not denied, under the graph's filters) that touch an entity reachable
-    from `entity_id` in fewer than `depth` steps going one way in time (views.lineage keeps to one
-    direction after the first step), in the store's tie order. The entities come from one recursive
-    query, their ties from a second."""
+def lineage_rows(graph, conn, entity_ids) -> list:
+    """Rows of the lineage ties (not denied, under the graph's filters) touching any of these entities,
+    in the store's tie order (relation, start, id) as graph.ties gives them: one query per 5,000."""
     from ..relations import LINEAGE
 
     c = t.ties.c
     cond = and_(graph._ties_query(relation=sorted(LINEAGE)).whereclause, c.status != "denied")
-    # the other end of a tie came before (predecessor) or after (successor) the end we stand on
-    later = case((c.relation == "merged_into", "successor"), else_="predecessor")
-    earlier = case((c.relation == "merged_into", "predecessor"), else_="successor")
-    edges = (select(c.subject_id.label("a"), c.object_id.label("b"), later.label("way")).where(cond)
-             .union_all(select(c.object_id.label("a"), c.subject_id.label("b"), earlier.label("way")).where(cond))
-             .subquery("edges"))
-    reach = select(cast(literal(entity_id), Integer).label("eid"), cast(literal(0), Integer).label("depth"),
-                   cast(literal(None), String(16)).label("way")).cte("reach", recursive=True)
-    reach = reach.union(
-        select(edges.c.b, reach.c.depth + 1, cast(edges.c.way, String(16)))
-        .join_from(reach, edges, edges.c.a == reach.c.eid)
-        .where(reach.c.depth < depth - 1, or_(reach.c.way.is_(None), reach.c.way == edges.c.way)))
-    near = sorted({r[0] for r in conn.execute(select(reach.c.eid))})
-    query = select(t.ties).where(cond, or_(c.subject_id.in_(near), c.object_id.in_(near)))
-    if len(near) <= _CHUNK:
-        return list(conn.execute(query.order_by(c.relation, c.start_earliest, c.id)).mappings())
-    rows = []
-    for i in range(0, len(near), _CHUNK):
-        chunk = near[i:i + _CHUNK]
+    ordered = sorted(set(entity_ids))
+    rows: list = []
+    for i in range(0, len(ordered), _CHUNK):
+        chunk = ordered[i:i + _CHUNK]
         rows += conn.execute(select(t.ties).where(cond, or_(c.subject_id.in_(chunk), c.object_id.in_(chunk)))
-                             ).mappings().all()
-    unique = {r["id"]: r for r in rows}
-    return sorted(unique.values(), key=_tie_order(conn))
-
-
-def _tie_order(conn):
-    """The sort key of ORDER BY relation, start_earliest, id on this database (NULL dates first on
-    SQLite, last on PostgreSQL), for rows read in several queries."""
-    nulls_last = conn.dialect.name == "postgresql"
-
-    def key(r):
-        start = r["start_earliest"]
-        return (r["relation"], (start is None) == nulls_last, start or "", r["id"])
-    return key
+                             .order_by(c.relation, c.start_earliest, c.id)).mappings().all()
+    return rows

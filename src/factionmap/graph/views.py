@@ -88,24 +88,22 @@ class LineageNode:
 def lineage(graph, entity_id: int, depth: int = 6) -> LineageNode:
     """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity.
 
-    The lineage ties within `depth` steps are read in one query (paths.lineage_rows: a recursive CTE),
-    the tree is walked over them here, and only the ties it keeps are read with their citations."""
+    Walked one step at a time: each step reads the lineage ties of the whole frontier in one query
+    (paths.lineage_rows, rows only); the ties the tree keeps are then read once, with their citations."""
     from . import read
     from .paths import lineage_rows
 
     root = LineageNode(graph.entity(entity_id))
     with graph.engine.connect() as conn:
-        rows = lineage_rows(graph, conn, entity_id, depth)
-        touching: dict[int, list] = defaultdict(list)
-        for r in rows:  # in the store's tie order (relation, start, id), as graph.ties gives them
-            if r["status"] != "denied":
-                touching[r["subject_id"]].append(r)
-                if r["object_id"] != r["subject_id"]:
-                    touching[r["object_id"]].append(r)
         seen = {entity_id}
         kept: list[tuple[int, Any, str, int]] = []  # (parent entity, row, direction, child entity)
         frontier: list[tuple[int, str | None]] = [(entity_id, None)]
         for _ in range(depth):
+            touching: dict[int, list] = defaultdict(list)
+            for r in lineage_rows(graph, conn, [here for here, _ in frontier]):
+                touching[r["subject_id"]].append(r)
+                if r["object_id"] != r["subject_id"]:
+                    touching[r["object_id"]].append(r)
             nxt: list[tuple[int, str | None]] = []
             for here, came in frontier:
                 for r in touching.get(here, ()):
