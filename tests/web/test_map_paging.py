@@ -106,7 +106,6 @@ def test_a_bad_limit_is_refused_saying_why(client):
 @pytest.mark.browser
 def test_the_map_page_draws_a_page_and_a_focus_in_chromium(browser, paged_store):
     from .conftest import LiveServer, Watched
-    from .test_browser import open_map
 
     app = create_app(paged_store.url, bind_host="127.0.0.1")
     data = TestClient(create_app(paged_store, cache=False)).get("/api/map", params={"limit": 25}).json()
@@ -128,4 +127,3 @@ def test_the_map_page_draws_a_page_and_a_focus_in_chromium(browser, paged_store)
         assert "limit=25" in p.page.url  # the page keeps its limit in the address as filters change
         assert p.errors == []
         context.close()
-    del open_map
