@@ -2,6 +2,13 @@
 
     python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--no-local] [--json out.json]
     python bench/bench_scale.py --docs 64 --workers 1 --no-local --profile 25   # where the writer's time goes
+    python bench/bench_scale.py queries [--entities 100000] [--assertions 1000000] [--sqlite PATH] [--url URL]
+
+`queries` fills a store of that size with set-based SQL (bench/scale_store.py: hubs, communities of
+groups, persons, places, dates, stances, citations; no extraction) on a PostgreSQL server started for
+the run (or on SQLite, or an existing store given by --url, which is queried as it is), then prints
+p50/p95 of `show`, `ties --as-of`, `path`, `lineage` and `contested` over entities that have ties,
+the hubs apart, and the map API's latency (see `query_latencies`).
 
 The corpus is generated at run time into a temporary folder (never stored in the project): the
 sample corpus and the training documents, copied --docs times in all, each copy with its
@@ -246,4 +253,9 @@ def server_url(server: PostgresServer, name: str) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["queries"]:
+        from bench.scale_queries import main as queries_main
+
+        queries_main(sys.argv[2:])
+    else:
+        main()

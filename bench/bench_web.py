@@ -165,14 +165,21 @@ def main() -> None:
     ap.add_argument("--entities", type=int, default=1000)
     ap.add_argument("--ties", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--db", help="Keep the synthetic store here (default: a temporary file)")
+    ap.add_argument("--db", help="Keep the synthetic store here (default: a temporary file), or a store's URL "
+                                 "(postgresql+pg8000://...) to serve as it is")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"bench_web: {CHROMIUM} is missing; run scripts/setup-system.sh")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.db) if args.db else Path(tmp) / "bench.db"
         t0 = time.perf_counter()
-        if path.exists():
+        if args.db and "://" in args.db:  # an existing store by URL (e.g. bench_scale.py queries' PostgreSQL)
+            from factionmap.store import Store
+
+            path = args.db  # type: ignore[assignment]
+            store = Store(path)
+            built = "given by URL"
+        elif path.exists():
             from factionmap.store import Store
 
             store = Store(path)  # brought up to the current schema

@@ -139,9 +139,12 @@ class Graph:
     def _ties_query(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
                     relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
                     status: Statuses | None = None, min_grade: str | None = None, undated: bool = False,
-                    rejected: bool = False) -> Select[Any]:
+                    rejected: bool = False, among: Iterable[int] | None = None) -> Select[Any]:
         query = select(t.ties)
         conds: list[ColumnElement[bool]] = [] if rejected else [reviews.visible()]
+        if among is not None:  # both ends among these entities
+            ids = sorted(set(among))
+            conds += [t.ties.c.subject_id.in_(ids), t.ties.c.object_id.in_(ids)]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:
@@ -174,13 +177,13 @@ class Graph:
     def ties(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
              relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
              status: Statuses | None = None, min_grade: str | None = None, limit: int | None = None, *, undated: bool = False, citations: bool = True, aliases: bool = True,
-             rejected: bool = False) -> list[Tie]:
+             rejected: bool = False, among: Iterable[int] | None = None) -> list[Tie]:
         """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
-        analyst rejected only with `rejected=True`.
+        analyst rejected only with `rejected=True`; `among` (entity ids): only ties between two of them.
 
         `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
         readers that need neither (read.citation_counts counts the citations without reading them)."""
-        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected)
+        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected, among)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Entity, FuzzyDate, Tie
-from ..relations import LINEAGE
 from . import decisions
 
 if TYPE_CHECKING:
@@ -35,9 +35,22 @@ class Profile:
 
 
 def profile(graph: Graph, entity_id: int, **filters: Any) -> Profile:
-    entity = graph.entity(entity_id)
-    ties = graph.ties(entity=entity_id, **filters)
+    """An entity (already known to exist) with its ties, read on one connection in a few queries."""
+    from sqlalchemy import or_
+
+    from ..store import schema as t
+    from . import read
+
+    limit = filters.pop("limit", None)
+    citations, with_aliases = filters.pop("citations", True), filters.pop("aliases", True)
+    query = graph._ties_query(**filters).where(or_(t.ties.c.subject_id == entity_id, t.ties.c.object_id == entity_id))
+    if limit:
+        query = query.limit(limit)
     with graph.engine.connect() as conn:
+        ties = read.ties(conn, list(conn.execute(query).mappings()), with_citations=citations, aliases=with_aliases)
+        entity = next((e for tie in ties for e in (tie.subject, tie.object) if e.id == entity_id), None)
+        if entity is None or not with_aliases:  # no ties, or ends read without their names
+            entity = read.entities(conn, [entity_id])[entity_id]
         why = decisions.explain(conn, entity_id)
     sources = {a.name: a.source for a in entity.aliases}
     aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
@@ -46,7 +59,8 @@ def profile(graph: Graph, entity_id: int, **filters: Any) -> Profile:
     for tie in ties:
         by_relation[tie.relation].append(tie)
         other = tie.object if tie.subject.id == entity_id else tie.subject
-        neighbours.setdefault(other.id, other)
+        if other.id is not None:  # entities read from the store have ids
+            neighbours.setdefault(other.id, other)
     leaders = sorted(
         ((tie.subject, tie.start, tie.end, tie) for tie in by_relation.get("leader_of", [])
          if tie.object.id == entity_id and tie.status.value != "denied"),
@@ -76,43 +90,58 @@ class LineageNode:
         return [c for c in self.children if c.direction == "successor"]
 
 
-def _steps(tie: Tie, entity_id: int) -> tuple[Entity, str] | None:
-    """The other end of a lineage tie, and whether it came before or after `entity_id`."""
-    here_is_subject = tie.subject.id == entity_id
-    other = tie.object if here_is_subject else tie.subject
-    if tie.relation in ("successor_of", "split_from"):  # subject came out of object
+def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
+    """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity.
+
+    Walked one step at a time: each step reads the lineage ties of the whole frontier in one query
+    (paths.lineage_rows, rows only); the ties the tree keeps are then read once, with their citations."""
+    from . import read
+    from .paths import lineage_rows
+
+    root = LineageNode(graph.entity(entity_id))
+    with graph.engine.connect() as conn:
+        seen = {entity_id}
+        kept: list[tuple[int, Any, str, int]] = []  # (parent entity, row, direction, child entity)
+        frontier: list[tuple[int, str | None]] = [(entity_id, None)]
+        for _ in range(depth):
+            touching: dict[int, list] = defaultdict(list)
+            for r in lineage_rows(graph, conn, [here for here, _ in frontier]):
+                touching[r["subject_id"]].append(r)
+                if r["object_id"] != r["subject_id"]:
+                    touching[r["object_id"]].append(r)
+            nxt: list[tuple[int, str | None]] = []
+            for here, came in frontier:
+                for r in touching.get(here, ()):
+                    step = _row_step(r, here)
+                    if step is None or step[0] in seen:
+                        continue
+                    other, direction = step
+                    if came and direction != came:  # keep going the same way in time
+                        continue
+                    seen.add(other)
+                    kept.append((here, r, direction, other))
+                    nxt.append((other, direction))
+            frontier = nxt
+            if not frontier:
+                break
+        ties = {x.id: x for x in read.ties(conn, [r for _, r, _, _ in kept])}
+    nodes = {entity_id: root}
+    for here, r, direction, other in kept:
+        tie = ties[r["id"]]
+        entity = tie.object if tie.subject.id == here else tie.subject
+        child = LineageNode(entity, tie.relation, direction, tie.start, tie.end, tie)
+        nodes[here].children.append(child)
+        nodes[other] = child
+    return root
+
+
+def _row_step(row, entity_id: int) -> tuple[int, str] | None:
+    """The other end of a lineage tie (a row of the ties table), and whether it came before or after
+    `entity_id`."""
+    here_is_subject = row["subject_id"] == entity_id
+    other = row["object_id"] if here_is_subject else row["subject_id"]
+    if row["relation"] in ("successor_of", "split_from"):  # subject came out of object
         return other, "predecessor" if here_is_subject else "successor"
-    if tie.relation == "merged_into":  # subject went into object
+    if row["relation"] == "merged_into":  # subject went into object
         return other, "successor" if here_is_subject else "predecessor"
     return None
-
-
-def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
-    """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity."""
-    root = LineageNode(graph.entity(entity_id))
-    seen = {entity_id}
-    frontier: list[tuple[LineageNode, str | None]] = [(root, None)]
-    for _ in range(depth):
-        nxt: list[tuple[LineageNode, str | None]] = []
-        for node, came in frontier:
-            here = node.entity.id
-            if here is None:  # pragma: no cover - entities read from the store have ids
-                continue
-            ties = [t for t in graph.ties(entity=here, relation=sorted(LINEAGE))
-                    if t.status.value != "denied"]
-            for tie in ties:
-                step = _steps(tie, here)
-                if step is None or step[0].id is None or step[0].id in seen:
-                    continue
-                other, direction = step
-                assert other.id is not None
-                if came and direction != came:  # keep going the same way in time
-                    continue
-                seen.add(other.id)
-                child = LineageNode(other, tie.relation, direction, tie.start, tie.end, tie)
-                node.children.append(child)
-                nxt.append((child, direction))
-        frontier = nxt
-        if not frontier:
-            break
-    return root

@@ -196,6 +196,7 @@ ties = Table(
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
+    Index(None, "status", "relation", "start_earliest", "id"),  # a status's ties in reading order (contested)
 )
 
 tie_assertions = Table(

@@ -45,7 +45,9 @@ def map_params(
     lineage: str | None = Query(None, description="1: lineage relations only (split, merger, successor)"),
     undated: str | None = Query(None, description="1/0: keep ties whose dates are unknown (default: only "
                                                   "when no date is chosen)"),
+    limit: str | None = Query(None, description="Draw at most this many groups, those with the most ties "
+                                                 "(default 400); with focus, of its neighbourhood"),
 ) -> mapdata.MapQuery:
     return map_query(as_of=as_of, start=from_ if from_ is not None else start, end=to if to is not None else end,
                      relation=relation, status=status, type=type, min_grade=min_grade, region=region, focus=focus,
-                     depth=depth, lineage=lineage, undated=undated)
+                     depth=depth, lineage=lineage, undated=undated, limit=limit)

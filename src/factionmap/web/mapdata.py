@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import HTTPException
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from ..errors import NotFound
 from ..graph.kinds import kind_of
@@ -42,6 +42,7 @@ class MapQuery:
     depth: int = 1
     lineage: bool = False
     as_of_text: str | None = None  # as written ("2012"), for the page to show
+    limit: int | None = None  # groups drawn at most (None: mappaging.MAP_LIMIT)
 
     @property
     def dated(self) -> bool:
@@ -59,7 +60,7 @@ class MapQuery:
             "relation": self.relations if self.relations is not None else sorted(RELATIONS),
             "status": self.statuses, "type": self.types,
             "min_grade": self.min_grade, "region": self.region, "focus": self.focus,
-            "depth": self.depth, "lineage": self.lineage, "undated": self.keep_undated,
+            "depth": self.depth, "lineage": self.lineage, "undated": self.keep_undated, "limit": self.limit,
         }
 
 
@@ -147,7 +148,8 @@ def check_focus(graph, q: MapQuery) -> Entity | None:
 def histogram(graph, q: MapQuery) -> list[dict[str, int]]:
     """Dated ties per year of their start, under the relation and status filters (not the date)."""
     c = t.ties.c
-    year = func.substr(c.start_earliest, 1, 4)
+    # literal bounds: PostgreSQL does not see substr(x, $1, $2) and substr(x, $3, $4) as one expression
+    year = func.substr(c.start_earliest, literal_column("1"), literal_column("4"))
     query = select(year, func.count()).where(c.start_earliest.is_not(None)).group_by(year).order_by(year)
     if q.relations is not None:
         query = query.where(c.relation.in_(q.relations or ["-"]))
@@ -204,9 +206,15 @@ def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie
 
 def build_map(graph, q: MapQuery) -> dict[str, Any]:
     """Nodes and edges of the map as it stood (as_of, or overlapping from..to) under the filters."""
+    from .mappaging import MAP_LIMIT, page
+
     bounds = check_range(graph, q)
     focus = check_focus(graph, q)
-    chosen, regions = chosen_ties(graph, q, citations=False)
+    paged = page(graph, q, _relations(q), q.limit)
+    if paged is None:
+        chosen, regions = chosen_ties(graph, q, citations=False)
+    else:
+        chosen, regions = paged.ties, paged.regions
     nodes: dict[int, Entity] = {}
     degree: dict[int, int] = defaultdict(int)
     for x in chosen:
@@ -219,6 +227,9 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
     counts = graph.citation_counts(x.id for x in chosen)
     return {
         "filters": q.applied(),
+        # how much of the selection is drawn: the groups with the most ties, or the focus's neighbourhood
+        "page": {"limit": q.limit or MAP_LIMIT, "groups": paged.groups if paged else len(nodes),
+                 "shown": len(nodes), "truncated": bool(paged and paged.groups > len(nodes))},
         "bounds": bounds,
         "histogram": histogram(graph, q),
         "relations": relations_used(x.relation for x in chosen),

@@ -68,6 +68,18 @@ def entity_id(value: str | None, name: str) -> int | None:
     return int(value)
 
 
+def page_limit(value: str | int | None) -> int | None:
+    """The map's `limit`: how many groups to draw at most (1 to mappaging.MAX_LIMIT); None: the default."""
+    from .mappaging import MAX_LIMIT
+
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+        raise bad(f"limit: {value!r} is not a number of groups from 1 to {MAX_LIMIT}")
+    return int(text)
+
+
 def flag(value: str | None, name: str) -> bool | None:
     if value is None or value == "":
         return None
@@ -82,7 +94,7 @@ def flag(value: str | None, name: str) -> bool | None:
 def map_query(*, as_of: str | None, start: str | None, end: str | None, relation: str | None,
               status: str | None, type: str | None, min_grade: str | None, region: str | None,
               focus: str | int | None, depth: str | int | None = 1, lineage: str | bool | None = None,
-              undated: str | bool | None = None) -> MapQuery:
+              undated: str | bool | None = None, limit: str | int | None = None) -> MapQuery:
     if min_grade and not re.fullmatch(r"[A-Fa-f]?[1-6]", min_grade.strip()):
         raise bad(f"min_grade: {min_grade!r} is not a grade (e.g. 3 or B3: credibility 1-3)")
     first, last = day(start, "from"), day(end, "to", last=True)
@@ -95,6 +107,7 @@ def map_query(*, as_of: str | None, start: str | None, end: str | None, relation
         raise bad(f"depth: {depth!r} is not 1, 2 or 3")
     rels = listing(relation, "relation", tuple(RELATIONS))
     return MapQuery(
+        limit=page_limit(limit),
         as_of=day(as_of, "as_of"),
         as_of_text=as_of.strip() if as_of else None,
         start=first,

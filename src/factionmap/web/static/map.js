@@ -71,6 +71,8 @@
     if (form.elements.focus.value) q.set("depth", form.elements.depth.value);
     if (document.getElementById("lineage").checked) q.set("lineage", "1");
     if (document.getElementById("undated").checked) q.set("undated", "1");
+    var limit = new URLSearchParams(location.search).get("limit");  // groups drawn at most, as the URL asks
+    if (limit) q.set("limit", limit);
     var asOf = withTime ? currentAsOf() : null;
     if (asOf) q.set("as_of", asOf);
     return q;
@@ -318,6 +320,15 @@
     sel.value = keep;
   }
 
+  // a large selection is drawn page-wise: the groups with the most ties, or the focus's neighbourhood
+  function pageNote() {
+    var page = state.data && state.data.page;
+    container.setAttribute("data-groups", page ? String(page.groups) : "");
+    if (!page || !page.truncated) return "";
+    return " — the " + page.shown + " most connected of " + page.groups + " groups"
+      + (form.elements.focus.value ? " near the focus" : "; focus on a group to see its neighbourhood");
+  }
+
   function report() {
     var cy = state.cy;
     var layer = state.layer, nodes = cy ? cy.nodes().not(".hidden").length : 0;
@@ -327,7 +338,7 @@
     container.setAttribute("data-visible-nodes", String(nodes));
     statusEl.textContent = nodes + " entities, " + edges + " ties shown" + (currentAsOf() ? " as of " + currentAsOf() : "")
       + (undated ? " (" + undated + " undated, drawn faint)" : "")
-      + (nodes ? "" : " — no ties match these filters");
+      + (nodes ? "" : " — no ties match these filters") + pageNote();
     container.setAttribute("data-state", "ready");
   }
 

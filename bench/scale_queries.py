@@ -1,0 +1,161 @@
+"""`bench_scale.py queries`: query and map latencies on a large store filled by scale_store.fill.
+
+Samples (fixed seed): entities drawn among those with at least one tie (the hubs, which about every
+tenth document names, measured apart); `path` between pairs three steps apart (so there is something
+to find) and between random pairs; `lineage` of entities that have lineage ties; `contested` of one
+entity and the whole store's first page. Each query is run once to warm the connection pool, then
+timed one call at a time (wall clock, milliseconds).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+
+from factionmap.graph import Graph
+from factionmap.relations import LINEAGE
+from factionmap.store import Store
+from factionmap.store import schema as t
+
+
+def timed(fn, samples) -> dict[str, float]:
+    fn(samples[0])
+    times = []
+    for x in samples:
+        start = time.perf_counter()
+        fn(x)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)],
+            "max_ms": times[-1], "n": len(times)}
+
+
+def samples(store: Store, n: int, seed: int = 3) -> dict[str, list]:
+    rng = random.Random(seed)
+    c = t.ties.c
+    with store.engine.connect() as conn:
+        top = conn.execute(select(func.max(t.entities.c.id))).scalar_one()
+        picked: list[int] = []
+        while len(picked) < n:  # entities with a tie, drawn uniformly by id
+            eid = rng.randrange(21, top + 1)
+            if conn.execute(select(c.id).where(or_(c.subject_id == eid, c.object_id == eid)).limit(1)).first():
+                picked.append(eid)
+        hubs = list(range(1, 21, 4))  # five of the twenty
+        lineage_ids = [r[0] for r in conn.execute(select(c.subject_id).where(c.relation.in_(sorted(LINEAGE)))
+                                                  .order_by(c.id).limit(n * 20))]
+        lineage_ids = rng.sample(lineage_ids, min(n, len(lineage_ids)))
+
+        def step(eid: int) -> int:
+            near = [r[0] if r[0] != eid else r[1] for r in conn.execute(
+                select(c.subject_id, c.object_id).where(or_(c.subject_id == eid, c.object_id == eid),
+                                                        c.subject_id > 20, c.object_id > 20).limit(50))]
+            return rng.choice(near) if near else eid
+        connected = []
+        for a in picked:
+            b = a
+            for _ in range(3):
+                b = step(b)
+            connected.append((a, b))
+    pairs = [(rng.choice(picked), rng.choice(picked)) for _ in range(n)]
+    return {"ids": picked, "hubs": hubs, "lineage": lineage_ids, "connected": connected, "pairs": pairs}
+
+
+def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
+    g = Graph(store)
+    s = samples(store, n)
+    plan = [
+        ("show", g.profile, s["ids"]),
+        ("show (hubs)", g.profile, s["hubs"]),
+        ("ties --as-of", lambda e: g.ties(as_of="2015-06-01", entity=e), s["ids"]),
+        ("ties --as-of (hubs)", lambda e: g.ties(as_of="2015-06-01", entity=e), s["hubs"]),
+        ("path (3 steps apart)", lambda p: g.path(*p), s["connected"]),
+        ("path (random pairs)", lambda p: g.path(*p), s["pairs"]),
+        ("lineage", g.lineage, s["lineage"]),
+        ("contested --entity", lambda e: g.contested(entity=e), s["ids"]),
+        ("contested (first 50)", lambda _e: g.contested(limit=50), s["ids"][:30]),
+    ]
+    return {label: timed(fn, xs) for label, fn, xs in plan}
+
+
+def map_latencies(store: Store, n: int = 20) -> dict[str, dict[str, float]]:
+    """The map API's answer (/api/map) under TestClient: the default view, a year, a focus."""
+    from fastapi.testclient import TestClient
+
+    from factionmap.web.app import create_app
+
+    s = samples(store, n, seed=5)
+    client = TestClient(create_app(store, cache=False))  # computed each time, not cached
+    plan = [
+        ("/api/map (default)", lambda _x: client.get("/api/map"), list(range(n))),
+        ("/api/map?as_of=2010", lambda _x: client.get("/api/map", params={"as_of": "2010"}), list(range(n))),
+        ("/api/map?focus=ID", lambda e: client.get("/api/map", params={"focus": e}), s["ids"]),
+    ]
+    out = {}
+    for label, fn, xs in plan:
+        first = fn(xs[0])
+        out[label] = {**timed(fn, xs), "status": first.status_code, "bytes": len(first.content)}
+        try:
+            body = first.json()
+            out[label].update(nodes=len(body.get("nodes", [])), edges=len(body.get("edges", [])))
+        except ValueError:
+            pass
+    return out
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="bench_scale.py queries", description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--assertions", type=int, default=1_000_000)
+    parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--sqlite", help="Fill (or, with --reuse, query) this SQLite file instead of PostgreSQL.")
+    parser.add_argument("--url", help="Query this existing store as it is (no fill).")
+    parser.add_argument("--reuse", action="store_true", help="With --sqlite: query the file as it is.")
+    parser.add_argument("--no-map", action="store_true", help="Skip the map API's latencies.")
+    parser.add_argument("--no-queries", action="store_true", help="Skip the five queries (the map API only).")
+    parser.add_argument("--json", help="Also write the figures to this file.")
+    args = parser.parse_args(argv)
+    from bench.scale_store import fill
+    server = None
+    try:
+        if args.url:
+            store = Store(args.url)
+        elif args.sqlite:
+            path = Path(args.sqlite)
+            if not args.reuse:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+            store = Store(path)
+        else:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+            from tests.postgres_server import PostgresServer
+
+            server = PostgresServer()
+            server.start()
+            store = Store(server.create_database("scale_queries"))
+        figures: dict = {"store": store.shown}
+        if not args.url and not args.reuse:
+            start = time.perf_counter()
+            figures["rows"] = fill(store, args.entities, args.assertions)
+            figures["fill_s"] = time.perf_counter() - start
+            print(f"filled in {figures['fill_s']:.1f} s: {figures['rows']}")
+        if not args.no_queries:
+            figures["queries"] = query_latencies(store, args.samples)
+        if not args.no_map:
+            figures["map"] = map_latencies(store)
+        for group in ("queries", "map"):
+            for label, v in figures.get(group, {}).items():
+                extra = "".join(f"  {k} {v[k]:,}" for k in ("status", "nodes", "edges", "bytes") if k in v)
+                print(f"{label:<24} p50 {v['p50_ms']:8.1f} ms  p95 {v['p95_ms']:8.1f} ms  max {v['max_ms']:8.1f} ms"
+                      f"{extra}")
+        store.close()
+    finally:
+        if server is not None:
+            server.stop()
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2, default=str))

@@ -1,0 +1,133 @@
+"""The map of a large store, filtered and paged in SQL: the groups with the most ties under the filters
+(dates, relations, statuses, types, grade, region), or the neighbourhood of a focused group.
+
+`mapdata.build_map` asks `page` first. When the selection has no more groups than the page's limit and
+no focus is given, `page` answers None and the map is read as before (every tie of the selection);
+otherwise the ranking, the neighbourhood and the ties among the groups kept are read with a few
+set-based queries, never the whole selection. The answer then says how many groups the selection
+holds and how many are shown (`page` in the map's JSON), and its region list holds the regions of the
+groups shown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..graph import read
+from ..model import Tie
+from ..store import schema as t
+
+MAP_LIMIT = 400  # groups drawn at most: a first view that opens in the browser in well under two seconds
+MAX_LIMIT = 5000
+_CHUNK = 5000
+
+
+@dataclass
+class Page:
+    ties: list[Tie]
+    regions: dict[int, set[str]]
+    groups: int  # groups in the whole selection (the focus's neighbourhood, with a focus)
+    shown: int
+
+
+def _period(q, relations=None, statuses=None) -> dict:
+    min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
+    return dict(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
+                relation=relations, status=statuses)
+
+
+def _region_members(graph, q):
+    """SQL: the entities in q.region (mapdata.regions_of: the places of operates_in ties in the period
+    named so, by name, country or region, and the groups operating there); None without a region."""
+    if not q.region:
+        return None
+    region = q.region.casefold()
+    e = t.entities.c
+    like = or_(func.lower(e.name) == region, func.lower(cast(e.attributes, Text)).contains(region, autoescape=True))
+    with graph.engine.connect() as conn:
+        places = [r["id"] for r in conn.execute(select(e.id, e.name, e.attributes).where(e.type == "PLACE", like))
+                  .mappings()
+                  if r["name"].casefold() == region
+                  or any(str((r["attributes"] or {}).get(k, "")).casefold() == region for k in ("country", "region"))]
+    placed = graph._ties_query(**_period(q, relations=["operates_in"])).with_only_columns(t.ties.c.subject_id, t.ties.c.object_id)
+    placed = placed.where(t.ties.c.object_id.in_(places or [-1])).order_by(None).subquery()
+    return select(placed.c.subject_id).union(select(placed.c.object_id))
+
+
+def _selection(graph, q, rels, members):
+    """SQL condition on ties: what chosen_ties keeps (mapdata._select), the focus aside."""
+    cond = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses)).whereclause
+    s, o = aliased(t.entities), aliased(t.entities)
+    types = list(q.types)
+    conds = [cond, t.ties.c.subject_id.in_(select(s.c.id).where(s.c.type.in_(types))),
+             t.ties.c.object_id.in_(select(o.c.id).where(o.c.type.in_(types)))]
+    if members is not None:
+        conds.append(or_(t.ties.c.subject_id.in_(members), t.ties.c.object_id.in_(members)))
+    return and_(*conds)
+
+
+def _ranked(conn, cond, limit: int, within: list[int] | None = None) -> tuple[list[int], int]:
+    """The `limit` entities with the most ties under `cond` (ties, then id, decide), and how many there are."""
+    ends = select(t.ties.c.subject_id.label("a"), t.ties.c.object_id.label("b")).where(cond).cte("chosen")
+    either = select(ends.c.a.label("e")).union_all(select(ends.c.b.label("e"))).subquery("either")
+    n = func.count().label("n")
+    query = select(either.c.e, n, func.count().over().label("total")).group_by(either.c.e)
+    if within is not None:
+        query = query.where(either.c.e.in_(within))
+    rows = conn.execute(query.order_by(n.desc(), either.c.e).limit(limit)).all()
+    return [r[0] for r in rows], (rows[0][2] if rows else 0)
+
+
+def _near(conn, cond, focus: int, depth: int) -> set[int]:
+    """Entities within `depth` ties of the focus under `cond` (mapdata._neighbourhood, in SQL)."""
+    near, frontier = {focus}, {focus}
+    c = t.ties.c
+    for _ in range(max(1, depth)):
+        step: set[int] = set()
+        ordered = sorted(frontier)
+        for i in range(0, len(ordered), _CHUNK):
+            chunk = ordered[i:i + _CHUNK]
+            for a, b in conn.execute(select(c.subject_id, c.object_id)
+                                     .where(cond, or_(c.subject_id.in_(chunk), c.object_id.in_(chunk)))):
+                step.update((a, b))
+        frontier = step - near
+        near |= step
+        if not frontier:
+            break
+    return near
+
+
+def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | None:
+    """The map's ties read page-wise (see the module's docstring), or None: read the whole selection."""
+    from .mapdata import regions_of
+
+    limit = limit or MAP_LIMIT
+    if rels == set() or not q.statuses or not q.types:
+        return None  # selects nothing: the plain path answers at once
+    members = _region_members(graph, q)
+    cond = _selection(graph, q, rels, members)
+    with graph.engine.connect() as conn:
+        if q.focus is None:
+            kept, groups = _ranked(conn, cond, limit)
+            if groups <= limit:
+                return None
+        else:
+            near = _near(conn, cond, q.focus, q.depth)
+            groups = len(near)
+            kept = sorted(near)
+            if groups > limit:
+                kept = [q.focus] + [e for e in _ranked(conn, cond, limit, within=kept)[0] if e != q.focus][:limit - 1]
+        ids = sorted(set(kept))
+        query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids).where(cond)
+        rows = list(conn.execute(query).mappings())
+        ties = read.ties(conn, rows, with_citations=False, aliases=False)
+        placed = graph._ties_query(**_period(q, relations=["operates_in"]))
+        placed_rows = []
+        for i in range(0, len(ids), _CHUNK):
+            placed_rows += conn.execute(placed.where(t.ties.c.subject_id.in_(ids[i:i + _CHUNK]))).mappings().all()
+        regions = regions_of(read.ties(conn, placed_rows, with_citations=False, aliases=False))
+    nodes = {x for tie in ties for x in (tie.subject.id, tie.object.id)}
+    return Page(sorted(ties, key=lambda x: x.id), regions, groups, len(nodes | ({q.focus} if q.focus else set())))
+

@@ -1,0 +1,129 @@
+"""The map API pages a large selection on the server: the groups with the most ties under the filters
+(dates, relations, statuses, grade, region), or the neighbourhood of a focus, read in SQL. Each answer is
+checked against the whole selection as the map reads it unpaged (`limit` above the number of groups),
+on a small generated store (bench/scale_store.py, ties made by the package's aggregator) on SQLite and
+on the suite's PostgreSQL server; then in a real Chromium."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bench.scale_store import fill
+from factionmap.store import Store
+from factionmap.web import create_app
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def paged_store(request, tmp_path_factory):
+    if request.param == "sqlite":
+        store = Store(tmp_path_factory.mktemp("paging") / "map.db")
+    else:
+        store = Store(request.getfixturevalue("postgres").create_database("map_paging"))
+    fill(store, 700, 5000, aggregate_in_python=True, log=lambda *_: None)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(paged_store):
+    return TestClient(create_app(paged_store, cache=False))
+
+
+def get(client, **params):
+    answer = client.get("/api/map", params=params)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def top(whole: dict, n: int) -> list[int]:
+    """The n groups with the most ties in an unpaged answer (ties, then id, decide)."""
+    degree = Counter()
+    for e in whole["edges"]:
+        degree[e["source"]] += 1
+        degree[e["target"]] += 1
+    return sorted(degree, key=lambda i: (-degree[i], i))[:n]
+
+
+def among(whole: dict, ids) -> tuple[list[int], list[int]]:
+    keep = set(ids)
+    edges = [e for e in whole["edges"] if e["source"] in keep and e["target"] in keep]
+    return sorted({x for e in edges for x in (e["source"], e["target"])}), [e["id"] for e in edges]
+
+
+@pytest.mark.parametrize("filters", [{}, {"as_of": "2005"}, {"from": "1995", "to": "2000", "status": "supported"},
+                                     {"relation": "ally_of,opposes", "min_grade": "5"}])
+def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, filters):
+    whole = get(client, limit=5000, **filters)
+    assert whole["page"] == {"limit": 5000, "groups": len(whole["nodes"]), "shown": len(whole["nodes"]),
+                             "truncated": False}
+    assert len(whole["nodes"]) > 60
+    paged = get(client, limit=40, **filters)
+    nodes, edges = among(whole, top(whole, 40))
+    assert [n["id"] for n in paged["nodes"]] == nodes
+    assert [e["id"] for e in paged["edges"]] == edges
+    assert paged["page"] == {"limit": 40, "groups": len(whole["nodes"]), "shown": len(nodes), "truncated": True}
+    by_id = {n["id"]: n for n in whole["nodes"]}
+    assert all(n["name"] == by_id[n["id"]]["name"] for n in paged["nodes"])
+
+
+def test_a_focus_is_its_neighbourhood_in_the_whole_selection(client):
+    whole = get(client, limit=5000)
+    degree = Counter(x for e in whole["edges"] for x in (e["source"], e["target"]))
+    for focus in sorted(degree, key=lambda i: (degree[i], i))[::97][:6]:
+        for depth in (1, 2):
+            near = {focus}
+            for _ in range(depth):
+                near |= {x for e in whole["edges"] if near & {e["source"], e["target"]} for x in (e["source"], e["target"])}
+            nodes, edges = among(whole, near)
+            got = get(client, focus=focus, depth=depth)
+            assert [e["id"] for e in got["edges"]] == edges
+            assert [n["id"] for n in got["nodes"]] == sorted(set(nodes) | {focus})
+            assert got["page"]["groups"] == len(near) and not got["page"]["truncated"]
+    hub = max(degree, key=lambda i: (degree[i], -i))
+    big = get(client, focus=hub, depth=2, limit=10)  # a neighbourhood larger than the page: its top groups
+    assert big["page"]["truncated"] and hub in {n["id"] for n in big["nodes"]} and len(big["nodes"]) <= 10
+
+
+def test_a_region_pages_the_groups_operating_there(client):
+    whole = get(client, limit=5000)
+    region = next(r for r in whole["regions"] if r.startswith("Province"))
+    there = get(client, limit=5000, region=region)
+    assert 0 < len(there["nodes"]) < len(whole["nodes"])
+    paged = get(client, limit=5, region=region)
+    nodes, edges = among(there, top(there, 5))
+    assert [n["id"] for n in paged["nodes"]] == nodes and [e["id"] for e in paged["edges"]] == edges
+    assert paged["page"]["groups"] == len(there["nodes"])
+
+
+def test_a_bad_limit_is_refused_saying_why(client):
+    for bad in ("0", "-3", "ten", "100000"):
+        answer = client.get("/api/map", params={"limit": bad})
+        assert answer.status_code == 400 and "limit" in answer.json()["detail"]
+
+
+@pytest.mark.browser
+def test_the_map_page_draws_a_page_and_a_focus_in_chromium(browser, paged_store):
+    from .conftest import LiveServer, Watched
+
+    app = create_app(paged_store.url, bind_host="127.0.0.1")
+    data = TestClient(create_app(paged_store, cache=False)).get("/api/map", params={"limit": 25}).json()
+    with LiveServer(app) as server:
+        context = browser.new_context(base_url=server.url, viewport={"width": 1400, "height": 900})
+        p = Watched(context.new_page())
+        p.page.goto("/?limit=25")
+        p.page.wait_for_selector("#map[data-state=ready]", timeout=60000)
+        assert int(p.page.get_attribute("#map", "data-visible-nodes")) == len(data["nodes"]) <= 25
+        assert int(p.page.get_attribute("#map", "data-groups")) == data["page"]["groups"]
+        status = p.page.text_content("#map-status")
+        assert f"most connected of {data['page']['groups']} groups" in status
+        hub = data["nodes"][0]["id"]
+        focused = TestClient(create_app(paged_store, cache=False)).get(
+            "/api/map", params={"limit": 25, "focus": hub, "depth": 1}).json()
+        p.page.goto(f"/?limit=25&focus={hub}&depth=1")
+        p.page.wait_for_selector("#map[data-state=ready]", timeout=60000)
+        assert int(p.page.get_attribute("#map", "data-visible-nodes")) == len(focused["nodes"])
+        assert "limit=25" in p.page.url  # the page keeps its limit in the address as filters change
+        assert p.errors == []
+        context.close()
