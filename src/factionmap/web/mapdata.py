@@ -21,7 +21,7 @@ from ..graph.kinds import kind_of
 from ..model import Entity, Tie
 from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
 from ..store import schema as t
-from . import serialize
+from . import maplayout, serialize
 
 DEFAULT_STATUSES = ("supported", "contested")
 DEFAULT_TYPES = ("ORG",)
@@ -228,6 +228,7 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
             for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
         "edges": [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen],
+        "positions": maplayout.positions_for(graph, nodes),  # the whole map's layout: the page only draws
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
                           key=str.casefold),
