@@ -1,4 +1,4 @@
-"""A map of more than LARGE (300) groups in a real Chromium: laid out in the worker, its ties drawn by
+"""A map of more than LARGE (300) groups in a real Chromium: laid out by the server, its ties drawn by
 the edge layer (map-edges.js) instead of as Cytoscape.js edges, and still every tie there, deterministic,
 hoverable, clickable, following the time slider and in the downloads. The store is bench_web's
 synthetic one, smaller."""
@@ -42,6 +42,13 @@ def test_large_map_draws_every_tie_on_the_edge_layer_with_the_same_positions_eac
         runs.append((positions(p), p))
     first, p = runs[0][0], runs[1][1]
     assert first == runs[1][0] and len(first) == len(data["nodes"])
+    # drawn where the server placed them: the page ran no layout and started no worker
+    assert first == {f"n{i}": {"x": x, "y": y} for i, (x, y) in data["positions"].items()}
+    assert p.page.evaluate("window.factionmapMap.worker === undefined")
+    gaps = p.page.evaluate("""() => { const ps = window.factionmapMap.cy.nodes().map(n => n.renderedPosition());
+        let least = Infinity; for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++)
+        least = Math.min(least, Math.hypot(ps[i].x - ps[j].x, ps[i].y - ps[j].y)); return least; }""")
+    assert gaps >= 8, gaps  # no two nodes drawn on top of each other at the initial zoom
     assert visible_edges(p) == len(data["edges"])
     assert p.page.evaluate("window.factionmapMap.cy.edges().length") == 0  # the layer draws them
     inked = p.page.evaluate("""() => { const c = document.querySelector('#map canvas.edge-layer');

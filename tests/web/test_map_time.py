@@ -113,6 +113,8 @@ def test_layout_is_deterministic_and_kept_across_filters(browser, live_server):
         runs.append((positions(p), p))
     first, p = runs[0][0], runs[1][1]
     assert first == runs[1][0]  # two loads, the same positions
+    placed = api(live_server, "/api/map")["positions"]  # the server's layout, drawn as it is
+    assert first == {f"n{i}": {"x": x, "y": y} for i, (x, y) in placed.items()}
     p.page.uncheck("input[name=relation][value=opposes]")
     wait_until(p, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('relation=')")
     after = positions(p)
