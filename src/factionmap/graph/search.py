@@ -1,7 +1,8 @@
 """Search entities by any of their names, folded (case, diacritics, dashes, apostrophes, the Arabic
 article, which may also be left out: "Harakat Sahil" finds "Ḥarakat al-Sāḥil"): exact names first,
-then names that start with the query, then words that do, then any containing it, then acronyms made of a name's initials ("JN" for Jabhat al-Nusra). Ties break on how
-many ties the entity has, so the group people mean comes before a body named after it."""
+then names that start with the query, then words that do, then any containing it, then acronyms
+made of a name's initials ("JN" for Jabhat al-Nusra). Ties break on how many ties the
+entity has, so the group people mean comes before a body named after it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
