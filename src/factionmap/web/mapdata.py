@@ -1,6 +1,7 @@
 """The map as JSON: nodes and edges for the filters the page sends, from the graph layer's ties.
 
-Nodes and edges come sorted by id (the layout is seeded, so the same data gives the same positions).
+Nodes and edges come sorted by id, with each node's place in the whole map's layout (`maplayout`: made
+once per store version, so the same data gives the same positions under every filter).
 The answer holds only what the first drawing needs, read in a few set-based queries: each node its
 name, kind, degree and lifespan, each edge its relation, status, dates and counts of citations and
 sources; what a relation is called and how it is drawn comes once, in `relations`. Aliases, quotes and
