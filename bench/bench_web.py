@@ -93,7 +93,7 @@ def serve(db: Path) -> tuple[str, subprocess.Popen]:
     proc = subprocess.Popen([sys.executable, "-m", "factionmap.cli", "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a busy shared machine can take a minute to import everything
     while time.monotonic() < deadline:
         try:
             httpx.get(url + "/api/stats", timeout=2)
