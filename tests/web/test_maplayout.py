@@ -83,3 +83,16 @@ def test_a_map_too_large_for_the_server_is_left_to_the_page(store, monkeypatch):
     monkeypatch.setattr(maplayout, "MAX_NODES", 3)
     data = TestClient(create_app(store)).get("/api/map").json()
     assert len(data["nodes"]) > 3 and data["positions"] == {}
+
+
+def test_a_store_far_too_large_is_not_even_read_for_a_layout(store, monkeypatch):
+    from factionmap.graph import Graph
+    from factionmap.web import mapdata
+
+    monkeypatch.setattr(maplayout, "MAX_NODES", 0)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the ties were read")
+
+    monkeypatch.setattr(mapdata, "chosen_ties", unread)
+    assert maplayout.whole_map(Graph(store)) == {}

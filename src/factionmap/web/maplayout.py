@@ -200,12 +200,25 @@ def whole_map(graph) -> dict[int, tuple[float, float]]:
     """Positions of the map as it opens, with no filter (empty past MAX_NODES nodes)."""
     from .mapdata import MapQuery, chosen_ties
 
+    if _ends_at_most(graph) > 20 * MAX_NODES:  # far too many: not worth reading the ties to count them
+        return {}
     ties, _ = chosen_ties(graph, MapQuery(), citations=False)
     ids = sorted({e for t in ties for e in (t.subject.id, t.object.id)})
     if not ids or len(ids) > MAX_NODES:
         return {}
     pos = layout(len(ids), links_of(ids, ties))
     return {e: (float(x), float(y)) for e, (x, y) in zip(ids, pos.tolist(), strict=True)}
+
+
+def _ends_at_most(graph) -> int:
+    """How many entities the store's ties join (at least as many as the whole map's nodes), in SQL."""
+    from sqlalchemy import func, select, union
+
+    from ..store import schema as t
+
+    ends = union(select(t.ties.c.subject_id.label("e")), select(t.ties.c.object_id.label("e"))).subquery()
+    with graph.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(ends)).scalar() or 0)
 
 
 LAYOUTS = Layouts()
