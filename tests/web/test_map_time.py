@@ -48,6 +48,11 @@ def test_no_group_is_drawn_before_its_founding_or_after_its_end(life_page, life_
     wait_until(life_page, "document.getElementById('map').dataset.asOf === '2017'"
                           " && document.getElementById('map').dataset.state === 'ready'")
     assert "Northern Front" in names_shown(life_page)
+    for day, drawn in (("2015-05-31", False), ("2015-07-01", True)):  # YYYY-MM-DD, either side of June 2015
+        open_map(life_page, f"/?as_of={day}&undated=1")
+        wait_until(life_page, f"document.getElementById('map').dataset.asOf === '{day}'"
+                              " && document.getElementById('map').dataset.state === 'ready'")
+        assert ("Northern Front" in names_shown(life_page)) is drawn, day
     later = api(life_server, "/api/map?as_of=2020&undated=1")  # the River Brigades dissolved in 2019
     assert "River Brigades" not in {n["name"] for n in later["nodes"]}
     assert life_page.errors == []
