@@ -104,3 +104,20 @@ def test_the_time_slider_hides_the_lines_of_the_edge_layer(browser, large_server
     svg = p.page.evaluate("fmExport.toSVG(window.factionmapMap.cy, window.factionmapMap.layer)")
     assert svg.count("<line ") == len(then["edges"])
     assert p.errors == []
+
+
+def test_a_map_the_server_does_not_place_is_laid_out_in_the_worker_the_same_each_time(browser, large_server,
+                                                                                         monkeypatch):
+    from factionmap.web import maplayout
+
+    monkeypatch.setattr(maplayout, "MAX_NODES", 100)  # the live server runs in this process
+    monkeypatch.setattr(maplayout, "LAYOUTS", maplayout.Layouts())
+    found = []
+    for _ in range(2):
+        p = new_page(browser, large_server)
+        p.page.goto("/?status=supported")  # a new answer, not the one cached with places
+        p.page.wait_for_selector("#map[data-state=ready]", timeout=30000)
+        assert p.page.evaluate("window.factionmapMap.worker instanceof Worker")
+        found.append(positions(p))
+        assert p.errors == []
+    assert found[0] == found[1] and len(found[0]) > 300

@@ -202,17 +202,26 @@
     var large = ids.length > LARGE;
     var job = { id: seq, ids: ids, known: kept, links: linksOf(data), length: large ? FORCE_LENGTH : EDGE_LENGTH,
       ticks: large ? FORCE_TICKS : SMALL_TICKS };
-    return { positions: large ? forceLayout(job) : Promise.resolve(fmForce.run(job)) };
+    return { positions: large ? forceLayout(job) : forceHere(job) };
+  }
+
+  // d3-force and fmForce, loaded on the page the first time a layout runs here (the server places most
+  // maps whole, so most loads never need them; the worker loads its own copies).
+  var FORCE_SCRIPTS = ["/static/vendor/d3-dispatch.min.js", "/static/vendor/d3-quadtree.min.js",
+    "/static/vendor/d3-timer.min.js", "/static/vendor/d3-force.min.js", "/static/force-layout.js"];
+  function forceHere(job) {
+    return FORCE_SCRIPTS.reduce(function (ready, src) { return ready.then(function () { return fm.script(src); }); },
+      Promise.resolve()).then(function () { return fmForce.run(job); });
   }
 
   function forceLayout(job) {
-    var here = function () { return fmForce.run(job); };
+    var here = function () { return forceHere(job); };
     if (state.worker === undefined) state.worker = startWorker();
     if (state.workerBusy) {  // an older layout is still running: start afresh
       state.worker.terminate();
       state.worker = startWorker();
     }
-    if (!state.worker) return Promise.resolve().then(here);
+    if (!state.worker) return here();
     state.workerBusy = true;
     return new Promise(function (resolve) {
       state.worker.onmessage = function (msg) {
