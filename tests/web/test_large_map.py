@@ -1,4 +1,4 @@
-"""A map of more than LARGE (300) groups in a real Chromium: laid out in the worker, its ties drawn by
+"""A map of more than LARGE (300) groups in a real Chromium: laid out by the server, its ties drawn by
 the edge layer (map-edges.js) instead of as Cytoscape.js edges, and still every tie there, deterministic,
 hoverable, clickable, following the time slider and in the downloads. The store is bench_web's
 synthetic one, smaller."""
@@ -42,6 +42,13 @@ def test_large_map_draws_every_tie_on_the_edge_layer_with_the_same_positions_eac
         runs.append((positions(p), p))
     first, p = runs[0][0], runs[1][1]
     assert first == runs[1][0] and len(first) == len(data["nodes"])
+    # drawn where the server placed them: the page ran no layout and started no worker
+    assert first == {f"n{i}": {"x": x, "y": y} for i, (x, y) in data["positions"].items()}
+    assert p.page.evaluate("window.factionmapMap.worker === undefined")
+    gaps = p.page.evaluate("""() => { const ps = window.factionmapMap.cy.nodes().map(n => n.renderedPosition());
+        let least = Infinity; for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++)
+        least = Math.min(least, Math.hypot(ps[i].x - ps[j].x, ps[i].y - ps[j].y)); return least; }""")
+    assert gaps >= 8, gaps  # no two nodes drawn on top of each other at the initial zoom
     assert visible_edges(p) == len(data["edges"])
     assert p.page.evaluate("window.factionmapMap.cy.edges().length") == 0  # the layer draws them
     inked = p.page.evaluate("""() => { const c = document.querySelector('#map canvas.edge-layer');
@@ -97,3 +104,20 @@ def test_the_time_slider_hides_the_lines_of_the_edge_layer(browser, large_server
     svg = p.page.evaluate("fmExport.toSVG(window.factionmapMap.cy, window.factionmapMap.layer)")
     assert svg.count("<line ") == len(then["edges"])
     assert p.errors == []
+
+
+def test_a_map_the_server_does_not_place_is_laid_out_in_the_worker_the_same_each_time(browser, large_server,
+                                                                                         monkeypatch):
+    from factionmap.web import maplayout
+
+    monkeypatch.setattr(maplayout, "MAX_NODES", 100)  # the live server runs in this process
+    monkeypatch.setattr(maplayout, "LAYOUTS", maplayout.Layouts())
+    found = []
+    for _ in range(2):
+        p = new_page(browser, large_server)
+        p.page.goto("/?status=supported")  # a new answer, not the one cached with places
+        p.page.wait_for_selector("#map[data-state=ready]", timeout=30000)
+        assert p.page.evaluate("window.factionmapMap.worker instanceof Worker")
+        found.append(positions(p))
+        assert p.errors == []
+    assert found[0] == found[1] and len(found[0]) > 300

@@ -48,6 +48,11 @@ def test_no_group_is_drawn_before_its_founding_or_after_its_end(life_page, life_
     wait_until(life_page, "document.getElementById('map').dataset.asOf === '2017'"
                           " && document.getElementById('map').dataset.state === 'ready'")
     assert "Northern Front" in names_shown(life_page)
+    for day, drawn in (("2015-05-31", False), ("2015-07-01", True)):  # YYYY-MM-DD, either side of June 2015
+        open_map(life_page, f"/?as_of={day}&undated=1")
+        wait_until(life_page, f"document.getElementById('map').dataset.asOf === '{day}'"
+                              " && document.getElementById('map').dataset.state === 'ready'")
+        assert ("Northern Front" in names_shown(life_page)) is drawn, day
     later = api(life_server, "/api/map?as_of=2020&undated=1")  # the River Brigades dissolved in 2019
     assert "River Brigades" not in {n["name"] for n in later["nodes"]}
     assert life_page.errors == []
@@ -76,6 +81,14 @@ def test_undated_ties_are_drawn_faint_and_hidden_once_a_date_is_chosen(life_page
     ("focus=999999", "no entity with id 999999"),
     ("min_grade=Z9", "not a grade"),
     ("status=maybe", "status: unknown maybe"),
+    ("type=GROUP", "type: unknown GROUP"),
+    ("from=abc", "from: 'abc' is not a date"),
+    ("to=2016-13", "to: '2016-13' is not a date"),
+    ("as_of=2015-02-30", "as_of: '2015-02-30' is not a date"),
+    ("as_of=2014&from=2013", "cannot be combined"),
+    ("depth=7", "depth: '7' is not 1, 2 or 3"),
+    ("undated=maybe", "undated: 'maybe' is not a yes/no value"),
+    ("lineage=sometimes", "lineage: 'sometimes' is not a yes/no value"),
 ])
 def test_every_bad_parameter_gets_a_visible_message_and_a_400(page, live_server, query, words):
     r = httpx.get(f"{live_server.url}/api/map?{query}", timeout=10)
@@ -86,16 +99,40 @@ def test_every_bad_parameter_gets_a_visible_message_and_a_400(page, live_server,
     assert query.split("=")[0] in page.page.url  # never silently reset
 
 
-def test_an_empty_selection_in_a_filter_group_shows_nothing(page, live_server):
+@pytest.mark.parametrize("group", ["relation", "status", "type"])
+def test_an_empty_selection_in_a_filter_group_shows_nothing(page, live_server, group):
     open_map(page)
     assert visible_edges(page) > 0
-    for box in page.page.locator("input[name=relation]").all():
+    for box in page.page.locator(f"input[name={group}]").all():
         box.uncheck()
-    wait_until(page, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('relation=')"
+    wait_until(page, f"document.getElementById('map').dataset.state === 'ready' && location.search.includes('{group}=')"
                      " && document.getElementById('map').dataset.visibleEdges === '0'")
     assert "no ties match" in page.page.inner_text("#map-status")
-    assert api(live_server, "/api/map?type=")["edges"] == []
-    assert api(live_server, "/api/map?status=")["edges"] == []
+    assert page.page.evaluate("window.factionmapMap.cy.nodes().length") == 0
+    assert api(live_server, f"/api/map?{group}=")["edges"] == []
+    page.page.reload()  # the empty selection is in the URL: a reload still shows nothing
+    page.page.wait_for_selector("#map[data-state=ready]")
+    assert visible_edges(page) == 0 and page.page.locator(f"input[name={group}]:checked").count() == 0
+    assert page.errors == []
+
+
+def test_a_bad_value_typed_in_the_form_gets_a_message_and_stays(page, live_server):
+    open_map(page)
+    shown = visible_edges(page)
+    page.page.fill("#from", "abc")
+    page.page.press("#from", "Enter")
+    page.page.wait_for_selector("#map-error:not([hidden])", timeout=15000)
+    assert "from: 'abc' is not a date" in page.page.inner_text("#map-error")
+    assert page.page.input_value("#from") == "abc" and visible_edges(page) == shown  # nothing reset, nothing redrawn
+    page.page.fill("#from", "2016")
+    page.page.fill("#to", "2014")
+    page.page.press("#to", "Enter")
+    wait_until(page, "document.getElementById('map-error').textContent.includes('reversed')")
+    page.page.fill("#from", "2013")
+    page.page.press("#from", "Enter")
+    wait_until(page, "document.getElementById('map').dataset.state === 'ready'"
+                     " && document.getElementById('map-error').hidden")
+    assert "from=2013" in page.page.url and "to=2014" in page.page.url
 
 
 def positions(page) -> dict:
@@ -113,11 +150,41 @@ def test_layout_is_deterministic_and_kept_across_filters(browser, live_server):
         runs.append((positions(p), p))
     first, p = runs[0][0], runs[1][1]
     assert first == runs[1][0]  # two loads, the same positions
+    placed = api(live_server, "/api/map")["positions"]  # the server's layout, drawn as it is
+    assert first == {f"n{i}": {"x": x, "y": y} for i, (x, y) in placed.items()}
     p.page.uncheck("input[name=relation][value=opposes]")
     wait_until(p, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('relation=')")
     after = positions(p)
     assert after and all(after[k] == runs[1][0][k] for k in after)
+    p.page.locator("#time").fill("0")  # the slider to its first month: what stood then, where it was
+    wait_until(p, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('as_of=')")
+    assert positions(p) == after
+    p.page.check("input[name=type][value=PERSON]")  # people are laid out around the groups, which stay
+    wait_until(p, "document.getElementById('map').dataset.state === 'ready' && location.search.includes('PERSON')")
+    with_people = positions(p)
+    assert set(with_people) > set(after) and all(with_people[k] == after[k] for k in after)
     assert p.errors == []
+
+
+def test_nodes_are_coloured_by_kind_sized_by_degree_and_have_tooltips(page, live_server):
+    open_map(page, "/?type=ORG,PERSON,PLACE")
+    nodes = page.page.evaluate("""window.factionmapMap.cy.nodes().map(n => ({id: n.id(), name: n.data('name'),
+        kind: n.data('kind'), degree: n.data('degree'), colour: n.style('background-color'), size: n.width()}))""")
+    colour = {}
+    for n in nodes:
+        colour.setdefault(n["kind"], set()).add(n["colour"])
+    assert len(colour) >= 3 and all(len(c) == 1 for c in colour.values())  # one colour a kind
+    assert len({next(iter(c)) for c in colour.values()}) == len(colour)  # kinds apart
+    by_degree = sorted(nodes, key=lambda n: n["degree"])
+    assert by_degree[0]["degree"] < by_degree[-1]["degree"] and by_degree[0]["size"] < by_degree[-1]["size"]
+    hub = by_degree[-1]
+    x, y = page.page.evaluate(f"""() => {{ const p = window.factionmapMap.cy.$id('{hub["id"]}').renderedPosition(),
+        b = document.getElementById('map').getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }}""")
+    page.page.mouse.move(x, y)
+    page.page.wait_for_selector(f"#map-tip[data-for='{hub['id']}']")
+    tip = page.page.inner_text("#map-tip")
+    assert hub["name"] in tip and hub["kind"].replace("_", " ") in tip and f"{hub['degree']} ties shown" in tip
+    assert page.errors == []
 
 
 def test_labels_are_readable_and_do_not_overlap_and_tooltips_say_what_a_line_is(page, live_server):

@@ -1,12 +1,13 @@
 """Search entities by any of their names, folded (case, diacritics, dashes, apostrophes, the Arabic
-article): exact names first, then names that start with the query, then words that do, then any
-containing it, then acronyms made of a name's initials ("JN" for Jabhat al-Nusra). Ties break on how
-many ties the entity has, so the group people mean comes before a body named after it."""
+article, which may also be left out: "Harakat Sahil" finds "Ḥarakat al-Sāḥil"): exact names first,
+then names that start with the query, then words that do, then any containing it, then acronyms
+made of a name's initials ("JN" for Jabhat al-Nusra). Ties break on how many ties the
+entity has, so the group people mean comes before a body named after it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
@@ -30,6 +31,11 @@ def initials(norm: str) -> str:
     return "".join(w[0] for w in norm.split() if w and w not in _SMALL)
 
 
+def bare(norm: str) -> str:
+    """A folded name without the Arabic article ("harakat al sahil" -> "harakat sahil")."""
+    return " ".join(w for w in norm.split() if w != "al")
+
+
 def _score(query: str, norm: str) -> int:
     if norm == query:
         return EXACT
@@ -50,6 +56,9 @@ def search(conn: Connection, text: str, limit: int = 10, type: str | None = None
         return []
     a = t.aliases.c
     conds = [a.norm.contains(query)]
+    words = bare(query).split()
+    if len(words) > 1:
+        conds.append(and_(*[a.norm.contains(w) for w in words]))  # the article left out: "harakat sahil"
     compact = query.replace(" ", "")
     if 2 <= len(compact) <= 8 and compact.isalpha():
         conds.append(a.norm.startswith(compact[0]))
@@ -58,7 +67,7 @@ def search(conn: Connection, text: str, limit: int = 10, type: str | None = None
                          .where(func.lower(t.entities.c.name).contains(text.strip().lower()))).all()
     best: dict[int, tuple[int, str]] = {}
     for eid, name, norm in [*rows, *((i, n, fold(n)) for i, n, _ in names)]:
-        score = _score(query, norm)
+        score = _score(query, norm) or max(0, _score(bare(query), bare(norm)) - 1)
         if score and score > best.get(eid, (0, ""))[0]:
             best[eid] = (score, name)
     if not best:

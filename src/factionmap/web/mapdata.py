@@ -1,6 +1,7 @@
 """The map as JSON: nodes and edges for the filters the page sends, from the graph layer's ties.
 
-Nodes and edges come sorted by id (the layout is seeded, so the same data gives the same positions).
+Nodes and edges come sorted by id, with each node's place in the whole map's layout (`maplayout`: made
+once per store version, so the same data gives the same positions under every filter).
 The answer holds only what the first drawing needs, read in a few set-based queries: each node its
 name, kind, degree and lifespan, each edge its relation, status, dates and counts of citations and
 sources; what a relation is called and how it is drawn comes once, in `relations`. Aliases, quotes and
@@ -21,7 +22,7 @@ from ..graph.kinds import kind_of
 from ..model import Entity, Tie
 from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
 from ..store import schema as t
-from . import serialize
+from . import maplayout, serialize
 
 DEFAULT_STATUSES = ("supported", "contested")
 DEFAULT_TYPES = ("ORG",)
@@ -239,6 +240,7 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
             for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
         "edges": [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen],
+        "positions": maplayout.positions_for(graph, nodes),  # the whole map's layout: the page only draws
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
                           key=str.casefold),

@@ -35,8 +35,11 @@ class _Texts:
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
     before = after = ""
-    if start > 0:
-        a, b = sentence_bounds(text, max(0, start - 2), max(0, start - 1))
+    prev = start
+    while prev > 0 and text[prev - 1] in " \n":
+        prev -= 1
+    if prev > 0:  # the sentence (or line) ending at the last character before the quote
+        a, b = sentence_bounds(text, prev - 1, prev - 1)
         before = text[a:b].strip() if b <= start else ""
     if end < len(text):
         nxt = end

@@ -1,6 +1,7 @@
-/* The map: data from /api/map, drawn with Cytoscape.js. The layout is seeded (the same data gives the
-   same positions) and positions are kept across filter changes; the time slider only shows and hides
-   what the server says stood on that date. Bad filters are reported, never silently reset. */
+/* The map: data from /api/map, drawn with Cytoscape.js. The server lays the whole map out once per store
+   version (web/maplayout.py) and sends each node's place with the map, so the page only draws: the same
+   data gives the same positions, kept across filter changes; the time slider only shows and hides what
+   the server says stood on that date. Bad filters are reported, never silently reset. */
 (function () {
   "use strict";
   var container = document.getElementById("map");
@@ -9,19 +10,18 @@
   var form = document.getElementById("filters");
   var slider = document.getElementById("time");
   var asOfInput = document.getElementById("as-of");
-  // Layouts are fmForce's (d3-force): on the page for small maps, in the worker for maps of more than
-  // LARGE nodes, which are drawn denser (shorter lines, smaller nodes) and styled leaner. 60 ticks lay out
-  // 1,000 groups as well as 100 did (no overlaps, the same edge lengths) in half the time.
+  // Maps of more than LARGE nodes are drawn denser (shorter lines, smaller nodes) and styled leaner. Nodes
+  // the server did not place (people, places, ends of denied ties: not on the whole map it lays out) are
+  // laid out around the others by fmForce (d3-force): on the page for small maps, in the worker for large.
   var LARGE = 300, EDGE_LENGTH = 110, FORCE_LENGTH = 60, SMALL_TICKS = 300, FORCE_TICKS = 60;
   var MIN_ZOOM = 0.05, MAX_FIT_ZOOM = 1.6;
   var DEFAULTS = { status: "supported,contested", type: "ORG" };
-  var state = { cy: null, months: [], loadSeq: 0, timeSeq: 0, layoutSeq: 0, timer: null, worker: null,
+  var state = { cy: null, months: [], loadSeq: 0, timeSeq: 0, layoutSeq: 0, timer: null, worker: undefined,
     positions: {}, data: null, first: true, workerBusy: false, layer: null };
   window.factionmapMap = state;
-  function startWorker() {
+  function startWorker() {  // only when a large map has nodes the server did not place
     try { return new Worker("/static/layout-worker.js"); } catch (e) { return null; }
   }
-  state.worker = startWorker();
 
   if (typeof cytoscape === "undefined") {
     statusEl.textContent = "The map library did not load (run `make setup` to build the web assets).";
@@ -186,26 +186,44 @@
     });
   }
 
-  // Where the nodes go: {positions}, a promise of them (kept ones stay; new ones are laid out by fmForce,
-  // on the page for small maps, in the worker for large ones while the page builds the drawing), or
-  // {layout}, a promise of options for Cytoscape.js to lay out the lineage view on the page.
+  // The server's places for these nodes: the whole map's layout, made once per store version.
+  function serverPlaces(data) {
+    var out = {}, given = data.positions || {};
+    Object.keys(given).forEach(function (id) { out["n" + id] = { x: given[id][0], y: given[id][1] }; });
+    return out;
+  }
+
+  // Where the nodes go: {positions}, a promise of them (the server's places, then kept ones stay; nodes
+  // placed by neither are laid out around them by fmForce, on the page for small maps, in the worker for
+  // large ones while the page builds the drawing), or {layout}, a promise of options for Cytoscape.js to
+  // lay out the lineage view on the page.
   function placement(data, seq) {
-    var ids = data.nodes.map(function (n) { return "n" + n.id; }), kept = keptOf(ids);
+    var ids = data.nodes.map(function (n) { return "n" + n.id; }), kept = Object.assign(keptOf(ids), serverPlaces(data));
     if (document.getElementById("lineage").checked) return { layout: lineageLayout() };
     if (ids.length && Object.keys(kept).length === ids.length) return { positions: Promise.resolve(kept) };
     var large = ids.length > LARGE;
     var job = { id: seq, ids: ids, known: kept, links: linksOf(data), length: large ? FORCE_LENGTH : EDGE_LENGTH,
       ticks: large ? FORCE_TICKS : SMALL_TICKS };
-    return { positions: large ? forceLayout(job) : Promise.resolve(fmForce.run(job)) };
+    return { positions: large ? forceLayout(job) : forceHere(job) };
+  }
+
+  // d3-force and fmForce, loaded on the page the first time a layout runs here (the server places most
+  // maps whole, so most loads never need them; the worker loads its own copies).
+  var FORCE_SCRIPTS = ["/static/vendor/d3-dispatch.min.js", "/static/vendor/d3-quadtree.min.js",
+    "/static/vendor/d3-timer.min.js", "/static/vendor/d3-force.min.js", "/static/force-layout.js"];
+  function forceHere(job) {
+    return FORCE_SCRIPTS.reduce(function (ready, src) { return ready.then(function () { return fm.script(src); }); },
+      Promise.resolve()).then(function () { return fmForce.run(job); });
   }
 
   function forceLayout(job) {
-    var here = function () { return fmForce.run(job); };
+    var here = function () { return forceHere(job); };
+    if (state.worker === undefined) state.worker = startWorker();
     if (state.workerBusy) {  // an older layout is still running: start afresh
       state.worker.terminate();
       state.worker = startWorker();
     }
-    if (!state.worker) return Promise.resolve().then(here);
+    if (!state.worker) return here();
     state.workerBusy = true;
     return new Promise(function (resolve) {
       state.worker.onmessage = function (msg) {
