@@ -99,7 +99,7 @@ def neighbourhood(graph: Graph, entity_id: int, hops: int = 1, as_of: DateArg | 
         return read.ties(conn, rows, with_citations=citations)
 
 
-def lineage_rows(graph, conn, entity_ids) -> list:
+def lineage_rows(graph: Any, conn: Any, entity_ids: Any) -> list[Any]:
     """Rows of the lineage ties (not denied, under the graph's filters) touching any of these entities,
     in the store's tie order (relation, start, id) as graph.ties gives them: one query per 5,000."""
     from ..relations import LINEAGE
@@ -107,7 +107,7 @@ def lineage_rows(graph, conn, entity_ids) -> list:
     c = t.ties.c
     cond = and_(graph._ties_query(relation=sorted(LINEAGE)).whereclause, c.status != "denied")
     ordered = sorted(set(entity_ids))
-    rows: list = []
+    rows: list[Any] = []
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i:i + _CHUNK]
         rows += conn.execute(select(t.ties).where(cond, or_(c.subject_id.in_(chunk), c.object_id.in_(chunk)))

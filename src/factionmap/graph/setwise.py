@@ -154,7 +154,7 @@ def _fill_sums(conn: Connection) -> None:
     status = case((n_denied == 0, TieStatus.SUPPORTED.value), (n_denied == func.count(), TieStatus.DENIED.value),
                   else_=TieStatus.CONTESTED.value)
 
-    def picked(column: str):
+    def picked(column: str) -> Any:
         first, flag = (c2.sn, c2.no_start) if column.startswith("start") else (c2.en, c2.no_end)
         return func.max(case((and_(first == 1, flag == 0), c2[column]), else_=None))
 
@@ -186,7 +186,7 @@ def _fill_grades(conn: Connection) -> None:
                          score=g.score))
 
 
-def _same_key(table: Table):
+def _same_key(table: Table) -> Any:
     return and_(t.ties.c.subject_id == table.c.s, t.ties.c.relation == table.c.relation,
                 t.ties.c.object_id == table.c.o)
 
@@ -213,7 +213,7 @@ def _merge(conn: Connection) -> dict[str, int]:
     return counts
 
 
-def _tie_values(conn: Connection, condition) -> tuple[dict[tuple, dict], dict[tuple, int]]:
+def _tie_values(conn: Connection, condition: Any) -> tuple[dict[tuple[Any, ...], dict[str, Any]], dict[tuple[Any, ...], int]]:
     query = select(t.ties).where(condition)
     values, ids = {}, {}
     for row in conn.execute(query).mappings():

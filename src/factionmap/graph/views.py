@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..model import Entity, FuzzyDate, Tie
 from . import decisions
@@ -104,7 +103,7 @@ def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
         kept: list[tuple[int, Any, str, int]] = []  # (parent entity, row, direction, child entity)
         frontier: list[tuple[int, str | None]] = [(entity_id, None)]
         for _ in range(depth):
-            touching: dict[int, list] = defaultdict(list)
+            touching: dict[int, list[Any]] = defaultdict(list)
             for r in lineage_rows(graph, conn, [here for here, _ in frontier]):
                 touching[r["subject_id"]].append(r)
                 if r["object_id"] != r["subject_id"]:
@@ -135,7 +134,7 @@ def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
     return root
 
 
-def _row_step(row, entity_id: int) -> tuple[int, str] | None:
+def _row_step(row: Any, entity_id: int) -> tuple[int, str] | None:
     """The other end of a lineage tie (a row of the ties table), and whether it came before or after
     `entity_id`."""
     here_is_subject = row["subject_id"] == entity_id
