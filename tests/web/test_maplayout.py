@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from factionmap.web import create_app, maplayout
+from factionmap.web.mapdata import opening_ties
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -95,4 +96,4 @@ def test_a_store_far_too_large_is_not_even_read_for_a_layout(store, monkeypatch)
         raise AssertionError("the ties were read")
 
     monkeypatch.setattr(mapdata, "chosen_ties", unread)
-    assert maplayout.whole_map(Graph(store)) == {}
+    assert maplayout.whole_map(Graph(store), opening_ties) == {}

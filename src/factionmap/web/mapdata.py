@@ -23,6 +23,7 @@ from ..model import Entity, Tie
 from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
 from ..store import schema as t
 from . import maplayout, serialize
+from .mappaging import regions_of
 
 DEFAULT_STATUSES = ("supported", "contested")
 DEFAULT_TYPES = ("ORG",)
@@ -65,19 +66,9 @@ class MapQuery:
         }
 
 
-def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
-    """Where each entity operates: the places of its operates_in ties, with their country and region."""
-    out: dict[int, set[str]] = defaultdict(set)
-    for tie in ties:
-        if tie.relation != "operates_in":
-            continue
-        place = tie.object
-        names = {place.name, *(str(place.attributes.get(k)) for k in ("country", "region") if place.attributes.get(k))}
-        out[tie.subject.id].update(names)
-    for entity in {tie.object.id: tie.object for tie in ties if tie.relation == "operates_in"}.values():
-        out[entity.id].update(str(entity.attributes.get(k)) for k in ("country", "region") if entity.attributes.get(k))
-        out[entity.id].add(entity.name)
-    return out
+def opening_ties(graph: Any) -> list[Tie]:
+    """The ties of the map as it opens (no filter): what the whole map's layout places."""
+    return chosen_ties(graph, MapQuery(), citations=False)[0]
 
 
 def _relations(q: MapQuery) -> set[str] | None:
@@ -240,7 +231,7 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
             for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
         "edges": [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen],
-        "positions": maplayout.positions_for(graph, nodes),  # the whole map's layout: the page only draws
+        "positions": maplayout.positions_for(graph, nodes, opening_ties),  # the whole map's layout: the page only draws
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},
                           key=str.casefold),

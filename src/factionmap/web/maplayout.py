@@ -18,7 +18,7 @@ import math
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -172,7 +172,7 @@ class Layouts:
             held = self.made.get(store)
             return held.get(key) if held is not None else None
 
-    def positions(self, graph) -> dict[int, tuple[float, float]]:
+    def positions(self, graph, read_ties: Callable[[Any], list[Tie]]) -> dict[int, tuple[float, float]]:
         """Entity id -> (x, y) for every node of the whole map under this graph's store version."""
         store = graph.store
         key = (store.version(), getattr(graph, "min_confidence", None))
@@ -185,7 +185,7 @@ class Layouts:
             found = self._held(store, key)
             if found is not None:
                 return found
-            found = whole_map(graph)
+            found = whole_map(graph, read_ties)
             with self.lock:
                 self.making.pop((id(store), *key), None)
                 if store.version() == key[0]:  # nothing was written meanwhile: keep it
@@ -196,13 +196,12 @@ class Layouts:
             return found
 
 
-def whole_map(graph) -> dict[int, tuple[float, float]]:
-    """Positions of the map as it opens, with no filter (empty past MAX_NODES nodes)."""
-    from .mapdata import MapQuery, chosen_ties
-
+def whole_map(graph, read_ties: Callable[[Any], list[Tie]]) -> dict[int, tuple[float, float]]:
+    """Positions of the map as it opens, with no filter (empty past MAX_NODES nodes); `read_ties` reads
+    that map's ties (mapdata.opening_ties: passed in, so this module needs nothing of mapdata)."""
     if _ends_at_most(graph) > 20 * MAX_NODES:  # far too many: not worth reading the ties to count them
         return {}
-    ties, _ = chosen_ties(graph, MapQuery(), citations=False)
+    ties = read_ties(graph)
     ids = sorted({e for t in ties for e in (t.subject.id, t.object.id)})
     if not ids or len(ids) > MAX_NODES:
         return {}
@@ -224,7 +223,7 @@ def _ends_at_most(graph) -> int:
 LAYOUTS = Layouts()
 
 
-def positions_for(graph, node_ids: Iterable[int]) -> dict[str, list[float]]:
+def positions_for(graph, node_ids: Iterable[int], read_ties: Callable[[Any], list[Tie]]) -> dict[str, list[float]]:
     """The places of these nodes in the whole map's layout, as the map's JSON gives them."""
-    placed = LAYOUTS.positions(graph)
+    placed = LAYOUTS.positions(graph, read_ties)
     return {str(i): list(placed[i]) for i in node_ids if i in placed}

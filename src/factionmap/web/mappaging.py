@@ -10,6 +10,7 @@ groups shown.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Text, and_, cast, func, or_, select
@@ -101,8 +102,6 @@ def _near(conn, cond, focus: int, depth: int) -> set[int]:
 
 def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | None:
     """The map's ties read page-wise (see the module's docstring), or None: read the whole selection."""
-    from .mapdata import regions_of
-
     limit = limit or MAP_LIMIT
     if rels == set() or not q.statuses or not q.types:
         return None  # selects nothing: the plain path answers at once
@@ -131,3 +130,17 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
     nodes = {x for tie in ties for x in (tie.subject.id, tie.object.id)}
     return Page(sorted(ties, key=lambda x: x.id), regions, groups, len(nodes | ({q.focus} if q.focus else set())))
 
+
+def regions_of(ties: list[Tie]) -> dict[int, set[str]]:
+    """Where each entity operates: the places of its operates_in ties, with their country and region."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for tie in ties:
+        if tie.relation != "operates_in":
+            continue
+        place = tie.object
+        names = {place.name, *(str(place.attributes.get(k)) for k in ("country", "region") if place.attributes.get(k))}
+        out[tie.subject.id].update(names)
+    for entity in {tie.object.id: tie.object for tie in ties if tie.relation == "operates_in"}.values():
+        out[entity.id].update(str(entity.attributes.get(k)) for k in ("country", "region") if entity.attributes.get(k))
+        out[entity.id].add(entity.name)
+    return out
