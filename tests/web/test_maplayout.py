@@ -97,3 +97,53 @@ def test_a_store_far_too_large_is_not_even_read_for_a_layout(store, monkeypatch)
 
     monkeypatch.setattr(mapdata, "chosen_ties", unread)
     assert maplayout.whole_map(Graph(store), opening_ties) == {}
+
+
+def held_layout(store, seconds: float = 60.0):
+    """The whole map's layout kept for the store's current version, waiting for a background thread."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = maplayout.LAYOUTS._held(store, (store.version(), None))
+        if found is not None:
+            return found
+        time.sleep(0.05)
+    return None
+
+
+def test_serving_lays_the_map_out_before_the_first_request(store, monkeypatch):
+    app = create_app(store, warm_map=True)
+    placed = held_layout(store)
+    assert placed, "the background thread made no layout"
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the first request laid the map out again")
+
+    monkeypatch.setattr(maplayout, "whole_map", not_again)
+    data = TestClient(app).get("/api/map").json()
+    assert data["nodes"] and data["positions"] == {str(n["id"]): list(placed[n["id"]]) for n in data["nodes"]}
+
+
+def test_only_a_serving_app_lays_the_map_out_in_advance(store, monkeypatch):
+    calls = []
+    monkeypatch.setattr(maplayout, "warm", lambda graph, read_ties: calls.append(graph.store))
+    create_app(store)
+    assert calls == []
+    create_app(store, warm_map=True)
+    import time
+
+    deadline = time.monotonic() + 30
+    while not calls and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert calls == [store]
+
+
+def test_an_upload_lays_the_new_map_out_in_advance(store):
+    client = TestClient(create_app(store, allow_upload=True, warm_map=True))
+    assert held_layout(store)
+    client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
+    text = "The Lake Column is an armed group. In 2020 the Lake Column allied with the Delta Legion."
+    report = client.post("/api/upload?wait=true", data={"text": text, "title": "A new report"}).json()
+    assert report["status"] == "done" and report["added"] == 1, report
+    assert held_layout(store) is not None, "no layout was made for the store after the upload"

@@ -48,7 +48,7 @@ def serve(db: str, host: str, port: int, allow_upload: bool, allow_edits: bool, 
     if workers > 1 and allow_upload:
         raise click.ClickException("--allow-upload needs --workers 1 (the upload queue lives in one process)")
     app = create_app(store, allow_upload=allow_upload, allow_edits=allow_edits, bind_host=host, allowed_hosts=allowed,
-                     min_confidence=min_confidence)
+                     min_confidence=min_confidence, warm_map=True)
     # IPPROTO_TCP named explicitly: asyncio turns Nagle's algorithm off only on sockets that say they are
     # TCP, and with it on, a small answer written after its headers waits ~40 ms for the client's ACK
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from urllib.parse import urlencode
 
@@ -26,14 +26,16 @@ from .security import SecurityHeaders, allowed_hosts as hosts_for
 
 def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_edits: bool = False,
                bind_host: str | None = None, allowed_hosts: Iterable[str] = (), check_assets: bool = True,
-               min_confidence: float | None = None, cache: bool = True) -> FastAPI:
+               min_confidence: float | None = None, cache: bool = True, warm_map: bool = False) -> FastAPI:
     """The web app over `store` (a Store, or a path/URL opened without creating anything).
 
     With `bind_host` (the address `serve` listens on) or `allowed_hosts`, a request must name one of
     them or a loopback name in its Host header (no DNS rebinding; "*" in `allowed_hosts` lifts the
     check). Once the store has users, everything needs a login (web/auth.py); without users the app
     reads, and edits need `allow_edits`. GET answers without credentials are cached per store version
-    (web/cache.py) unless `cache` is False.
+    (web/cache.py) unless `cache` is False. With `warm_map` (what `serve` does) the whole map is laid out
+    in the background as the app starts and after each upload that changed the store
+    (`app.state.warm_map()`), instead of during the first visitor's request.
     """
     if check_assets:
         check_vendor()
@@ -48,6 +50,8 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     app.state.allow_edits = allow_edits
     app.state.min_confidence = min_confidence  # ties none of whose assertions reaches it are not shown
     app.state.signing_key = None
+    app.state.warm_map = _map_warmer(store, min_confidence) if warm_map else (lambda: None)
+    app.state.warm_map()
     app.state.login_limiter = LoginLimiter()
     allowed_hosts = list(allowed_hosts)
     allowed = hosts_for(bind_host, allowed_hosts) if bind_host or allowed_hosts else None
@@ -140,6 +144,19 @@ def create_app(store: Store | str | Path, *, allow_upload: bool = False, allow_e
     return app
 
 
+def _map_warmer(store: Store, min_confidence: float | None) -> Callable[[], None]:
+    """A function that lays the store's whole map out in a background thread (web/maplayout.py)."""
+    def warm() -> None:
+        from ..graph import Graph
+        from . import maplayout
+        from .mapdata import opening_ties
+
+        graph = Graph(store, min_confidence=min_confidence)
+        threading.Thread(target=maplayout.warm, args=(graph, opening_ties), name="factionmap-warm-map",
+                         daemon=True).start()
+    return warm
+
+
 def app_from_env() -> FastAPI:
     """The app `serve --workers N` starts in each worker process, configured by the parent's
     environment ($FACTIONMAP_SERVE, JSON: db, allow_edits, bind_host, allowed_hosts, min_confidence)."""
@@ -149,4 +166,4 @@ def app_from_env() -> FastAPI:
     config = json.loads(os.environ["FACTIONMAP_SERVE"])
     return create_app(Store(config["db"], create=False), allow_edits=config["allow_edits"],
                       bind_host=config["bind_host"], allowed_hosts=config["allowed_hosts"],
-                      min_confidence=config["min_confidence"])
+                      min_confidence=config["min_confidence"], warm_map=True)

@@ -15,6 +15,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -69,8 +70,9 @@ class _Work:
 
 class UploadQueue:
     def __init__(self, store, *, max_pending: int = MAX_PENDING, budget: Budget = UPLOAD_BUDGET,
-                 max_file: int = 20 * 1024 * 1024):
-        self.store, self.budget, self.max_file = store, budget, max_file
+                 max_file: int = 20 * 1024 * 1024, after: Callable[[], None] | None = None):
+        """`after` is called once a job has stored something (the app lays the new map out then)."""
+        self.store, self.budget, self.max_file, self.after = store, budget, max_file, after
         self.pending: queue.Queue[_Work] = queue.Queue(max_pending)
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self._thread: threading.Thread | None = None
@@ -108,6 +110,8 @@ class UploadQueue:
                 shutil.rmtree(work.folder, ignore_errors=True)
                 if not work.job.over:
                     work.job.status = "done"
+                if self.after is not None and (work.job.extracted or work.job.errors):
+                    self.after()
                 work.job.finished.set()
 
     def _run(self, work: _Work) -> None:

@@ -14,6 +14,7 @@ others, which stay pinned. A map of more than MAX_NODES nodes is left to the pag
 """
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import weakref
@@ -25,6 +26,8 @@ import numpy as np
 
 from ..model import Tie
 from ..relations import RELATIONS
+
+log = logging.getLogger(__name__)
 
 LARGE = 300  # more nodes: shorter lines and fewer ticks, as map.js draws them
 EDGE_LENGTH, LARGE_EDGE_LENGTH = 110.0, 60.0
@@ -221,6 +224,16 @@ def _ends_at_most(graph) -> int:
 
 
 LAYOUTS = Layouts()
+
+
+def warm(graph, read_ties: Callable[[Any], list[Tie]]) -> None:
+    """Lay the whole map out now, so that the first visitor after the server starts (or after a write)
+    does not wait for it; run in a background thread. A failure is only logged: the first request then
+    lays the map out itself and reports any error the usual way."""
+    try:
+        LAYOUTS.positions(graph, read_ties)
+    except Exception as exc:  # noqa: BLE001 - see above
+        log.warning("the map's layout could not be made in advance: %s", exc)
 
 
 def positions_for(graph, node_ids: Iterable[int], read_ties: Callable[[Any], list[Tie]]) -> dict[str, list[float]]:

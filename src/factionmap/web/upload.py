@@ -35,7 +35,7 @@ OPENAPI_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
 def queue_of(request: Request) -> UploadQueue:
     state = request.app.state
     if getattr(state, "uploads", None) is None:
-        state.uploads = UploadQueue(state.store, max_file=MAX_BYTES)
+        state.uploads = UploadQueue(state.store, max_file=MAX_BYTES, after=getattr(state, "warm_map", None))
     return state.uploads
 
 
