@@ -94,3 +94,28 @@ def test_a_yes_answer_denies_nothing(ties):
     found, _ = ties("Several outlets reported an alliance between Hezbollah and Boko Haram. "
                     "Are these reports credible? Yes, they are.")
     assert not {f for f in found if f[3] == "denied"}, found
+
+
+def test_this_in_a_denial_points_to_the_clause_before_but_not_to_an_earlier_tie(ties):
+    found, _ = ties("Boko Haram operates in Maiduguri. The attack was first blamed on an airstrike, "
+                    "but the air force denied this.")
+    assert ("Boko Haram", "operates_in", "Maiduguri", "asserted") in found
+    assert not any(t[3] == "denied" for t in found), found
+
+
+def test_it_in_a_denial_reaches_only_the_sentence_right_before(ties):
+    found, _ = ties("Hezbollah was accused of working with Jabhat al-Nusra. The meeting lasted two days. "
+                    "Hezbollah rejected it outright.")
+    assert not any(t[1] == "ally_of" and t[3] == "denied" for t in found), found
+
+
+def test_rejecting_something_as_a_half_measure_is_no_denial(ties):
+    found, _ = ties("Boko Haram was designated as a terrorist organization by the United States. "
+                    "Boko Haram rejects those as half measures.")
+    assert not any(t[3] == "denied" for t in found), found
+
+
+def test_dismissing_a_report_as_baseless_is_a_denial(ties):
+    found, _ = ties("Hezbollah was said to be cooperating with Jabhat al-Nusra. "
+                    "Hezbollah dismissed the reports as baseless.")
+    assert any(t[1] == "ally_of" and t[3] == "denied" for t in found), found

@@ -24,16 +24,25 @@ from .mask import MARK, mask
 _CLAIM = r"(?:claims?|reports?|statements?|allegations?|assertions?|accounts?|announcements?|stor(?:y|ies)|rumou?rs?|" \
          r"reporting|pledges?)"
 _DENIED = r"(?:denied|dismissed|rejected|refuted|disputed|debunked|disavowed|contradicted|repudiated)"
-_DENIAL_OF_EARLIER = re.compile(
+# "as" after a denial verb only when what follows calls the claim false ("dismissed the reports as baseless"),
+# not when it characterises something else ("rejected those as partial steps")
+_AS_FALSE = r"as\s+(?:\w+\s+){0,2}?(?:false|untrue|baseless|unfounded|fabricat\w*|lies?|propaganda|groundless|" \
+            r"incorrect|inaccurate|fake|nonsense|rumou?rs?|slander\w*)\b"
+_DENIAL_OF_NAMED_CLAIM = re.compile(
     rf"(?i)\b(?:this|that|the|these|those|such|its|their|his|her)\s+(?:\w+\s+){{0,2}}?{_CLAIM}"
     rf"(?:['’]s?\s+(?:veracity|accuracy|authenticity))?\s*,?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)"
     rf"\s*,?\s+(?:\w+\s*,?\s+){{0,3}}?{_DENIED}\b"
     rf"|\b(?:deny|denies|denied|denying|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|disavow(?:s|ed)?)\s+"
-    rf"(?:the|these|those|this|that|such|its|their)\s+(?:\w+\s+){{0,2}}?{_CLAIM}\s*(?:[.,;]|$|\s+(?:as|in|on|the|"
-    rf"within|after|shortly|later|outright|days?|hours?))"
-    rf"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:this|that|it|these|those|"
-    rf"them)\s*(?:[.,;]|$|\s+(?:as|in|on|outright|shortly|later|days?|hours?|the\s+(?:same|next|following)|through|"
-    rf"via|within)\b)")
+    rf"(?:the|these|those|this|that|such|its|their)\s+(?:\w+\s+){{0,2}}?{_CLAIM}\s*(?:[.,;]|$|{_AS_FALSE}|"
+    rf"\s+(?:in|on|the|within|after|shortly|later|outright|days?|hours?))")
+# "denied this", "rejected it outright": the claim is the sentence right before, or the clause before "but" in
+# the same sentence ("It was said that ..., but officials denied this") -- never a tie further back
+_DENIAL_OF_IT = re.compile(
+    rf"(?i)\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:this|that|it|"
+    rf"these|those|them)\s*(?:[.,;]|$|{_AS_FALSE}|\s+(?:in|on|outright|shortly|later|days?|hours?|"
+    rf"the\s+(?:same|next|following)|through|via|within)\b)")
+_CLAUSE_BEFORE = re.compile(r"(?i)\w+(?:\W+\w+){3,}\W*(?:,|;)?\s+(?:but|however|yet|although|though|while)\b")
+
 _CREDIBLE_QUESTION = re.compile(
     rf"(?i)\b(?:are|is|were|was)\s+(?:these|those|the|such|this|that|any\s+of\s+(?:these|the))\s+(?:\w+\s+){{0,2}}?"
     rf"{_CLAIM}\s+(?:at\s+all\s+)?(?:credible|true|accurate|reliable|correct|believable|plausible|well[- ]founded)\s*\?")
@@ -54,10 +63,15 @@ def carried_denials(ann: Annotated, cands: list[Candidate]) -> list[Candidate]:
     for i, s in enumerate(ann.sentences):
         if s.kind not in ("text", "list"):
             continue
-        m = _DENIAL_OF_EARLIER.search(ann.text, s.start, s.end)
+        m = _DENIAL_OF_NAMED_CLAIM.search(ann.text, s.start, s.end)
+        if m:
+            claimed = _claimed(ann, i, by_sentence, regions)
+        else:
+            m = _DENIAL_OF_IT.search(ann.text, s.start, s.end)
+            claimed = _claimed_just_before(ann, i, m.start(), by_sentence, regions) if m else []
         if m:
             trigger = (m.start(), m.end())
-            for c in _claimed(ann, i, by_sentence, regions):
+            for c in claimed:
                 out.append(Candidate(c.subject, c.relation, c.object, i, trigger, "denial-of-claim", "denied"))
         out.extend(_verdicts(ann, i, by_sentence, regions))
     out.extend(absences(ann))
@@ -83,9 +97,19 @@ def _verdicts(ann: Annotated, i: int, by_sentence, regions) -> list[Candidate]:
             for c in _claimed(ann, i, by_sentence, regions) if c.stance == "reported" or c.stance is None]
 
 
-def _claimed(ann: Annotated, i: int, by_sentence: dict[int, list[Candidate]], regions) -> list[Candidate]:
-    """The ties of the claim that sentence `i` denies."""
-    for j in range(i - 1, max(-1, i - 1 - _BACK), -1):
+def _claimed_just_before(ann: Annotated, i: int, at: int, by_sentence: dict[int, list[Candidate]],
+                         regions) -> list[Candidate]:
+    """The ties "this" / "it" points to in a denial at offset `at` of sentence `i`: those of the clause before
+    "but" in the same sentence when there is one (none if it states no tie), else those of the sentence before."""
+    if _CLAUSE_BEFORE.search(ann.text, ann.sentences[i].start, at):
+        return [c for c in by_sentence.get(i, []) if c.trigger[0] < at]
+    return _claimed(ann, i, by_sentence, regions, back=1)
+
+
+def _claimed(ann: Annotated, i: int, by_sentence: dict[int, list[Candidate]], regions,
+             back: int = _BACK) -> list[Candidate]:
+    """The ties of the claim that sentence `i` denies, looking back at most `back` sentences."""
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
         sj = ann.sentences[j]
         if sj.kind == "refs":
             break
