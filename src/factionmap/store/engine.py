@@ -46,7 +46,20 @@ def make_engine(db: str | Path | None) -> Engine:
         # rows inserted many at a time go as multi-row INSERT ... VALUES statements (pg8000 would send
         # one statement per row): a batch of a build is written in a few round trips, not thousands
         engine.dialect.use_insertmanyvalues_wo_returning = True
+        event.listen(engine, "connect", _no_delay)
     return engine
+
+
+def _no_delay(dbapi_connection: Any, _record: object) -> None:
+    """Turn Nagle's algorithm off on a PostgreSQL connection over TCP. pg8000 flushes a COPY's data and its
+    CopyDone separately, and with Nagle on the second write waits for the server's delayed ACK of the
+    first (up to 40 ms on Linux): every COPY of a build's batch paid it (measured: 54 ms a COPY of a few
+    rows). pg8000 keeps the socket as `_usock`; a driver without it is left as it is."""
+    import socket
+
+    sock = getattr(dbapi_connection, "_usock", None)
+    if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:

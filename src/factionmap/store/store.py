@@ -38,6 +38,7 @@ class Store:
     def __init__(self, db: str | Path | None = None, *, create: bool = True):
         self.url = to_url(db)
         self.engine = make_engine(db)
+        self._written = 0  # documents written by save_batch (PostgreSQL: ANALYZE as they double)
         try:
             if create:
                 with self.engine.begin() as conn:
@@ -188,7 +189,20 @@ class Store:
                 extractions = [x for x in extractions if stored.get(x.document.id, "") != x.extractor_version]
             _insert_documents(conn, list(unextracted))
             self._write_extractions(conn, extractions, aggregate=aggregate)
+        self._refresh_statistics(len(ids))
         return {x.document.id for x in extractions}, set(ids) - set(stored)
+
+    def _refresh_statistics(self, written: int) -> None:
+        """ANALYZE a PostgreSQL store each time a build's documents have doubled (16, 32, 64 ...). A store
+        filled within one session keeps the statistics, and the plans cached from them, of the empty
+        tables it started from: lookups and foreign-key checks then scan whole tables (measured: the
+        co-occurrence query of resolution took 0.2 s a call at 128 documents)."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        before, self._written = self._written, self._written + written
+        if self._written >= 16 and (before < 16 or self._written.bit_length() > before.bit_length()):
+            with self.engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
 
     def aggregate_all(self) -> dict[str, int]:
         """Every tie recomputed at once, set-based (graph.setwise), in one transaction: the end of a
