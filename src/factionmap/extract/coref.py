@@ -43,7 +43,8 @@ _HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalit
                       r"\s*[\-\u2010])")
 _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|appears|remains)\s+(?:not\s+)?"
                  r"(?:\w+\s+)?(?:that|to|likely|unclear|clear|possible|important|notable|interesting|worth|true|"
-                 r"difficult|hard|easy|also|an?\s))")
+                 r"difficult|hard|easy|also|an?\s+(?:[\w\-]+\s+){0,2}(?:matter|question|fact|pity|shame|surprise|sign|"
+                 r"wonder|truth|mistake|coincidence|possibility|certainty|attempt|irony|paradox|clich\w*)\b))")
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")
 _PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
@@ -134,7 +135,10 @@ def _named_since(ann: Annotated, key: str, before: int, window: int) -> bool:
     return any(s.key == key and s.source != "coref" for s in ann.spans_in(max(0, before - window), before))
 
 
-_PLURAL_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*)?(?:and|but|then|later|also|soon)?\s*)$")
+_PLURAL_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*)?(?:and|but|then|later|also|soon)?\s*|"
+                          r"(?:in|on|by|from|after|during|since|until)\s+(?:[\w\-]+\s+){0,3}\d{4}|"
+                          r"(?:when|after|before|once|as|while|although|though|until|since)|"
+                          r"(?:when|after|before|once|as|while|although|though|until|since)\s+they\s[^,.;:]{0,60},)$")
 
 
 def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
@@ -147,12 +151,19 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
         return target
     if not _PLURAL_LEAD.match(ann.text[sent.start:a].strip(" -*\u2022")):
         return None
-    if any(s.end <= a for s in ann.spans_in(sent.start, a)):
+    if any(s.end <= a and s.type is not EntityType.PLACE for s in ann.spans_in(sent.start, a)):
         return None
-    if si == 0 or ann.sentences[si - 1].paragraph != sent.paragraph:
-        return None
-    t = topic(ann, si - 1)
-    return t if t is not None and not ann.is_state(t) else None
+    # the sentence before in the paragraph; past one that names no group ("By 1982, income allowed them
+    # to ...") to the one before it
+    for j in (si - 1, si - 2):
+        if j < 0 or ann.sentences[j].paragraph != sent.paragraph:
+            return None
+        t = topic(ann, j)
+        if t is not None:
+            return t if not ann.is_state(t) else None
+        if any(_group(ann, sp) for sp in ann.sentence_spans(j)):
+            return None
+    return None
 
 
 def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
@@ -464,8 +475,25 @@ def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:
     for j in range(si - 1, max(-1, si - 3), -1):
         prev = [s for s in ann.sentence_spans(j) if _group(ann, s)]
         if prev:
-            return prev[0].key
+            made = _new_group(ann, prev) if j == si - 1 else None
+            return (made or prev[0]).key
     return ann.subject
+
+
+# a group the sentence brings into being: "... merged to form X", "X was established in 1950"; the
+# next sentence's "it" / "its" is most often about it
+_MADE_BEFORE = re.compile(r"(?i)\b(?:to\s+(?:form|found|establish|create)|formed|founded|established|created|"
+                          r"set\s+up|(?:formation|creation|founding)\s+of)\s+(?:the\s+|a\s+new\s+)?$")
+_MADE_AFTER = re.compile(r"(?i)^[\"”’')\]]*(?:\s*\([^()]*\))?,?\s+(?:was|were|had\s+been|has\s+been)\s+"
+                         r"(?:\w+\s+)?(?:formed|founded|established|created|set\s+up)\b")
+
+
+def _new_group(ann: Annotated, spans: list[Span]) -> Span | None:
+    text = ann.text
+    for sp in spans:
+        if _MADE_BEFORE.search(text[max(0, sp.start - 40):sp.start]) or _MADE_AFTER.match(text[sp.end:sp.end + 200]):
+            return sp
+    return None
 
 
 def _paragraph_start(ann: Annotated, si: int) -> int:
