@@ -6,12 +6,17 @@
   the group named last; "the province" -> the last province named (or the subject);
 - "the Emirate", "the Front" ... (and in lower case "the emirate", "the front", "the brotherhood",
   "the party" ..., never "the front line") -> the last entity whose name ends with that word;
-- "they", "their" opening a sentence (or the clause after ", and") -> the group the sentence before (in
-  the paragraph) is about; never a person's, nor when a mention stands before it in its sentence;
+- "they", "their" opening a sentence (or the clause after ", and", or after a short lead: "In 1975 they",
+  "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
+  when the sentence between names no group; never a person's, nor when a group or person stands before
+  it in its sentence;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
-- "it", "its" -> the group that is the subject of the sentence, else of the sentence before;
-- "he", "his", "him" -> the person named last; "the latter" / "the former" -> the second / first of the
+- "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
+  that sentence brings into being when it does: "... merged to form X. Its leader ..."); "it is
+  considered a ..." points back, "it is a matter of ..." does not;
+- "he", "his", "him" -> the person named last (a "He" opening a sentence after a long quote: the person
+  the "he" before the quote stood for); "the latter" / "the former" -> the second / first of the
   last two names of a kind;
 - on an encyclopedia-style page "the group" is the page's subject, unless the sentence before it in the
   same paragraph is about another group ("On 3 May, X announced ... . The group said ...");
@@ -151,7 +156,7 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
         return target
     if not _PLURAL_LEAD.match(ann.text[sent.start:a].strip(" -*\u2022")):
         return None
-    if any(s.end <= a and s.type is not EntityType.PLACE for s in ann.spans_in(sent.start, a)):
+    if any(s.end <= a and s.type is not EntityType.PLACE and s.source != "coref" for s in ann.spans_in(sent.start, a)):
         return None
     # the sentence before in the paragraph; past one that names no group ("By 1982, income allowed them
     # to ...") to the one before it
@@ -250,8 +255,9 @@ def resolve(ann: Annotated) -> Annotated:
             if in_quote(a):
                 continue
             last = _last(ann, a, lambda s: s.type is EntityType.PERSON, window=400)
-            if last:
-                ann.add_span(Span(a, b, last.key, last.type, "coref"))
+            target = last.key if last else _he_chain(ann, si, a)
+            if target:
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _LATTER.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             prev = [s for s in ann.spans_in(max(0, a - 300), a) if s.source != "coref" and s.type is not EntityType.PLACE]
@@ -493,6 +499,19 @@ def _new_group(ann: Annotated, spans: list[Span]) -> Span | None:
     for sp in spans:
         if _MADE_BEFORE.search(text[max(0, sp.start - 40):sp.start]) or _MADE_AFTER.match(text[sp.end:sp.end + 200]):
             return sp
+    return None
+
+
+def _he_chain(ann: Annotated, si: int, a: int) -> str | None:
+    """A "He" opening a sentence with no person named in the 400 characters before it (a long quote
+    stands between): the person the last "he" / "his" before it (within 1,500 characters) stood for,
+    when no other person is named in between ("He said: '...' ... He also renewed ...")."""
+    sent = ann.sentences[si]
+    if ann.text[sent.start:a].strip(" \"“‘'-*\u2022"):
+        return None
+    for sp in reversed(ann.spans_in(max(0, a - 1500), a)):
+        if sp.end <= a and sp.type is EntityType.PERSON:
+            return sp.key if sp.source == "coref" and _HE.fullmatch(ann.text[sp.start:sp.end]) else None
     return None
 
 
