@@ -6,12 +6,17 @@
   the group named last; "the province" -> the last province named (or the subject);
 - "the Emirate", "the Front" ... (and in lower case "the emirate", "the front", "the brotherhood",
   "the party" ..., never "the front line") -> the last entity whose name ends with that word;
-- "they", "their" opening a sentence (or the clause after ", and") -> the group the sentence before (in
-  the paragraph) is about; never a person's, nor when a mention stands before it in its sentence;
+- "they", "their" opening a sentence (or the clause after ", and", or after a short lead: "In 1975 they",
+  "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
+  when the sentence between names no group; never a person's, nor when a group or person stands before
+  it in its sentence;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
-- "it", "its" -> the group that is the subject of the sentence, else of the sentence before;
-- "he", "his", "him" -> the person named last; "the latter" / "the former" -> the second / first of the
+- "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
+  that sentence brings into being when it does: "... merged to form X. Its leader ..."); "it is
+  considered a ..." points back, "it is a matter of ..." does not;
+- "he", "his", "him" -> the person named last (a "He" opening a sentence after a long quote: the person
+  the "he" before the quote stood for); "the latter" / "the former" -> the second / first of the
   last two names of a kind;
 - on an encyclopedia-style page "the group" is the page's subject, unless the sentence before it in the
   same paragraph is about another group ("On 3 May, X announced ... . The group said ...");
@@ -43,7 +48,8 @@ _HEAD_NP = re.compile(r"\b[Tt]he\s+(Emirate|Front|Movement|Brigades?|Army|Coalit
                       r"\s*[\-\u2010])")
 _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|appears|remains)\s+(?:not\s+)?"
                  r"(?:\w+\s+)?(?:that|to|likely|unclear|clear|possible|important|notable|interesting|worth|true|"
-                 r"difficult|hard|easy|also|an?\s))")
+                 r"difficult|hard|easy|also|an?\s+(?:[\w\-]+\s+){0,2}(?:matter|question|fact|pity|shame|surprise|sign|"
+                 r"wonder|truth|mistake|coincidence|possibility|certainty|attempt|irony|paradox|clich\w*)\b))")
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")
 _PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
@@ -134,7 +140,10 @@ def _named_since(ann: Annotated, key: str, before: int, window: int) -> bool:
     return any(s.key == key and s.source != "coref" for s in ann.spans_in(max(0, before - window), before))
 
 
-_PLURAL_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*)?(?:and|but|then|later|also|soon)?\s*)$")
+_PLURAL_LEAD = re.compile(r"(?i)^(?:(?:[^,.;:]{0,40},\s*)?(?:and|but|then|later|also|soon)?\s*|"
+                          r"(?:in|on|by|from|after|during|since|until)\s+(?:[\w\-]+\s+){0,3}\d{4}|"
+                          r"(?:when|after|before|once|as|while|although|though|until|since)|"
+                          r"(?:when|after|before|once|as|while|although|though|until|since)\s+they\s[^,.;:]{0,60},)$")
 
 
 def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
@@ -147,12 +156,19 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
         return target
     if not _PLURAL_LEAD.match(ann.text[sent.start:a].strip(" -*\u2022")):
         return None
-    if any(s.end <= a for s in ann.spans_in(sent.start, a)):
+    if any(s.end <= a and s.type is not EntityType.PLACE and s.source != "coref" for s in ann.spans_in(sent.start, a)):
         return None
-    if si == 0 or ann.sentences[si - 1].paragraph != sent.paragraph:
-        return None
-    t = topic(ann, si - 1)
-    return t if t is not None and not ann.is_state(t) else None
+    # the sentence before in the paragraph; past one that names no group ("By 1982, income allowed them
+    # to ...") to the one before it
+    for j in (si - 1, si - 2):
+        if j < 0 or ann.sentences[j].paragraph != sent.paragraph:
+            return None
+        t = topic(ann, j)
+        if t is not None:
+            return t if not ann.is_state(t) else None
+        if any(_group(ann, sp) for sp in ann.sentence_spans(j)):
+            return None
+    return None
 
 
 def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
@@ -239,8 +255,9 @@ def resolve(ann: Annotated) -> Annotated:
             if in_quote(a):
                 continue
             last = _last(ann, a, lambda s: s.type is EntityType.PERSON, window=400)
-            if last:
-                ann.add_span(Span(a, b, last.key, last.type, "coref"))
+            target = last.key if last else _he_chain(ann, si, a)
+            if target:
+                ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _LATTER.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
             prev = [s for s in ann.spans_in(max(0, a - 300), a) if s.source != "coref" and s.type is not EntityType.PLACE]
@@ -464,8 +481,38 @@ def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:
     for j in range(si - 1, max(-1, si - 3), -1):
         prev = [s for s in ann.sentence_spans(j) if _group(ann, s)]
         if prev:
-            return prev[0].key
+            made = _new_group(ann, prev) if j == si - 1 else None
+            return (made or prev[0]).key
     return ann.subject
+
+
+# a group the sentence brings into being: "... merged to form X", "X was established in 1950"; the
+# next sentence's "it" / "its" is most often about it
+_MADE_BEFORE = re.compile(r"(?i)\b(?:to\s+(?:form|found|establish|create)|formed|founded|established|created|"
+                          r"set\s+up|(?:formation|creation|founding)\s+of)\s+(?:the\s+|a\s+new\s+)?$")
+_MADE_AFTER = re.compile(r"(?i)^[\"”’')\]]*(?:\s*\([^()]*\))?,?\s+(?:was|were|had\s+been|has\s+been)\s+"
+                         r"(?:\w+\s+)?(?:formed|founded|established|created|set\s+up)\b")
+
+
+def _new_group(ann: Annotated, spans: list[Span]) -> Span | None:
+    text = ann.text
+    for sp in spans:
+        if _MADE_BEFORE.search(text[max(0, sp.start - 40):sp.start]) or _MADE_AFTER.match(text[sp.end:sp.end + 200]):
+            return sp
+    return None
+
+
+def _he_chain(ann: Annotated, si: int, a: int) -> str | None:
+    """A "He" opening a sentence with no person named in the 400 characters before it (a long quote
+    stands between): the person the last "he" / "his" before it (within 1,500 characters) stood for,
+    when no other person is named in between ("He said: '...' ... He also renewed ...")."""
+    sent = ann.sentences[si]
+    if ann.text[sent.start:a].strip(" \"“‘'-*\u2022"):
+        return None
+    for sp in reversed(ann.spans_in(max(0, a - 1500), a)):
+        if sp.end <= a and sp.type is EntityType.PERSON:
+            return sp.key if sp.source == "coref" and _HE.fullmatch(ann.text[sp.start:sp.end]) else None
+    return None
 
 
 def _paragraph_start(ann: Annotated, si: int) -> int:

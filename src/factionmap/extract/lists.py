@@ -44,7 +44,7 @@ def headings(ann: Annotated) -> list[str]:
 def items(ann: Annotated) -> dict[int, Item]:
     """The list items of the document by sentence index, each with its depth and parent item."""
     out: dict[int, Item] = {}
-    stack: list[tuple[int, int]] = []  # (depth, sentence)
+    stack: list[tuple[int, int]] = []  # (indent width, sentence) of the open items
     text = ann.text
     for i, s in enumerate(ann.sentences):
         if s.kind != "list":
@@ -55,11 +55,13 @@ def items(ann: Annotated) -> dict[int, Item]:
         m = _BULLET.match(text, line_start)
         if not m or m.end() > s.start + 1 and line_start + len(m.group(0)) > s.end:
             continue
-        depth = len(m.group("indent").expandtabs(4)) // 2 + m.group(0).count("-") + m.group(0).count("*") - 1
-        while stack and stack[-1][0] >= depth:
+        # how far the item is indented: any indent deeper than the open item's (one space, two, four or
+        # a second bullet) hangs the item under it
+        width = len(m.group("indent").expandtabs(4)) + 2 * (len(re.findall(r"[-*•]", m.group(0))) - 1)
+        while stack and stack[-1][0] >= width:
             stack.pop()
-        out[i] = Item(i, depth, stack[-1][1] if stack else None)
-        stack.append((depth, i))
+        out[i] = Item(i, len(stack), stack[-1][1] if stack else None)
+        stack.append((width, i))
     return out
 
 

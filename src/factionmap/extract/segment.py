@@ -17,7 +17,8 @@ from .state import Annotated, Sentence
 _LINE = re.compile(r"[^\n]+")
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|Prof|No|vs|etc|e\.g|i\.e|approx|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:[A-Z]\.){2,})$"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|lit|cf|ca|pp|Pp|Brig|Adm|Cpl|Pvt|Cmdr|Cdr|Lieut|Gov|Sen|Rep|Rev|Fr|Hon|Pres|"
+    r"Mt|Ft|et\s+al)|(?:[A-Z]\.){2,})$"
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TABLE = re.compile(r"^\s*([A-Z][^|\n]{0,60}?)\s*\|\s*((?:[^|\n]*[^|\s])?)\s*\|\s*$")

@@ -98,7 +98,8 @@ def infobox_pairs(ann: Annotated) -> list[Pair]:
 
 def list_pairs(ann: Annotated) -> list[Pair]:
     """Each list item's first mention with what it hangs under: the item above it, or the document's
-    subject for a top-level item ("== Member groups ==" / "- X" / "  - Y")."""
+    subject for a top-level item ("== Member groups ==" / "- X" / "  - Y"); a nested item is paired
+    with the subject too (a bloc's member is a member of the coalition the page is about)."""
     subject = None
     if ann.subject is not None:
         subject = next((s for s in ann.spans if s.key == ann.subject), None)
@@ -113,9 +114,12 @@ def list_pairs(ann: Annotated) -> list[Pair]:
         own = first.get(i)
         if own is None:
             continue
-        up = first.get(item.parent) if item.parent is not None else subject
-        if up is None or not _ok(ann, up, own):
-            continue
-        x, y = sorted((up, own), key=lambda s: s.start)
-        out.append(Pair(x, y, i, via="list", depth=item.depth))
+        ups = [first.get(item.parent) if item.parent is not None else subject]
+        if item.parent is not None:
+            ups.append(subject)
+        for up in ups:
+            if up is None or not _ok(ann, up, own):
+                continue
+            x, y = sorted((up, own), key=lambda s: s.start)
+            out.append(Pair(x, y, i, via="list", depth=item.depth))
     return out
