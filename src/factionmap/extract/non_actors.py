@@ -59,14 +59,24 @@ def classify(name: str, etype: EntityType, pack: LanguagePack) -> str | None:
         return None
     if all(w in words["generic_words"] for w in ws):
         return NO_NAME
+    if etype is EntityType.PLACE and len(ws) == 1 and _demonym(name):
+        return NO_NAME  # "the Pakistani region": a people's adjective, not a place's name
     if etype is EntityType.PERSON:
         return None
-    head = [w.lower() for w in _WORD.findall(_CUT.split(name, 1)[0])][-1:]
+    parts = _CUT.split(name, 1)
+    head = [w.lower() for w in _WORD.findall(parts[0])][-1:]
     if head and head[0] in words["event_heads"]:
         return EVENT
-    if ws[-1] in words["facility_heads"] or (len(ws) > 1 and ws[0] in words["facility_first"]):
+    # "X House", "Camp X"; never "House of Representatives" nor "Front for the Defence of X Bridge"
+    if (len(parts) == 1 and ws[-1] in words["facility_heads"]) or (len(ws) > 1 and ws[0] in words["facility_first"]):
         return FACILITY
     return None
+
+
+def _demonym(name: str) -> bool:
+    from .entities import DEMONYMS
+
+    return name in DEMONYMS
 
 
 def _listener(pack: LanguagePack) -> re.Pattern | None:
