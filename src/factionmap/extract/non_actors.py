@@ -3,8 +3,9 @@
 The mention stays (its words are nobody else's name, and coreference still reads it), but its entity
 is given a kind (`Annotated.kinds`) that the relation scorer's type rule (`scoring.model.allowed`)
 never offers as the end of a tie it cannot hold: an event ("the Lebanese Civil War", "the Second
-Intifada") or a facility ("the X Museum", "X House", "Camp X") holds none; a news outlet ("... told
-the Guardian") only those of a group's media wing. A name of nothing but generic words ("Front",
+Intifada") holds none; a facility ("the X Museum", "X House", "Camp X"), even one the NER took for an
+organization, is a place (where a group operates, never a group); a news outlet ("... told the
+Guardian") holds only the ties of a group's media wing. A name of nothing but generic words ("Front",
 "Infantry Brigade", "Sheikh") names nothing: no tie either. Only entities the knowledge base does not
 know are classified (its entries carry their own kinds); the words are the language pack's
 (`data/lang/<code>/non_actors.yaml`) and the group-name grammar's tail words.
@@ -22,11 +23,14 @@ from .state import Annotated
 
 EVENT, FACILITY, MEDIA, NO_NAME = "event", "facility", "media_outlet", "no_name"
 #: kinds whose entities are never a tie's end (`scoring.model.allowed` reads them as "N")
-NON_ACTOR_KINDS = frozenset({EVENT, FACILITY, NO_NAME})
+NON_ACTOR_KINDS = frozenset({EVENT, NO_NAME})
+#: kinds whose entities are places, whatever their type: a facility is where a group operates, never a group
+PLACE_KINDS = frozenset({FACILITY})
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CUT = re.compile(r"\s(?:of|in|for|against|on|at)\s")  # "the Battle of X": the head is the word before
 # a news report's dateline opens its first paragraph with the outlet: "(Outlet) -- ", "PLACE (Outlet) - "
+_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]+$")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'\u2019.,]*(?:[ \t]+[\w'\u2019.,]+){0,4}[ \t]+)?\($")
 _DATELINE_AFTER = re.compile(r"\)[ \t]*(?:--|\u2014|\u2013|-)[ \t]")
 
@@ -38,17 +42,17 @@ def _words(pack: LanguagePack) -> dict[str, frozenset[str]] | None:
     except ConfigError:  # a language pack without the file: nothing is classified
         return None
     from .name_grammar import GRAMMAR
-    from .ner import TITLES
 
     out = {k: frozenset(w.lower() for w in pack.words("non_actors", k))
            for k in ("event_heads", "facility_heads", "facility_first", "listener_verbs", "generic_words")}
     grammar = {w.lower() for k in ("tails", "leading") for w in GRAMMAR.get(k) or []}
-    out["generic_words"] = out["generic_words"] | grammar | TITLES
+    out["generic_words"] = out["generic_words"] | grammar
     return out
 
 
-def classify(name: str, etype: EntityType, pack: LanguagePack) -> str | None:
-    """The non-actor kind of an entity named `name` (EVENT, FACILITY, NO_NAME), or None."""
+def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = False) -> str | None:
+    """The non-actor kind of an entity named `name` (EVENT, FACILITY, NO_NAME), or None. `numbered`:
+    every mention of it follows a number ("the 5th Infantry Brigade": the name was cut short)."""
     words = _words(pack)
     if words is None:
         return None
@@ -57,7 +61,8 @@ def classify(name: str, etype: EntityType, pack: LanguagePack) -> str | None:
         ws = ws[1:]
     if not ws:
         return None
-    if all(w in words["generic_words"] for w in ws):
+    if all(w in words["generic_words"] for w in ws) and not any(c.isdigit() for c in name) and \
+            (len(ws) == 1 or numbered):  # "Front", "Sheikh"; "[5th] Infantry Brigade", never "Army Council"
         return NO_NAME
     if etype is EntityType.PLACE and len(ws) == 1 and _demonym(name):
         return NO_NAME  # "the Pakistani region": a people's adjective, not a place's name
@@ -109,10 +114,14 @@ def mark_non_actors(ann: Annotated) -> Annotated:
             if s.type is EntityType.ORG and s.source != "coref" and (
                     listener.search(text, max(0, s.start - 20), s.start) or _dateline(text, s.start, s.end)):
                 told.add(s.key)
+    numbered: dict[str, bool] = {}
+    for s in ann.spans:
+        if s.source != "coref":
+            numbered[s.key] = numbered.get(s.key, True) and bool(_NUMBER_BEFORE.search(ann.text, max(0, s.start - 12), s.start))
     for key, ent in ann.entities.items():
         if ent.kb_id or ann.kinds.get(key):
             continue
-        kind = classify(ent.name, ent.type, pack)
+        kind = classify(ent.name, ent.type, pack, numbered.get(key, False))
         if kind is None and key in told:
             kind = MEDIA
         if kind is not None:
@@ -121,4 +130,4 @@ def mark_non_actors(ann: Annotated) -> Annotated:
     return ann
 
 
-__all__ = ["EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "NO_NAME", "classify", "mark_non_actors"]
+__all__ = ["EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "PLACE_KINDS", "NO_NAME", "classify", "mark_non_actors"]

@@ -21,7 +21,7 @@ from collections import Counter
 from ...model import EntityType
 from ..state import Annotated, Span
 from ..lists import headings
-from ..non_actors import MEDIA, NON_ACTOR_KINDS
+from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS
 from .pairs import Pair
 from .word_classes import word_classes
 
@@ -37,7 +37,7 @@ _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name"
 
 def kind(ann: Annotated, span: Span) -> str:
     """The mention's kind for the type rule (`model.allowed`): G group or body, S state, P person, L place,
-    M news outlet, N no actor at all (an event, a facility, a common noun: `non_actors`)."""
+    M news outlet, N no actor at all (an event, a common noun: `non_actors`); a facility is a place."""
     if ann.is_state(span.key):
         return "S"
     fine = ann.kinds.get(span.key, "")
@@ -45,6 +45,8 @@ def kind(ann: Annotated, span: Span) -> str:
         return "N"
     if fine == MEDIA:
         return "M"
+    if fine in PLACE_KINDS:
+        return "L"
     return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(ann.type_of(span.key), "G")
 
 

@@ -24,7 +24,7 @@ from .labels import TARGETS, split_target
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
 # kinds: G group or body, S state, P person, L place, M news outlet (a group's media wing at most: part of
-# it, led by someone), N no actor (an event, a facility, a common noun: extract/non_actors.py): no tie
+# it, led by someone), N no actor (an event, a common noun: extract/non_actors.py): no tie
 _TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "N": set()}
 _ALLOWED = {
     "allegiance_to": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
