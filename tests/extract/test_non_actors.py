@@ -42,6 +42,7 @@ def annotate(pipeline):
     ("Valley Defence Front", ORG, None),
     ("Special Action Force", ORG, None),
     ("Odell House", PERSON, None),
+    ("House", ORG, None),
     ("Kerrin", PLACE, None),
 ])
 def test_a_name_is_classified_by_its_head(name, etype, expected):

@@ -73,7 +73,7 @@ def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = 
     if head and head[0] in words["event_heads"]:
         return EVENT
     # "X House", "Camp X"; never "House of Representatives" nor "Front for the Defence of X Bridge"
-    if (len(parts) == 1 and ws[-1] in words["facility_heads"]) or (len(ws) > 1 and ws[0] in words["facility_first"]):
+    if len(ws) > 1 and ((len(parts) == 1 and ws[-1] in words["facility_heads"]) or ws[0] in words["facility_first"]):
         return FACILITY
     return None
 
