@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..entity_kinds import kind_for
-from ..errors import ConfigError
+from ..errors import ConfigError, NoLanguagePack
 from ..lang import LanguagePack
 from ..model import EntityType
 from .state import Annotated
@@ -29,8 +29,8 @@ PLACE_KINDS = frozenset({FACILITY})
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CUT = re.compile(r"\s(?:of|in|for|against|on|at)\s")  # "the Battle of X": the head is the word before
+_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]+$")  # "the 5th Infantry Brigade"
 # a news report's dateline opens its first paragraph with the outlet: "(Outlet) -- ", "PLACE (Outlet) - "
-_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]+$")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'\u2019.,]*(?:[ \t]+[\w'\u2019.,]+){0,4}[ \t]+)?\($")
 _DATELINE_AFTER = re.compile(r"\)[ \t]*(?:--|\u2014|\u2013|-)[ \t]")
 
@@ -104,7 +104,7 @@ def mark_non_actors(ann: Annotated) -> Annotated:
     """Gives each entity the knowledge base does not know and that names no actor its kind."""
     try:
         pack = ann.pack
-    except Exception:  # noqa: BLE001 - a document with no language pack is not read at all
+    except NoLanguagePack:  # such a document is not read at all
         return ann
     listener = _listener(pack)
     told: set[str] = set()
