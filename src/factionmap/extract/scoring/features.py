@@ -21,6 +21,7 @@ from collections import Counter
 from ...model import EntityType
 from ..state import Annotated, Span
 from ..lists import headings
+from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS
 from .pairs import Pair
 from .word_classes import word_classes
 
@@ -35,8 +36,17 @@ _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name"
 
 
 def kind(ann: Annotated, span: Span) -> str:
+    """The mention's kind for the type rule (`model.allowed`): G group or body, S state, P person, L place,
+    M news outlet, N no actor at all (an event, a common noun: `non_actors`); a facility is a place."""
     if ann.is_state(span.key):
         return "S"
+    fine = ann.kinds.get(span.key, "")
+    if fine in NON_ACTOR_KINDS:
+        return "N"
+    if fine == MEDIA:
+        return "M"
+    if fine in PLACE_KINDS:
+        return "L"
     return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(ann.type_of(span.key), "G")
 
 

@@ -23,18 +23,19 @@ from ...errors import ConfigError
 from .labels import TARGETS, split_target
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
-# kinds: G group or body, S state, P person, L place
-_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}}
+# kinds: G group or body, S state, P person, L place, M news outlet (a group's media wing at most: part of
+# it, led by someone), N no actor (an event, a common noun: extract/non_actors.py): no tie
+_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "N": set()}
 _ALLOWED = {
     "allegiance_to": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
-    "part_of": ({"ORG"}, {"ORG"}),
+    "part_of": ({"ORG", "MEDIA"}, {"ORG"}),
     "ally_of": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
     "opposes": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
     "split_from": ({"ORG"}, {"ORG"}),
     "merged_into": ({"ORG"}, {"ORG"}),
     "successor_of": ({"ORG"}, {"ORG"}),
-    "leader_of": ({"PERSON"}, {"ORG"}),
-    "member_of": ({"PERSON"}, {"ORG"}),
+    "leader_of": ({"PERSON"}, {"ORG", "MEDIA"}),
+    "member_of": ({"PERSON"}, {"ORG", "MEDIA"}),
     "defected_to": ({"ORG", "PERSON"}, {"ORG"}),
     "designated_by": ({"ORG", "PERSON"}, {"ORG"}),
     "operates_in": ({"ORG"}, {"PLACE"}),
