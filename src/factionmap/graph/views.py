@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Entity, FuzzyDate, Tie
@@ -79,17 +79,20 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
     query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
-        counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
-        counts = {rel: n for rel, n in conn.execute(counted)}
-        total = sum(counts.values())
-        paged = limit is not None and (offset > 0 or total > limit)
-        if paged:  # which ties, the most cited first
+        rows = [] if offset else list(conn.execute(query if limit is None else query.limit(limit + 1)).mappings())
+        paged = limit is not None and (offset > 0 or len(rows) > limit)
+        if paged:  # more than a page: count them, and take the page's ties, the most cited first
+            counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
+            counts = {rel: n for rel, n in conn.execute(counted)}
             page = (query.order_by(None).with_only_columns(c.id)
                     .order_by(c.evidence_count.desc(), c.id).limit(limit).offset(offset))
             query = select(t.ties).where(c.id.in_([r[0] for r in conn.execute(page)])) \
                 .order_by(c.relation, c.start_earliest, c.id)
+            rows = list(conn.execute(query).mappings())
+        else:  # the whole profile, in one query as before
+            counts = dict(Counter(r["relation"] for r in rows))
+        total = sum(counts.values())
         per_tie = PAGE_CITATIONS if paged else None
-        rows = list(conn.execute(query).mappings())
         ties = read.ties(conn, rows, with_citations=citations, aliases=with_aliases, per_tie=per_tie)
         entity = next((e for tie in ties for e in (tie.subject, tie.object) if e.id == entity_id), None)
         if entity is None or not with_aliases:  # no ties, or ends read without their names
