@@ -143,6 +143,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--url", help="Query this existing store as it is (no fill).")
     parser.add_argument("--reuse", action="store_true", help="With --sqlite: query the file as it is.")
     parser.add_argument("--no-map", action="store_true", help="Skip the map API's latencies.")
+    parser.add_argument("--map-samples", type=int, default=20, help="Requests timed per map view.")
     parser.add_argument("--no-queries", action="store_true", help="Skip the five queries (the map API only).")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args(argv)
@@ -175,7 +176,7 @@ def main(argv: list[str]) -> None:
             figures["queries"] = query_latencies(store, args.samples)
             figures["load"]["after queries"] = os.getloadavg()
         if not args.no_map:
-            figures["map"] = map_latencies(store)
+            figures["map"] = map_latencies(store, args.map_samples)
             figures["load"]["after the map"] = os.getloadavg()
         print("load average (1, 5, 15 min): " + "; ".join(f"{k} {a:.1f} {b:.1f} {c:.1f}"
                                                            for k, (a, b, c) in figures["load"].items()))

@@ -131,7 +131,9 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
             if groups > limit:
                 kept = [q.focus] + [e for e in _ranked(conn, cond, limit, within=kept)[0] if e != q.focus][:limit - 1]
         ids = sorted(set(kept))
-        query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids).where(cond)
+        query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids)
+        if q.focus is not None or members is not None:  # else every group kept has a type chosen: no need to ask
+            query = query.where(cond)
         rows = list(conn.execute(query).mappings())
         ties = read.ties(conn, rows, with_citations=False, aliases=False)
         regions = _regions(conn, graph._ties_query(**_period(q, relations=["operates_in"])), ids)
