@@ -21,11 +21,23 @@ def _chunks(ids: Iterable[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
         yield ids[i:i + size]
 
 
+def ids_in(conn: Connection, column: Any, ids: list[int]) -> Any:
+    """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
+    driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
+    one by one: 35 ms for 5,000)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import Integer, any_, bindparam
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> dict[int, Entity]:
     """Store entities by id, with their aliases (each with the documents that introduced it)."""
     out: dict[int, Entity] = {}
     for chunk in _chunks(sorted(set(ids))):
-        for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(chunk))).mappings():
+        for r in conn.execute(select(t.entities).where(ids_in(conn, t.entities.c.id, chunk))).mappings():
             attrs = dict(r["attributes"] or {})
             kind = kind_for(r["type"], attrs["kind"]) if attrs.get("kind") else r.get("kind")  # an analyst's first
             out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"], attributes=attrs,
@@ -33,7 +45,7 @@ def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> d
         if not aliases:
             continue
         query = (select(t.aliases.c.entity_id, t.aliases.c.name, t.aliases.c.doc_id, t.aliases.c.source)
-                 .where(t.aliases.c.entity_id.in_(chunk)).order_by(t.aliases.c.id))
+                 .where(ids_in(conn, t.aliases.c.entity_id, chunk)).order_by(t.aliases.c.id))
         found: dict[int, dict[str, Alias]] = defaultdict(dict)
         for eid, name, doc_id, source in conn.execute(query):
             alias = found[eid].setdefault(name, Alias(name, set(), source))
@@ -94,7 +106,7 @@ def citation_counts(conn: Connection, tie_ids: Iterable[int]) -> dict[int, tuple
             select(ta.c.tie_id, func.count(), func.count(distinct(ev.c.doc_id)), reported, standing)
             .join(a, a.c.id == ta.c.assertion_id)
             .join(ev, ev.c.assertion_id == a.c.id)
-            .where(ta.c.tie_id.in_(chunk))
+            .where(ids_in(conn, ta.c.tie_id, chunk))
             .group_by(ta.c.tie_id)
         )
         for tie_id, n, docs, hedged, stands in conn.execute(query):

@@ -147,7 +147,7 @@ def _regions(conn, placed, ids: list[int]) -> dict[int, set[str]]:
     pairs: list[tuple[int, int]] = []
     for i in range(0, len(ids), _CHUNK):
         query = placed.with_only_columns(t.ties.c.subject_id, t.ties.c.object_id)
-        pairs += [(a, b) for a, b in conn.execute(query.where(t.ties.c.subject_id.in_(ids[i:i + _CHUNK])))]
+        pairs += [(a, b) for a, b in conn.execute(query.where(read.ids_in(conn, t.ties.c.subject_id, ids[i:i + _CHUNK])))]
     places = read.entities(conn, {b for _, b in pairs}, aliases=False)
     out: dict[int, set[str]] = defaultdict(set)
     for place in places.values():
