@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from bench.scale_store import fill
 from factionmap.graph import Graph
+from factionmap.graph import views
 from factionmap.store import Store
 from factionmap.web import create_app
 
@@ -29,19 +30,25 @@ def busiest(store) -> tuple[int, list[int]]:
     return eid, sorted(r["id"] for r in rows if eid in (r["subject_id"], r["object_id"]))
 
 
-def test_the_api_pages_a_profile_and_names_the_next_page(hub_store):
+def test_the_api_pages_a_profile_and_names_the_next_page(hub_store, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_CITATIONS", 1)  # a page's ties carry one citation: most have more
     client = TestClient(create_app(hub_store, cache=False))
     eid, ties = busiest(hub_store)
     assert len(ties) > 12
-    seen, url = [], f"/entities/{eid}?limit=5"
+    seen, url, many = [], f"/entities/{eid}?limit=5", 0
     while url:  # page.next is the profile page's address; its JSON twin is under /api
         answer = client.get("/api" + url)
         assert answer.status_code == 200, answer.text
         body = answer.json()
         assert body["page"]["total"] == len(ties) and body["page"]["shown"] == len(body["timeline"]) <= 5
         seen += [x["id"] for x in body["timeline"]]
+        for x in body["timeline"]:  # a tie cited more than a page carries says how many it has
+            shown = len({c["assertion_id"] for c in x["citations"]})
+            assert shown == views.PAGE_CITATIONS < x["cited"] if "cited" in x else shown <= views.PAGE_CITATIONS
+            many += "cited" in x
         url = body["page"]["next"]
     assert sorted(seen) == ties and len(seen) == len(set(seen))
+    assert many, "the hub should have a tie cited more often than a page shows"
     for bad in ("offset=-1", "limit=0", "limit=ten", "limit=100000"):
         answer = client.get(f"/api/entities/{eid}?{bad}")
         assert answer.status_code == 400 and bad.split("=")[0] in answer.json()["detail"], answer.text

@@ -152,6 +152,9 @@ def profile_json(graph, entity: Entity, offset: int = 0, limit: int | None = Non
             seen.setdefault(tie.id, tie)
     ordered = sorted(seen.values(), key=_sort_key)
     timeline = [_tie(t, texts) for t in ordered]
+    for item in timeline:  # on a page of a larger profile a tie carries its first few citations only
+        if p.cited.get(item["id"], 0) > len({c["assertion_id"] for c in item["citations"]}):
+            item["cited"] = p.cited[item["id"]]
     live = [t for t in ordered if t.status.value != "denied"]
 
     def others(rel: str, *, outgoing: bool) -> list[dict[str, Any]]:
