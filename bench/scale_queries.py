@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -72,6 +73,7 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
     plan = [
         ("show", g.profile, s["ids"]),
         ("show (hubs)", g.profile, s["hubs"]),
+        *_hub_pages(g, s["hubs"]),
         ("ties --as-of", lambda e: g.ties(as_of="2015-06-01", entity=e), s["ids"]),
         ("ties --as-of (hubs)", lambda e: g.ties(as_of="2015-06-01", entity=e), s["hubs"]),
         ("path (3 steps apart)", lambda p: g.path(*p), s["connected"]),
@@ -83,8 +85,30 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
     return {label: timed(fn, xs) for label, fn, xs in plan}
 
 
-def map_latencies(store: Store, n: int = 20) -> dict[str, dict[str, float]]:
-    """The map API's answer (/api/map) under TestClient: the default view, a year, a focus."""
+def _hub_pages(g: Graph, hubs: list[int]) -> list:
+    """A hub's second page of ties, and its whole profile (a few samples: seconds each), where the code
+    measured pages profiles (graph.views.PROFILE_PAGE); nothing on a checkout from before."""
+    try:
+        from factionmap.graph.views import PROFILE_PAGE
+    except ImportError:
+        return []
+    return [("show (hubs, page 2)", lambda e: g.profile(e, offset=PROFILE_PAGE), hubs),
+            ("show --all (hubs)", lambda e: g.profile(e, limit=None), hubs[:3])]
+
+
+def _after_a_write(store: Store, client, params: dict):
+    """A request made right after a write: the store's version is raised (as by any write), so nothing
+    made for the previous version (the answer's cache, the whole map's layout) is used."""
+    def request(_x):
+        with store.transaction():
+            pass
+        return client.get("/api/map", params=params)
+    return request
+
+
+def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[str, dict[str, float]]:
+    """The map API's answer (/api/map) under TestClient: the default view (also right after a write:
+    the first uncached request), a year, a focus, nothing selected."""
     from fastapi.testclient import TestClient
 
     from factionmap.web.app import create_app
@@ -95,9 +119,13 @@ def map_latencies(store: Store, n: int = 20) -> dict[str, dict[str, float]]:
         ("/api/map (default)", lambda _x: client.get("/api/map"), list(range(n))),
         ("/api/map?as_of=2010", lambda _x: client.get("/api/map", params={"as_of": "2010"}), list(range(n))),
         ("/api/map?focus=ID", lambda e: client.get("/api/map", params={"focus": e}), s["ids"]),
+        ("/api/map (after a write)", _after_a_write(store, client, {}), list(range(max(2, n // 2)))),
+        ("/api/map?status= (nothing)", lambda _x: client.get("/api/map", params={"status": ""}), list(range(3))),
     ]
     out = {}
     for label, fn, xs in plan:
+        if only and only not in label:
+            continue
         first = fn(xs[0])
         out[label] = {**timed(fn, xs), "status": first.status_code, "bytes": len(first.content)}
         try:
@@ -117,6 +145,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--url", help="Query this existing store as it is (no fill).")
     parser.add_argument("--reuse", action="store_true", help="With --sqlite: query the file as it is.")
     parser.add_argument("--no-map", action="store_true", help="Skip the map API's latencies.")
+    parser.add_argument("--map-samples", type=int, default=20, help="Requests timed per map view.")
+    parser.add_argument("--map-only", metavar="TEXT", help="Only the map views whose label holds TEXT ('after a write').")
     parser.add_argument("--no-queries", action="store_true", help="Skip the five queries (the map API only).")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args(argv)
@@ -144,10 +174,15 @@ def main(argv: list[str]) -> None:
             figures["rows"] = fill(store, args.entities, args.assertions)
             figures["fill_s"] = time.perf_counter() - start
             print(f"filled in {figures['fill_s']:.1f} s: {figures['rows']}")
+        figures["load"] = {"start": os.getloadavg()}
         if not args.no_queries:
             figures["queries"] = query_latencies(store, args.samples)
+            figures["load"]["after queries"] = os.getloadavg()
         if not args.no_map:
-            figures["map"] = map_latencies(store)
+            figures["map"] = map_latencies(store, args.map_samples, args.map_only)
+            figures["load"]["after the map"] = os.getloadavg()
+        print("load average (1, 5, 15 min): " + "; ".join(f"{k} {a:.1f} {b:.1f} {c:.1f}"
+                                                           for k, (a, b, c) in figures["load"].items()))
         for group in ("queries", "map"):
             for label, v in figures.get(group, {}).items():
                 extra = "".join(f"  {k} {v[k]:,}" for k in ("status", "nodes", "edges", "bytes") if k in v)

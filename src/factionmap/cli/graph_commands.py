@@ -58,13 +58,17 @@ def _print_tie(tie, quotes: bool = True, indent: str = "  ") -> None:
 @click.argument("entity")
 @db_option
 @config_option
+@click.option("--limit", type=click.IntRange(min=1), help="Ties a page holds, the most cited first (default 100).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many ties (the next page).")
+@click.option("--all", "every", is_flag=True, help="Every tie, however many (slow for a hub).")
 @json_option
 @fail_cleanly
-def show(entity: str, db: str, config: str | None, as_json: bool) -> None:
-    """A profile of ENTITY (a name, any alias, or an id): names, leaders, every tie cited."""
+def show(entity: str, db: str, config: str | None, limit: int | None, offset: int, every: bool, as_json: bool) -> None:
+    """A profile of ENTITY (a name, any alias, or an id): names, leaders, its ties cited, a page at a time."""
     from ..graph import jsonify
+    from ..graph.views import PROFILE_PAGE
 
-    p = _graph(db, config).profile(entity)
+    p = _graph(db, config).profile(entity, limit=None if every else (limit or PROFILE_PAGE), offset=offset)
     if as_json:
         return _emit(jsonify.profile(p))
     e = p.entity
@@ -75,10 +79,15 @@ def show(entity: str, db: str, config: str | None, as_json: bool) -> None:
         click.echo("leaders:")
         for person, start, end, _tie in p.leaders:
             click.echo(f"  {person.name}  {start.iso if start else '?'}–{end.iso if end else ''}")
+    paged = p.shown < p.total
     for relation, ties in sorted(p.ties_by_relation.items()):
-        click.echo(f"\n{relation} ({len(ties)})")
+        click.echo(f"\n{relation} ({len(ties)} of {p.counts[relation]})" if paged else f"\n{relation} ({len(ties)})")
         for tie in ties:
             _print_tie(tie)
+    if paged:
+        more = f"; the next: --offset {p.next_offset}" if p.next_offset is not None else ""
+        click.echo(f"\nties {p.offset + 1 if p.shown else p.offset}-{p.offset + p.shown} of {p.total}, "
+                   f"the most cited first{more}")
 
 
 @click.command()

@@ -18,7 +18,7 @@ from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
 from ..store.bulk import insert_rows
-from . import grading, reviews, sources, timeline
+from . import degrees, grading, reviews, sources, timeline
 
 _DATE_PARTS = ("iso", "earliest", "latest", "text")
 _CHUNK = 5000
@@ -142,6 +142,8 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     if ended:
         conn.execute(update(t.ties).where(t.ties.c.id == bindparam("tid")),
                      [{"tid": tie_ids[k], "ended_by": tie_ids[by]} for k, by in ended.items()])
+    # degrees: the entities refreshed and the other ends of their ties, as they were and as they are
+    degrees.refresh(conn, None if ids is None else {e for key in (*existing, *values) for e in (key[0], key[2])} | set(ids))
 
 
 def _values(key: tuple[Any, ...], rows: list[Any], rate: Callable[[Mapping[str, Any]], str]) -> dict[str, Any]:

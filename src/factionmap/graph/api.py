@@ -23,6 +23,7 @@ from . import decisions as decisions_mod
 from . import grading, maintain, read, reviews, sources, timeline
 from .decisions import Decision
 from .timeline import DateArg
+from .views import PROFILE_PAGE
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -219,10 +220,14 @@ class Graph:
 
     # -- views ---------------------------------------------------------------------------------------
 
-    def profile(self, entity: EntityRef, **filters: Any) -> Profile:
+    def profile(self, entity: EntityRef, limit: int | None = PROFILE_PAGE, offset: int = 0,
+                **filters: Any) -> Profile:
+        """An entity with a page of its ties: `limit` of them (the most cited first; None: every one)
+        from `offset`. `Profile.total` counts them all and `Profile.next_offset` says where the next page
+        starts; an entity with no more ties than a page holds has them all, as before."""
         from .views import profile
 
-        return profile(self, self.entity_id(entity), **filters)
+        return profile(self, self.entity_id(entity), limit=limit, offset=offset, **filters)
 
     def lineage(self, entity: EntityRef, depth: int = 6) -> LineageNode:
         from .views import lineage

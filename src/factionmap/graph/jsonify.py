@@ -46,7 +46,15 @@ def profile(p: Profile) -> dict[str, Any]:
                     for person, s, e, x in p.leaders],
         "ties_by_relation": {rel: [tie(x) for x in ties] for rel, ties in p.ties_by_relation.items()},
         "neighbours": [entity(n, aliases=False) for n in p.neighbours],
+        "page": page(p),
     }
+
+
+def page(p: Profile) -> dict[str, Any]:
+    """Which of an entity's ties a profile holds: `shown` of `total` from `offset` (the most cited
+    first), the totals per relation, and where the next page starts (null on the last)."""
+    return {"offset": p.offset, "limit": p.limit, "shown": p.shown, "total": p.total, "counts": dict(sorted(p.counts.items())),
+            "next_offset": p.next_offset}
 
 
 def lineage(node: LineageNode) -> dict[str, Any]:

@@ -54,7 +54,7 @@ from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
 from ..store.bulk import insert_rows
-from . import grading, sources, timeline
+from . import degrees, grading, sources, timeline
 
 _DATES = [f"{w}_{p}" for w in ("start", "end") for p in ("iso", "earliest", "latest", "text")]
 _KEY = ("s", "relation", "o")
@@ -104,6 +104,7 @@ def refresh_all(conn: Connection) -> dict[str, int]:
         counts["ended"] = _supersede(conn)
         counts["clipped"] = _clip(conn)
         counts["reviewed_entities"] = _reviewed(conn)
+        degrees.refresh(conn, None)
     finally:
         for table in _TEMPS:
             table.drop(conn, checkfirst=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Entity, FuzzyDate, Tie
@@ -24,33 +24,86 @@ class AliasInfo:
     why: str
 
 
+PROFILE_PAGE = 100  # ties in a profile's page: a hub's thousands of ties come a page at a time
+PAGE_CITATIONS = 5  # citations read per tie on a page of a larger profile (the tie's own page has them all)
+PAGE_LEADERS = 25  # leaders read on a page of a larger profile when its page lacks them
+
+
 @dataclass
 class Profile:
+    """An entity and one page of its ties (every tie when it has no more than the page holds).
+
+    The page takes the entity's ties most-cited first (evidence count, then id: a stable order, so the
+    pages of a store that is not written meanwhile hold every tie exactly once); within the page they
+    are grouped by relation and listed by start, as a whole profile is. On a page of a larger profile
+    each tie carries its first PAGE_CITATIONS citations (`cited` counts them all) and the leaders are
+    read apart, the most cited PAGE_LEADERS of them."""
+
     entity: Entity
     aliases: list[AliasInfo]
     leaders: list[tuple[Entity, FuzzyDate | None, FuzzyDate | None, Tie]]
     ties_by_relation: dict[str, list[Tie]]
     neighbours: list[Entity]
+    total: int = 0  # the entity's ties under the filters, on every page
+    counts: dict[str, int] = field(default_factory=dict)  # the same, per relation
+    offset: int = 0
+    limit: int | None = None  # the page's size (None: every tie)
+    cited: dict[int, int] = field(default_factory=dict)  # tie id -> its evidence, counted in the store
+
+    @property
+    def shown(self) -> int:
+        return len({tie.id for ties in self.ties_by_relation.values() for tie in ties})
+
+    @property
+    def next_offset(self) -> int | None:
+        """Where the next page starts, or None on the last page."""
+        end = self.offset + self.shown
+        return end if self.limit is not None and end < self.total else None
 
 
-def profile(graph: Graph, entity_id: int, **filters: Any) -> Profile:
-    """An entity (already known to exist) with its ties, read on one connection in a few queries."""
-    from sqlalchemy import or_
+def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, offset: int = 0,
+            **filters: Any) -> Profile:
+    """An entity (already known to exist) with a page of its ties (`limit` from `offset`, most-cited
+    first; `limit=None`: every tie), read on one connection in a few queries."""
+    from sqlalchemy import func, or_, select
 
+    from ..errors import FactionmapError
     from ..store import schema as t
     from . import read
 
-    limit = filters.pop("limit", None)
+    if limit is not None and limit < 1 or offset < 0:
+        raise FactionmapError(f"a profile's page: limit must be at least 1 and offset at least 0 "
+                              f"(got limit {limit}, offset {offset})")
     citations, with_aliases = filters.pop("citations", True), filters.pop("aliases", True)
-    query = graph._ties_query(**filters).where(or_(t.ties.c.subject_id == entity_id, t.ties.c.object_id == entity_id))
-    if limit:
-        query = query.limit(limit)
+    c = t.ties.c
+    mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
+    query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
-        ties = read.ties(conn, list(conn.execute(query).mappings()), with_citations=citations, aliases=with_aliases)
+        rows = [] if offset else list(conn.execute(query if limit is None else query.limit(limit + 1)).mappings())
+        paged = limit is not None and (offset > 0 or len(rows) > limit)
+        if paged:  # more than a page: count them, and take the page's ties, the most cited first
+            counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
+            counts = {rel: n for rel, n in conn.execute(counted)}
+            page = (query.order_by(None).with_only_columns(c.id)
+                    .order_by(c.evidence_count.desc(), c.id).limit(limit).offset(offset))
+            query = select(t.ties).where(c.id.in_([r[0] for r in conn.execute(page)])) \
+                .order_by(c.relation, c.start_earliest, c.id)
+            rows = list(conn.execute(query).mappings())
+        else:  # the whole profile, in one query as before
+            counts = dict(Counter(r["relation"] for r in rows))
+        total = sum(counts.values())
+        per_tie = PAGE_CITATIONS if paged else None
+        ties = read.ties(conn, rows, with_citations=citations, aliases=with_aliases, per_tie=per_tie)
         entity = next((e for tie in ties for e in (tie.subject, tie.object) if e.id == entity_id), None)
         if entity is None or not with_aliases:  # no ties, or ends read without their names
             entity = read.entities(conn, [entity_id])[entity_id]
         why = decisions.explain(conn, entity_id)
+        led = [tie for tie in ties if tie.relation == "leader_of" and tie.object.id == entity_id]
+        if paged and len(led) < counts.get("leader_of", 0):  # leaders off this page: read apart
+            theirs = graph._ties_query(**filters).where(c.relation == "leader_of", c.object_id == entity_id) \
+                .order_by(None).order_by(c.evidence_count.desc(), c.id).limit(PAGE_LEADERS)
+            led = read.ties(conn, list(conn.execute(theirs).mappings()), with_citations=citations,
+                            aliases=False, per_tie=per_tie)
     sources = {a.name: a.source for a in entity.aliases}
     aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
     by_relation: dict[str, list[Tie]] = defaultdict(list)
@@ -61,11 +114,12 @@ def profile(graph: Graph, entity_id: int, **filters: Any) -> Profile:
         if other.id is not None:  # entities read from the store have ids
             neighbours.setdefault(other.id, other)
     leaders = sorted(
-        ((tie.subject, tie.start, tie.end, tie) for tie in by_relation.get("leader_of", [])
-         if tie.object.id == entity_id and tie.status.value != "denied"),
+        ((tie.subject, tie.start, tie.end, tie) for tie in led if tie.status.value != "denied"),
         key=lambda x: (x[1].earliest if x[1] else dt.date.max),
     )
-    return Profile(entity, aliases, leaders, dict(by_relation), sorted(neighbours.values(), key=lambda e: e.name))
+    return Profile(entity, aliases, leaders, dict(by_relation), sorted(neighbours.values(), key=lambda e: e.name),
+                   total=total, counts=counts, offset=offset, limit=limit,
+                   cited={r["id"]: r["evidence_count"] for r in rows})
 
 
 @dataclass

@@ -199,6 +199,21 @@ ties = Table(
     Index(None, "status", "relation", "start_earliest", "id"),  # a status's ties in reading order (contested)
 )
 
+entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwise): read by the map
+    "entity_degrees",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("ties", Integer, nullable=False),  # every tie it is an end of (a row only with at least one)
+    Column("map_ties", Integer, nullable=False),  # those the map's opening view draws (degrees.map_condition)
+    Column("start_earliest", String(32)),  # the smallest of its ties' start_earliest, end_earliest, life_from
+    Column("end_earliest", String(32)),
+    Column("life_from", String(10)),
+    Column("start_latest", String(32)),  # the largest of its ties' start_latest, end_latest, life_until
+    Column("end_latest", String(32)),
+    Column("life_until", String(10)),
+    Index(None, "map_ties", "entity_id"),  # the opening view's ranking, most ties first: an index scan
+)
+
 tie_assertions = Table(
     "tie_assertions",
     metadata,

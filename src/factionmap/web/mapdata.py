@@ -18,6 +18,7 @@ from fastapi import HTTPException
 from sqlalchemy import func, literal_column, select
 
 from ..errors import NotFound
+from ..graph import degrees
 from ..graph.kinds import kind_of
 from ..model import Entity, Tie
 from ..relations import FAMILIES, LINEAGE, RELATIONS, SYMMETRIC
@@ -25,8 +26,8 @@ from ..store import schema as t
 from . import maplayout, serialize
 from .mappaging import regions_of
 
-DEFAULT_STATUSES = ("supported", "contested")
-DEFAULT_TYPES = ("ORG",)
+DEFAULT_STATUSES = degrees.MAP_STATUSES  # the map as it opens: what graph.degrees counts
+DEFAULT_TYPES = degrees.MAP_TYPES
 
 
 @dataclass
@@ -106,10 +107,8 @@ def _neighbourhood(ties: list[Tie], focus: int, depth: int) -> list[Tie]:
 
 def store_bounds(graph) -> dict[str, str | None]:
     """The first and last day any tie or lifespan in the store names."""
-    c = t.ties.c
-    with graph.engine.connect() as conn:
-        lo = conn.execute(select(func.min(c.start_earliest), func.min(c.end_earliest), func.min(c.life_from))).one()
-        hi = conn.execute(select(func.max(c.start_latest), func.max(c.end_latest), func.max(c.life_until))).one()
+    with graph.engine.connect() as conn:  # kept per entity with the ties (graph.degrees): no scan of the ties
+        lo, hi = degrees.bounds(conn)
     lows, highs = [d for d in lo if d], [d for d in hi if d]
     return {"min": min(lows) if lows else None, "max": max(highs) if highs else None}
 
@@ -186,10 +185,11 @@ def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie
     min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
     period = dict(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
                   citations=citations, aliases=citations)
-    regions = regions_of(graph.ties(relation="operates_in", **period))
     rels = _relations(q)
-    nothing = rels == set() or not q.statuses or not q.types  # an empty selection selects nothing
-    ties = [] if nothing else graph.ties(relation=sorted(rels) if rels else None, status=q.statuses, **period)
+    if rels == set() or not q.statuses or not q.types:  # an empty selection selects nothing: reads nothing
+        return [], {}
+    regions = regions_of(graph.ties(relation="operates_in", **period))
+    ties = graph.ties(relation=sorted(rels) if rels else None, status=q.statuses, **period)
     chosen = _select(ties, q, regions)
     if q.focus is not None:
         chosen = _neighbourhood(chosen, q.focus, q.depth)

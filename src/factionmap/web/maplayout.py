@@ -213,14 +213,12 @@ def whole_map(graph, read_ties: Callable[[Any], list[Tie]]) -> dict[int, tuple[f
 
 
 def _ends_at_most(graph) -> int:
-    """How many entities the store's ties join (at least as many as the whole map's nodes), in SQL."""
-    from sqlalchemy import func, select, union
+    """How many entities the store's ties join (at least as many as the whole map's nodes), counted with
+    the ties (graph.degrees)."""
+    from ..graph import degrees
 
-    from ..store import schema as t
-
-    ends = union(select(t.ties.c.subject_id.label("e")), select(t.ties.c.object_id.label("e"))).subquery()
     with graph.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(ends)).scalar() or 0)
+        return degrees.ends(conn)
 
 
 LAYOUTS = Layouts()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..graph import read
+from ..graph import degrees, read
 from ..model import Tie
 from ..store import schema as t
 
@@ -81,6 +81,14 @@ def _ranked(conn, cond, limit: int, within: list[int] | None = None) -> tuple[li
     return [r[0] for r in rows], (rows[0][2] if rows else 0)
 
 
+def opening(graph, q, rels: set[str] | None) -> bool:
+    """Whether these filters are the map's opening view, whose ranking graph.degrees keeps: groups,
+    supported and contested ties of every relation and date, no grade, region or confidence floor."""
+    return (rels is None and q.as_of is None and q.start is None and q.end is None and not q.min_grade
+            and not q.region and not getattr(graph, "min_confidence", None)
+            and sorted(q.statuses) == sorted(degrees.MAP_STATUSES) and sorted(q.types) == sorted(degrees.MAP_TYPES))
+
+
 def _near(conn, cond, focus: int, depth: int) -> set[int]:
     """Entities within `depth` ties of the focus under `cond` (mapdata._neighbourhood, in SQL)."""
     near, frontier = {focus}, {focus}
@@ -108,7 +116,11 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
     members = _region_members(graph, q)
     cond = _selection(graph, q, rels, members)
     with graph.engine.connect() as conn:
-        if q.focus is None:
+        if q.focus is None and opening(graph, q, rels):  # kept with the ties: an index scan
+            kept, groups = degrees.ranked(conn, limit)
+            if groups <= limit:
+                return None
+        elif q.focus is None:
             kept, groups = _ranked(conn, cond, limit)
             if groups <= limit:
                 return None
@@ -119,16 +131,30 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
             if groups > limit:
                 kept = [q.focus] + [e for e in _ranked(conn, cond, limit, within=kept)[0] if e != q.focus][:limit - 1]
         ids = sorted(set(kept))
-        query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids).where(cond)
+        query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids)
+        if q.focus is not None or members is not None:  # else every group kept has a type chosen: no need to ask
+            query = query.where(cond)
         rows = list(conn.execute(query).mappings())
         ties = read.ties(conn, rows, with_citations=False, aliases=False)
-        placed = graph._ties_query(**_period(q, relations=["operates_in"]))
-        placed_rows = []
-        for i in range(0, len(ids), _CHUNK):
-            placed_rows += conn.execute(placed.where(t.ties.c.subject_id.in_(ids[i:i + _CHUNK]))).mappings().all()
-        regions = regions_of(read.ties(conn, placed_rows, with_citations=False, aliases=False))
+        regions = _regions(conn, graph._ties_query(**_period(q, relations=["operates_in"])), ids)
     nodes = {x for tie in ties for x in (tie.subject.id, tie.object.id)}
     return Page(sorted(ties, key=lambda x: x.id), regions, groups, len(nodes | ({q.focus} if q.focus else set())))
+
+
+def _regions(conn, placed, ids: list[int]) -> dict[int, set[str]]:
+    """regions_of the operates_in ties (`placed`: their query) of these entities, read as pairs of ids
+    and the places once each, without making a Tie of each."""
+    pairs: list[tuple[int, int]] = []
+    for i in range(0, len(ids), _CHUNK):
+        query = placed.with_only_columns(t.ties.c.subject_id, t.ties.c.object_id)
+        pairs += [(a, b) for a, b in conn.execute(query.where(read.ids_in(conn, t.ties.c.subject_id, ids[i:i + _CHUNK])))]
+    places = read.entities(conn, {b for _, b in pairs}, aliases=False)
+    out: dict[int, set[str]] = defaultdict(set)
+    for place in places.values():
+        out[place.id] = {place.name, *(str(place.attributes[k]) for k in ("country", "region") if place.attributes.get(k))}
+    for a, b in pairs:
+        out[a] |= out[b]
+    return out
 
 
 def regions_of(ties: list[Tie]) -> dict[int, set[str]]:

@@ -14,6 +14,7 @@ from . import serialize
 # A leader whose evidence speaks of a part of the group leads that part, not the whole
 _REGIONAL = re.compile(r"(?i)\b(?:province|wilayah?|wilayat|vilayat|branch|regional|of this area|local|wali|"
                        r"governor|sector|front in|commander in)\b")
+MAX_PAGE = 1000  # the most ties a profile's page may ask for
 _HEADING = re.compile(r"^\s*=+[^=\n]*=+\s*$", re.M)
 _INFOBOX = re.compile(r"^\s*[-*]?\s*([A-Z][\w ]{1,40}?)\s*(?:\||:)\s*(.+?)\s*\|?\s*$")
 
@@ -136,8 +137,13 @@ def _leaders(graph, p, entity_id: int, ties: list[Tie], texts: _Texts) -> tuple[
     return whole, regional
 
 
-def profile_json(graph, entity: Entity) -> dict[str, Any]:
-    p = graph.profile(entity)
+def profile_json(graph, entity: Entity, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+    """The profile with a page of the entity's ties (graph.views.profile: `limit`, default
+    PROFILE_PAGE, the most cited first, from `offset`); `page` says which, and where the next starts."""
+    from ..graph.jsonify import page
+    from ..graph.views import PROFILE_PAGE
+
+    p = graph.profile(entity, limit=limit or PROFILE_PAGE, offset=offset)
     ent = p.entity
     texts = _Texts(graph.store)
     seen: dict[int, Tie] = {}
@@ -146,6 +152,9 @@ def profile_json(graph, entity: Entity) -> dict[str, Any]:
             seen.setdefault(tie.id, tie)
     ordered = sorted(seen.values(), key=_sort_key)
     timeline = [_tie(t, texts) for t in ordered]
+    for item in timeline:  # on a page of a larger profile a tie carries its first few citations only
+        if p.cited.get(item["id"], 0) > len({c["assertion_id"] for c in item["citations"]}):
+            item["cited"] = p.cited[item["id"]]
     live = [t for t in ordered if t.status.value != "denied"]
 
     def others(rel: str, *, outgoing: bool) -> list[dict[str, Any]]:
@@ -182,9 +191,17 @@ def profile_json(graph, entity: Entity) -> dict[str, Any]:
             rel: [t.id for t in sorted(ties, key=_sort_key)] for rel, ties in sorted(p.ties_by_relation.items())
         },
         "neighbours": [serialize.entity_ref(e) for e in sorted(p.neighbours, key=lambda e: e.name.casefold())],
+        "page": page(p) | {"next": _next_page(ent.id, p)},
         "links": {"page": f"/entities/{ent.id}", "json": f"/api/entities/{ent.id}",
                   "map": f"/?focus={ent.id}", "lineage": f"/entities/{ent.id}/lineage"},
     }
+
+
+def _next_page(entity_id: int, p) -> str | None:
+    """The profile page's address for the next page of ties, or None on the last."""
+    if p.next_offset is None:
+        return None
+    return f"/entities/{entity_id}?offset={p.next_offset}" + (f"&limit={p.limit}" if p.limit else "")
 
 
 def _kind(entity: Entity) -> str:

@@ -11,7 +11,7 @@ from . import mapdata, serialize
 from .deps import find_entity, graph, map_params, store
 from .documents import view
 from .params import TYPES
-from .profile import profile_json
+from .profile import MAX_PAGE, profile_json
 from .upload import OPENAPI_BODY
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -85,9 +85,11 @@ def api_search(q: str = Query("", description="Any name or part of one; folded (
 
 
 @router.get("/entities/{ref}", summary="A profile: aliases, leaders, cited timeline (twin of /entities/{ref})")
-def api_entity(ref: str, g=Depends(graph)) -> dict[str, Any]:
+def api_entity(ref: str, offset: int = Query(0, ge=0, description="Skip this many ties (the next page)"),
+               limit: int | None = Query(None, ge=1, le=MAX_PAGE, description="Ties a page holds, the most cited first"),
+               g=Depends(graph)) -> dict[str, Any]:
     entity = find_entity(g, ref)
-    return profile_json(g, entity) | {"reviews": [serialize.review(r) for r in g.reviews(entity=entity.id)]}
+    return profile_json(g, entity, offset, limit) | {"reviews": [serialize.review(r) for r in g.reviews(entity=entity.id)]}
 
 
 @router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")

@@ -1,7 +1,7 @@
 """Pages rendered on the server; each reads the same data as its JSON twin under /api/."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .. import audit
@@ -12,7 +12,7 @@ from .documents import view
 from .params import STATUSES, TYPES
 from .deps import find_entity, graph, map_params, store
 from .pages import page
-from .profile import profile_json
+from .profile import MAX_PAGE, profile_json
 
 router = APIRouter(include_in_schema=False)
 
@@ -68,13 +68,16 @@ def entities_page(request: Request, q: str = "", type: str = "", g=Depends(graph
 
 
 @router.get("/entities/{ref}", response_class=HTMLResponse)
-def entity_page(request: Request, ref: str, g=Depends(graph)):
+def entity_page(request: Request, ref: str, offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1, le=MAX_PAGE),
+                g=Depends(graph)):
     from ..graph.edits import ENTITY_KINDS
     entity = find_entity(g, ref)
     with g.engine.connect() as conn:
         history = [e.as_dict() for e in audit.entries(conn, target_type="entity", target_ids=[entity.id])]
     decisions = [d for d in g.decisions() if entity.id in _decision_entities(d)]
-    return page(request, "entity.html", f"/api/entities/{entity.id}", p=profile_json(g, entity),
+    twin = f"/api/entities/{entity.id}" + (f"?offset={offset}" if offset else "") + \
+        (f"{'&' if offset else '?'}limit={limit}" if limit else "")
+    return page(request, "entity.html", twin, p=profile_json(g, entity, offset, limit),
                 reviews=[serialize.review(r) for r in g.reviews(entity=entity.id)], history=history,
                 decisions=decisions, kinds=ENTITY_KINDS)
 

@@ -1,0 +1,84 @@
+"""Each entity's degree and the date bounds of its ties, kept in `entity_degrees` with the ties.
+
+The map's opening view (no filter: groups, every relation and date, supported and contested ties)
+draws the groups with the most ties, and its time slider spans the first to the last day the store
+names. Read from the ties, both scan the whole table (about 1.5 s at 750,000 ties), on every first
+request after a write. So every write of ties keeps this table too: `aggregate.refresh` for the
+entities it touched (and the other ends of their ties, before and after), `setwise.refresh_all` for the
+whole store, migration 0017 for a store made before it. An entity has a row while it is an end of a
+tie; `map_ties` counts the ties of the opening view, which `mappaging` ranks by with an index scan.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import and_, case, delete, func, insert, select, union_all
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from ..store import schema as t
+from . import reviews
+
+MAP_STATUSES = ("supported", "contested")  # the statuses the map opens with
+MAP_TYPES = ("ORG",)  # the entity types the map opens with
+LOWS = ("start_earliest", "end_earliest", "life_from")
+HIGHS = ("start_latest", "end_latest", "life_until")
+_CHUNK = 5000
+
+
+def map_condition() -> Any:
+    """SQL over `ties`: the tie is drawn by the map's opening view (not rejected, supported or
+    contested, both ends groups), whatever its relation or dates."""
+    s, o = aliased(t.entities), aliased(t.entities)
+    return and_(reviews.visible(), t.ties.c.status.in_(MAP_STATUSES),
+                t.ties.c.subject_id.in_(select(s.c.id).where(s.c.type.in_(MAP_TYPES))),
+                t.ties.c.object_id.in_(select(o.c.id).where(o.c.type.in_(MAP_TYPES))))
+
+
+def _rows(ids: list[int] | None) -> Any:
+    """SELECT: one row per entity among `ids` (None: every one) that is an end of a tie."""
+    c = t.ties.c
+    drawn = case((map_condition(), 1), else_=0)
+    sides = []
+    for end in (c.subject_id, c.object_id):
+        side = select(end.label("e"), drawn.label("drawn"), *[c[k] for k in LOWS + HIGHS])
+        sides.append(side if ids is None else side.where(end.in_(ids)))
+    both = union_all(*sides).subquery("ends")
+    return select(both.c.e, func.count(), func.sum(both.c.drawn),
+                  *[func.min(both.c[k]) for k in LOWS], *[func.max(both.c[k]) for k in HIGHS]).group_by(both.c.e)
+
+
+def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
+    """Recount these entities (None: every entity) from their ties as stored now."""
+    columns = ["entity_id", "ties", "map_ties", *LOWS, *HIGHS]
+    if entity_ids is None:
+        conn.execute(delete(t.entity_degrees))
+        conn.execute(insert(t.entity_degrees).from_select(columns, _rows(None)))
+        return
+    ids = sorted(set(entity_ids))
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        conn.execute(delete(t.entity_degrees).where(t.entity_degrees.c.entity_id.in_(chunk)))
+        conn.execute(insert(t.entity_degrees).from_select(columns, _rows(chunk)))
+
+
+def ranked(conn: Connection, limit: int) -> tuple[list[int], int]:
+    """The opening view's `limit` entities with the most ties (then the smaller id), and how many it has."""
+    d = t.entity_degrees.c
+    top = [r[0] for r in conn.execute(select(d.entity_id).where(d.map_ties > 0)
+                                      .order_by(d.map_ties.desc(), d.entity_id).limit(limit))]
+    return top, int(conn.execute(select(func.count()).where(d.map_ties > 0)).scalar() or 0)
+
+
+def ends(conn: Connection) -> int:
+    """How many entities are an end of some tie."""
+    return int(conn.execute(select(func.count()).select_from(t.entity_degrees)).scalar() or 0)
+
+
+def bounds(conn: Connection) -> tuple[list[str | None], list[str | None]]:
+    """The smallest start_earliest, end_earliest and life_from of any tie, and the largest start_latest,
+    end_latest and life_until."""
+    d = t.entity_degrees.c
+    row = conn.execute(select(*[func.min(d[k]) for k in LOWS], *[func.max(d[k]) for k in HIGHS])).one()
+    return list(row[:3]), list(row[3:])
+

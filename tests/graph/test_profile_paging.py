@@ -1,0 +1,179 @@
+"""A profile a page at a time: every tie of an entity exactly once across its pages, in a stable order
+(most cited first, then id), totals per relation, small entities answered whole as before; and the
+per-entity degrees the map opens with (graph.degrees) equal to a recount from the ties after each kind
+of write. On a small generated store (bench/scale_store.py, ties made by the package's aggregator) on
+SQLite and on the suite's PostgreSQL server; then in a real Chromium, the profile page's "More ties"."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+from click.testing import CliRunner
+
+from bench.scale_store import fill
+from factionmap.errors import FactionmapError
+from factionmap.graph import Graph, degrees
+from factionmap.graph.views import PAGE_CITATIONS, PROFILE_PAGE
+from factionmap.store import Store
+from factionmap.store import schema as t
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def graph(request, tmp_path_factory):
+    if request.param == "sqlite":
+        store = Store(tmp_path_factory.mktemp("paging") / "map.db")
+    else:
+        store = Store(request.getfixturevalue("postgres").create_database("profile_paging"))
+    fill(store, 700, 6000, aggregate_in_python=True, log=lambda *_: None)
+    yield Graph(store)
+    store.close()
+
+
+def rows_of(graph, eid):
+    return [r for r in graph.tie_rows() if eid in (r["subject_id"], r["object_id"])]
+
+
+def page_ids(profile) -> list[int]:
+    return [x.id for ties in profile.ties_by_relation.values() for x in ties]
+
+
+def hub(graph) -> int:
+    """The entity with the most ties: a page holds a fraction of them."""
+    count = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
+    eid, n = count.most_common(1)[0]
+    assert n > 3 * 7, "the generated store should have an entity with many ties"
+    return eid
+
+
+def test_pages_hold_every_tie_once_most_cited_first(graph):
+    eid = hub(graph)
+    rows = rows_of(graph, eid)
+    want = [r["id"] for r in sorted(rows, key=lambda r: (-r["evidence_count"], r["id"]))]
+    seen, offset, pages = [], 0, 0
+    while offset is not None:
+        p = graph.profile(eid, limit=7, offset=offset)
+        assert p.total == len(rows) and p.limit == 7 and p.offset == offset
+        assert p.counts == dict(Counter(r["relation"] for r in rows))
+        got = page_ids(p)
+        assert len(got) == len(set(got)) <= 7
+        assert sorted(got) == sorted(want[offset:offset + 7])  # this page is the next 7 of the order
+        assert page_ids(graph.profile(eid, limit=7, offset=offset)) == got  # the same page read again
+        seen += got
+        offset, pages = p.next_offset, pages + 1
+    assert sorted(seen) == sorted(want) and len(seen) == len(set(seen))
+    assert pages == -(-len(rows) // 7)
+    assert page_ids(graph.profile(eid, limit=7, offset=len(rows) + 3)) == []  # past the end: an empty page
+
+
+def test_within_a_page_ties_are_grouped_by_relation_and_date_as_a_whole_profile(graph):
+    eid = hub(graph)
+    whole = graph.profile(eid, limit=None)
+    order = {x.id: i for i, x in enumerate(x for ties in whole.ties_by_relation.values() for x in ties)}
+    p = graph.profile(eid, limit=10, offset=5)
+    for relation, ties in p.ties_by_relation.items():
+        assert all(x.relation == relation for x in ties)
+        assert [order[x.id] for x in ties] == sorted(order[x.id] for x in ties)
+
+
+def test_a_page_carries_a_few_citations_of_each_tie_and_counts_them_all(graph):
+    eid = hub(graph)
+    whole = {x.id: x for ties in graph.profile(eid, limit=None).ties_by_relation.values() for x in ties}
+    p = graph.profile(eid, limit=10)
+    assert p.next_offset == 10
+    for ties in p.ties_by_relation.values():
+        for x in ties:
+            full = whole[x.id].citations
+            assert p.cited[x.id] == len({c.assertion_id for c in full})
+            kept = {c.assertion_id for c in x.citations}
+            assert kept == set(sorted({c.assertion_id for c in full})[:PAGE_CITATIONS])
+            assert all(c in full for c in x.citations)
+
+
+def test_a_small_entity_is_answered_whole_as_before(graph):
+    counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
+    small = [e for e, n in sorted(counts.items()) if 2 <= n <= 12][:10]
+    assert small
+    for eid in small:
+        paged, whole = graph.profile(eid), graph.profile(eid, limit=None)
+        assert paged.total == counts[eid] and paged.next_offset is None and paged.limit == PROFILE_PAGE
+        assert {k: [(x.id, x.citations) for x in v] for k, v in paged.ties_by_relation.items()} == \
+            {k: [(x.id, x.citations) for x in v] for k, v in whole.ties_by_relation.items()}
+        assert [x.id for x in paged.neighbours] == [x.id for x in whole.neighbours]
+        assert [(p.id, t.id) for p, _s, _e, t in paged.leaders] == [(p.id, t.id) for p, _s, _e, t in whole.leaders]
+
+
+def test_a_bad_page_is_refused_saying_why(graph):
+    eid = hub(graph)
+    for bad in ({"limit": 0}, {"offset": -1}):
+        with pytest.raises(FactionmapError, match="limit must be at least 1 and offset at least 0"):
+            graph.profile(eid, **bad)
+
+
+def test_show_prints_a_page_and_says_where_the_next_starts(graph):
+    from factionmap.cli import main
+
+    eid = hub(graph)
+    total = len(rows_of(graph, eid))
+    out = CliRunner().invoke(main, ["show", str(eid), "--db", graph.store.url, "--limit", "4", "--offset", "4"])
+    assert out.exit_code == 0, out.output
+    assert f"ties 5-8 of {total}, the most cited first; the next: --offset 8" in out.output
+    data = CliRunner().invoke(main, ["show", str(eid), "--db", graph.store.url, "--limit", "4", "--json"])
+    import json
+
+    page = json.loads(data.output)["page"]
+    assert page["total"] == total and page["shown"] == 4 and page["next_offset"] == 4
+    bad = CliRunner().invoke(main, ["show", str(eid), "--db", graph.store.url, "--limit", "0"])
+    assert bad.exit_code != 0 and "--limit" in bad.output
+
+
+def recount(graph) -> dict[int, tuple]:
+    """entity_degrees as it should be, read off every tie in Python."""
+    with graph.engine.connect() as conn:
+        types = dict(conn.execute(t.entities.select().with_only_columns(t.entities.c.id, t.entities.c.type)).all())
+    out: dict[int, list] = defaultdict(lambda: [0, 0, [], []])
+    for r in graph.tie_rows(rejected=True):
+        drawn = (r["review"] != "rejected" and r["status"] in degrees.MAP_STATUSES
+                 and types[r["subject_id"]] in degrees.MAP_TYPES and types[r["object_id"]] in degrees.MAP_TYPES)
+        for e in (r["subject_id"], r["object_id"]):
+            out[e][0] += 1
+            out[e][1] += drawn
+            out[e][2].append([r[k] for k in degrees.LOWS])
+            out[e][3].append([r[k] for k in degrees.HIGHS])
+
+    def lowest(values):
+        values = [v for v in values if v is not None]
+        return min(values) if values else None
+
+    def highest(values):
+        values = [v for v in values if v is not None]
+        return max(values) if values else None
+    return {e: (n, m, *[lowest([x[i] for x in lo]) for i in range(3)], *[highest([x[i] for x in hi]) for i in range(3)])
+            for e, (n, m, lo, hi) in out.items()}
+
+
+def stored(graph) -> dict[int, tuple]:
+    d = t.entity_degrees.c
+    with graph.engine.connect() as conn:
+        return {r[0]: tuple(r[1:]) for r in conn.execute(
+            t.entity_degrees.select().with_only_columns(d.entity_id, d.ties, d.map_ties, *[d[k] for k in degrees.LOWS],
+                                                         *[d[k] for k in degrees.HIGHS]))}
+
+
+def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggregation(graph):
+    from factionmap.graph import setwise
+
+    before = stored(graph)
+    assert before == recount(graph) and before
+    counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
+    groups = [e for e, _n in counts.most_common(40) if graph.entity(e).type.value == "ORG"]
+    a, b = groups[3], groups[7]
+    decision = graph.merge(a, b)  # b's ties move to a: both ends of every one of them are recounted
+    merged = stored(graph)
+    assert merged[a] != before[a] and merged != before
+    assert merged == recount(graph)
+    graph.undo(decision.id)
+    assert stored(graph) == recount(graph) == before
+    with graph.store.transaction() as conn:
+        conn.execute(t.entity_degrees.delete())
+        setwise.refresh_all(conn)
+    assert stored(graph) == recount(graph)
