@@ -15,6 +15,7 @@ from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
+from .demonyms import DEMONYMS
 from .non_actors import mark_non_actors
 from .name_grammar import COMPASS_PREFIX as _COMPASS
 from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
@@ -25,27 +26,6 @@ _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
 _ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
 
-# a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
-# personnel", "Russian airstrikes" (never "Russian fighters": foreign volunteers are not the state)
-DEMONYMS = {
-    "Afghan": "Afghanistan", "Algerian": "Algeria", "American": "United States", "Armenian": "Armenia",
-    "Australian": "Australia", "Azerbaijani": "Azerbaijan", "Azeri": "Azerbaijan", "Bahraini": "Bahrain",
-    "Bangladeshi": "Bangladesh", "Belgian": "Belgium", "Bosnian": "Bosnia and Herzegovina",
-    "Burkinabe": "Burkina Faso", "Cameroonian": "Cameroon", "Canadian": "Canada", "Chadian": "Chad",
-    "Chinese": "China", "Colombian": "Colombia", "Congolese": "Democratic Republic of the Congo", "Danish": "Denmark",
-    "Egyptian": "Egypt", "Ethiopian": "Ethiopia", "Finnish": "Finland", "French": "France", "Georgian": "Georgia",
-    "German": "Germany", "Greek": "Greece", "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran",
-    "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy", "Jordanian": "Jordan",
-    "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lebanese": "Lebanon",
-    "Libyan": "Libya", "Malaysian": "Malaysia", "Malian": "Mali", "Mauritanian": "Mauritania", "Moroccan": "Morocco",
-    "Mozambican": "Mozambique", "Dutch": "Netherlands", "Nigerien": "Niger", "Nigerian": "Nigeria",
-    "Norwegian": "Norway", "Pakistani": "Pakistan", "Philippine": "Philippines", "Filipino": "Philippines",
-    "Qatari": "Qatar", "Russian": "Russia", "Saudi": "Saudi Arabia", "Serbian": "Serbia", "Somali": "Somalia",
-    "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swiss": "Switzerland",
-    "Syrian": "Syria", "Tajik": "Tajikistan", "Tanzanian": "Tanzania", "Tunisian": "Tunisia", "Turkish": "Turkey",
-    "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Emirati": "United Arab Emirates",
-    "British": "United Kingdom", "Uzbek": "Uzbekistan", "Yemeni": "Yemen",
-}
 _ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|police|ground|air|naval|federal|"
            r"national|border|intelligence|counter-?terrorism|elite)\s+){0,2}"
            r"(?:forces|troops|soldiers|army|military|police|policemen|security\s+personnel|security\s+services|"

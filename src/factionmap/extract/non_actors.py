@@ -19,6 +19,7 @@ from ..entity_kinds import kind_for
 from ..errors import ConfigError, NoLanguagePack
 from ..lang import LanguagePack
 from ..model import EntityType
+from .demonyms import DEMONYMS
 from .state import Annotated
 
 EVENT, FACILITY, MEDIA, NO_NAME = "event", "facility", "media_outlet", "no_name"
@@ -79,8 +80,6 @@ def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = 
 
 
 def _demonym(name: str) -> bool:
-    from .entities import DEMONYMS
-
     return name in DEMONYMS
 
 
