@@ -16,7 +16,7 @@ from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
 from .name_grammar import COMPASS_PREFIX as _COMPASS
-from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
+from .name_grammar import GROUP_TAIL, acronym_after, compass_before, find_names, is_compass_part, script_names_after
 from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
@@ -137,6 +137,7 @@ class EntityFinder:
         folded = fold_with_map(text)
         ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
         cands: list[Match] = self._gazetteer_matches(text, folded)
+        cands, parts = self._compass_parts(text, cands)
         for f in find_names(text):
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
         chosen = longest_first(cands)
@@ -148,6 +149,9 @@ class EntityFinder:
             ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
+        for key, name in parts:
+            if key in ann.entities and fold(name) not in {fold(n) for n in ann.entities[key].names}:
+                ann.add_alias(key, name)
         add_item_names(ann, self.local_entity)
         self.known_as(ann)
         defined = self.definitions(ann)
@@ -166,6 +170,25 @@ class EntityFinder:
             return found
         return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside]
 
+    @staticmethod
+    def _compass_parts(text: str, matches: list[Match]) -> tuple[list[Match], list[tuple[str, str]]]:
+        """A known place's name with the compass word before it ("northern Mexico", "central Iraq") is read
+        whole, as that place's mention whose text becomes its alias (as "north-east Hasakah province" is
+        Hasakah province's). A compass word coordinated with it ("northern" in "northern and central Iraq")
+        names a part too: returned as (place key, "northern Iraq") to add as an alias."""
+        out: list[Match] = []
+        parts: list[tuple[str, str]] = []
+        for m in matches:
+            if not m.name.key or m.name.type is not EntityType.PLACE:
+                out.append(m)
+                continue
+            start, pair = compass_before(text, m.start)
+            out.append(Match(start, m.end, m.name) if start != m.start else m)
+            if pair is not None:
+                word = text[pair:].split(None, 1)[0].rstrip(",")
+                parts.append((m.name.key, f"{word} {text[m.start:m.end]}"))
+        return out, parts
+
     def _inside_name(self, text: str, m: Match) -> bool:
         """A gazetteer's place name that is part of a longer capitalised name: a person's, a group's."""
         if not self.kb.weak or m.name.key not in self.kb.weak:
@@ -174,7 +197,7 @@ class EntityFinder:
         if nxt and nxt.group(1).lower() not in _FUNCTION:
             return True
         prev = _CAP_BEFORE.search(text, max(0, m.start - 40), m.start)
-        return bool(prev and prev.group(1).lower() not in _FUNCTION)
+        return bool(prev and prev.group(1).lower() not in _FUNCTION and not is_compass_part(prev.group(1)))
 
     def one_place_per_name(self, ann: Annotated) -> None:
         """A city and the province named after it ("Idlib", "Idlib province"): in a document that names the

@@ -44,7 +44,8 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
             data = yaml.safe_load(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
-    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first") if not data.get(k)]
+    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
+                                 "numbered_tails", "numbered_heads") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -80,6 +81,12 @@ _PROVINCE = re.compile(
     rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
     rf"|\b(?:Islamic State|IS|ISIS|ISIL)[\u2019']s?{SP}{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
 )
+# units named by a number: "13th Division", "10th Mechanised Infantry Brigade", "43rd Front", "Brigade 103"
+_NUMBERED = re.compile(
+    rf"\b\d{{1,3}}(?:st|nd|rd|th){SP}(?:{WORD}{SP}){{0,3}}(?:{_alternation(GRAMMAR['numbered_tails'])})\b"
+    rf"|\b(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b(?![.,:/\u2010-]?\d)"
+)
+_NUMBER_AFTER = re.compile(rf"(?:{WORD}{SP})*?(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b")
 _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
@@ -90,6 +97,29 @@ _KUNYA = re.compile(
 _COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]
                              + [p + "ern" for p in COMPASS_POINTS if len(p) <= 5]) + ")(?:ern)?"
 COMPASS_PREFIX = re.compile(rf"(?i)^{_COMPASS}[\s\u00a0]+")  # "north-east Hasakah province" -> "Hasakah province"
+_COMPASS_WORD = re.compile(rf"(?i){_COMPASS}|central")
+_WORD_BEFORE = re.compile(r"(?<![\w\u2010-])([A-Za-z][A-Za-z\u2010-]*)[ \t\u00a0]+$")
+_AND_BEFORE = re.compile(r"(?<![\w\u2010-])([A-Za-z][A-Za-z\u2010-]*)(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+$")
+
+
+def is_compass_part(word: str) -> bool:
+    """A word that, right before a place's name, points at part of that place: "northern", "north-east",
+    "central", "south" ("northern Mexico", "central Iraq", "south Lebanon"). Written with a capital, only the
+    "-ern" forms ("Eastern Cambodia"): "South Sudan", "North Korea" and "Central America" are names of their own."""
+    if not _COMPASS_WORD.fullmatch(word):
+        return False
+    return word[0].islower() or word.lower().endswith("ern")
+
+
+def compass_before(text: str, start: int) -> tuple[int, int | None]:
+    """Where a place's name beginning at `start` begins once the compass word before it is read with it
+    ("northern Mexico"), and where the compass word coordinated with that one begins ("northern" in "northern
+    and central Iraq"), or None. (start, None) when no compass word comes right before."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if not m or not is_compass_part(m.group(1)):
+        return start, None
+    pair = _AND_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    return m.start(1), pair.start(1) if pair and is_compass_part(pair.group(1)) else None
 _PLACE = re.compile(
     rf"\b(?:{_COMPASS}{SP})?"
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
@@ -145,13 +175,16 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     end = len(text) if end is None else end
     out: list[Found] = []
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
-                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
+                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"),
+                           (_NUMBERED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
             if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
             if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
+            if rx is _TAILED and _NUMBER_AFTER.match(text, m.start(), end):
+                continue  # "the GNA's Brigade 103": the unit's name is its word and number
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
@@ -169,11 +202,33 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
 
 _ACR_DEF = re.compile(r"[ \u00a0]?[(\[]([A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*)[)\]]")
 _ACR_WORD = re.compile(rf"[{Q}]?[A-Z\u00c0-\u00de][\w{Q}]*(?:-[\w{Q}]+)*|\S+")
+_ACR_ARTICLE = re.compile(ART)
+_DASH = frozenset("-\u2010\u2013\u2014")
+
+
+def _initials(word: str) -> list[str]:
+    """The capitals a word may give an acronym, each way it may give them: its first letter, or the first
+    letter of each hyphened part ("Anti-Aggression" A or AA, "Inter-Services" I or IS); after the Arabic
+    article, the letter that follows it ("al-Sham" S, "Al-Qaeda" A or AQ)."""
+    bare = word.lstrip(Q)
+    art = _ACR_ARTICLE.match(bare)
+    if art and bare[art.end():][:1].isupper():
+        parts = [bare[art.end():]]
+        whole = [bare[0]] if bare[0].isupper() else []
+    else:
+        parts, whole = [bare], [bare[0]] if bare[:1].isupper() else []
+    split = [p.lstrip(Q) for p in re.split(r"[-\u2010]", parts[0]) if p.lstrip(Q)]
+    out = [[p[0] for p in split]] if len(split) > 1 and all(p[0].isupper() for p in split) else []
+    if art and parts[0][:1].isupper():
+        out.append([parts[0][0]])
+    return [o for o in ([whole] if whole else []) + out if o]
 
 
 def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     """"Jewish Defense League (JDL)", "House of Representatives (HoR)": the capitalised words right before
-    an acronym in brackets whose initials spell it (small joining words skipped) are a name, read whole."""
+    an acronym in brackets whose initials spell it (small joining words and dashes skipped) are a name, read
+    whole. A hyphened word may give the initials of its parts ("Global Anti-Aggression Campaign (GAAC)"), a word
+    after the Arabic article the letter after it ("Hayat Tahrir al-Sham (HTS)")."""
     end = len(text) if end is None else end
     out: list[Found] = []
     small = set(GRAMMAR.get("acronym_skips") or ())
@@ -185,18 +240,22 @@ def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> lis
         need, i, first = list(letters), len(words) - 1, None
         while i >= 0 and need:
             w = words[i].group(0)
-            if w[0].isupper() or w[0] in Q:
-                initial = w.lstrip(Q)[0]
-                if initial != need[-1]:
+            options = _initials(w)
+            if options:
+                fit = next((o for o in sorted(options, key=len, reverse=True)
+                            if len(o) <= len(need) and need[-len(o):] == o), None)
+                if fit is None:
                     break
-                need.pop()
+                del need[-len(fit):]
                 first = words[i]
+            elif w in _DASH:
+                pass
             elif w.lower().strip(",") not in small or "," in w:
                 break
             i -= 1
         if need or first is None:
             continue
-        a, b = _trim(text, first.start(), words[-1].end())
+        a, b = _trim(text, first.start(), words[-1].end(), possessive=False)
         if b - a >= 4 and not text[first.start():m.start()].count("\n"):
             out.append(Found(a, b, EntityType.ORG, "pattern"))
     return out

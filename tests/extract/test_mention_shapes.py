@@ -1,0 +1,94 @@
+"""Shapes of names the mention stage reads whole: a compass word before a known place, units named by a
+number, acronyms whose expansion has possessives, hyphened words or the Arabic article."""
+from __future__ import annotations
+
+import pytest
+
+from factionmap.extract.name_grammar import acronym_expansions, compass_before, find_names, is_compass_part
+from factionmap.model import Document
+
+
+def org_names(text: str) -> set[str]:
+    return {f.text(text) for f in find_names(text) if f.type.value == "ORG"}
+
+
+def mentions_of(ex, key: str) -> set[str]:
+    return {ex.document.text[m.start:m.end] for m in ex.mentions if m.entity_key == key and m.source != "coref"}
+
+
+@pytest.mark.parametrize("word, part", [
+    ("northern", True), ("north-eastern", True), ("southeast", True), ("central", True), ("west", True),
+    ("Eastern", True), ("Northern", True),
+    ("North", False), ("South", False), ("Central", False),  # "North Korea", "Central America": names of their own
+    ("northernmost", False), ("upper", False),
+])
+def test_which_words_point_at_part_of_a_place(word, part):
+    assert is_compass_part(word) is part
+
+
+def test_compass_before_finds_the_word_and_its_coordinated_twin():
+    text = "Raids went on in northern and central Iraq."
+    start, pair = compass_before(text, text.index("Iraq"))
+    assert text[start:text.index("Iraq")] == "central "
+    assert pair is not None and text[pair:].startswith("northern and")
+    text = "Raids went on in South Korea."
+    assert compass_before(text, text.index("Korea")) == (text.index("Korea"), None)
+
+
+def test_a_compass_word_before_a_known_place_is_read_with_it(pipeline):
+    ex = pipeline(Document(text="The Valley Guard operated in northern Somalia. Its units also held posts in "
+                                "Eastern Nigeria and in the north-east Borno region."))
+    assert "northern Somalia" in mentions_of(ex, "somalia")
+    assert "Eastern Nigeria" in mentions_of(ex, "nigeria")
+    somalia = next(e for e in ex.entities if e.key == "somalia")
+    assert "northern Somalia" in somalia.names  # the part's name is the place's alias, as a province's is
+
+
+def test_coordinated_compass_words_each_name_a_part(pipeline):
+    ex = pipeline(Document(text="The Valley Guard carried out attacks in northern and central Iraq in 2004."))
+    assert mentions_of(ex, "iraq") == {"central Iraq"}
+    iraq = next(e for e in ex.entities if e.key == "iraq")
+    assert {"northern Iraq", "central Iraq"} <= set(iraq.names)
+
+
+def test_a_capitalised_compass_word_of_a_name_is_left_alone(pipeline):
+    ex = pipeline(Document(text="The Valley Guard sent envoys to South Syria Council members in Mosul."))
+    assert "South Syria" not in mentions_of(ex, "syria")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The 13th Division withdrew from the town.", "13th Division"),
+    ("Troops of the 10th Mechanised Infantry Brigade arrived.", "10th Mechanised Infantry Brigade"),
+    ("The rebels' 43rd Front held the valley.", "43rd Front"),
+    ("Officers of the 2nd Legion were named.", "2nd Legion"),
+    ("The council's Brigade 103 entered the port.", "Brigade 103"),
+    ("Later Division 13 joined the coalition.", "Division 13"),
+])
+def test_a_unit_named_by_a_number_is_read_whole(text, name):
+    assert name in org_names(text)
+
+
+def test_a_number_alone_names_no_unit():
+    assert org_names("On the 3rd the Army moved; Brigade 2014 reports and Division 13.5 percent.") == set()
+    assert "Brigade 103" not in org_names("The Brigade 103.5 km away")
+
+
+def test_an_owner_before_a_numbered_unit_is_no_part_of_its_name():
+    got = org_names("The council's Brigade 103 entered the port.")
+    assert not any("council" in n for n in got)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The People's Union of the Plains (PUP) was founded in 1970.", "People's Union of the Plains"),
+    ("The Global Anti-Poverty Network (GAPN) issued a statement.", "Global Anti-Poverty Network"),
+    ("Officers of the Inter-Services Directorate (ISD) met.", "Inter-Services Directorate"),
+    ("It joined Jabhat Nasr al-Sahil (JNS) in 2015.", "Jabhat Nasr al-Sahil"),
+    ("The Popular Front of the Hills – General Command (PFH-GC) split.", "Popular Front of the Hills – General Command"),
+])
+def test_an_acronym_pairs_with_possessives_hyphened_words_and_the_article(text, name):
+    assert name in org_names(text)
+
+
+def test_initials_that_do_not_spell_the_acronym_pair_with_nothing():
+    assert acronym_expansions("Units of the Coastal Defence Group (ZYX) moved.") == []
+    assert acronym_expansions("It listed weapons of mass destruction (WMDs).") == []
