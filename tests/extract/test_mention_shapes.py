@@ -92,3 +92,65 @@ def test_an_acronym_pairs_with_possessives_hyphened_words_and_the_article(text, 
 def test_initials_that_do_not_spell_the_acronym_pair_with_nothing():
     assert acronym_expansions("Units of the Coastal Defence Group (ZYX) moved.") == []
     assert acronym_expansions("It listed weapons of mass destruction (WMDs).") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Harbour cartel moved goods through the port.", "Harbour cartel"),
+    ("Fighters of the Kestrel militia held the bridge.", "Kestrel militia"),
+    ("The Eastport government signed the truce.", "Eastport government"),
+    ("The Varga family ran the network for decades.", "Varga family"),
+    ("The council's Kestrel militia held the bridge.", "Kestrel militia"),
+])
+def test_a_name_with_a_lower_case_group_word_is_read_whole(text, name):
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A Sunni militia held the bridge.",
+    "The US-backed government signed the truce.",
+    "The Ukrainian government signed the truce.",
+    "Another militia held the bridge.",
+    "The mayor's militia held the bridge.",
+])
+def test_words_that_describe_make_no_name_with_a_group_word(text):
+    assert not any(n.endswith(("militia", "government")) for n in org_names(text))
+
+
+def test_a_known_group_or_state_before_a_group_word_stays_itself(pipeline):
+    ex = pipeline(Document(text="The al-Shabaab militia and the Somalia government met in Mogadishu."))
+    assert not any(e.name.endswith(("militia", "government")) for e in ex.entities)
+    assert "al-Shabaab" in mentions_of(ex, "al-shabaab")
+
+
+def test_the_name_alone_names_the_same_cartel(pipeline):
+    text = "The Harbour cartel was formed in 1990. Rivals of the Harbour fought them for years; the Harbour grew."
+    ex = pipeline(Document(text=text))
+    cartel = next(e for e in ex.entities if e.name == "Harbour cartel")
+    assert "Harbour" in cartel.names
+    assert sum(1 for m in ex.mentions if m.entity_key == cartel.key and m.source != "coref") == 3
+
+
+def test_a_place_before_government_stays_a_place_elsewhere(pipeline):
+    ex = pipeline(Document(text="The Mosul government met envoys. Fighting in Mosul went on for a year."))
+    gov = next(e for e in ex.entities if e.name == "Mosul government")
+    assert "Mosul" not in gov.names
+    assert "Mosul" in mentions_of(ex, "mosul")
+
+
+def person_names(text: str) -> set[str]:
+    return {f.text(text) for f in find_names(text) if f.type.value == "PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Commander Abdul Karim Sadiq left the group in 2015.", "Abdul Karim Sadiq"),
+    ("Abdel Salam Farouk Hamdi was its spokesman.", "Abdel Salam Farouk Hamdi"),
+    ("Abdul Nasir Omar al-Badri led the council.", "Abdul Nasir Omar al-Badri"),
+])
+def test_a_person_named_abdul_is_read_with_the_family_name(text, name):
+    assert name in person_names(text)
+
+
+def test_a_group_word_after_abdul_and_a_name_is_not_the_family_name():
+    text = "Abdul Karim Group and the Abdul Karim Brigade were formed in Aleppo."
+    assert not any(n.endswith(("Group", "Brigade")) for n in person_names(text))
+    assert "Abdul Karim Brigade" in org_names(text)

@@ -16,13 +16,15 @@ from .kb import KnowledgeBase
 from .lists import add_item_names
 from .mentions import Gazetteer, Match, Name, longest_first
 from .name_grammar import COMPASS_PREFIX as _COMPASS
-from .name_grammar import GROUP_TAIL, acronym_after, compass_before, find_names, is_compass_part, script_names_after
+from .name_grammar import (GRAMMAR, GROUP_TAIL, Found, acronym_after, compass_before, find_names, is_compass_part,
+                           script_names_after)
 from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
 _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
 _ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
+_SAME_NAME_HEADS = frozenset(GRAMMAR["same_name_heads"])
 
 # a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
 # personnel", "Russian airstrikes" (never "Russian fighters": foreign volunteers are not the state)
@@ -138,7 +140,14 @@ class EntityFinder:
         ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
         cands: list[Match] = self._gazetteer_matches(text, folded)
         cands, parts = self._compass_parts(text, cands)
+        same_name: dict[tuple[int, int], str] = {}  # "Zetas cartel": "Zetas" is the cartel's name too
         for f in find_names(text):
+            if f.source == "head_noun":
+                owner = self._owner(text, f)
+                if owner is None:
+                    continue
+                if owner and text[f.end - len(f.text(text).split()[-1]):f.end] in _SAME_NAME_HEADS:
+                    same_name[(f.start, f.end)] = owner
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
         chosen = longest_first(cands)
         orgs = {m.end for m in chosen if m.name.type is EntityType.ORG}
@@ -149,6 +158,8 @@ class EntityFinder:
             ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
+            if (m.start, m.end) in same_name and not m.name.key:
+                ann.add_alias(key, same_name[(m.start, m.end)], source="text")
         for key, name in parts:
             if key in ann.entities and fold(name) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, name)
@@ -169,6 +180,23 @@ class EntityFinder:
         if not inside:
             return found
         return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside]
+
+    def _owner(self, text: str, f: Found) -> str | None:
+        """Whether a name read with a lower-case word after it ("Tobruk government", "Zetas cartel") is a
+        group of its own: None when the name before the word is a group or a state the knowledge base
+        knows ("Hamas militia", "Mali government": that group, that state), a people's adjective ("Afghan
+        government": the state, by `demonyms`) or a word the document also writes in lower case ("Brigade
+        militia"); else the name alone when nothing in the knowledge base bears it ("Zetas"), or ""."""
+        owner = f.owner(text)
+        if owner.split()[0] in DEMONYMS:
+            return None
+        ids = self._folded_kb.get(fold(owner)) or []
+        if any(self.kb.get(i).type is not EntityType.PLACE and self.kb.get(i).type is not EntityType.PERSON
+               or self.kb.get(i).kind in ("state", "country") for i in ids):
+            return None
+        if " " not in owner and re.search(rf"(?<![\w-]){re.escape(owner.lower())}(?![\w-])", text):
+            return None
+        return "" if ids else owner
 
     @staticmethod
     def _compass_parts(text: str, matches: list[Match]) -> tuple[list[Match], list[tuple[str, str]]]:

@@ -86,13 +86,50 @@ _NUMBERED = re.compile(
     rf"\b\d{{1,3}}(?:st|nd|rd|th){SP}(?:{WORD}{SP}){{0,3}}(?:{_alternation(GRAMMAR['numbered_tails'])})\b"
     rf"|\b(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b(?![.,:/\u2010-]?\d)"
 )
+# a name and a lower-case word that makes it a group's or a government's: "Gulf cartel", "Tobruk government"
+_OWNER_WORD = rf"[{Q}]?[A-Z][\w{Q}]*(?:[-\u2010][\w{Q}]+){{0,{MAX_PARTS}}}"
+_HEAD_NOUN = re.compile(
+    rf"(?<![\w{Q}\u2010-])(?P<name>{_OWNER_WORD}(?:{SP}{_OWNER_WORD}){{0,3}}){SP}"
+    rf"(?P<head>{_alternation(GRAMMAR['same_name_heads'] + GRAMMAR['owner_heads']).replace(' ', SP)})\b(?![\u2010-])"
+)
+_NOT_OWNER = frozenset(GRAMMAR["not_owner"])
+_NOT_FIRST = frozenset(GRAMMAR["not_first"]) | {"Another", "Each", "Every", "Such"}
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ist|ic)$|[-\u2010][a-z]{3,}$")  # "Ukrainian", "Islamist", "US-backed"
+_POSSESSED = re.compile(rf"[{Q}]s?$")
+
+
+def head_noun_names(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """"Gulf cartel", "Samoud militia", "Tobruk government", "Haqqani family": capitalised words and a
+    lower-case word of the grammar's `same_name_heads` or `owner_heads` after them, read as one group's
+    name. An owner before it is no part of it ("the council's Samoud militia": "Samoud militia"); words
+    that describe rather than name ("Sunni militia", "US-backed government") make no name."""
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    for m in _HEAD_NOUN.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        cut = max((i + 1 for i, w in enumerate(words) if _POSSESSED.search(w.group(0))), default=0)
+        while cut < len(words) and words[cut].group(0) in _NOT_FIRST:
+            cut += 1
+        words = words[cut:]
+        if not words or any(w.group(0).strip(Q) in _NOT_OWNER | _NOT_FIRST or _ADJECTIVE.search(w.group(0))
+                            or _POSSESSED.search(w.group(0)) for w in words):
+            continue
+        a = m.start("name") + words[0].start()
+        out.append(Found(a, m.end(), EntityType.ORG, "head_noun", owner_end=m.start("name") + words[-1].end()))
+    return out
+
+
 _NUMBER_AFTER = re.compile(rf"(?:{WORD}{SP})*?(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b")
 _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
 )
+# "Abdul X Y": after "Abdul"/"Abdel" and a name, a plain family name or two belong to the person too
+_PLAIN_NAME = (rf"(?:{SP}(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_TAIL}|{GROUP_HEAD}|Groups?|Network|Forces)\b)"
+               rf"[A-Z][a-z][\w{Q}]+\b(?![{Q}-]))")
 _KUNYA = re.compile(
-    rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
+    rf"\b(?:Abdul|Abdel){SP}[A-Z][a-z][\w{Q}]+{_PLAIN_NAME}{{1,2}}(?:{SP}(?:{ART})[\w{Q}]+)?"
+    rf"|\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
 )
 _COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]
                              + [p + "ern" for p in COMPASS_POINTS if len(p) <= 5]) + ")(?:ern)?"
@@ -145,6 +182,11 @@ class Found:
     end: int
     type: EntityType
     source: str
+    owner_end: int | None = None  # a name read with a lower-case word after it: where the name alone ends
+
+    def owner(self, doc: str) -> str:
+        """The name before the lower-case word ("Tobruk" of "Tobruk government"), or the whole text."""
+        return doc[self.start:self.owner_end if self.owner_end is not None else self.end]
 
     def text(self, doc: str) -> str:
         return doc[self.start:self.end]
@@ -194,6 +236,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             if b - a >= 3:
                 out.append(Found(a, b, EntityType.PLACE, "pattern"))
     out += acronym_expansions(text, start, end)
+    out += head_noun_names(text, start, end)
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
