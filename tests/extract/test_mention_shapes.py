@@ -154,3 +154,11 @@ def test_a_group_word_after_abdul_and_a_name_is_not_the_family_name():
     text = "Abdul Karim Group and the Abdul Karim Brigade were formed in Aleppo."
     assert not any(n.endswith(("Group", "Brigade")) for n in person_names(text))
     assert "Abdul Karim Brigade" in org_names(text)
+
+
+def test_dissidents_of_a_known_group_are_a_group_of_their_own(pipeline):
+    ex = pipeline(Document(text="In 2017 al-Shabaab dissidents and ZLF dissidents attacked a post. Local dissidents "
+                                "and Ruritanian dissidents protested."))
+    names = {e.name for e in ex.entities}
+    assert {"al-Shabaab dissidents", "ZLF dissidents"} <= names
+    assert not any(n.endswith("dissidents") and n.split()[0] in ("Local", "Ruritanian") for n in names)

@@ -25,6 +25,7 @@ _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
 _ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
 _SAME_NAME_HEADS = frozenset(GRAMMAR["same_name_heads"])
+_OFFSHOOT_HEADS = frozenset(GRAMMAR["offshoot_heads"])
 
 # a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
 # personnel", "Russian airstrikes" (never "Russian fighters": foreign volunteers are not the state)
@@ -186,11 +187,15 @@ class EntityFinder:
         group of its own: None when the name before the word is a group or a state the knowledge base
         knows ("Hamas militia", "Mali government": that group, that state), a people's adjective ("Afghan
         government": the state, by `demonyms`) or a word the document also writes in lower case ("Brigade
-        militia"); else the name alone when nothing in the knowledge base bears it ("Zetas"), or ""."""
+        militia"); else the name alone when nothing in the knowledge base bears it ("Zetas"), or "". After
+        `offshoot_heads` the name must be a known group's or an acronym ("FARC dissidents", never "Cuban
+        dissidents")."""
         owner = f.owner(text)
         if owner.split()[0] in DEMONYMS:
             return None
         ids = self._folded_kb.get(fold(owner)) or []
+        if text[f.owner_end or f.end:f.end].strip() in _OFFSHOOT_HEADS:  # "FARC dissidents": a group of a group
+            return "" if owner.isupper() or any(self.kb.get(i).type is EntityType.ORG for i in ids) else None
         if any(self.kb.get(i).type is not EntityType.PLACE and self.kb.get(i).type is not EntityType.PERSON
                or self.kb.get(i).kind in ("state", "country") for i in ids):
             return None

@@ -45,7 +45,8 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
     missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
-                                 "numbered_tails", "numbered_heads") if not data.get(k)]
+                                 "numbered_tails", "numbered_heads", "same_name_heads", "owner_heads", "offshoot_heads",
+                                 "not_owner") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -90,7 +91,7 @@ _NUMBERED = re.compile(
 _OWNER_WORD = rf"[{Q}]?[A-Z][\w{Q}]*(?:[-\u2010][\w{Q}]+){{0,{MAX_PARTS}}}"
 _HEAD_NOUN = re.compile(
     rf"(?<![\w{Q}\u2010-])(?P<name>{_OWNER_WORD}(?:{SP}{_OWNER_WORD}){{0,3}}){SP}"
-    rf"(?P<head>{_alternation(GRAMMAR['same_name_heads'] + GRAMMAR['owner_heads']).replace(' ', SP)})\b(?![\u2010-])"
+    rf"(?P<head>{_alternation(GRAMMAR['same_name_heads'] + GRAMMAR['owner_heads'] + GRAMMAR['offshoot_heads']).replace(' ', SP)})\b(?![\u2010-])"
 )
 _NOT_OWNER = frozenset(GRAMMAR["not_owner"])
 _NOT_FIRST = frozenset(GRAMMAR["not_first"]) | {"Another", "Each", "Every", "Such"}
