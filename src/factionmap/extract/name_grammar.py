@@ -88,7 +88,7 @@ _NUMBERED = re.compile(
     rf"|\b(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b(?![.,:/\u2010-]?\d)"
 )
 # a name and a lower-case word that makes it a group's or a government's: "Gulf cartel", "Tobruk government"
-_OWNER_WORD = rf"[{Q}]?[A-Z][\w{Q}]*(?:[-\u2010][\w{Q}]+){{0,{MAX_PARTS}}}"
+_OWNER_WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:[-\u2010][\w{Q}]+){{0,{MAX_PARTS}}}"
 _HEAD_NOUN = re.compile(
     rf"(?<![\w{Q}\u2010-])(?P<name>{_OWNER_WORD}(?:{SP}{_OWNER_WORD}){{0,3}}){SP}"
     rf"(?P<head>{_alternation(GRAMMAR['same_name_heads'] + GRAMMAR['owner_heads'] + GRAMMAR['offshoot_heads']).replace(' ', SP)})\b(?![\u2010-])"
