@@ -162,3 +162,21 @@ def test_dissidents_of_a_known_group_are_a_group_of_their_own(pipeline):
     names = {e.name for e in ex.entities}
     assert {"al-Shabaab dissidents", "ZLF dissidents"} <= names
     assert not any(n.endswith("dissidents") and n.split()[0] in ("Local", "Ruritanian") for n in names)
+
+
+@pytest.fixture(scope="module")
+def gazetteer_pipeline():
+    from factionmap.extract.kb import default_kb
+    from factionmap.extract.pipeline import build_pipeline
+    return build_pipeline(default_kb(), model=None)
+
+
+def test_a_gazetteer_place_after_a_compass_word_stays_a_place(gazetteer_pipeline):
+    """A gazetteer's place whose name the document also writes inside a longer capitalised name ("the
+    Democratic Cambodia of 1975") is no place there, yet is one after a compass word."""
+    text = "The guerrillas grew in the forests of Eastern Cambodia. Democratic Cambodia was proclaimed in 1975."
+    ex = gazetteer_pipeline(Document(text=text))
+    got = {ex.document.text[m.start:m.end]: m.entity_key for m in ex.mentions if m.type.value == "PLACE"}
+    assert "Eastern Cambodia" in got
+    cambodia = next(e for e in ex.entities if e.key == got["Eastern Cambodia"])
+    assert "Cambodia" in cambodia.names and "Eastern Cambodia" in cambodia.names

@@ -139,8 +139,7 @@ class EntityFinder:
         text = ann.text
         folded = fold_with_map(text)
         ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
-        cands: list[Match] = self._gazetteer_matches(text, folded)
-        cands, parts = self._compass_parts(text, cands)
+        cands, parts = self._gazetteer_matches(text, folded)
         same_name: dict[tuple[int, int], str] = {}  # "Zetas cartel": "Zetas" is the cartel's name too
         for f in find_names(text):
             if f.source == "head_noun":
@@ -173,14 +172,16 @@ class EntityFinder:
         self.one_place_per_name(ann)
         return ann
 
-    def _gazetteer_matches(self, text: str, folded) -> list[Match]:
-        """The KB's names in the text, less a gazetteer's place names that this document also writes as
-        part of a longer capitalised name ("Santos" after "Juan Manuel Santos"): there it names no place."""
-        found = list(self.gazetteer.find(text, folded))
+    def _gazetteer_matches(self, text: str, folded) -> tuple[list[Match], list[tuple[str, str]]]:
+        """The KB's names in the text (a place's read with the compass word before it: `_compass_parts`), less
+        a gazetteer's place names that this document also writes as part of a longer capitalised name
+        ("Santos" after "Juan Manuel Santos"): there it names no place. A place read with its compass word
+        ("Eastern Cambodia") stays, whatever longer name holds the place's name elsewhere ("Democratic Cambodia")."""
+        found, parts = self._compass_parts(text, list(self.gazetteer.find(text, folded)))
         inside = {fold(text[m.start:m.end]) for m in found if self._inside_name(text, m)}
         if not inside:
-            return found
-        return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside]
+            return found, parts
+        return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside], parts
 
     def _owner(self, text: str, f: Found) -> str | None:
         """Whether a name read with a lower-case word after it ("Tobruk government", "Zetas cartel") is a
