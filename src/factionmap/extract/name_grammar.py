@@ -4,8 +4,15 @@
   Harakat, Jabhat, Saraya, Ansar ... and Wilayat/Vilayat for provinces), or end with one
   (X Brigades, X Front, X Units, X Party), and "Islamic State – X Province";
 - quoted names right after a word like "group", "initiative" or "coalition";
-- kunyas (Abu X al-Y, Abd al-X) as people; "X province", "X district" as places;
-- acronym definitions right after a name: "Name (ACR)", "Name [ACR]";
+- units named by a number ("13th Division", "5th Infantry Brigade", "Brigade 103");
+- a name and a lower-case word that makes it a group's or a government's ("Gulf cartel", "Tobruk
+  government", "Haqqani family", "FARC dissidents"; `head_noun_names`, checked against the knowledge
+  base by `entities`);
+- kunyas (Abu X al-Y, Abd al-X, Abdul X Y) as people; "X province", "X district" as places;
+- acronym definitions right after a name: "Name (ACR)", "Name [ACR]" (initials through possessives,
+  hyphened words and the Arabic article);
+- a compass word before a known place ("northern Mexico", "central and southern Iraq": `compass_before`,
+  read with the place by `entities`);
 - names in Arabic script given beside a Latin one ("Name (Arabic: ...)" or "Arabic: ..." lines).
 """
 from __future__ import annotations
