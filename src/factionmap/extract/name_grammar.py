@@ -127,7 +127,7 @@ def head_noun_names(text: str, start: int = 0, end: int | None = None) -> list[F
     return out
 
 
-_NUMBER_AFTER = re.compile(rf"(?:{WORD}{SP})*?(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b")
+_NUMBER_AFTER = re.compile(rf"(?:{WORD}{SP}){{0,{MAX_WORDS}}}?(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b")
 _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
