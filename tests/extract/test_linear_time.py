@@ -18,7 +18,8 @@ from factionmap.model import Document
 from tests.timing import LINEAR, growth
 
 NAME_TOKENS = ["By Jane ", "January ", "Al-", "al-Qaeda ", "Jaysh al-Islam ", "Abu Bakr al-", "- ", "Ansar ",
-               "Jabhat al-Nusra Front ", "Islamic State \u2013 "]
+               "Jabhat al-Nusra Front ", "Islamic State \u2013 ", "3rd Infantry ", "Kestrel Brigade 1 ",
+               "Harbour cartel ", "Abdul Karim Sadiq "]
 
 
 @pytest.mark.parametrize("token", NAME_TOKENS)

@@ -18,13 +18,16 @@ from .mentions import Gazetteer, Match, Name, longest_first
 from .demonyms import DEMONYMS
 from .non_actors import mark_non_actors
 from .name_grammar import COMPASS_PREFIX as _COMPASS
-from .name_grammar import GROUP_TAIL, acronym_after, find_names, script_names_after
+from .name_grammar import (GRAMMAR, GROUP_TAIL, Found, acronym_after, compass_before, find_names, is_compass_part,
+                           script_names_after)
 from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
 _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
 _ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
+_SAME_NAME_HEADS = frozenset(GRAMMAR["same_name_heads"])
+_OFFSHOOT_HEADS = frozenset(GRAMMAR["offshoot_heads"])
 
 _ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|police|ground|air|naval|federal|"
            r"national|border|intelligence|counter-?terrorism|elite)\s+){0,2}"
@@ -117,8 +120,15 @@ class EntityFinder:
         text = ann.text
         folded = fold_with_map(text)
         ann._folded = folded  # the parse stage's rematch reuses it (folding a long text is not cheap)
-        cands: list[Match] = self._gazetteer_matches(text, folded)
+        cands, parts = self._gazetteer_matches(text, folded)
+        same_name: dict[tuple[int, int], str] = {}  # "Zetas cartel": "Zetas" is the cartel's name too
         for f in find_names(text):
+            if f.source == "head_noun":
+                owner = self._owner(text, f)
+                if owner is None:
+                    continue
+                if owner and text[f.end - len(f.text(text).split()[-1]):f.end] in _SAME_NAME_HEADS:
+                    same_name[(f.start, f.end)] = owner
             cands.append(Match(f.start, f.end, Name(text[f.start:f.end], "", f.type)))
         chosen = longest_first(cands)
         orgs = {m.end for m in chosen if m.name.type is EntityType.ORG}
@@ -129,6 +139,11 @@ class EntityFinder:
             ann.add_span(Span(m.start, m.end, key, ann.entities[key].type, "gazetteer" if m.name.key else "pattern"))
             if fold(text[m.start:m.end]) not in {fold(n) for n in ann.entities[key].names}:
                 ann.add_alias(key, text[m.start:m.end])
+            if (m.start, m.end) in same_name and not m.name.key:
+                ann.add_alias(key, same_name[(m.start, m.end)], source="text")
+        for key, name in parts:
+            if key in ann.entities and fold(name) not in {fold(n) for n in ann.entities[key].names}:
+                ann.add_alias(key, name)
         add_item_names(ann, self.local_entity)
         self.known_as(ann)
         defined = self.definitions(ann)
@@ -138,14 +153,56 @@ class EntityFinder:
         self.one_place_per_name(ann)
         return mark_non_actors(ann)
 
-    def _gazetteer_matches(self, text: str, folded) -> list[Match]:
-        """The KB's names in the text, less a gazetteer's place names that this document also writes as
-        part of a longer capitalised name ("Santos" after "Juan Manuel Santos"): there it names no place."""
-        found = list(self.gazetteer.find(text, folded))
+    def _gazetteer_matches(self, text: str, folded) -> tuple[list[Match], list[tuple[str, str]]]:
+        """The KB's names in the text (a place's read with the compass word before it: `_compass_parts`), less
+        a gazetteer's place names that this document also writes as part of a longer capitalised name
+        ("Santos" after "Juan Manuel Santos"): there it names no place. A place read with its compass word
+        ("Eastern Cambodia") stays, whatever longer name holds the place's name elsewhere ("Democratic Cambodia")."""
+        found, parts = self._compass_parts(text, list(self.gazetteer.find(text, folded)))
         inside = {fold(text[m.start:m.end]) for m in found if self._inside_name(text, m)}
         if not inside:
-            return found
-        return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside]
+            return found, parts
+        return [m for m in found if m.name.key not in self.kb.weak or fold(text[m.start:m.end]) not in inside], parts
+
+    def _owner(self, text: str, f: Found) -> str | None:
+        """Whether a name read with a lower-case word after it ("Tobruk government", "Zetas cartel") is a
+        group of its own: None when the name before the word is a group or a state the knowledge base
+        knows ("Hamas militia", "Mali government": that group, that state), a people's adjective ("Afghan
+        government": the state, by `demonyms`) or a word the document also writes in lower case ("Brigade
+        militia"); else the name alone when nothing in the knowledge base bears it ("Zetas"), or "". After
+        `offshoot_heads` the name must be a known group's or an acronym ("FARC dissidents", never "Cuban
+        dissidents")."""
+        owner = f.owner(text)
+        if owner.split()[0] in DEMONYMS:
+            return None
+        ids = self._folded_kb.get(fold(owner)) or []
+        if text[f.owner_end or f.end:f.end].strip() in _OFFSHOOT_HEADS:  # "FARC dissidents": a group of a group
+            return "" if owner.isupper() or any(self.kb.get(i).type is EntityType.ORG for i in ids) else None
+        if any(self.kb.get(i).type is not EntityType.PLACE and self.kb.get(i).type is not EntityType.PERSON
+               or self.kb.get(i).kind in ("state", "country") for i in ids):
+            return None
+        if " " not in owner and re.search(rf"(?<![\w-]){re.escape(owner.lower())}(?![\w-])", text):
+            return None
+        return "" if ids else owner
+
+    @staticmethod
+    def _compass_parts(text: str, matches: list[Match]) -> tuple[list[Match], list[tuple[str, str]]]:
+        """A known place's name with the compass word before it ("northern Mexico", "central Iraq") is read
+        whole, as that place's mention whose text becomes its alias (as "north-east Hasakah province" is
+        Hasakah province's). A compass word coordinated with it ("northern" in "northern and central Iraq")
+        names a part too: returned as (place key, "northern Iraq") to add as an alias."""
+        out: list[Match] = []
+        parts: list[tuple[str, str]] = []
+        for m in matches:
+            if not m.name.key or m.name.type is not EntityType.PLACE:
+                out.append(m)
+                continue
+            start, pair = compass_before(text, m.start)
+            out.append(Match(start, m.end, m.name) if start != m.start else m)
+            if pair is not None:
+                word = text[pair:].split(None, 1)[0].rstrip(",")
+                parts.append((m.name.key, f"{word} {text[m.start:m.end]}"))
+        return out, parts
 
     def _inside_name(self, text: str, m: Match) -> bool:
         """A gazetteer's place name that is part of a longer capitalised name: a person's, a group's."""
@@ -155,7 +212,7 @@ class EntityFinder:
         if nxt and nxt.group(1).lower() not in _FUNCTION:
             return True
         prev = _CAP_BEFORE.search(text, max(0, m.start - 40), m.start)
-        return bool(prev and prev.group(1).lower() not in _FUNCTION)
+        return bool(prev and prev.group(1).lower() not in _FUNCTION and not is_compass_part(prev.group(1)))
 
     def one_place_per_name(self, ann: Annotated) -> None:
         """A city and the province named after it ("Idlib", "Idlib province"): in a document that names the

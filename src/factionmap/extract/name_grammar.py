@@ -4,8 +4,15 @@
   Harakat, Jabhat, Saraya, Ansar ... and Wilayat/Vilayat for provinces), or end with one
   (X Brigades, X Front, X Units, X Party), and "Islamic State – X Province";
 - quoted names right after a word like "group", "initiative" or "coalition";
-- kunyas (Abu X al-Y, Abd al-X) as people; "X province", "X district" as places;
-- acronym definitions right after a name: "Name (ACR)", "Name [ACR]";
+- units named by a number ("13th Division", "5th Infantry Brigade", "Brigade 103");
+- a name and a lower-case word that makes it a group's or a government's ("Gulf cartel", "Tobruk
+  government", "Haqqani family", "FARC dissidents"; `head_noun_names`, checked against the knowledge
+  base by `entities`);
+- kunyas (Abu X al-Y, Abd al-X, Abdul X Y) as people; "X province", "X district" as places;
+- acronym definitions right after a name: "Name (ACR)", "Name [ACR]" (initials through possessives,
+  hyphened words and the Arabic article);
+- a compass word before a known place ("northern Mexico", "central and southern Iraq": `compass_before`,
+  read with the place by `entities`);
 - names in Arabic script given beside a Latin one ("Name (Arabic: ...)" or "Arabic: ..." lines).
 """
 from __future__ import annotations
@@ -44,7 +51,9 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
             data = yaml.safe_load(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
-    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first") if not data.get(k)]
+    missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
+                                 "numbered_tails", "numbered_heads", "same_name_heads", "owner_heads", "offshoot_heads",
+                                 "not_owner") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -80,16 +89,82 @@ _PROVINCE = re.compile(
     rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
     rf"|\b(?:Islamic State|IS|ISIS|ISIL)[\u2019']s?{SP}{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
 )
+# units named by a number: "13th Division", "10th Mechanised Infantry Brigade", "43rd Front", "Brigade 103"
+_NUMBERED = re.compile(
+    rf"\b\d{{1,3}}(?:st|nd|rd|th){SP}(?:{WORD}{SP}){{0,3}}(?:{_alternation(GRAMMAR['numbered_tails'])})\b"
+    rf"|\b(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b(?![.,:/\u2010-]?\d)"
+)
+# a name and a lower-case word that makes it a group's or a government's: "Gulf cartel", "Tobruk government"
+_OWNER_WORD = rf"(?:{ART})?[{Q}]?[A-Z][\w{Q}]*(?:[-\u2010][\w{Q}]+){{0,{MAX_PARTS}}}"
+_HEAD_NOUN = re.compile(
+    rf"(?<![\w{Q}\u2010-])(?P<name>{_OWNER_WORD}(?:{SP}{_OWNER_WORD}){{0,3}}){SP}"
+    rf"(?P<head>{_alternation(GRAMMAR['same_name_heads'] + GRAMMAR['owner_heads'] + GRAMMAR['offshoot_heads']).replace(' ', SP)})\b(?![\u2010-])"
+)
+_NOT_OWNER = frozenset(GRAMMAR["not_owner"])
+_NOT_FIRST = frozenset(GRAMMAR["not_first"]) | {"Another", "Each", "Every", "Such"}
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ist|ic)$|[-\u2010][a-z]{3,}$")  # "Ukrainian", "Islamist", "US-backed"
+_POSSESSED = re.compile(rf"[{Q}]s?$")
+
+
+def head_noun_names(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """"Gulf cartel", "Samoud militia", "Tobruk government", "Haqqani family": capitalised words and a
+    lower-case word of the grammar's `same_name_heads` or `owner_heads` after them, read as one group's
+    name. An owner before it is no part of it ("the council's Samoud militia": "Samoud militia"); words
+    that describe rather than name ("Sunni militia", "US-backed government") make no name."""
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    for m in _HEAD_NOUN.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        cut = max((i + 1 for i, w in enumerate(words) if _POSSESSED.search(w.group(0))), default=0)
+        while cut < len(words) and words[cut].group(0) in _NOT_FIRST:
+            cut += 1
+        words = words[cut:]
+        if not words or any(w.group(0).strip(Q) in _NOT_OWNER | _NOT_FIRST or _ADJECTIVE.search(w.group(0))
+                            or _POSSESSED.search(w.group(0)) for w in words):
+            continue
+        a = m.start("name") + words[0].start()
+        out.append(Found(a, m.end(), EntityType.ORG, "head_noun", owner_end=m.start("name") + words[-1].end()))
+    return out
+
+
+_NUMBER_AFTER = re.compile(rf"(?:{WORD}{SP}){{0,{MAX_WORDS}}}?(?:{_alternation(GRAMMAR['numbered_heads'])}){SP}\d{{1,3}}\b")
 _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
 )
+# "Abdul X Y": after "Abdul"/"Abdel" and a name, a plain family name or two belong to the person too
+_PLAIN_NAME = (rf"(?:{SP}(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_TAIL}|{GROUP_HEAD}|Groups?|Network|Forces)\b)"
+               rf"[A-Z][a-z][\w{Q}]+\b(?![{Q}-]))")
 _KUNYA = re.compile(
-    rf"\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
+    rf"\b(?:Abdul|Abdel){SP}[A-Z][a-z][\w{Q}]+{_PLAIN_NAME}{{1,2}}(?:{SP}(?:{ART})[\w{Q}]+)?"
+    rf"|\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
 )
 _COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]
                              + [p + "ern" for p in COMPASS_POINTS if len(p) <= 5]) + ")(?:ern)?"
 COMPASS_PREFIX = re.compile(rf"(?i)^{_COMPASS}[\s\u00a0]+")  # "north-east Hasakah province" -> "Hasakah province"
+_COMPASS_WORD = re.compile(rf"(?i){_COMPASS}|central")
+_WORD_BEFORE = re.compile(r"(?<![\w\u2010-])([A-Za-z][A-Za-z\u2010-]*)[ \t\u00a0]+$")
+_AND_BEFORE = re.compile(r"(?<![\w\u2010-])([A-Za-z][A-Za-z\u2010-]*)(?:,?[ \t\u00a0]+(?:and|or)|,)[ \t\u00a0]+$")
+
+
+def is_compass_part(word: str) -> bool:
+    """A word that, right before a place's name, points at part of that place: "northern", "north-east",
+    "central", "south" ("northern Mexico", "central Iraq", "south Lebanon"). Written with a capital, only the
+    "-ern" forms ("Eastern Cambodia"): "South Sudan", "North Korea" and "Central America" are names of their own."""
+    if not _COMPASS_WORD.fullmatch(word):
+        return False
+    return word[0].islower() or word.lower().endswith("ern")
+
+
+def compass_before(text: str, start: int) -> tuple[int, int | None]:
+    """Where a place's name beginning at `start` begins once the compass word before it is read with it
+    ("northern Mexico"), and where the compass word coordinated with that one begins ("northern" in "northern
+    and central Iraq"), or None. (start, None) when no compass word comes right before."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if not m or not is_compass_part(m.group(1)):
+        return start, None
+    pair = _AND_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    return m.start(1), pair.start(1) if pair and is_compass_part(pair.group(1)) else None
 _PLACE = re.compile(
     rf"\b(?:{_COMPASS}{SP})?"
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
@@ -115,6 +190,11 @@ class Found:
     end: int
     type: EntityType
     source: str
+    owner_end: int | None = None  # a name read with a lower-case word after it: where the name alone ends
+
+    def owner(self, doc: str) -> str:
+        """The name before the lower-case word ("Tobruk" of "Tobruk government"), or the whole text."""
+        return doc[self.start:self.owner_end if self.owner_end is not None else self.end]
 
     def text(self, doc: str) -> str:
         return doc[self.start:self.end]
@@ -145,13 +225,16 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     end = len(text) if end is None else end
     out: list[Found] = []
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
-                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
+                           (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"),
+                           (_NUMBERED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
                            (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
             if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
             if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
+            if rx is _TAILED and _NUMBER_AFTER.match(text, m.start(), end):
+                continue  # "the GNA's Brigade 103": the unit's name is its word and number
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
@@ -161,6 +244,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             if b - a >= 3:
                 out.append(Found(a, b, EntityType.PLACE, "pattern"))
     out += acronym_expansions(text, start, end)
+    out += head_noun_names(text, start, end)
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
@@ -169,11 +253,33 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
 
 _ACR_DEF = re.compile(r"[ \u00a0]?[(\[]([A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*)[)\]]")
 _ACR_WORD = re.compile(rf"[{Q}]?[A-Z\u00c0-\u00de][\w{Q}]*(?:-[\w{Q}]+)*|\S+")
+_ACR_ARTICLE = re.compile(ART)
+_DASH = frozenset("-\u2010\u2013\u2014")
+
+
+def _initials(word: str) -> list[str]:
+    """The capitals a word may give an acronym, each way it may give them: its first letter, or the first
+    letter of each hyphened part ("Anti-Aggression" A or AA, "Inter-Services" I or IS); after the Arabic
+    article, the letter that follows it ("al-Sham" S, "Al-Qaeda" A or AQ)."""
+    bare = word.lstrip(Q)
+    art = _ACR_ARTICLE.match(bare)
+    if art and bare[art.end():][:1].isupper():
+        parts = [bare[art.end():]]
+        whole = [bare[0]] if bare[0].isupper() else []
+    else:
+        parts, whole = [bare], [bare[0]] if bare[:1].isupper() else []
+    split = [p.lstrip(Q) for p in re.split(r"[-\u2010]", parts[0]) if p.lstrip(Q)]
+    out = [[p[0] for p in split]] if len(split) > 1 and all(p[0].isupper() for p in split) else []
+    if art and parts[0][:1].isupper():
+        out.append([parts[0][0]])
+    return [o for o in ([whole] if whole else []) + out if o]
 
 
 def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     """"Jewish Defense League (JDL)", "House of Representatives (HoR)": the capitalised words right before
-    an acronym in brackets whose initials spell it (small joining words skipped) are a name, read whole."""
+    an acronym in brackets whose initials spell it (small joining words and dashes skipped) are a name, read
+    whole. A hyphened word may give the initials of its parts ("Global Anti-Aggression Campaign (GAAC)"), a word
+    after the Arabic article the letter after it ("Hayat Tahrir al-Sham (HTS)")."""
     end = len(text) if end is None else end
     out: list[Found] = []
     small = set(GRAMMAR.get("acronym_skips") or ())
@@ -185,18 +291,22 @@ def acronym_expansions(text: str, start: int = 0, end: int | None = None) -> lis
         need, i, first = list(letters), len(words) - 1, None
         while i >= 0 and need:
             w = words[i].group(0)
-            if w[0].isupper() or w[0] in Q:
-                initial = w.lstrip(Q)[0]
-                if initial != need[-1]:
+            options = _initials(w)
+            if options:
+                fit = next((o for o in sorted(options, key=len, reverse=True)
+                            if len(o) <= len(need) and need[-len(o):] == o), None)
+                if fit is None:
                     break
-                need.pop()
+                del need[-len(fit):]
                 first = words[i]
+            elif w in _DASH:
+                pass
             elif w.lower().strip(",") not in small or "," in w:
                 break
             i -= 1
         if need or first is None:
             continue
-        a, b = _trim(text, first.start(), words[-1].end())
+        a, b = _trim(text, first.start(), words[-1].end(), possessive=False)
         if b - a >= 4 and not text[first.start():m.start()].count("\n"):
             out.append(Found(a, b, EntityType.ORG, "pattern"))
     return out
