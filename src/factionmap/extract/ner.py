@@ -67,7 +67,7 @@ commander cmdr sergeant sgt marshal field admiral brigadier sheikh sheik shaykh 
 ayatollah king queen prince princess emir amir sultan founder co-founder cofounder chairman chairwoman chief
 secretary senator governor mayor judge justice dr mr mrs ms sir lord deputy spokesman spokeswoman former
 late leader emperor pope bishop cardinal rabbi father brother sister mufti caliph hojatoleslam haj hajj haji
-hadji""".split())
+hadji premier chancellor""".split())
 _NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ag", "de", "van", "von"})  # inside a name, lower case
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ine|ite)$")
 _HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
