@@ -254,7 +254,7 @@ class Parser:
         cache = ann.__dict__.setdefault("_common", {})
         if word not in cache:
             low = word.lower()
-            lower_seen = re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", ann.text) is not None
+            lower_seen = _lower_in(ann, word)
             mid_caps = re.search(r"[a-z,;:]\s+" + re.escape(word) + r"(?![\w-])", ann.text) is not None
             cache[word] = lower_seen or (first and not mid_caps) or low in _FUNCTION
         return cache[word]
