@@ -1,13 +1,13 @@
-"""A person's name the NER found is cut to the name, never to a title; peoples and city adjectives are no actors."""
+"""A person's name the NER found is cut to the name, never to a title; a people named alone is no actor."""
 from __future__ import annotations
 
 import pytest
 
 from factionmap.extract.ner import _person_tokens, load_nlp
-from factionmap.extract.non_actors import NO_NAME, classify, mark_non_actors, place_adjective
-from factionmap.extract.state import Annotated, Span
+from factionmap.extract.non_actors import NO_NAME, classify
+from factionmap.extract.state import Annotated
 from factionmap.lang import english
-from factionmap.model import Document, Entity, EntityType
+from factionmap.model import Document, EntityType
 
 ORG, PLACE, PERSON = EntityType.ORG, EntityType.PLACE, EntityType.PERSON
 
@@ -69,25 +69,3 @@ def test_a_sentence_opening_word_is_taken_only_at_the_sentence_start(tokenize):
 ])
 def test_a_people_named_alone_is_no_actor(name, etype, expected):
     assert classify(name, etype, english()) == expected
-
-
-def test_a_citys_adjective_is_its_people_not_a_group():
-    places = {"Kerrina", "Dovan", "Talbez"}
-    assert place_adjective("Kerrinan", places)
-    assert place_adjective("Dovani", places)
-    assert place_adjective("Talbezi", places)
-    assert not place_adjective("Kerrina", places)  # the city itself
-    assert not place_adjective("Morvani", places)
-    assert not place_adjective("Kerrina Front", places)
-
-
-def test_a_citys_adjective_taken_for_a_group_is_marked_no_name():
-    text = "Kerrinan militias clashed with fighters from Dovan near Kerrina in 2016."
-    ann = Annotated(doc=Document(text=text))
-    ann.entities["a"] = Entity(name="Kerrinan", type=ORG, key="a")
-    ann.entities["b"] = Entity(name="Kerrina", type=PLACE, key="b")
-    ann.entities["c"] = Entity(name="Dovan", type=ORG, key="c")
-    ann.spans += [Span(0, 8, "a", ORG, "ner"), Span(56, 63, "b", PLACE, "ner"), Span(45, 50, "c", ORG, "ner")]
-    mark_non_actors(ann)
-    assert ann.kinds.get("a") == NO_NAME
-    assert "b" not in ann.kinds and "c" not in ann.kinds  # the city, and a name no place is named by

@@ -85,17 +85,6 @@ def _demonym(name: str) -> bool:
     return name in DEMONYMS
 
 
-_ADJECTIVE = re.compile(r"^[A-Z][a-z\u00e0-\u024f'\u2019-]{3,}(?:n|i|ese)$")
-
-
-def place_adjective(name: str, places: set[str]) -> bool:
-    """Whether `name`, one word, is the adjective of one of `places` ("Misratan" of Misrata, "Zintani"
-    of Zintan, "Benghazian" of Benghazi): the city's people or fighters, never a group's own name."""
-    if not _ADJECTIVE.match(name):
-        return False
-    stems = {name[:-1], name[:-2], name[:-3]}  # -n, -an/-i(a)n, -ese
-    return any(stem in places for stem in stems if len(stem) >= 3)
-
 
 def _listener(pack: LanguagePack) -> re.Pattern | None:
     words = _words(pack)
@@ -131,16 +120,10 @@ def mark_non_actors(ann: Annotated) -> Annotated:
     for s in ann.spans:
         if s.source != "coref":
             numbered[s.key] = numbered.get(s.key, True) and bool(_NUMBER_BEFORE.search(ann.text, max(0, s.start - 12), s.start))
-    places = None
     for key, ent in ann.entities.items():
         if ent.kb_id or ann.kinds.get(key):
             continue
         kind = classify(ent.name, ent.type, pack, numbered.get(key, False))
-        if kind is None and ent.type is not EntityType.PERSON and _ADJECTIVE.match(ent.name):
-            if places is None:
-                places = {n for e in ann.entities.values() if e.type is EntityType.PLACE for n in e.names}
-            if place_adjective(ent.name, places):
-                kind = NO_NAME
         if kind is None and key in told:
             kind = MEDIA
         if kind is not None:
