@@ -66,7 +66,9 @@ TITLES = frozenset("""president vice prime minister general gen lieutenant lt co
 commander cmdr sergeant sgt marshal field admiral brigadier sheikh sheik shaykh mullah maulana mawlana imam
 ayatollah king queen prince princess emir amir sultan founder co-founder cofounder chairman chairwoman chief
 secretary senator governor mayor judge justice dr mr mrs ms sir lord deputy spokesman spokeswoman former
-late leader emperor pope bishop cardinal rabbi father brother sister mufti caliph hojatoleslam""".split())
+late leader emperor pope bishop cardinal rabbi father brother sister mufti caliph hojatoleslam haj hajj haji
+hadji premier chancellor""".split())
+_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ag", "de", "van", "von"})  # inside a name, lower case
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ine|ite)$")
 _HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
 
@@ -252,7 +254,7 @@ class Parser:
         cache = ann.__dict__.setdefault("_common", {})
         if word not in cache:
             low = word.lower()
-            lower_seen = re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", ann.text) is not None
+            lower_seen = _lower_in(ann, word)
             mid_caps = re.search(r"[a-z,;:]\s+" + re.escape(word) + r"(?![\w-])", ann.text) is not None
             cache[word] = lower_seen or (first and not mid_caps) or low in _FUNCTION
         return cache[word]
@@ -285,8 +287,9 @@ class Parser:
             if not toks:
                 continue
             if etype is EntityType.PERSON:
-                while len(toks) > 2 and (toks[0].lower_.rstrip(".") in TITLES or toks[0].is_punct):
-                    toks = toks[1:]  # "President X Y", "Sheikh X Y": the name is X Y
+                toks = _person_tokens(ann, sdoc, toks, base, sent_start)
+                if not toks:
+                    continue
             a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1])
             name = ann.text[a:b]
             if _GENERIC.match(name) or not name[:1].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
@@ -305,6 +308,48 @@ class Parser:
             key = self.finder.local_entity(ann, name, etype)
             added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
         return added
+
+
+def _title(tok) -> bool:
+    return tok.lower_.rstrip(".") in TITLES
+
+
+def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int) -> list:
+    """The tokens of a person's name the NER found as `toks`, titles and honorifics set aside.
+
+    A name of nothing but titles ("Sheikh", "Al Haj") runs on over the capitalised words after it: the
+    person is named there ("Al Haj X Y" is X Y). A name opening its sentence takes the capitalised word
+    before it when that word opens the sentence and the document never writes it in lower case (the NER
+    often leaves a sentence's first word out: "X Y Z, the former ..." read as "Y Z"). Leading titles go
+    while two words remain ("President X Y", "Sheikh X Y": the name is X Y). Empty: no name here."""
+    if any(_title(t) for t in toks) and all(_title(t) or t.lower_ in _NAME_LINKS for t in toks):
+        j = toks[-1].i + 1
+        while j < len(sdoc) and (sdoc[j].text[:1].isupper() or (sdoc[j].lower_ in _NAME_LINKS and j + 1 < len(sdoc)
+                                                                  and sdoc[j + 1].text[:1].isupper())):
+            if sdoc[j].lower_ in _FUNCTION and sdoc[j].lower_ not in _NAME_LINKS:
+                break
+            toks.append(sdoc[j])
+            j += 1
+        while toks and (_title(toks[0]) or toks[0].lower_ in _NAME_LINKS):
+            toks = toks[1:]
+        while toks and toks[-1].lower_ in _NAME_LINKS:
+            toks = toks[:-1]
+        return toks
+    first = toks[0]
+    if first.i == 1 and base + sdoc[0].idx == sent_start:
+        word = sdoc[0].text
+        if word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _FUNCTION \
+                and not _title(sdoc[0]) and not _DEMONYM_WORD.match(word) and not _lower_in(ann, word):
+            toks = [sdoc[0], *toks]
+    while len(toks) > 2 and (_title(toks[0]) or toks[0].is_punct):
+        toks = toks[1:]  # "President X Y", "Sheikh X Y": the name is X Y
+    return toks
+
+
+def _lower_in(ann: Annotated, word: str) -> bool:
+    """Whether the document writes `word` in lower case somewhere."""
+    low = word.lower()
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", ann.text) is not None
 
 
 def _walk(cfg):

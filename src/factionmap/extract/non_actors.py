@@ -45,7 +45,7 @@ def _words(pack: LanguagePack) -> dict[str, frozenset[str]] | None:
     from .name_grammar import GRAMMAR
 
     out = {k: frozenset(w.lower() for w in pack.words("non_actors", k))
-           for k in ("event_heads", "facility_heads", "facility_first", "listener_verbs", "generic_words")}
+           for k in ("event_heads", "facility_heads", "facility_first", "listener_verbs", "generic_words", "peoples")}
     grammar = {w.lower() for k in ("tails", "leading") for w in GRAMMAR.get(k) or []}
     out["generic_words"] = out["generic_words"] | grammar
     return out
@@ -67,6 +67,8 @@ def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = 
         return NO_NAME
     if etype is EntityType.PLACE and len(ws) == 1 and _demonym(name):
         return NO_NAME  # "the Pakistani region": a people's adjective, not a place's name
+    if etype is not EntityType.PERSON and len(ws) == 1 and (ws[0] in words["peoples"] or _demonym(name)):
+        return NO_NAME  # "Pashtun areas", "Tuareg rebels", "Kuwaiti donors": a people, not an actor
     if etype is EntityType.PERSON:
         return None
     parts = _CUT.split(name, 1)
@@ -81,6 +83,7 @@ def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = 
 
 def _demonym(name: str) -> bool:
     return name in DEMONYMS
+
 
 
 def _listener(pack: LanguagePack) -> re.Pattern | None:
