@@ -183,7 +183,7 @@ class Graph:
         analyst rejected only with `rejected=True`; `among` (entity ids): only ties between two of them.
 
         `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
-        readers that need neither (read.citation_counts counts the citations without reading them)."""
+        readers that need neither (Graph.citation_counts gives their counts)."""
         query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected, among)
         if limit:
             query = query.limit(limit)
@@ -192,9 +192,11 @@ class Graph:
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
 
     def citation_counts(self, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
-        """Per tie id: (citations, documents cited, only reported), counted in the store."""
+        """Per tie id: (citations, documents cited, only reported), as kept on the tie (graph.cited)."""
+        from .cited import stored
+
         with self.engine.connect() as conn:
-            return read.citation_counts(conn, tie_ids)
+            return stored(conn, tie_ids)
 
     def tie_rows(self, **filters: Any) -> list[dict[str, Any]]:
         """Ties as plain rows of the ties table (no citations): for frames, graphs and bulk readers."""
