@@ -88,20 +88,16 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
 
 def _ties_as_of(g: Graph, e: int, **page) -> None:
     """What `ties --as-of DATE --entity E` reads: a page of the entity's ties and their count where the
-    code pages them (Graph.count_ties), every tie of it on a checkout from before."""
-    if not hasattr(g, "count_ties"):
+    code pages them (Graph.ties_page), every tie of it on a checkout from before."""
+    if not hasattr(g, "ties_page"):
         g.ties(as_of="2015-06-01", entity=e)
         return
-    from factionmap.graph.views import PROFILE_PAGE
-
-    filters = dict(as_of="2015-06-01", entity=e)
-    g.ties(**filters, limit=page.get("limit", PROFILE_PAGE), offset=page.get("offset", 0))
-    g.count_ties(**filters)
+    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e)
 
 
 def _ties_pages(g: Graph, hubs: list[int]) -> list:
     """`ties --as-of --entity HUB --offset 100` and `--all`, where the code pages them."""
-    if not hasattr(g, "count_ties"):
+    if not hasattr(g, "ties_page"):
         return []
     return [("ties --as-of (hubs, page 2)", lambda e: _ties_as_of(g, e, offset=100), hubs),
             ("ties --as-of --all (hubs)", lambda e: g.ties(as_of="2015-06-01", entity=e), hubs[:3])]

@@ -119,12 +119,15 @@ def ties(db, config, as_of, start, end, relation, entity, status, min_grade, und
                    status=list(status) or None, min_grade=min_grade, undated=undated)
     if limit is None and entity is not None and not every:
         limit = PROFILE_PAGE
-    found = g.ties(**filters, limit=limit, offset=offset)
+    if limit:
+        found, total = g.ties_page(limit, offset, **filters)
+    else:
+        found = g.ties(**filters, offset=offset)
+        total = offset + len(found)
     if as_json:
         return _emit([jsonify.tie(x) for x in found])
     for tie in found:
         _print_tie(tie, quotes, indent="")
-    total = g.count_ties(**filters) if limit or offset else len(found)
     if total > offset + len(found) and found:
         click.echo(f"{len(found)} of {total} ties (the next page: --offset {offset + len(found)})", err=True)
     elif offset:

@@ -200,6 +200,13 @@ class Graph:
             rows = list(conn.execute(query).mappings().all())
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
 
+    def ties_page(self, limit: int = PROFILE_PAGE, offset: int = 0, **filters: Any) -> tuple[list[Tie], int]:
+        """A page of `ties(**filters)` and how many there are in all: counted apart only when the page
+        is full or not the first (a small entity's ties are read once, whole, as before)."""
+        found = self.ties(limit=limit, offset=offset, **filters)
+        total = self.count_ties(**filters) if offset or len(found) >= limit else len(found)
+        return found, total
+
     def count_ties(self, **filters: Any) -> int:
         """How many ties `ties(**filters)` gives without a limit (filters as ties takes them)."""
         query = self._ties_query(**filters).order_by(None).subquery()
