@@ -74,8 +74,9 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
         ("show", g.profile, s["ids"]),
         ("show (hubs)", g.profile, s["hubs"]),
         *_hub_pages(g, s["hubs"]),
-        ("ties --as-of", lambda e: g.ties(as_of="2015-06-01", entity=e), s["ids"]),
-        ("ties --as-of (hubs)", lambda e: g.ties(as_of="2015-06-01", entity=e), s["hubs"]),
+        ("ties --as-of", lambda e: _ties_as_of(g, e), s["ids"]),
+        ("ties --as-of (hubs)", lambda e: _ties_as_of(g, e), s["hubs"]),
+        *_ties_pages(g, s["hubs"]),
         ("path (3 steps apart)", lambda p: g.path(*p), s["connected"]),
         ("path (random pairs)", lambda p: g.path(*p), s["pairs"]),
         ("lineage", g.lineage, s["lineage"]),
@@ -83,6 +84,23 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
         ("contested (first 50)", lambda _e: g.contested(limit=50), s["ids"][:30]),
     ]
     return {label: timed(fn, xs) for label, fn, xs in plan}
+
+
+def _ties_as_of(g: Graph, e: int, **page) -> None:
+    """What `ties --as-of DATE --entity E` reads: a page of the entity's ties and their count where the
+    code pages them (Graph.ties_page), every tie of it on a checkout from before."""
+    if not hasattr(g, "ties_page"):
+        g.ties(as_of="2015-06-01", entity=e)
+        return
+    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e)
+
+
+def _ties_pages(g: Graph, hubs: list[int]) -> list:
+    """`ties --as-of --entity HUB --offset 100` and `--all`, where the code pages them."""
+    if not hasattr(g, "ties_page"):
+        return []
+    return [("ties --as-of (hubs, page 2)", lambda e: _ties_as_of(g, e, offset=100), hubs),
+            ("ties --as-of --all (hubs)", lambda e: g.ties(as_of="2015-06-01", entity=e), hubs[:3])]
 
 
 def _hub_pages(g: Graph, hubs: list[int]) -> list:

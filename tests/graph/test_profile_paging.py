@@ -177,3 +177,68 @@ def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggreg
         conn.execute(t.entity_degrees.delete())
         setwise.refresh_all(conn)
     assert stored(graph) == recount(graph)
+
+
+def _as_of(graph, eid) -> str:
+    """A day on which several of the entity's ties hold: the start of its median dated tie."""
+    starts = sorted(r["start_iso"][:4] for r in rows_of(graph, eid) if r["start_iso"])
+    return starts[len(starts) // 2] + "-12-31"
+
+
+def test_ties_as_of_an_entity_a_page_at_a_time(graph):
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    whole = [x.id for x in graph.ties(as_of=day, entity=eid)]
+    assert len(whole) > 10 and graph.count_ties(as_of=day, entity=eid) == len(whole)
+    pages, offset = [], 0
+    while True:
+        page = graph.ties(as_of=day, entity=eid, limit=4, offset=offset)
+        if not page:
+            break
+        assert len(page) <= 4 and all(x.citations for x in page)
+        pages += [x.id for x in page]
+        offset += 4
+    assert pages == whole  # the same ties in the same order, each once
+
+
+def test_ties_cli_pages_an_entity_and_answers_a_small_one_whole(graph):
+    from factionmap.cli import main
+
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    total = graph.count_ties(as_of=day, entity=eid)
+    args = ["ties", "--db", graph.store.url, "--as-of", day, "--entity", str(eid)]
+    out = CliRunner().invoke(main, [*args, "--limit", "5", "--offset", "5"])
+    assert out.exit_code == 0, out.output
+    assert f"5 of {total} ties (the next page: --offset 10)" in out.output
+    every = CliRunner().invoke(main, [*args, "--all"])
+    assert every.exit_code == 0 and f"{total} ties" in every.output and " of " not in every.output.splitlines()[-1]
+    # an entity with fewer ties than a page: all of them, as before
+    counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
+    small = next(e for e, n in sorted(counts.items()) if 3 <= n < PROFILE_PAGE)
+    found = graph.ties(entity=small)
+    out = CliRunner().invoke(main, ["ties", "--db", graph.store.url, "--entity", str(small)])
+    assert out.exit_code == 0 and out.output.splitlines()[-1] == f"{len(found)} ties"
+    assert [line for line in out.output.splitlines() if line.startswith("#")][:1] or found
+
+
+def test_api_ties_of_an_entity_pages_with_a_total(graph):
+    from fastapi.testclient import TestClient
+
+    from factionmap.web import create_app
+
+    client = TestClient(create_app(graph.store, cache=False))
+    eid = hub(graph)
+    whole = client.get("/api/ties", params={"entity": eid, "limit": 5000})
+    assert whole.status_code == 200, whole.text
+    ids = [x["id"] for x in whole.json()]
+    assert len(ids) > 10 and whole.headers["X-Total-Count"] == str(len(ids))
+    assert all(x["citations"] for x in whole.json())
+    got, offset = [], 0
+    while offset < len(ids):
+        page = client.get("/api/ties", params={"entity": eid, "limit": 7, "offset": offset})
+        assert page.status_code == 200 and page.headers["X-Total-Count"] == str(len(ids))
+        got += [x["id"] for x in page.json()]
+        offset += 7
+    assert got == ids
+    assert client.get("/api/ties", params={"entity": eid, "offset": -1}).status_code == 400

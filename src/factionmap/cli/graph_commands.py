@@ -101,22 +101,39 @@ def show(entity: str, db: str, config: str | None, limit: int | None, offset: in
 @click.option("--status", "-s", type=click.Choice(["supported", "contested", "denied"]), multiple=True)
 @click.option("--min-grade", help="At least this grade, e.g. B3.")
 @click.option("--undated", is_flag=True, help="With --as-of/--from/--to, keep ties that have no dates.")
-@click.option("--limit", type=int, help="At most this many ties.")
+@click.option("--limit", type=int, help="At most this many ties (with --entity: a page of 100 unless --all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many ties (the next page).")
+@click.option("--all", "every", is_flag=True, help="With --entity: every tie at once, not a page.")
 @click.option("--quotes/--no-quotes", default=False, help="Print the cited sentences.")
 @json_option
 @fail_cleanly
-def ties(db, config, as_of, start, end, relation, entity, status, min_grade, undated, limit, quotes, as_json) -> None:
-    """Ties, filtered by date, relation, entity, status and grade."""
+def ties(db, config, as_of, start, end, relation, entity, status, min_grade, undated, limit, offset, every, quotes,
+         as_json) -> None:
+    """Ties, filtered by date, relation, entity, status and grade. An entity's ties come a page at a
+    time (--limit, --offset; the count of them all on stderr), as `show` gives them."""
     from ..graph import jsonify
+    from ..graph.views import PROFILE_PAGE
 
-    found = _graph(db, config).ties(as_of=as_of, start=start, end=end, relation=list(relation) or None,
-                                    entity=entity, status=list(status) or None, min_grade=min_grade,
-                                    limit=limit, undated=undated)
+    g = _graph(db, config)
+    filters = dict(as_of=as_of, start=start, end=end, relation=list(relation) or None, entity=entity,
+                   status=list(status) or None, min_grade=min_grade, undated=undated)
+    if limit is None and entity is not None and not every:
+        limit = PROFILE_PAGE
+    if limit:
+        found, total = g.ties_page(limit, offset, **filters)
+    else:
+        found = g.ties(**filters, offset=offset)
+        total = offset + len(found)
     if as_json:
         return _emit([jsonify.tie(x) for x in found])
     for tie in found:
         _print_tie(tie, quotes, indent="")
-    click.echo(f"{len(found)} ties", err=True)
+    if total > offset + len(found) and found:
+        click.echo(f"{len(found)} of {total} ties (the next page: --offset {offset + len(found)})", err=True)
+    elif offset:
+        click.echo(f"{len(found)} of {total} ties", err=True)
+    else:
+        click.echo(f"{len(found)} ties", err=True)
 
 
 @click.command()

@@ -18,7 +18,7 @@ from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
 from ..store.bulk import insert_rows
-from . import degrees, grading, reviews, sources, timeline
+from . import cited, degrees, grading, reviews, sources, timeline
 
 _DATE_PARTS = ("iso", "earliest", "latest", "text")
 _CHUNK = 5000
@@ -139,6 +139,7 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     links = [{"tie_id": tie_ids[key], "assertion_id": r["id"]} for key, rows in groups.items() for r in rows]
     for i in range(0, len(links), _CHUNK * 4):
         insert_rows(conn, t.tie_assertions, links[i:i + _CHUNK * 4])
+    cited.refresh(conn, tie_ids.values())  # the citation counts of every tie written (ZERO until then)
     if ended:
         conn.execute(update(t.ties).where(t.ties.c.id == bindparam("tid")),
                      [{"tid": tie_ids[k], "ended_by": tie_ids[by]} for k, by in ended.items()])
@@ -167,7 +168,7 @@ def _values(key: tuple[Any, ...], rows: list[Any], rate: Callable[[Mapping[str, 
         "subject_id": s, "relation": relation, "object_id": o, "status": status.value,
         "evidence_count": len(rows), "independent_count": graded.independent,
         "confidence": graded.confidence, "grade": graded.code, "score": graded.confidence / 100,
-        "ended_by": None, "life_from": None, "life_until": None, "review": None, "review_id": None,
+        "ended_by": None, "life_from": None, "life_until": None, "review": None, "review_id": None, **cited.ZERO,
         **{f"start_{k}": first[f"start_{k}"] if first else None for k in _DATE_PARTS},
         **{f"end_{k}": last[f"end_{k}"] if last else None for k in _DATE_PARTS},
     }

@@ -140,9 +140,12 @@ class Graph:
     def _ties_query(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
                     relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
                     status: Statuses | None = None, min_grade: str | None = None, undated: bool = False,
-                    rejected: bool = False, among: Iterable[int] | None = None) -> Select[Any]:
+                    rejected: bool = False, among: Iterable[int] | None = None,
+                    ids: Iterable[int] | None = None) -> Select[Any]:
         query = select(t.ties)
         conds: list[ColumnElement[bool]] = [] if rejected else [reviews.visible()]
+        if ids is not None:  # only these ties
+            conds.append(t.ties.c.id.in_(sorted(set(ids))))
         if among is not None:  # both ends among these entities
             ids = sorted(set(among))
             conds += [t.ties.c.subject_id.in_(ids), t.ties.c.object_id.in_(ids)]
@@ -178,23 +181,44 @@ class Graph:
     def ties(self, as_of: DateArg | None = None, start: DateArg | None = None, end: DateArg | None = None,
              relation: str | Iterable[str] | None = None, entity: EntityRef | None = None,
              status: Statuses | None = None, min_grade: str | None = None, limit: int | None = None, *, undated: bool = False, citations: bool = True, aliases: bool = True,
-             rejected: bool = False, among: Iterable[int] | None = None) -> list[Tie]:
+             rejected: bool = False, among: Iterable[int] | None = None, offset: int = 0,
+             ids: Iterable[int] | None = None) -> list[Tie]:
         """Ties, filtered. With as_of or start/end, only dated ties unless `undated=True`; ties an
-        analyst rejected only with `rejected=True`; `among` (entity ids): only ties between two of them.
+        analyst rejected only with `rejected=True`; `among` (entity ids): only ties between two of them;
+        `ids`: only these ties. In the order relation, start, id: `limit` of them from `offset` is a page
+        (each tie on exactly one page of a store not written meanwhile; count_ties counts them all).
 
         `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
-        readers that need neither (read.citation_counts counts the citations without reading them)."""
-        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected, among)
+        readers that need neither (Graph.citation_counts gives their counts)."""
+        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected, among,
+                                 ids)
         if limit:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self.engine.connect() as conn:
             rows = list(conn.execute(query).mappings().all())
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
 
-    def citation_counts(self, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
-        """Per tie id: (citations, documents cited, only reported), counted in the store."""
+    def ties_page(self, limit: int = PROFILE_PAGE, offset: int = 0, **filters: Any) -> tuple[list[Tie], int]:
+        """A page of `ties(**filters)` and how many there are in all: counted apart only when the page
+        is full or not the first (a small entity's ties are read once, whole, as before)."""
+        found = self.ties(limit=limit, offset=offset, **filters)
+        total = self.count_ties(**filters) if offset or len(found) >= limit else len(found)
+        return found, total
+
+    def count_ties(self, **filters: Any) -> int:
+        """How many ties `ties(**filters)` gives without a limit (filters as ties takes them)."""
+        query = self._ties_query(**filters).order_by(None).subquery()
         with self.engine.connect() as conn:
-            return read.citation_counts(conn, tie_ids)
+            return int(conn.execute(select(func.count()).select_from(query)).scalar_one())
+
+    def citation_counts(self, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
+        """Per tie id: (citations, documents cited, only reported), as kept on the tie (graph.cited)."""
+        from .cited import stored
+
+        with self.engine.connect() as conn:
+            return stored(conn, tie_ids)
 
     def tie_rows(self, **filters: Any) -> list[dict[str, Any]]:
         """Ties as plain rows of the ties table (no citations): for frames, graphs and bulk readers."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping
 
-from sqlalchemy import case, distinct, func, select, true
+from sqlalchemy import func, select, true
 from sqlalchemy.engine import Connection
 
 from ..entity_kinds import kind_for
@@ -91,26 +91,6 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
                 published=r["published"], start_char=r["start_char"], end_char=r["end_char"],
                 quote=(r["quote"] or "").strip(), stance=Stance(r["stance"]), attribution=r["attribution"],
                 extractor=r["extractor"], publisher=r["publisher"], author=r["author"], url=r["url"]))
-    return out
-
-
-def citation_counts(conn: Connection, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
-    """Per tie, without reading the evidence: (citations, documents cited, only reported), where "only
-    reported" means every citation that does not deny it is hedged or attributed (serialize.is_reported)."""
-    ta, a, ev = t.tie_assertions, t.assertions, t.evidence
-    reported = func.sum(case((a.c.stance == Stance.REPORTED.value, 1), else_=0))
-    standing = func.sum(case((a.c.stance != Stance.DENIED.value, 1), else_=0))
-    out: dict[int, tuple[int, int, bool]] = {}
-    for chunk in _chunks(sorted(set(tie_ids))):
-        query = (
-            select(ta.c.tie_id, func.count(), func.count(distinct(ev.c.doc_id)), reported, standing)
-            .join(a, a.c.id == ta.c.assertion_id)
-            .join(ev, ev.c.assertion_id == a.c.id)
-            .where(ids_in(conn, ta.c.tie_id, chunk))
-            .group_by(ta.c.tie_id)
-        )
-        for tie_id, n, docs, hedged, stands in conn.execute(query):
-            out[tie_id] = (n, docs, bool(stands) and hedged == stands)
     return out
 
 

@@ -54,7 +54,7 @@ from ..model import TieStatus
 from ..relations import SYMMETRIC
 from ..store import schema as t
 from ..store.bulk import insert_rows
-from . import degrees, grading, sources, timeline
+from . import cited, degrees, grading, sources, timeline
 
 _DATES = [f"{w}_{p}" for w in ("start", "end") for p in ("iso", "earliest", "latest", "text")]
 _KEY = ("s", "relation", "o")
@@ -200,7 +200,8 @@ def _merge(conn: Connection) -> dict[str, int]:
     computed = {"status": s.status, "evidence_count": s.evidence_count, "confidence": s.confidence,
                 "grade": s.grade, "independent_count": s.independent_count, "score": s.score,
                 **{c: s[c] for c in _DATES}}
-    cleared = {"ended_by": None, "life_from": None, "life_until": None, "review": None, "review_id": None}
+    cleared = {"ended_by": None, "life_from": None, "life_until": None, "review": None, "review_id": None,
+               **cited.ZERO}
     counts["updated"] = conn.execute(update(ties).where(_same_key(_sums)).values(**computed, **cleared)).rowcount
     new = (select(s.s, s.relation, s.o, *computed.values())
            .where(~exists().where(_same_key(_sums))).order_by(s.s, s.relation, s.o))
@@ -211,6 +212,7 @@ def _merge(conn: Connection) -> dict[str, int]:
     counts["ties"] = conn.execute(select(func.count()).select_from(ties)).scalar_one()
     counts["citations"] = conn.execute(insert(t.tie_assertions).from_select(["tie_id", "assertion_id"], links)
                                        ).rowcount
+    cited.refresh(conn, None)
     return counts
 
 

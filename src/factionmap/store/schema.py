@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -193,6 +195,10 @@ ties = Table(
     Column("life_until", String(10)),  # the earlier end of its two ends (ISO day)
     Column("review", String(16)),  # the latest review's verdict: confirmed | rejected | corrected | added
     Column("review_id", Integer),  # that review (reviews.id)
+    # its citations, the documents they come from, only reported: kept by graph.cited, read by the map
+    Column("citation_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("cited_documents", Integer, nullable=False, default=0, server_default="0"),
+    Column("only_reported", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),

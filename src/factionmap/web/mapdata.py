@@ -177,22 +177,28 @@ def edge(t: Tie, counts: tuple[int, int, bool]) -> dict[str, Any]:
             "review": t.review["verdict"] if getattr(t, "review", None) else None}
 
 
-def chosen_ties(graph, q: MapQuery, *, citations: bool = True) -> tuple[list[Tie], dict[int, set[str]]]:
+def chosen_ties(graph, q: MapQuery, *, citations: bool = True,
+                entity: int | None = None) -> tuple[list[Tie], dict[int, set[str]]]:
     """The ties the map shows under these filters (and the regions of every group in the period).
 
     Dates, grade, relations and statuses are filtered in SQL, the rest here. `citations=False` reads
-    neither the citations nor the ends' aliases (the map counts citations apart)."""
+    neither the citations nor the ends' aliases (the map counts citations apart). `entity`: only the
+    ties of this entity (read alone without a focus; the regions then only for a region filter)."""
     min_grade = f"F{q.min_grade}" if q.min_grade and len(q.min_grade) == 1 else q.min_grade
     period = dict(as_of=q.as_of, start=q.start, end=q.end, min_grade=min_grade, undated=q.keep_undated,
                   citations=citations, aliases=citations)
     rels = _relations(q)
     if rels == set() or not q.statuses or not q.types:  # an empty selection selects nothing: reads nothing
         return [], {}
-    regions = regions_of(graph.ties(relation="operates_in", **period))
-    ties = graph.ties(relation=sorted(rels) if rels else None, status=q.statuses, **period)
+    alone = entity is not None and q.focus is None  # its ties are all that is needed
+    regions = regions_of(graph.ties(relation="operates_in", **period)) if q.region or not alone else {}
+    ties = graph.ties(relation=sorted(rels) if rels else None, status=q.statuses,
+                      entity=entity if alone else None, **period)
     chosen = _select(ties, q, regions)
     if q.focus is not None:
         chosen = _neighbourhood(chosen, q.focus, q.depth)
+    if entity is not None:
+        chosen = [x for x in chosen if entity in (x.subject.id, x.object.id)]
     return sorted(chosen, key=lambda x: x.id), regions
 
 

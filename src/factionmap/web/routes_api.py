@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ..errors import NotFound
@@ -93,15 +93,19 @@ def api_entity(ref: str, offset: int = Query(0, ge=0, description="Skip this man
 
 
 @router.get("/ties", summary="The ties the map shows under the same filters, with citations (twin of /ties)")
-def api_ties(q: mapdata.MapQuery = Depends(map_params), entity: str | None = None,
-             limit: int = Query(1000, ge=1, le=10000), g=Depends(graph)) -> list[dict]:
+def api_ties(response: Response, q: mapdata.MapQuery = Depends(map_params), entity: str | None = None,
+             limit: int = Query(1000, ge=1, le=10000),
+             offset: int = Query(0, ge=0, description="Skip this many ties (the next page)"),
+             g=Depends(graph)) -> list[dict]:
+    """A page of the ties (in id order), each with its citations; the header X-Total-Count counts them all."""
     mapdata.check_range(g, q)
     mapdata.check_focus(g, q)
-    ties, _ = mapdata.chosen_ties(g, q)
-    if entity:
-        eid = find_entity(g, entity).id
-        ties = [t for t in ties if eid in (t.subject.id, t.object.id)]
-    return [serialize.tie(t) for t in ties[:limit]]
+    eid = find_entity(g, entity).id if entity else None
+    chosen, _ = mapdata.chosen_ties(g, q, citations=False, entity=eid)  # citations: of the page only
+    response.headers["X-Total-Count"] = str(len(chosen))
+    page = [x.id for x in chosen[offset:offset + limit]]
+    full = {x.id: x for x in g.ties(ids=page, rejected=True)} if page else {}
+    return [serialize.tie(full[i]) for i in page]
 
 
 @router.get("/ties/{tie_id}", summary="One tie and its cited evidence (twin of /ties/{tie_id})")
