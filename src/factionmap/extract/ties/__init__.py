@@ -117,20 +117,21 @@ def _refines(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 
 def _earlier(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
-    if a is None or b is None:
-        return a or b
-    if _refines(a, b):
-        return b
-    if _refines(b, a):
-        return a
-    return b if b.earliest < a.earliest else a
+    return _chosen(a, b, lambda a, b: b.earliest < a.earliest)
 
 
 def _later(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    return _chosen(a, b, lambda a, b: b.latest > a.latest)
+
+
+def _chosen(a: FuzzyDate | None, b: FuzzyDate | None,
+            b_first: Callable[[FuzzyDate, FuzzyDate], bool]) -> FuzzyDate | None:
+    """One of two dates of a tie: the one given, the more precise when one lies within the other,
+    else b when `b_first(a, b)` (earlier start, later end)."""
     if a is None or b is None:
         return a or b
     if _refines(a, b):
         return b
     if _refines(b, a):
         return a
-    return b if b.latest > a.latest else a
+    return b if b_first(a, b) else a
