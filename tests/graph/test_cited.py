@@ -3,21 +3,17 @@ from the evidence, after a build, reviews, a merge and its undo, and a set-based
 map's edges carry them. On a SQLite file and on the suite's PostgreSQL server."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 from sqlalchemy import update
 
-from factionmap import builder
 from factionmap.accounts.roles import Actor
 from factionmap.graph import Graph, cited, setwise
 from factionmap.review import Editor
 from factionmap.store import schema as t
 from factionmap.web.serialize import is_reported
 
-from tests.graph.test_setwise import _documents
+from tests.graph.test_setwise import _documents, build_samples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "corpus"
 
 
 def recount(g: Graph) -> dict[tuple, tuple[int, int, bool]]:
@@ -73,12 +69,7 @@ def test_counts_are_kept_through_reviews_a_merge_its_undo_and_set_based_aggregat
 
 
 def test_counts_after_a_build_of_sample_documents_and_on_the_map(store, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name in ("islamic-state-origins.txt", "jabhat-al-nusra-to-hts.md", "hezbollah.txt"):
-        shutil.copy(SAMPLES / name, folder / name)
-    report = builder.build(store, [str(folder)])
-    assert report.errors == [] and report.extracted == 3
+    build_samples(store, tmp_path)
     g = Graph(store)
     counts = stored(g)
     assert len(counts) > 20 and counts == recount(g)

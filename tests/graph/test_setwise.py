@@ -114,13 +114,18 @@ def test_reviews_apply_after_set_based_aggregation(store):
     assert _set_based(store) == expected
 
 
-def test_a_build_of_sample_documents_aggregates_the_same_both_ways(store, tmp_path):
+def build_samples(store, tmp_path) -> None:
+    """Three documents of the sample corpus built into `store` (extraction, resolution, aggregation)."""
     folder = tmp_path / "docs"
     folder.mkdir()
     for name in ("islamic-state-origins.txt", "jabhat-al-nusra-to-hts.md", "hezbollah.txt"):
         shutil.copy(SAMPLES / name, folder / name)
     report = builder.build(store, [str(folder)])
     assert report.errors == [] and report.extracted == 3
+
+
+def test_a_build_of_sample_documents_aggregates_the_same_both_ways(store, tmp_path):
+    build_samples(store, tmp_path)
     expected = _per_entity(store)
     assert len(expected["ties"]) > 20 and expected["citations"]
     with store.engine.connect() as conn:  # lifespans clip some of these ties: that path is exercised

@@ -99,17 +99,22 @@ def test_a_store_far_too_large_is_not_even_read_for_a_layout(store, monkeypatch)
     assert maplayout.whole_map(Graph(store), opening_ties) == {}
 
 
-def held_layout(store, seconds: float = 60.0):
-    """The whole map's layout kept for the store's current version, waiting for a background thread."""
+def waited_for(found, seconds: float = 60.0):
+    """What `found()` gives once it gives something, polling while a background thread works (None: timed out)."""
     import time
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        found = maplayout.LAYOUTS._held(store, (store.version(), None))
-        if found is not None:
-            return found
+        got = found()
+        if got:
+            return got
         time.sleep(0.05)
     return None
+
+
+def held_layout(store):
+    """The whole map's layout kept for the store's current version, waiting for a background thread."""
+    return waited_for(lambda: maplayout.LAYOUTS._held(store, (store.version(), None)))
 
 
 def test_serving_lays_the_map_out_before_the_first_request(store, monkeypatch):
@@ -131,11 +136,7 @@ def test_only_a_serving_app_lays_the_map_out_in_advance(store, monkeypatch):
     create_app(store)
     assert calls == []
     create_app(store, warm_map=True)
-    import time
-
-    deadline = time.monotonic() + 30
-    while not calls and time.monotonic() < deadline:
-        time.sleep(0.05)
+    waited_for(lambda: calls, seconds=30)
     assert calls == [store]
 
 
