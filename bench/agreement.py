@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Agreement between the two independent annotation passes of ten training documents.
+"""Agreement between the two independent annotation passes of the training documents (all 42).
 
     .venv/bin/python bench/agreement.py
 
