@@ -145,10 +145,10 @@ class Graph:
         query = select(t.ties)
         conds: list[ColumnElement[bool]] = [] if rejected else [reviews.visible()]
         if ids is not None:  # only these ties
-            conds.append(t.ties.c.id.in_(sorted(set(ids))))
+            conds.append(read.ids_in(self.engine, t.ties.c.id, sorted(set(ids))))
         if among is not None:  # both ends among these entities
-            ids = sorted(set(among))
-            conds += [t.ties.c.subject_id.in_(ids), t.ties.c.object_id.in_(ids)]
+            ends = sorted(set(among))
+            conds += [read.ids_in(self.engine, t.ties.c.subject_id, ends), read.ids_in(self.engine, t.ties.c.object_id, ends)]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import func, select, true
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
@@ -21,10 +21,10 @@ def _chunks(ids: Iterable[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
         yield ids[i:i + size]
 
 
-def ids_in(conn: Connection, column: Any, ids: list[int]) -> Any:
+def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
     """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
     driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
-    one by one: 35 ms for 5,000)."""
+    one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy import Integer, any_, bindparam
         from sqlalchemy.dialects.postgresql import ARRAY
