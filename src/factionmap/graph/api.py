@@ -48,7 +48,7 @@ class Graph:
         """`min_confidence`: leave out ties none of whose assertions reaches this calibrated confidence
         (an assertion no model scored, read by a frame or added by hand, always counts)."""
         self.store = store
-        self.engine = store.engine
+        self.engine = store.reader  # reads only: writes go through store.transaction()
         self.min_confidence = min_confidence
         if config is not None:
             self.set_reliability(sources.load(config) if isinstance(config, (str, Path)) else dict(config))
@@ -98,6 +98,19 @@ class Graph:
             names = conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type)
                                  .where(t.entities.c.id.in_(hits))).all()
         raise AmbiguousName(ref, [f"{n} ({ty}, id {i})" for i, n, ty in names])
+
+    def _given_id(self, ref: EntityRef) -> int | None:
+        """The id an entity reference names by number (an int, digits, an Entity with an id), not yet
+        checked against the store; None for a name (entity_id resolves it). A number no store can hold
+        raises NotFound as entity_id does."""
+        if isinstance(ref, Entity):
+            return ref.id
+        if isinstance(ref, int) or (isinstance(ref, str) and _DIGITS.fullmatch(ref.strip())):
+            eid = int(ref)
+            if not 0 < eid <= MAX_ID:
+                raise NotFound(f"no entity with id {eid}")
+            return eid
+        return None
 
     def entity(self, ref: EntityRef) -> Entity:
         eid = self.entity_id(ref)
@@ -251,7 +264,9 @@ class Graph:
         starts; an entity with no more ties than a page holds has them all, as before."""
         from .views import profile
 
-        return profile(self, self.entity_id(entity), limit=limit, offset=offset, **filters)
+        given = self._given_id(entity)  # checked by the profile's own reads: no query of its own
+        return profile(self, given if given is not None else self.entity_id(entity), limit=limit, offset=offset,
+                       **filters)
 
     def lineage(self, entity: EntityRef, depth: int = 6) -> LineageNode:
         from .views import lineage

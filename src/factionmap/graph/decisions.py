@@ -8,7 +8,7 @@ survive it.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import datetime as dt
 from dataclasses import dataclass
@@ -151,8 +151,14 @@ def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, 
         .where(t.aliases.c.entity_id == entity_id)
         .order_by(t.aliases.c.id)
     )
+    return explained(conn.execute(query).mappings())
+
+
+def explained(rows: Iterable[Mapping[str, Any]]) -> list[tuple[str, list[dict[str, Any]], str]]:
+    """`explain` from an entity's alias rows in the order of their ids (name, source, reason, doc_id, and
+    the document's title and path)."""
     out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
-    for r in conn.execute(query).mappings():
+    for r in rows:
         docs, reasons = out.setdefault(r["name"], ([], []))
         if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):
             docs.append({"id": r["doc_id"], "title": r["title"] or r["path"]})
