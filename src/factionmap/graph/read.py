@@ -93,7 +93,7 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
         links: Any = t.tie_assertions
-        among = links.c.tie_id.in_(chunk)
+        among = ids_in(conn, links.c.tie_id, chunk)
         if per_tie is not None:
             ranked = select(links.c.tie_id, links.c.assertion_id, func.row_number().over(
                 partition_by=links.c.tie_id, order_by=links.c.assertion_id).label("rank")) \
