@@ -79,7 +79,9 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
     query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
-        rows = [] if offset else list(conn.execute(query if limit is None else query.limit(limit + 1)).mappings())
+        first = query if limit is None else (graph.entity_page(entity_id, limit + 1, **filters)
+                                             if conn.dialect.name == "postgresql" else query.limit(limit + 1))
+        rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
         if paged:  # more than a page: count them, and take the page's ties, the most cited first
             counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)

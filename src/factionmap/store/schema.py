@@ -203,6 +203,8 @@ ties = Table(
     Index(None, "object_id"),
     Index(None, "relation"),
     Index(None, "status", "relation", "start_earliest", "id"),  # a status's ties in reading order (contested)
+    Index(None, "subject_id", "relation", "start_earliest", "id"),  # an entity's ties in reading order, per end
+    Index(None, "object_id", "relation", "start_earliest", "id"),  # (Graph.entity_page)
 )
 
 entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwise): read by the map
