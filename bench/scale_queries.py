@@ -126,16 +126,24 @@ def _after_a_write(store: Store, client, params: dict):
 
 def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[str, dict[str, float]]:
     """The map API's answer (/api/map) under TestClient: the default view (also right after a write:
-    the first uncached request), a year, a focus, nothing selected."""
+    the first uncached request), a year, two relations, one status, a confidence floor (serve
+    --min-confidence), a focus, nothing selected."""
     from fastapi.testclient import TestClient
 
     from factionmap.web.app import create_app
 
     s = samples(store, n, seed=5)
     client = TestClient(create_app(store, cache=False))  # computed each time, not cached
+    confident = TestClient(create_app(store, cache=False, min_confidence=0.5))  # serve --min-confidence 0.5
+
+    def view(params: dict, on=client):
+        return lambda _x: on.get("/api/map", params=params)
     plan = [
         ("/api/map (default)", lambda _x: client.get("/api/map"), list(range(n))),
         ("/api/map?as_of=2010", lambda _x: client.get("/api/map", params={"as_of": "2010"}), list(range(n))),
+        ("/api/map?relation=ally_of,opposes", view({"relation": "ally_of,opposes"}), list(range(n))),
+        ("/api/map?status=supported", view({"status": "supported"}), list(range(n))),
+        ("/api/map (min-confidence 0.5)", view({}, confident), list(range(n))),
         ("/api/map?focus=ID", lambda e: client.get("/api/map", params={"focus": e}), s["ids"]),
         ("/api/map (after a write)", _after_a_write(store, client, {}), list(range(max(2, n // 2)))),
         ("/api/map?status= (nothing)", lambda _x: client.get("/api/map", params={"status": ""}), list(range(3))),
