@@ -8,7 +8,7 @@ survive it.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import datetime as dt
 from dataclasses import dataclass
@@ -151,18 +151,7 @@ def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, 
         .where(t.aliases.c.entity_id == entity_id)
         .order_by(t.aliases.c.id)
     )
+    from .read import explained
+
     return explained(conn.execute(query).mappings())
 
-
-def explained(rows: Iterable[Mapping[str, Any]]) -> list[tuple[str, list[dict[str, Any]], str]]:
-    """`explain` from an entity's alias rows in the order of their ids (name, source, reason, doc_id, and
-    the document's title and path)."""
-    out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
-    for r in rows:
-        docs, reasons = out.setdefault(r["name"], ([], []))
-        if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):
-            docs.append({"id": r["doc_id"], "title": r["title"] or r["path"]})
-        reason = f"{r['reason'] or 'unknown'} ({r['source']})"
-        if reason not in reasons:
-            reasons.append(reason)
-    return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]

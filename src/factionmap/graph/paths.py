@@ -122,10 +122,10 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
             if meet is not None:
                 break
             if left == 2:  # no tie between the two sides: two more, joined in SQL, or none
-                found = _between(conn, frontiers, as_of)
-                if found is None:
+                joined = _between(conn, frontiers, as_of)
+                if joined is None:
                     return []
-                near_tie, near, meet, far_tie, far = found
+                near_tie, near, meet, far_tie, far = joined
                 parents[0][meet], parents[1][meet] = (near_tie, near), (far_tie, far)
                 break
             frontiers[side], costs[side] = nxt, None
@@ -144,8 +144,8 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
             tie_id, node = step
             chain.append(tie_id)
             step = parents[1][node]
-        rows = {r["id"]: r for r in conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings()}
-        ties = {x.id: x for x in read.ties(conn, list(rows.values()))}
+        found = list(conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings())
+        ties = {x.id: x for x in read.ties(conn, found)}
     return [ties[i] for i in chain]
 
 

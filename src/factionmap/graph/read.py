@@ -48,8 +48,6 @@ def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int
 
 def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int | None
               ) -> tuple[dict[int, Entity], list[tuple[str, list[dict[str, Any]], str]]]:
-    from .decisions import explained
-
     out: dict[int, Entity] = {}
     why: list[dict[str, Any]] = []
     e, al, doc = t.entities, t.aliases, t.documents
@@ -82,6 +80,20 @@ def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int 
         for eid, by_name in found.items():
             out[eid].aliases = [a for n, a in by_name.items() if n != out[eid].name]
     return out, explained(why)
+
+
+def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]]:
+    """decisions.explain from an entity's alias rows in the order of their ids (name, source, reason, doc_id, and
+    the document's title and path)."""
+    out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
+    for r in rows:
+        docs, reasons = out.setdefault(r["name"], ([], []))
+        if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):
+            docs.append({"id": r["doc_id"], "title": r["title"] or r["path"]})
+        reason = f"{r['reason'] or 'unknown'} ({r['source']})"
+        if reason not in reasons:
+            reasons.append(reason)
+    return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]
 
 
 def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = None) -> dict[int, list[Citation]]:
