@@ -154,4 +154,3 @@ def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, 
     from .read import explained
 
     return explained(conn.execute(query).mappings())
-

@@ -83,8 +83,8 @@ def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int 
 
 
 def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]]:
-    """decisions.explain from an entity's alias rows in the order of their ids (name, source, reason, doc_id, and
-    the document's title and path)."""
+    """decisions.explain from an entity's alias rows in the order of their ids (name, source, reason,
+    doc_id, and the document's title and path)."""
     out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
     for r in rows:
         docs, reasons = out.setdefault(r["name"], ([], []))
