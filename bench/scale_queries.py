@@ -67,7 +67,8 @@ def samples(store: Store, n: int, seed: int = 3) -> dict[str, list]:
     return {"ids": picked, "hubs": hubs, "lineage": lineage_ids, "connected": connected, "pairs": pairs}
 
 
-def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
+def query_latencies(store: Store, n: int = 100, only: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """p50/p95 of each query over its samples; `only`: the queries whose label is one of these."""
     g = Graph(store)
     s = samples(store, n)
     plan = [
@@ -83,7 +84,7 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
         ("contested --entity", lambda e: g.contested(entity=e), s["ids"]),
         ("contested (first 50)", lambda _e: g.contested(limit=50), s["ids"][:30]),
     ]
-    return {label: timed(fn, xs) for label, fn, xs in plan}
+    return {label: timed(fn, xs) for label, fn, xs in plan if not only or label in only}
 
 
 def _ties_as_of(g: Graph, e: int, **page) -> None:
@@ -174,6 +175,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--map-samples", type=int, default=20, help="Requests timed per map view.")
     parser.add_argument("--map-only", metavar="TEXT", help="Only the map views whose label holds TEXT ('after a write').")
     parser.add_argument("--no-queries", action="store_true", help="Skip the five queries (the map API only).")
+    parser.add_argument("--only", nargs="+", metavar="LABEL",
+                        help="Only these queries, by their printed label ('show' 'path (random pairs)').")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args(argv)
     from bench.scale_store import fill
@@ -202,7 +205,7 @@ def main(argv: list[str]) -> None:
             print(f"filled in {figures['fill_s']:.1f} s: {figures['rows']}")
         figures["load"] = {"start": os.getloadavg()}
         if not args.no_queries:
-            figures["queries"] = query_latencies(store, args.samples)
+            figures["queries"] = query_latencies(store, args.samples, args.only)
             figures["load"]["after queries"] = os.getloadavg()
         if not args.no_map:
             figures["map"] = map_latencies(store, args.map_samples, args.map_only)
