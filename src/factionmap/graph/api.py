@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union_all
 
 from ..errors import AmbiguousName, FactionmapError, NotFound
 from ..model import Entity, Tie, TieStatus
@@ -182,11 +182,9 @@ class Graph:
             letter, digit = grading.parse_min_grade(min_grade)
             conds.append(func.substr(t.ties.c.grade, 1, 1) <= letter)
             conds.append(func.substr(t.ties.c.grade, 2, 1) <= str(digit))
-        if self.min_confidence:
-            a = t.assertions
-            conds.append(exists().where(t.tie_assertions.c.tie_id == t.ties.c.id,
-                                        a.c.id == t.tie_assertions.c.assertion_id,
-                                        or_(a.c.confidence.is_(None), a.c.confidence >= self.min_confidence)))
+        if self.min_confidence:  # an assertion that reaches it, or one no model scored (graph.cited.confident)
+            top = t.ties.c.top_confidence
+            conds.append(or_(top.is_(None), top >= self.min_confidence))
         if conds:
             query = query.where(and_(*conds))
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
