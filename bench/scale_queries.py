@@ -67,7 +67,8 @@ def samples(store: Store, n: int, seed: int = 3) -> dict[str, list]:
     return {"ids": picked, "hubs": hubs, "lineage": lineage_ids, "connected": connected, "pairs": pairs}
 
 
-def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
+def query_latencies(store: Store, n: int = 100, only: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """p50/p95 of each query over its samples; `only`: the queries whose label is one of these."""
     g = Graph(store)
     s = samples(store, n)
     plan = [
@@ -83,7 +84,7 @@ def query_latencies(store: Store, n: int = 100) -> dict[str, dict[str, float]]:
         ("contested --entity", lambda e: g.contested(entity=e), s["ids"]),
         ("contested (first 50)", lambda _e: g.contested(limit=50), s["ids"][:30]),
     ]
-    return {label: timed(fn, xs) for label, fn, xs in plan}
+    return {label: timed(fn, xs) for label, fn, xs in plan if not only or label in only}
 
 
 def _ties_as_of(g: Graph, e: int, **page) -> None:
@@ -126,16 +127,24 @@ def _after_a_write(store: Store, client, params: dict):
 
 def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[str, dict[str, float]]:
     """The map API's answer (/api/map) under TestClient: the default view (also right after a write:
-    the first uncached request), a year, a focus, nothing selected."""
+    the first uncached request), a year, two relations, one status, a confidence floor (serve
+    --min-confidence), a focus, nothing selected."""
     from fastapi.testclient import TestClient
 
     from factionmap.web.app import create_app
 
     s = samples(store, n, seed=5)
     client = TestClient(create_app(store, cache=False))  # computed each time, not cached
+    confident = TestClient(create_app(store, cache=False, min_confidence=0.5))  # serve --min-confidence 0.5
+
+    def view(params: dict, on=client):
+        return lambda _x: on.get("/api/map", params=params)
     plan = [
         ("/api/map (default)", lambda _x: client.get("/api/map"), list(range(n))),
         ("/api/map?as_of=2010", lambda _x: client.get("/api/map", params={"as_of": "2010"}), list(range(n))),
+        ("/api/map?relation=ally_of,opposes", view({"relation": "ally_of,opposes"}), list(range(n))),
+        ("/api/map?status=supported", view({"status": "supported"}), list(range(n))),
+        ("/api/map (min-confidence 0.5)", view({}, confident), list(range(n))),
         ("/api/map?focus=ID", lambda e: client.get("/api/map", params={"focus": e}), s["ids"]),
         ("/api/map (after a write)", _after_a_write(store, client, {}), list(range(max(2, n // 2)))),
         ("/api/map?status= (nothing)", lambda _x: client.get("/api/map", params={"status": ""}), list(range(3))),
@@ -166,6 +175,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--map-samples", type=int, default=20, help="Requests timed per map view.")
     parser.add_argument("--map-only", metavar="TEXT", help="Only the map views whose label holds TEXT ('after a write').")
     parser.add_argument("--no-queries", action="store_true", help="Skip the five queries (the map API only).")
+    parser.add_argument("--only", nargs="+", metavar="LABEL",
+                        help="Only these queries, by their printed label ('show' 'path (random pairs)').")
     parser.add_argument("--json", help="Also write the figures to this file.")
     args = parser.parse_args(argv)
     from bench.scale_store import fill
@@ -194,7 +205,7 @@ def main(argv: list[str]) -> None:
             print(f"filled in {figures['fill_s']:.1f} s: {figures['rows']}")
         figures["load"] = {"start": os.getloadavg()}
         if not args.no_queries:
-            figures["queries"] = query_latencies(store, args.samples)
+            figures["queries"] = query_latencies(store, args.samples, args.only)
             figures["load"]["after queries"] = os.getloadavg()
         if not args.no_map:
             figures["map"] = map_latencies(store, args.map_samples, args.map_only)

@@ -86,3 +86,39 @@ def test_counts_after_a_build_of_sample_documents_and_on_the_map(store, tmp_path
     with store.transaction() as conn:
         setwise.refresh_all(conn)
     assert stored(g) == counts
+
+
+def test_a_confidence_floor_keeps_the_ties_with_an_assertion_that_reaches_it(store, tmp_path):
+    """Graph(min_confidence=x) reads each tie's top confidence kept on the tie: it keeps exactly the ties
+    one of whose assertions reaches x or was scored by no model, read from the assertions themselves,
+    after a build and after a set-based aggregation of ties whose kept value was spoiled."""
+    from collections import defaultdict
+
+    from sqlalchemy import select
+
+    build_samples(store, tmp_path)
+    ta, a = t.tie_assertions, t.assertions
+    with store.engine.connect() as conn:
+        scores = defaultdict(list)
+        for tie_id, confidence in conn.execute(select(ta.c.tie_id, a.c.confidence).join(a, a.c.id == ta.c.assertion_id)):
+            scores[tie_id].append(confidence)
+    scored = sorted({c for cs in scores.values() for c in cs if c is not None})
+    assert len(scored) > 5
+
+    def check() -> None:
+        for floor in (scored[0], scored[len(scored) // 3], scored[len(scored) // 2], scored[-1], 0.999999):
+            want = {tie for tie, cs in scores.items() if any(c is None or c >= floor for c in cs)}
+            got = {x.id for x in Graph(store, min_confidence=floor).ties(rejected=True, citations=False)}
+            assert got == want
+        middle = scored[len(scored) // 2]
+        assert 0 < len({x.id for x in Graph(store, min_confidence=middle).ties(rejected=True)}) < len(scores)
+
+    check()
+    with store.transaction() as conn:
+        conn.execute(update(t.ties).values(top_confidence=0.0))
+        setwise.refresh_all(conn)
+    with store.engine.connect() as conn:  # set-based aggregation writes the ties anew: their ids again
+        scores = defaultdict(list)
+        for tie_id, confidence in conn.execute(select(ta.c.tie_id, a.c.confidence).join(a, a.c.id == ta.c.assertion_id)):
+            scores[tie_id].append(confidence)
+    check()

@@ -100,6 +100,38 @@ def test_path_is_as_short_as_the_in_memory_graph_says(graph, memory):
     assert found >= 10
 
 
+def test_path_under_each_hop_limit_is_a_shortest_chain_or_none(graph, memory):
+    """Pairs one to four hops apart, searched with every limit from 1 to 4: the last hop (ties between
+    the two sides only) and the last two (two ties joined in SQL) give a chain exactly as long as the
+    in-memory graph's shortest path, or none when the limit is shorter."""
+    g = nx.Graph()
+    for t in memory:
+        if t.status.value != "denied":
+            g.add_edge(t.subject.id, t.object.id)
+    by_id = {t.id: t for t in memory}
+    rng = random.Random(7)
+    starts = rng.sample(sorted(g.nodes), 12)
+    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a in starts:
+        for b, d in sorted(nx.single_source_shortest_path_length(g, a, cutoff=4).items()):
+            if d and len(pairs[d]) < 6 and rng.random() < 0.3:
+                pairs[d].append((a, b))
+    assert all(pairs[d] for d in (1, 2, 3, 4))
+    for distance, found in pairs.items():
+        for a, b in found:
+            for hops in range(1, 5):
+                chain = graph.path(a, b, max_hops=hops)
+                if hops < distance:
+                    assert chain == [], (a, b, hops)
+                    continue
+                assert len(chain) == distance, (a, b, hops)
+                here = a
+                for tie in chain:
+                    assert by_id[tie.id].status.value != "denied" and here in (tie.subject.id, tie.object.id)
+                    here = tie.object.id if tie.subject.id == here else tie.subject.id
+                assert here == b
+
+
 def _lineage_in_memory(memory, root: int, depth: int = 6):
     """The lineage tree walked over the ties held in memory, one entity at a time."""
     by_entity = defaultdict(list)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union_all
 
 from ..errors import AmbiguousName, FactionmapError, NotFound
 from ..model import Entity, Tie, TieStatus
@@ -48,7 +48,7 @@ class Graph:
         """`min_confidence`: leave out ties none of whose assertions reaches this calibrated confidence
         (an assertion no model scored, read by a frame or added by hand, always counts)."""
         self.store = store
-        self.engine = store.engine
+        self.engine = store.reader  # reads only: writes go through store.transaction()
         self.min_confidence = min_confidence
         if config is not None:
             self.set_reliability(sources.load(config) if isinstance(config, (str, Path)) else dict(config))
@@ -99,6 +99,19 @@ class Graph:
                                  .where(t.entities.c.id.in_(hits))).all()
         raise AmbiguousName(ref, [f"{n} ({ty}, id {i})" for i, n, ty in names])
 
+    def _given_id(self, ref: EntityRef) -> int | None:
+        """The id an entity reference names by number (an int, digits, an Entity with an id), not yet
+        checked against the store; None for a name (entity_id resolves it). A number no store can hold
+        raises NotFound as entity_id does."""
+        if isinstance(ref, Entity):
+            return ref.id
+        if isinstance(ref, int) or (isinstance(ref, str) and _DIGITS.fullmatch(ref.strip())):
+            eid = int(ref)
+            if not 0 < eid <= MAX_ID:
+                raise NotFound(f"no entity with id {eid}")
+            return eid
+        return None
+
     def entity(self, ref: EntityRef) -> Entity:
         eid = self.entity_id(ref)
         with self.engine.connect() as conn:
@@ -145,10 +158,10 @@ class Graph:
         query = select(t.ties)
         conds: list[ColumnElement[bool]] = [] if rejected else [reviews.visible()]
         if ids is not None:  # only these ties
-            conds.append(t.ties.c.id.in_(sorted(set(ids))))
+            conds.append(read.ids_in(self.engine, t.ties.c.id, sorted(set(ids))))
         if among is not None:  # both ends among these entities
-            ids = sorted(set(among))
-            conds += [t.ties.c.subject_id.in_(ids), t.ties.c.object_id.in_(ids)]
+            ends = sorted(set(among))
+            conds += [read.ids_in(self.engine, t.ties.c.subject_id, ends), read.ids_in(self.engine, t.ties.c.object_id, ends)]
         if as_of is not None:
             conds.append(timeline.holds_at(timeline.iso_day(as_of), undated))
         elif start is not None or end is not None:
@@ -169,11 +182,9 @@ class Graph:
             letter, digit = grading.parse_min_grade(min_grade)
             conds.append(func.substr(t.ties.c.grade, 1, 1) <= letter)
             conds.append(func.substr(t.ties.c.grade, 2, 1) <= str(digit))
-        if self.min_confidence:
-            a = t.assertions
-            conds.append(exists().where(t.tie_assertions.c.tie_id == t.ties.c.id,
-                                        a.c.id == t.tie_assertions.c.assertion_id,
-                                        or_(a.c.confidence.is_(None), a.c.confidence >= self.min_confidence)))
+        if self.min_confidence:  # an assertion that reaches it, or one no model scored (graph.cited.confident)
+            top = t.ties.c.top_confidence
+            conds.append(or_(top.is_(None), top >= self.min_confidence))
         if conds:
             query = query.where(and_(*conds))
         return query.order_by(t.ties.c.relation, t.ties.c.start_earliest, t.ties.c.id)
@@ -190,15 +201,32 @@ class Graph:
 
         `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
         readers that need neither (Graph.citation_counts gives their counts)."""
-        query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected, among,
-                                 ids)
-        if limit:
-            query = query.limit(limit)
-        if offset:
-            query = query.offset(offset)
+        if entity is not None and limit and self.engine.dialect.name == "postgresql":  # a page, per side
+            query = self.entity_page(self.entity_id(entity), limit, offset, as_of=as_of, start=start, end=end,
+                                     relation=relation, status=status, min_grade=min_grade, undated=undated,
+                                     rejected=rejected, among=among, ids=ids)
+        else:
+            query = self._ties_query(as_of, start, end, relation, entity, status, min_grade, undated, rejected,
+                                     among, ids)
+            if limit:
+                query = query.limit(limit)
+            if offset:
+                query = query.offset(offset)
         with self.engine.connect() as conn:
             rows = list(conn.execute(query).mappings().all())
             return read.ties(conn, rows, with_citations=citations, aliases=aliases)
+
+    def entity_page(self, entity_id: int, limit: int, offset: int = 0, **filters: Any) -> Select[Any]:
+        """SQL: `limit` of the entity's ties from `offset` under the filters (as _ties_query takes them), in
+        the order relation, start, id, as `ties(entity=...)` pages them. Read as two ordered index scans,
+        its ties as subject and as object (migration 0019), each stopping after offset + limit rows, merged:
+        a hub's first page no longer sorts every tie it has."""
+        c = t.ties.c
+        base = self._ties_query(**filters)
+        n = offset + limit
+        mine = union_all(base.where(c.subject_id == entity_id).limit(n),
+                         base.where(c.object_id == entity_id, c.subject_id != entity_id).limit(n)).subquery("mine")
+        return select(mine).order_by(mine.c.relation, mine.c.start_earliest, mine.c.id).limit(limit).offset(offset)
 
     def ties_page(self, limit: int = PROFILE_PAGE, offset: int = 0, **filters: Any) -> tuple[list[Tie], int]:
         """A page of `ties(**filters)` and how many there are in all: counted apart only when the page
@@ -251,7 +279,9 @@ class Graph:
         starts; an entity with no more ties than a page holds has them all, as before."""
         from .views import profile
 
-        return profile(self, self.entity_id(entity), limit=limit, offset=offset, **filters)
+        given = self._given_id(entity)  # checked by the profile's own reads: no query of its own
+        return profile(self, given if given is not None else self.entity_id(entity), limit=limit, offset=offset,
+                       **filters)
 
     def lineage(self, entity: EntityRef, depth: int = 6) -> LineageNode:
         from .views import lineage

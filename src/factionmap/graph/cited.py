@@ -4,7 +4,9 @@ Per tie: its citations (evidence rows of its assertions), the documents they com
 is only reported (every citation that does not deny it is hedged or attributed: serialize.is_reported).
 Counted from tie_assertions, assertions and evidence, this took 0.5-1.0 s of the map's first request at
 750,000 ties. So every write of tie_assertions recounts its ties here: `aggregate.refresh` the ties it
-wrote, `setwise.refresh_all` every tie, migration 0018 a store made before it.
+wrote, `setwise.refresh_all` every tie, migration 0018 a store made before it. With them, each tie's
+top confidence (`confident`), which a confidence floor (`serve --min-confidence`) reads instead of
+joining every tie's assertions (migration 0020).
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from ..store import schema as t
 from .read import ids_in
 
 COLUMNS = ("citation_count", "cited_documents", "only_reported")
-ZERO = {"citation_count": 0, "cited_documents": 0, "only_reported": False}  # a tie before it is counted
+# a tie before it is counted; top_confidence None: shown under any confidence floor (see confident)
+ZERO = {"citation_count": 0, "cited_documents": 0, "only_reported": False, "top_confidence": None}
 _CHUNK = 5000
 
 
@@ -35,13 +38,28 @@ def counted(tie_ids: list[int] | None = None) -> Any:
     return query if tie_ids is None else query.where(ta.c.tie_id.in_(tie_ids))
 
 
-def refresh(conn: Connection, tie_ids: Iterable[int] | None) -> None:
-    """Count these ties' citations (None: every tie) from the evidence as stored now. A tie without
-    evidence keeps what it was written with (ZERO)."""
+def confident(tie_ids: list[int] | None = None) -> Any:
+    """SELECT tie_id, top: the highest confidence of the tie's assertions, or NULL when one of them no
+    model scored (None: every tie). Graph(min_confidence=x) keeps a tie whose top is NULL or at least x:
+    exactly the ties with an assertion that reaches x or was not scored, every tie having assertions."""
+    ta, a = t.tie_assertions, t.assertions
+    unscored = func.sum(case((a.c.confidence.is_(None), 1), else_=0))
+    top = case((unscored > 0, None), else_=func.max(a.c.confidence))
+    query = (select(ta.c.tie_id, top.label("top")).join(a, a.c.id == ta.c.assertion_id).group_by(ta.c.tie_id))
+    return query if tie_ids is None else query.where(ta.c.tie_id.in_(tie_ids))
+
+
+def refresh(conn: Connection, tie_ids: Iterable[int] | None, *, confidence: bool = True) -> None:
+    """Count these ties' citations (None: every tie) from the evidence as stored now, and (`confidence`)
+    their assertions' top confidence (migration 0018 counts without it: the column comes in 0020). A tie
+    without evidence keeps what it was written with (ZERO)."""
     def write(ids: list[int] | None) -> None:
         sums = counted(ids).subquery("sums")
         conn.execute(update(t.ties).where(t.ties.c.id == sums.c.tie_id)
                      .values(citation_count=sums.c.n, cited_documents=sums.c.docs, only_reported=sums.c.reported))
+        if confidence:
+            tops = confident(ids).subquery("tops")
+            conn.execute(update(t.ties).where(t.ties.c.id == tops.c.tie_id).values(top_confidence=tops.c.top))
     if tie_ids is None:
         write(None)
         return

@@ -151,12 +151,6 @@ def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, 
         .where(t.aliases.c.entity_id == entity_id)
         .order_by(t.aliases.c.id)
     )
-    out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
-    for r in conn.execute(query).mappings():
-        docs, reasons = out.setdefault(r["name"], ([], []))
-        if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):
-            docs.append({"id": r["doc_id"], "title": r["title"] or r["path"]})
-        reason = f"{r['reason'] or 'unknown'} ({r['source']})"
-        if reason not in reasons:
-            reasons.append(reason)
-    return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]
+    from .read import explained
+
+    return explained(conn.execute(query).mappings())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
 from sqlalchemy.engine import Connection, Row, RowMapping
 
 from ..model import Tie
@@ -17,34 +17,99 @@ if TYPE_CHECKING:
 _CHUNK = 5000
 
 
+def _conditions(as_of: DateArg | None, denied: bool, extra: ColumnElement[bool] | None) -> list[ColumnElement[bool]]:
+    conds = [reviews.visible()]
+    if not denied:
+        conds.append(t.ties.c.status != "denied")
+    if as_of is not None:
+        conds.append(timeline.holds_at(timeline.iso_day(as_of), undated=True))
+    if extra is not None:
+        conds.append(extra)
+    return conds
+
+
 def _edges(conn: Connection, ids: set[int], as_of: DateArg | None = None, denied: bool = False,
            extra: ColumnElement[bool] | None = None) -> Iterator[Row[Any, Any, Any]]:
     """Ties touching any of these entities: (tie id, subject, object) rows."""
     ordered = sorted(ids)
+    c = t.ties.c
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i:i + _CHUNK]
-        conds = [or_(t.ties.c.subject_id.in_(chunk), t.ties.c.object_id.in_(chunk)), reviews.visible()]
-        if not denied:
-            conds.append(t.ties.c.status != "denied")
-        if as_of is not None:
-            conds.append(timeline.holds_at(timeline.iso_day(as_of), undated=True))
-        if extra is not None:
-            conds.append(extra)
-        yield from conn.execute(select(t.ties.c.id, t.ties.c.subject_id, t.ties.c.object_id).where(and_(*conds)))
+        touching = or_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, chunk))
+        yield from conn.execute(select(c.id, c.subject_id, c.object_id)
+                                .where(and_(touching, *_conditions(as_of, denied, extra))))
+
+
+def _meeting(conn: Connection, ids: set[int], others: set[int], as_of: DateArg | None) -> Iterator[Row[Any, Any, Any]]:
+    """Ties (not denied) between one of these entities and one of `others`: (tie id, subject, object) rows,
+    by tie id. The last hop of a search needs no more than these, not every tie of its frontier."""
+    c = t.ties.c
+    mine, theirs = sorted(ids), sorted(others)
+    for i in range(0, len(mine), _CHUNK):
+        chunk = mine[i:i + _CHUNK]
+        for j in range(0, len(theirs), _CHUNK):
+            there = theirs[j:j + _CHUNK]
+            between = or_(and_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, there)),
+                          and_(read.ids_in(conn, c.object_id, chunk), read.ids_in(conn, c.subject_id, there)))
+            yield from conn.execute(select(c.id, c.subject_id, c.object_id)
+                                    .where(and_(between, *_conditions(as_of, False, None))).order_by(c.id))
+
+
+def _between(conn: Connection, fronts: list[set[int]], as_of: DateArg | None) -> tuple[int, int, int, int, int] | None:
+    """Two ties x-m and m-y (not denied) with x in the first frontier and y in the second, joined in SQL:
+    (tie x-m, x, m, tie m-y, y), the smallest tie ids first; None when there are none. What the last two
+    hops of a search need, without reading every tie of either frontier."""
+    c = t.ties.c
+    conds = _conditions(as_of, False, None)
+
+    def edges(ids: set[int], name: str) -> Any:
+        ordered = sorted(ids)
+        return union_all(
+            select(c.id.label("tie"), c.subject_id.label("near"), c.object_id.label("m"))
+            .where(read.ids_in(conn, c.subject_id, ordered), *conds),
+            select(c.id.label("tie"), c.object_id.label("near"), c.subject_id.label("m"))
+            .where(read.ids_in(conn, c.object_id, ordered), *conds)).subquery(name)
+
+    e1, e2 = edges(fronts[0], "e1"), edges(fronts[1], "e2")
+    row = conn.execute(select(e1.c.tie, e1.c.near, e1.c.m, e2.c.tie, e2.c.near).join(e2, e2.c.m == e1.c.m)
+                       .where(e1.c.tie != e2.c.tie).order_by(e1.c.tie, e2.c.tie).limit(1)).first()
+    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+
+
+def _cost(conn: Connection, ids: set[int]) -> int:
+    """How many ties these entities have in all (graph.degrees): what expanding them reads at most."""
+    d = t.entity_degrees.c
+    total = 0
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _CHUNK):
+        total += int(conn.execute(select(func.coalesce(func.sum(d.ties), 0))
+                                  .where(read.ids_in(conn, d.entity_id, ordered[i:i + _CHUNK]))).scalar_one())
+    return total
 
 
 def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | None = None) -> list[Tie]:
-    """The shortest chain of ties (either direction, denied ties excluded) from a to b; [] if none."""
+    """The shortest chain of ties (either direction, denied ties excluded) from a to b; [] if none.
+
+    A search from both ends, one hop at a time, each hop from the side whose frontier has fewer ties in
+    all (graph.degrees): a side that reached a hub waits while the other side is cheaper to grow. The
+    last hop reads only the ties between the frontier and what the other side has reached."""
     if a == b:
         return []
     with graph.engine.connect() as conn:
         parents: list[dict[int, tuple[int, int] | None]] = [{a: None}, {b: None}]  # per side: entity -> (tie id, previous entity)
         frontiers = [{a}, {b}]
+        costs: list[int | None] = [None, None]
         meet = None
-        for _hop in range(max_hops):
-            side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        for hop in range(max_hops):
+            for k in (0, 1):
+                if costs[k] is None:
+                    costs[k] = _cost(conn, frontiers[k])
+            side = 0 if (costs[0], len(frontiers[0])) <= (costs[1], len(frontiers[1])) else 1
+            left = max_hops - hop  # hops still allowed
+            rows = _meeting(conn, frontiers[side], set(parents[1 - side]), as_of) if left <= 2 \
+                else _edges(conn, frontiers[side], as_of)
             nxt: set[int] = set()
-            for tie_id, s, o in _edges(conn, frontiers[side], as_of):
+            for tie_id, s, o in rows:
                 for here, there in ((s, o), (o, s)):
                     if here in frontiers[side] and there not in parents[side]:
                         parents[side][there] = (tie_id, here)
@@ -56,7 +121,14 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
                     break
             if meet is not None:
                 break
-            frontiers[side] = nxt
+            if left == 2:  # no tie between the two sides: two more, joined in SQL, or none
+                joined = _between(conn, frontiers, as_of)
+                if joined is None:
+                    return []
+                near_tie, near, meet, far_tie, far = joined
+                parents[0][meet], parents[1][meet] = (near_tie, near), (far_tie, far)
+                break
+            frontiers[side], costs[side] = nxt, None
             if not nxt:
                 return []
         if meet is None:
@@ -72,8 +144,8 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
             tie_id, node = step
             chain.append(tie_id)
             step = parents[1][node]
-        rows = {r["id"]: r for r in conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings()}
-        ties = {x.id: x for x in read.ties(conn, list(rows.values()))}
+        found = list(conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings())
+        ties = {x.id: x for x in read.ties(conn, found)}
     return [ties[i] for i in chain]
 
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import func, select, true
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
@@ -21,10 +21,10 @@ def _chunks(ids: Iterable[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
         yield ids[i:i + size]
 
 
-def ids_in(conn: Connection, column: Any, ids: list[int]) -> Any:
+def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
     """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
     driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
-    one by one: 35 ms for 5,000)."""
+    one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy import Integer, any_, bindparam
         from sqlalchemy.dialects.postgresql import ARRAY
@@ -34,29 +34,66 @@ def ids_in(conn: Connection, column: Any, ids: list[int]) -> Any:
 
 
 def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> dict[int, Entity]:
-    """Store entities by id, with their aliases (each with the documents that introduced it)."""
+    """Store entities by id, with their aliases (each with the documents that introduced it): one query
+    per 5,000 entities, their aliases joined in (one row per alias)."""
+    return _entities(conn, ids, aliases, None)[0]
+
+
+def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int
+                       ) -> tuple[dict[int, Entity], list[tuple[str, list[dict[str, Any]], str]]]:
+    """`entities` (with aliases) of these ids and entity_id, and why each alias of entity_id is there
+    (decisions.explain), read together: the alias rows carry their reasons and documents."""
+    return _entities(conn, {*ids, entity_id}, True, entity_id)
+
+
+def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int | None
+              ) -> tuple[dict[int, Entity], list[tuple[str, list[dict[str, Any]], str]]]:
     out: dict[int, Entity] = {}
+    why: list[dict[str, Any]] = []
+    e, al, doc = t.entities, t.aliases, t.documents
     for chunk in _chunks(sorted(set(ids))):
-        for r in conn.execute(select(t.entities).where(ids_in(conn, t.entities.c.id, chunk))).mappings():
-            attrs = dict(r["attributes"] or {})
-            kind = kind_for(r["type"], attrs["kind"]) if attrs.get("kind") else r.get("kind")  # an analyst's first
-            out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"], attributes=attrs,
-                                  key=f"entity:{r['id']}", id=r["id"], kind=kind)
-        if not aliases:
-            continue
-        query = (select(t.aliases.c.entity_id, t.aliases.c.name, t.aliases.c.doc_id, t.aliases.c.source)
-                 .where(ids_in(conn, t.aliases.c.entity_id, chunk)).order_by(t.aliases.c.id))
+        query = select(e).where(ids_in(conn, e.c.id, chunk))
+        if aliases:
+            query = (query.add_columns(al.c.name.label("alias"), al.c.doc_id.label("alias_doc"),
+                                       al.c.source.label("alias_source"))
+                     .outerjoin(al, al.c.entity_id == e.c.id).order_by(e.c.id, al.c.id))
+            if explain is not None:
+                query = query.add_columns(al.c.reason.label("alias_reason"), doc.c.title.label("doc_title"),
+                                          doc.c.path.label("doc_path")).outerjoin(doc, doc.c.id == al.c.doc_id)
         found: dict[int, dict[str, Alias]] = defaultdict(dict)
-        for eid, name, doc_id, source in conn.execute(query):
-            alias = found[eid].setdefault(name, Alias(name, set(), source))
-            if doc_id:
-                alias.doc_ids.add(doc_id)
-            if source == "kb":
+        for r in conn.execute(query).mappings():
+            if r["id"] not in out:
+                attrs = dict(r["attributes"] or {})
+                kind = kind_for(r["type"], attrs["kind"]) if attrs.get("kind") else r.get("kind")  # an analyst's first
+                out[r["id"]] = Entity(name=r["name"], type=r["type"], kb_id=r["kb_id"], attributes=attrs,
+                                      key=f"entity:{r['id']}", id=r["id"], kind=kind)
+            if not aliases or r["alias"] is None:
+                continue
+            alias = found[r["id"]].setdefault(r["alias"], Alias(r["alias"], set(), r["alias_source"]))
+            if r["alias_doc"]:
+                alias.doc_ids.add(r["alias_doc"])
+            if r["alias_source"] == "kb":
                 alias.source = "kb"
+            if r["id"] == explain:
+                why.append({"name": r["alias"], "source": r["alias_source"], "reason": r["alias_reason"],
+                            "doc_id": r["alias_doc"], "title": r["doc_title"], "path": r["doc_path"]})
         for eid, by_name in found.items():
-            if eid in out:
-                out[eid].aliases = [a for n, a in by_name.items() if n != out[eid].name]
-    return out
+            out[eid].aliases = [a for n, a in by_name.items() if n != out[eid].name]
+    return out, explained(why)
+
+
+def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]]:
+    """decisions.explain from an entity's alias rows in the order of their ids (name, source, reason,
+    doc_id, and the document's title and path)."""
+    out: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
+    for r in rows:
+        docs, reasons = out.setdefault(r["name"], ([], []))
+        if r["doc_id"] and all(d["id"] != r["doc_id"] for d in docs):
+            docs.append({"id": r["doc_id"], "title": r["title"] or r["path"]})
+        reason = f"{r['reason'] or 'unknown'} ({r['source']})"
+        if reason not in reasons:
+            reasons.append(reason)
+    return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]
 
 
 def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = None) -> dict[int, list[Citation]]:
@@ -68,7 +105,7 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
         links: Any = t.tie_assertions
-        among = links.c.tie_id.in_(chunk)
+        among = ids_in(conn, links.c.tie_id, chunk)
         if per_tie is not None:
             ranked = select(links.c.tie_id, links.c.assertion_id, func.row_number().over(
                 partition_by=links.c.tie_id, order_by=links.c.assertion_id).label("rank")) \
@@ -95,12 +132,13 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
 
 
 def ties(conn: Connection, rows: list[Any], *, with_citations: bool = True, aliases: bool = True,
-         per_tie: int | None = None) -> list[Tie]:
+         per_tie: int | None = None, ends: dict[int, Entity] | None = None) -> list[Tie]:
     """Tie objects for rows of the ties table (ends and citations loaded in batches; `per_tie`: each
-    tie's first that many citations only)."""
+    tie's first that many citations only; `ends`: the ends already read)."""
     from .reviews import summaries
 
-    ends = entities(conn, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}, aliases=aliases)
+    if ends is None:
+        ends = entities(conn, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}, aliases=aliases)
     cited = citations(conn, [r["id"] for r in rows], per_tie) if with_citations else {}
     reviewed = summaries(conn, rows)
     return [tie_from_row(r, ends, cited.get(r["id"], []), reviewed.get(r["id"])) for r in rows]

@@ -63,11 +63,11 @@ class Profile:
 
 def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, offset: int = 0,
             **filters: Any) -> Profile:
-    """An entity (already known to exist) with a page of its ties (`limit` from `offset`, most-cited
+    """An entity (NotFound when the store has none of this id) with a page of its ties (`limit` from `offset`, most-cited
     first; `limit=None`: every tie), read on one connection in a few queries."""
     from sqlalchemy import func, or_, select
 
-    from ..errors import FactionmapError
+    from ..errors import FactionmapError, NotFound
     from ..store import schema as t
     from . import read
 
@@ -79,7 +79,9 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
     query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
-        rows = [] if offset else list(conn.execute(query if limit is None else query.limit(limit + 1)).mappings())
+        first = query if limit is None else (graph.entity_page(entity_id, limit + 1, **filters)
+                                             if conn.dialect.name == "postgresql" else query.limit(limit + 1))
+        rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
         if paged:  # more than a page: count them, and take the page's ties, the most cited first
             counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
@@ -93,11 +95,17 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
             counts = dict(Counter(r["relation"] for r in rows))
         total = sum(counts.values())
         per_tie = PAGE_CITATIONS if paged else None
-        ties = read.ties(conn, rows, with_citations=citations, aliases=with_aliases, per_tie=per_tie)
-        entity = next((e for tie in ties for e in (tie.subject, tie.object) if e.id == entity_id), None)
-        if entity is None or not with_aliases:  # no ties, or ends read without their names
-            entity = read.entities(conn, [entity_id])[entity_id]
-        why = decisions.explain(conn, entity_id)
+        ends = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
+        if with_aliases:  # the ends and the entity, and why it has each of its names: one query
+            found, why = read.entities_explained(conn, ends, entity_id)
+            alone = found
+        else:  # ends read without their names; the entity with them
+            found, alone = read.entities(conn, ends, aliases=False), read.entities(conn, [entity_id])
+            why = decisions.explain(conn, entity_id)
+        if entity_id not in alone:
+            raise NotFound(f"no entity with id {entity_id}")
+        entity = alone[entity_id]
+        ties = read.ties(conn, rows, with_citations=citations, per_tie=per_tie, ends=found)
         led = [tie for tie in ties if tie.relation == "leader_of" and tie.object.id == entity_id]
         if paged and len(led) < counts.get("leader_of", 0):  # leaders off this page: read apart
             theirs = graph._ties_query(**filters).where(c.relation == "leader_of", c.object_id == entity_id) \

@@ -32,14 +32,17 @@ def to_url(db: str | Path | None) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def make_engine(db: str | Path | None) -> Engine:
+def make_engine(db: str | Path | None, *, autocommit: bool = False) -> Engine:
+    """The store's engine; `autocommit`: one whose connections run each statement on its own, for reads
+    (no `BEGIN` and `ROLLBACK` round trips around them; see Store.reader)."""
     url = to_url(db)
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         parent = Path(url[len("sqlite:///"):]).parent
         if not parent.is_dir():
             raise BadStoreURL(f"--db {db!s}: folder {parent} does not exist")
     sqlite = url.startswith("sqlite")
-    engine = create_engine(url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
+    options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    engine = create_engine(url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {}, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     elif engine.dialect.name == "postgresql":

@@ -199,10 +199,15 @@ ties = Table(
     Column("citation_count", Integer, nullable=False, default=0, server_default="0"),
     Column("cited_documents", Integer, nullable=False, default=0, server_default="0"),
     Column("only_reported", Boolean, nullable=False, default=False, server_default=false()),
+    # the highest confidence of its assertions, NULL when one was not scored: kept by graph.cited, read
+    # by a confidence floor (Graph(min_confidence))
+    Column("top_confidence", Float),
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
     Index(None, "status", "relation", "start_earliest", "id"),  # a status's ties in reading order (contested)
+    Index(None, "subject_id", "relation", "start_earliest", "id"),  # an entity's ties in reading order, per end
+    Index(None, "object_id", "relation", "start_earliest", "id"),  # (Graph.entity_page)
 )
 
 entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwise): read by the map

@@ -70,13 +70,22 @@ def _selection(graph, q, rels, members):
 
 
 def _ranked(conn, cond, limit: int, within: list[int] | None = None) -> tuple[list[int], int]:
-    """The `limit` entities with the most ties under `cond` (ties, then id, decide), and how many there are."""
-    ends = select(t.ties.c.subject_id.label("a"), t.ties.c.object_id.label("b")).where(cond).cte("chosen")
-    either = select(ends.c.a.label("e")).union_all(select(ends.c.b.label("e"))).subquery("either")
+    """The `limit` entities with the most ties under `cond` (ties, then id, decide), and how many there are.
+
+    On PostgreSQL the chosen ties are read once, each row giving both its ends (`unnest(ARRAY[...])`);
+    elsewhere twice, once per end. Both count a tie once for each of its ends."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import array
+
+        either = select(func.unnest(array([t.ties.c.subject_id, t.ties.c.object_id])).label("e")).where(cond) \
+            .subquery("either")
+    else:
+        ends = select(t.ties.c.subject_id.label("a"), t.ties.c.object_id.label("b")).where(cond).cte("chosen")
+        either = select(ends.c.a.label("e")).union_all(select(ends.c.b.label("e"))).subquery("either")
     n = func.count().label("n")
     query = select(either.c.e, n, func.count().over().label("total")).group_by(either.c.e)
     if within is not None:
-        query = query.where(either.c.e.in_(within))
+        query = query.where(read.ids_in(conn, either.c.e, within))
     rows = conn.execute(query.order_by(n.desc(), either.c.e).limit(limit)).all()
     return [r[0] for r in rows], (rows[0][2] if rows else 0)
 

@@ -22,7 +22,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("only_reported", sa.Boolean(), nullable=False, server_default=sa.false()))
     from factionmap.graph import cited
 
-    cited.refresh(op.get_bind(), None)  # the ties already stored
+    cited.refresh(op.get_bind(), None, confidence=False)  # the ties already stored (top_confidence: 0020)
 
 
 def downgrade() -> None:
