@@ -31,6 +31,17 @@ _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset("""of in on at to for from by with as and or but the a an its their his her which who
 that this these those is was are were be been has had have it he she they also then""".split())
+# Words that open a new clause after a comma (", and", ", while"), and those that open one wherever they
+# stand (";", relative pronouns): a tie is rarely read across them.
+_CLAUSE_AFTER_COMMA = frozenset("and but while whereas although though yet which who whom whose where when".split())
+_CLAUSE_ALWAYS = frozenset(";  which who whom whose whereas".split())
+# What may stand between two mentions without being a predicate: articles, prepositions, possessives,
+# punctuation of an apposition.
+_LINKERS = frozenset("""of in on at to for from by with as the a an its their his her s ' ’ , ( ) - – — based
+near into within inside under over across""".split())
+# The word classes that name a tie (the others hedge, negate, date or place it).
+_TIE_CLASSES = frozenset("pledge branch coalition ally oppose split merge successor lead member designate".split())
+FAMILIES = frozenset("near clause shape trigger".split())  # experiment switch
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
         "ner": "ner", "coref": "coref", "list": "list"}
 
@@ -265,9 +276,84 @@ class Featurizer:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
                 f += dependency_features(sdoc, self.ann.sentences[pair.sentence].start, pair.a, pair.b)
+        f += attachment_features(v, ia, ib, ka, kb)
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
+
+
+def _is_marker(t: str) -> bool:
+    return len(t) == 3 and t[0] == "<" and t[2] == ">"
+
+
+def clause_breaks(toks: list[str], lo: int, hi: int) -> list[str]:
+    """The clause openings among tokens lo..hi-1: ";", a relative pronoun, or a comma followed by a
+    conjunction (", and", ", while", ", but" ...), each named by its word."""
+    out = []
+    for k in range(lo, hi):
+        t = toks[k]
+        if t in _CLAUSE_ALWAYS and not (k > lo and toks[k - 1] == ","):
+            out.append(t)
+        elif t == "," and k + 1 < len(toks) and toks[k + 1] in _CLAUSE_AFTER_COMMA:
+            out.append("," + toks[k + 1])
+    return out
+
+
+def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> list[str]:
+    """Which of the sentence's candidates the words attach to: whether a mention of B's kind is nearer
+    to A than B is (and of A's kind nearer to B), clause openings between them, what kind of words
+    stand between (nothing, a linker only, a predicate), and the tie-naming word nearest each end."""
+    toks, cls = v.tokens, v.classes
+    f: list[str] = []
+    markers = [k for k, t in enumerate(toks) if _is_marker(t)]
+    ta, tb = f"<{ka}>", f"<{kb}>"
+    if "near" in FAMILIES:
+        # rank of B among the mentions of its kind by distance from A (0: B is the nearest), and of A
+        # among those of its kind by distance from B
+        rb = sum(1 for k in markers if toks[k] == tb and k not in (ia, ib) and abs(k - ia) < ib - ia)
+        ra = sum(1 for k in markers if toks[k] == ta and k not in (ia, ib) and abs(k - ib) < ib - ia)
+        f += [f"NRB:{ka}{kb}:{min(rb, 2)}", f"NRA:{ka}{kb}:{min(ra, 2)}", f"NR:{min(ra, 1)}{min(rb, 1)}"]
+    if "clause" in FAMILIES:
+        br = clause_breaks(toks, ia + 1, ib)
+        f += [f"CL:{min(len(br), 2)}", f"KCL:{ka}{kb}:{min(len(br), 2)}"]
+        f += [f"CLB:{b}" for b in set(br)]
+        # another mention between followed by a tie word: a predicate with its own subject
+        own = [k for k in markers if ia < k < ib and k + 1 < ib and any(c in _TIE_CLASSES for c in cls[k + 1])]
+        if own:
+            f.append(f"MV:{ka}{kb}")
+            if any("and" in toks[max(ia, k - 2): k] for k in own):  # "A attacked B and (the) C fought D"
+                f.append("ANDMV")
+    if "shape" in FAMILIES:
+        between = toks[ia + 1: ib]
+        if not between:
+            shape = "none"
+        elif all(t in _LINKERS for t in between):
+            shape = ("poss" if between[0] in ("'", "’") else "appos" if between[0] in (",", "(", "-", "–", "—")
+                     else "prep")
+        elif any(c in _TIE_CLASSES for cs in cls[ia + 1: ib] for c in cs):
+            shape = "tie"
+        else:
+            shape = "other"
+        f += [f"BT:{shape}", f"KBT:{ka}{kb}:{shape}"]
+    if "trigger" in FAMILIES:
+        trig = [k for k in range(len(toks)) if any(c in _TIE_CLASSES for c in cls[k])]
+        for end, at, other in (("A", ia, ib), ("B", ib, ia)):
+            near = min(trig, key=lambda k: (abs(k - at), k), default=None)
+            if near is None:
+                continue
+            side = "in" if min(ia, ib) < near < max(ia, ib) else "out"
+            for c in cls[near]:
+                if c in _TIE_CLASSES:
+                    f.append(f"TN{end}:{c}:{side}")
+            # the trigger between the two: is each end the nearest mention of its kind to it?
+        inner = [k for k in trig if ia < k < ib]
+        if inner:
+            k0, k1 = inner[0], inner[-1]
+            a_near = not any(toks[k] == ta for k in markers if ia < k < k0)
+            b_near = not any(toks[k] == tb for k in markers if k1 < k < ib)
+            for c in {c for c in cls[k1] if c in _TIE_CLASSES}:
+                f.append(f"TGN:{c}:{int(a_near)}{int(b_near)}")
+    return f
 
 
 def _field(ann: Annotated, i: int) -> str:
