@@ -41,7 +41,7 @@ _LINKERS = frozenset("""of in on at to for from by with as the a an its their hi
 near into within inside under over across""".split())
 # The word classes that name a tie (the others hedge, negate, date or place it).
 _TIE_CLASSES = frozenset("pledge branch coalition ally oppose split merge successor lead member designate".split())
-FAMILIES = frozenset("near clause shape trigger".split())  # experiment switch
+FAMILIES = frozenset("near clause shape trigger conj".split())  # experiment switch
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
         "ner": "ner", "coref": "coref", "list": "list"}
 
@@ -323,6 +323,16 @@ def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> 
             f.append(f"MV:{ka}{kb}")
             if any("and" in toks[max(ia, k - 2): k] for k in own):  # "A attacked B and (the) C fought D"
                 f.append("ANDMV")
+    if "conj" in FAMILIES:
+        # the tie words between, with whether they are the pair's own: no clause opening and no nearer
+        # mention of either kind (a linear model cannot form these conjunctions itself)
+        rb = sum(1 for k in markers if toks[k] == tb and k not in (ia, ib) and abs(k - ia) < ib - ia)
+        ra = sum(1 for k in markers if toks[k] == ta and k not in (ia, ib) and abs(k - ib) < ib - ia)
+        own = "own" if not clause_breaks(toks, ia + 1, ib) and not ra and not rb else \
+            "far" if ra and rb else "nearA" if ra else "nearB" if rb else "clause"
+        f.append(f"OWN:{ka}{kb}:{own}")
+        for c in {c for cs in cls[ia + 1: ib] for c in cs if c in _TIE_CLASSES}:
+            f.append(f"BCO:{ka}{kb}:{c}:{own}")
     if "shape" in FAMILIES:
         between = toks[ia + 1: ib]
         if not between:
@@ -337,7 +347,7 @@ def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> 
         f += [f"BT:{shape}", f"KBT:{ka}{kb}:{shape}"]
     if "trigger" in FAMILIES:
         trig = [k for k in range(len(toks)) if any(c in _TIE_CLASSES for c in cls[k])]
-        for end, at, other in (("A", ia, ib), ("B", ib, ia)):
+        for end, at in (("A", ia), ("B", ib)):
             near = min(trig, key=lambda k: (abs(k - at), k), default=None)
             if near is None:
                 continue
@@ -345,7 +355,7 @@ def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> 
             for c in cls[near]:
                 if c in _TIE_CLASSES:
                     f.append(f"TN{end}:{c}:{side}")
-            # the trigger between the two: is each end the nearest mention of its kind to it?
+        # the tie words between the two: is each end the nearest mention of its kind to them?
         inner = [k for k in trig if ia < k < ib]
         if inner:
             k0, k1 = inner[0], inner[-1]
