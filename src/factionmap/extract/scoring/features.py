@@ -10,6 +10,8 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
     DS: which end is the document's subject
+    OWN/BCO: whether the words between are the pair's own (no clause opening, no nearer mention of
+    either end's kind), alone and with each tie word class between
 """
 from __future__ import annotations
 
@@ -35,13 +37,8 @@ that this these those is was are were be been has had have it he she they also t
 # stand (";", relative pronouns): a tie is rarely read across them.
 _CLAUSE_AFTER_COMMA = frozenset("and but while whereas although though yet which who whom whose where when".split())
 _CLAUSE_ALWAYS = frozenset(";  which who whom whose whereas".split())
-# What may stand between two mentions without being a predicate: articles, prepositions, possessives,
-# punctuation of an apposition.
-_LINKERS = frozenset("""of in on at to for from by with as the a an its their his her s ' ’ , ( ) - – — based
-near into within inside under over across""".split())
 # The word classes that name a tie (the others hedge, negate, date or place it).
 _TIE_CLASSES = frozenset("pledge branch coalition ally oppose split merge successor lead member designate".split())
-FAMILIES = frozenset("near clause shape trigger conj".split())  # experiment switch
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
         "ner": "ner", "coref": "coref", "list": "list"}
 
@@ -300,69 +297,24 @@ def clause_breaks(toks: list[str], lo: int, hi: int) -> list[str]:
 
 
 def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> list[str]:
-    """Which of the sentence's candidates the words attach to: whether a mention of B's kind is nearer
-    to A than B is (and of A's kind nearer to B), clause openings between them, what kind of words
-    stand between (nothing, a linker only, a predicate), and the tie-naming word nearest each end."""
+    """Whether the words between A and B are the pair's own, and the tie words between with it (a linear
+    model cannot form the conjunction itself): "own" when no clause opens between them and no mention
+    of A's kind stands nearer to B than A does, nor of B's kind nearer to A than B does; else "nearA" /
+    "nearB" / "far" (a nearer mention of A's kind, of B's, of both) or "clause"."""
     toks, cls = v.tokens, v.classes
-    f: list[str] = []
-    markers = [k for k, t in enumerate(toks) if _is_marker(t)]
     ta, tb = f"<{ka}>", f"<{kb}>"
-    if "near" in FAMILIES:
-        # rank of B among the mentions of its kind by distance from A (0: B is the nearest), and of A
-        # among those of its kind by distance from B
-        rb = sum(1 for k in markers if toks[k] == tb and k not in (ia, ib) and abs(k - ia) < ib - ia)
-        ra = sum(1 for k in markers if toks[k] == ta and k not in (ia, ib) and abs(k - ib) < ib - ia)
-        f += [f"NRB:{ka}{kb}:{min(rb, 2)}", f"NRA:{ka}{kb}:{min(ra, 2)}", f"NR:{min(ra, 1)}{min(rb, 1)}"]
-    if "clause" in FAMILIES:
-        br = clause_breaks(toks, ia + 1, ib)
-        f += [f"CL:{min(len(br), 2)}", f"KCL:{ka}{kb}:{min(len(br), 2)}"]
-        f += [f"CLB:{b}" for b in set(br)]
-        # another mention between followed by a tie word: a predicate with its own subject
-        own = [k for k in markers if ia < k < ib and k + 1 < ib and any(c in _TIE_CLASSES for c in cls[k + 1])]
-        if own:
-            f.append(f"MV:{ka}{kb}")
-            if any("and" in toks[max(ia, k - 2): k] for k in own):  # "A attacked B and (the) C fought D"
-                f.append("ANDMV")
-    if "conj" in FAMILIES:
-        # the tie words between, with whether they are the pair's own: no clause opening and no nearer
-        # mention of either kind (a linear model cannot form these conjunctions itself)
-        rb = sum(1 for k in markers if toks[k] == tb and k not in (ia, ib) and abs(k - ia) < ib - ia)
-        ra = sum(1 for k in markers if toks[k] == ta and k not in (ia, ib) and abs(k - ib) < ib - ia)
-        own = "own" if not clause_breaks(toks, ia + 1, ib) and not ra and not rb else \
-            "far" if ra and rb else "nearA" if ra else "nearB" if rb else "clause"
-        f.append(f"OWN:{ka}{kb}:{own}")
-        for c in {c for cs in cls[ia + 1: ib] for c in cs if c in _TIE_CLASSES}:
-            f.append(f"BCO:{ka}{kb}:{c}:{own}")
-    if "shape" in FAMILIES:
-        between = toks[ia + 1: ib]
-        if not between:
-            shape = "none"
-        elif all(t in _LINKERS for t in between):
-            shape = ("poss" if between[0] in ("'", "’") else "appos" if between[0] in (",", "(", "-", "–", "—")
-                     else "prep")
-        elif any(c in _TIE_CLASSES for cs in cls[ia + 1: ib] for c in cs):
-            shape = "tie"
-        else:
-            shape = "other"
-        f += [f"BT:{shape}", f"KBT:{ka}{kb}:{shape}"]
-    if "trigger" in FAMILIES:
-        trig = [k for k in range(len(toks)) if any(c in _TIE_CLASSES for c in cls[k])]
-        for end, at in (("A", ia), ("B", ib)):
-            near = min(trig, key=lambda k: (abs(k - at), k), default=None)
-            if near is None:
-                continue
-            side = "in" if min(ia, ib) < near < max(ia, ib) else "out"
-            for c in cls[near]:
-                if c in _TIE_CLASSES:
-                    f.append(f"TN{end}:{c}:{side}")
-        # the tie words between the two: is each end the nearest mention of its kind to them?
-        inner = [k for k in trig if ia < k < ib]
-        if inner:
-            k0, k1 = inner[0], inner[-1]
-            a_near = not any(toks[k] == ta for k in markers if ia < k < k0)
-            b_near = not any(toks[k] == tb for k in markers if k1 < k < ib)
-            for c in {c for c in cls[k1] if c in _TIE_CLASSES}:
-                f.append(f"TGN:{c}:{int(a_near)}{int(b_near)}")
+    span = ib - ia
+    ra = rb = False
+    for k, t in enumerate(toks):
+        if k in (ia, ib) or not _is_marker(t):
+            continue
+        ra = ra or (t == ta and abs(k - ib) < span)
+        rb = rb or (t == tb and abs(k - ia) < span)
+    own = ("far" if ra and rb else "nearA" if ra else "nearB" if rb
+           else "clause" if clause_breaks(toks, ia + 1, ib) else "own")
+    f = [f"OWN:{ka}{kb}:{own}"]
+    for c in sorted({c for cs in cls[ia + 1: ib] for c in cs if c in _TIE_CLASSES}):
+        f.append(f"BCO:{ka}{kb}:{c}:{own}")
     return f
 
 
