@@ -10,8 +10,6 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
     DS: which end is the document's subject
-    OWN/BCO: whether the words between are the pair's own (no clause opening, no nearer mention of
-    either end's kind), alone and with each tie word class between
 """
 from __future__ import annotations
 
@@ -33,12 +31,6 @@ _NUM = re.compile(r"^\d[\d,.]*$")
 _STOPLIKE = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset("""of in on at to for from by with as and or but the a an its their his her which who
 that this these those is was are were be been has had have it he she they also then""".split())
-# Words that open a new clause after a comma (", and", ", while"), and those that open one wherever they
-# stand (";", relative pronouns): a tie is rarely read across them.
-_CLAUSE_AFTER_COMMA = frozenset("and but while whereas although though yet which who whom whose where when".split())
-_CLAUSE_ALWAYS = frozenset(";  which who whom whose whereas".split())
-# The word classes that name a tie (the others hedge, negate, date or place it).
-_TIE_CLASSES = frozenset("pledge branch coalition ally oppose split merge successor lead member designate".split())
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
         "ner": "ner", "coref": "coref", "list": "list"}
 
@@ -273,49 +265,9 @@ class Featurizer:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
                 f += dependency_features(sdoc, self.ann.sentences[pair.sentence].start, pair.a, pair.b)
-        f += attachment_features(v, ia, ib, ka, kb)
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
-
-
-def _is_marker(t: str) -> bool:
-    return len(t) == 3 and t[0] == "<" and t[2] == ">"
-
-
-def clause_breaks(toks: list[str], lo: int, hi: int) -> list[str]:
-    """The clause openings among tokens lo..hi-1: ";", a relative pronoun, or a comma followed by a
-    conjunction (", and", ", while", ", but" ...), each named by its word."""
-    out = []
-    for k in range(lo, hi):
-        t = toks[k]
-        if t in _CLAUSE_ALWAYS and not (k > lo and toks[k - 1] == ","):
-            out.append(t)
-        elif t == "," and k + 1 < len(toks) and toks[k + 1] in _CLAUSE_AFTER_COMMA:
-            out.append("," + toks[k + 1])
-    return out
-
-
-def attachment_features(v: SentenceView, ia: int, ib: int, ka: str, kb: str) -> list[str]:
-    """Whether the words between A and B are the pair's own, and the tie words between with it (a linear
-    model cannot form the conjunction itself): "own" when no clause opens between them and no mention
-    of A's kind stands nearer to B than A does, nor of B's kind nearer to A than B does; else "nearA" /
-    "nearB" / "far" (a nearer mention of A's kind, of B's, of both) or "clause"."""
-    toks, cls = v.tokens, v.classes
-    ta, tb = f"<{ka}>", f"<{kb}>"
-    span = ib - ia
-    ra = rb = False
-    for k, t in enumerate(toks):
-        if k in (ia, ib) or not _is_marker(t):
-            continue
-        ra = ra or (t == ta and abs(k - ib) < span)
-        rb = rb or (t == tb and abs(k - ia) < span)
-    own = ("far" if ra and rb else "nearA" if ra else "nearB" if rb
-           else "clause" if clause_breaks(toks, ia + 1, ib) else "own")
-    f = [f"OWN:{ka}{kb}:{own}"]
-    for c in sorted({c for cs in cls[ia + 1: ib] for c in cs if c in _TIE_CLASSES}):
-        f.append(f"BCO:{ka}{kb}:{c}:{own}")
-    return f
 
 
 def _field(ann: Annotated, i: int) -> str:
