@@ -22,6 +22,7 @@ from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
+from .learners import Learner, fit_boosted, fit_linear
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
 from .scorer import candidates_from_scores, pair_features
@@ -82,10 +83,10 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
                       shape=(len(indptr) - 1, len(vocab)))
 
 
-def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationModel:
-    """Logistic regression per target on the pairs its kinds allow (maybes left out)."""
-    from sklearn.linear_model import LogisticRegression
-
+def fit(data: list[DocData], c: float = 0.3, min_count: int = 2, learner: Learner | None = None) -> RelationModel:
+    """One classifier per target (`learners`: logistic regression by default, C=`c`) on the pairs its
+    kinds allow (maybes left out)."""
+    learner = learner or Learner(c=c)
     counts = Counter(f for d in data for feats in d.feats for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     x = _matrix(data, vocab)
@@ -93,19 +94,29 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2) -> RelationMode
     labels = [lab for d in data for lab in d.labels]
     unjudged = [-1 if d.partial else 0 for d in data for _ in d.labels]
     weights = np.array([d.weight for d in data for _ in d.labels], dtype=float)
+    docs = [d.name for d in data for _ in d.labels]
     mask = np.array([allowed_mask(*k) for k in kinds]) if kinds else np.zeros((0, len(TARGETS)), bool)
     w = np.zeros((len(vocab), len(TARGETS)), dtype=np.float32)
     b = np.full(len(TARGETS), -12.0, dtype=np.float32)
+    trees: dict[int, object] = {}
+    chosen: dict[str, float] = {}
     for j, t in enumerate(TARGETS):
         rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, unjudged[i]) != -1]
         y = np.array([labels[i].get(t, 0) == 1 for i in rows], dtype=np.int8)
         if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
             continue
-        clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
-        clf.fit(x[rows], y, sample_weight=weights[rows])
-        w[:, j] = clf.coef_[0]
-        b[j] = clf.intercept_[0]
-    return RelationModel(vocab, w, b, meta={"c": c, "min_count": min_count})
+        if learner.kind == "boosted":
+            trees[j] = fit_boosted(x[rows], y, weights[rows], learner)
+            continue
+        coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows])
+        w[:, j] = coef
+        b[j] = intercept
+    meta = {"c": learner.c, "min_count": min_count, "learner": learner.to_json()}
+    if learner.c_grid:
+        meta["c_per_target"] = chosen
+    if trees:
+        return RelationModel(vocab, w, b, meta=meta, trees=trees)
+    return RelationModel(vocab, w, b, meta=meta)
 
 
 def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibrated: bool = False) -> list[dict]:
@@ -165,7 +176,8 @@ def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
     return out
 
 
-def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=None) -> CVResult:
+def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=None,
+                   learner: Learner | None = None) -> CVResult:
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
     res = CVResult(docs=[d.name for d in data])
@@ -174,7 +186,7 @@ def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=Non
         test = [d for d in data if fold[d.name] == f]
         if not test:
             continue
-        model = fit(train, c=c)
+        model = fit(train, c=c, learner=learner)
         for d in test:
             res.rows.extend(doc_rows(d, model))
             res.gold.extend(positives(d.gold))
