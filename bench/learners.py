@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import tempfile
 import time
@@ -73,6 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.80)
     ap.add_argument("--only", nargs="*", help=f"learners to run, of: {', '.join(LEARNERS)}")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cache", type=Path, help="keep the prepared corpus in this pickle (read it when it exists)")
     args = ap.parse_args(argv)
 
     from factionmap.extract.scoring import training as T
@@ -85,9 +87,15 @@ def main(argv=None) -> int:
         sys.exit(f"learners: unknown {', '.join(unknown)} (known: {', '.join(LEARNERS)})")
     gold_paths, doc_inputs = training_inputs()
     t0 = time.perf_counter()
-    docs, rows = load_training_set(gold_paths, doc_inputs)
-    data = T.prepare(docs, rows)
-    print(f"{len(data)} documents, {sum(len(d.pairs) for d in data)} candidate pairs, {len(rows)} gold ties; "
+    if args.cache and args.cache.exists():
+        data = pickle.loads(args.cache.read_bytes())  # a file this script wrote
+    else:
+        docs, rows = load_training_set(gold_paths, doc_inputs)
+        data = T.prepare(docs, rows)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(data))
+    print(f"{len(data)} documents, {sum(len(d.pairs) for d in data)} candidate pairs, "
+          f"{sum(len(T.positives(d.gold)) for d in data)} gold ties; "
           f"prepare {time.perf_counter() - t0:.0f} s", flush=True)
     head = (f"{'learner':<26} {'thr':>5} {'P':>6} {'R':>6} {'F1@P.80':>8} {'bestF1':>7} {'trainF1':>8} "
             f"{'ECE':>6} {'fit s':>6} {'CV s':>6} {'MB':>6}")

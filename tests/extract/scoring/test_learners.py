@@ -111,3 +111,18 @@ def test_inner_folds_hold_out_whole_documents():
 def test_an_unknown_learner_says_so():
     with pytest.raises(ValueError, match="unknown learner 'forest'"):
         Learner(kind="forest")
+
+
+def test_compacted_trees_score_as_the_trees_over_every_column():
+    from scipy.sparse import random as sparse_random
+
+    from factionmap.extract.scoring.learners import compact, fit_boosted
+
+    x = sparse_random(400, 60, density=0.1, format="csr", random_state=7, dtype=np.float32)
+    x.data[:] = 1.0
+    y = ((x[:, 5].toarray().ravel() > 0) | (x[:, 41].toarray().ravel() > 0)).astype(np.int8)
+    rows = np.arange(400)
+    trees = fit_boosted(x, {0: (rows, y, np.ones(400))}, BOOSTED)
+    used, small = compact(trees, 60)
+    assert {5, 41} <= set(used) and len(used) < 60
+    assert np.allclose(trees[0].predict(x), small[0].predict(x[:, used]), atol=1e-12)

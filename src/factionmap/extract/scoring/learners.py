@@ -99,16 +99,64 @@ def choose_c(x, y: np.ndarray, sw: np.ndarray, learner: Learner, groups: list[st
     return best_c
 
 
-def fit_boosted(x, y: np.ndarray, sw: np.ndarray, learner: Learner):
-    """A LightGBM booster of y on x (binary log-loss), deterministic."""
-    import lightgbm as lgb
-
-    params = {
+def boosted_params(learner: Learner) -> dict:
+    return {
         "objective": "binary", "num_leaves": learner.leaves, "learning_rate": learner.rate,
         "min_child_samples": learner.min_child, "min_child_weight": 1e-3, "lambda_l2": 1.0,
-        "num_threads": 1, "deterministic": True, "force_row_wise": True, "seed": SEED,
-        "feature_pre_filter": False, "verbose": -1,
+        "num_threads": 1, "deterministic": True, "force_row_wise": True, "seed": SEED, "verbose": -1,
     }
-    ds = lgb.Dataset(x.astype(np.float32), label=y.astype(np.float32), weight=sw.astype(np.float32),
-                     free_raw_data=True, params={"verbose": -1})
-    return lgb.train(params, ds, num_boost_round=learner.rounds)
+
+
+def fit_boosted(x, jobs: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], learner: Learner) -> dict[int, object]:
+    """A LightGBM booster (binary log-loss) per target j of `jobs` (j -> its rows of x, labels, weights),
+    deterministic. The features are binned once, on all of x; each target trains on its rows."""
+    import lightgbm as lgb
+
+    params = boosted_params(learner)
+    full = lgb.Dataset(x.astype(np.float32), params=params, free_raw_data=False).construct()
+    out = {}
+    for j, (rows, y, sw) in sorted(jobs.items()):
+        sub = full.subset(np.asarray(rows, dtype=np.int32), params=params).construct()
+        sub.set_label(y.astype(np.float32))
+        sub.set_weight(sw.astype(np.float32))
+        out[j] = lgb.train(params, sub, num_boost_round=learner.rounds)
+    return out
+
+
+def compact(trees: dict[int, object], n_features: int) -> tuple[list[int], dict[int, object]]:
+    """The features the trees split on (sorted column indices) and the same trees over those columns
+    only: a model that stores and scores a few thousand features instead of every one seen."""
+    import lightgbm as lgb
+
+    used = sorted({int(i) for b in trees.values() for i in np.nonzero(b.feature_importance("split"))[0]})
+    if not used:
+        used = list(range(min(1, n_features)))
+    new = {old: i for i, old in enumerate(used)}
+    return used, {j: lgb.Booster(model_str=_remap(b.model_to_string(num_iteration=-1), used, new))
+                  for j, b in sorted(trees.items())}
+
+
+def _remap(text: str, used: list[int], new: dict[int, int]) -> str:
+    """LightGBM's model text with column `used[i]` renumbered i (the per-tree byte sizes, an optional
+    index for parallel loading, are left out since the renumbering changes them)."""
+    out = []
+    for line in text.split("\n"):
+        key, eq, val = line.partition("=")
+        if not eq:
+            out.append(line)
+        elif key == "max_feature_idx":
+            out.append(f"max_feature_idx={len(used) - 1}")
+        elif key == "feature_names":
+            out.append("feature_names=" + " ".join(f"Column_{i}" for i in range(len(used))))
+        elif key == "feature_infos":
+            infos = val.split(" ")
+            out.append("feature_infos=" + " ".join(infos[o] for o in used))
+        elif key == "tree_sizes":
+            continue
+        elif key == "split_feature":
+            out.append("split_feature=" + " ".join(str(new[int(v)]) for v in val.split(" ") if v))
+        elif key.startswith("Column_"):  # feature_importances
+            out.append(f"Column_{new[int(key[7:])]}={val}")
+        else:
+            out.append(line)
+    return "\n".join(out)

@@ -89,7 +89,7 @@ class Calibration:
 @dataclass
 class RelationModel:
     vocab: dict[str, int]
-    w: np.ndarray  # (features, targets)
+    w: np.ndarray  # (features, targets); (features, 0) when trees score
     b: np.ndarray  # (targets,)
     threshold: float = 0.5  # calibrated confidence a tie needs to be output
     keep: float = 0.05  # raw score below which a pair's target is not considered at all
@@ -202,7 +202,7 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         trees = None
         if (meta.get("learner") or {}).get("kind") == "boosted":
             trees = _read_trees((folder / TREES).read_text(encoding="utf-8"), folder)
-            w = np.zeros((len(names), len(TARGETS)), dtype=np.float16)  # unused: the trees score
+            w = np.zeros((len(names), 0), dtype=np.float16)  # unused: the trees score
             b = np.full(len(TARGETS), -12.0, dtype=np.float32)
         else:
             with np.load(folder / "weights.npz", allow_pickle=False) as z:
@@ -214,7 +214,7 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         raise ConfigError(f"{folder}: unreadable relation model ({exc})") from None
     if meta.get("targets") != TARGETS:
         raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
-    if w.shape != (len(names), len(TARGETS)) or b.shape != (len(TARGETS),):
+    if w.shape != (len(names), 0 if trees is not None else len(TARGETS)) or b.shape != (len(TARGETS),):
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
                          float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta,

@@ -22,7 +22,7 @@ from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
-from .learners import Learner, fit_boosted, fit_linear
+from .learners import Learner, compact, fit_boosted, fit_linear
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
 from .scorer import candidates_from_scores, pair_features
@@ -98,7 +98,7 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2, learner: Learne
     mask = np.array([allowed_mask(*k) for k in kinds]) if kinds else np.zeros((0, len(TARGETS)), bool)
     w = np.zeros((len(vocab), len(TARGETS)), dtype=np.float32)
     b = np.full(len(TARGETS), -12.0, dtype=np.float32)
-    trees: dict[int, object] = {}
+    jobs: dict[int, tuple] = {}
     chosen: dict[str, float] = {}
     for j, t in enumerate(TARGETS):
         rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, unjudged[i]) != -1]
@@ -106,7 +106,7 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2, learner: Learne
         if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
             continue
         if learner.kind == "boosted":
-            trees[j] = fit_boosted(x[rows], y, weights[rows], learner)
+            jobs[j] = (np.array(rows), y, weights[rows])
             continue
         coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows])
         w[:, j] = coef
@@ -114,8 +114,11 @@ def fit(data: list[DocData], c: float = 0.3, min_count: int = 2, learner: Learne
     meta = {"c": learner.c, "min_count": min_count, "learner": learner.to_json()}
     if learner.c_grid:
         meta["c_per_target"] = chosen
-    if trees:
-        return RelationModel(vocab, w, b, meta=meta, trees=trees)
+    if learner.kind == "boosted":
+        used, trees = compact(fit_boosted(x, jobs, learner), len(vocab)) if jobs else ([], {})
+        names = sorted(vocab, key=vocab.get)
+        vocab = {names[o]: i for i, o in enumerate(used)}
+        return RelationModel(vocab, np.zeros((len(vocab), 0), np.float16), b, meta=meta, trees=trees)
     return RelationModel(vocab, w, b, meta=meta)
 
 
