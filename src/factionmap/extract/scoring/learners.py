@@ -52,6 +52,13 @@ class Learner:
         return cls(**data)
 
 
+# The learners `factionmap train --learner` offers, by name (bench/learners.py measures more).
+PRESETS = {
+    "linear": Learner(),
+    "boosted": Learner(kind="boosted", leaves=15, rate=0.05, rounds=300, min_child=10),
+}
+
+
 def fit_linear(x, y: np.ndarray, sw: np.ndarray, learner: Learner, groups: list[str]) -> tuple[np.ndarray, float, float]:
     """(coefficients, intercept, the C used) of a logistic regression of y on x."""
     c = choose_c(x, y, sw, learner, groups) if learner.c_grid else learner.c

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -83,10 +83,16 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
                       shape=(len(indptr) - 1, len(vocab)))
 
 
-def fit(data: list[DocData], c: float = 0.3, min_count: int = 2, learner: Learner | None = None) -> RelationModel:
-    """One classifier per target (`learners`: logistic regression by default, C=`c`) on the pairs its
-    kinds allow (maybes left out)."""
-    learner = learner or Learner(c=c)
+# The learner `factionmap train` fits, chosen by `bench/learners.py` (document-level cross-validation).
+DEFAULT_LEARNER = Learner()
+
+
+def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None) -> RelationModel:
+    """One classifier per target (`learners`; DEFAULT_LEARNER unless told, with its C replaced by `c`)
+    on the pairs its kinds allow (maybes left out)."""
+    learner = learner or DEFAULT_LEARNER
+    if c is not None and learner.kind == "linear":
+        learner = replace(learner, c=c)
     counts = Counter(f for d in data for feats in d.feats for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     x = _matrix(data, vocab)
@@ -179,7 +185,7 @@ def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
     return out
 
 
-def cross_validate(data: list[DocData], k: int = 5, c: float = 0.3, progress=None,
+def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, progress=None,
                    learner: Learner | None = None) -> CVResult:
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
@@ -291,10 +297,10 @@ def cross_calibrated(cv: CVResult, folds: int) -> list[dict]:
     return [r for r in out if r is not None]
 
 
-def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds: int = 5,
-          min_precision: float = DEFAULT_MIN_PRECISION) -> tuple[RelationModel, dict]:
+def train(data: list[DocData], cv: CVResult | None = None, c: float | None = None, folds: int = 5,
+          min_precision: float = DEFAULT_MIN_PRECISION, learner: Learner | None = None) -> tuple[RelationModel, dict]:
     """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
-    cv = cv or cross_validate(data, folds, c)
+    cv = cv or cross_validate(data, folds, c, learner=learner)
     cal = _fit_on(cv.rows, cv.correct)  # the shipped calibration: every held-out row
     cal_rows = cross_calibrated(cv, folds)  # the figures: each fold calibrated by the others
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
@@ -303,11 +309,11 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float = 0.3, folds
     probs = [r["confidence"] for r in cal_rows]
     ece, table = reliability(probs, cv.correct)
     t0 = time.perf_counter()
-    model = fit(data, c=c)
+    model = fit(data, c=c, learner=learner)
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),
-              "gold_ties": sum(len(positives(d.gold)) for d in data), "folds": folds, "c": c,
+              "gold_ties": sum(len(positives(d.gold)) for d in data), "folds": folds, "c": model.meta["c"],
               "cv_threshold": best, "ece": round(ece, 4), "reliability": table,
               "fit_seconds": round(fit_seconds, 1), "cv_seconds": round(cv.seconds, 1),
               "features": len(model.vocab)}
