@@ -2,7 +2,7 @@
 """Which learner scores candidate pairs best: each one measured by the document-level cross-validation
 of `bench/train_cv.py`, on the same prepared corpus, in one run.
 
-    .venv/bin/python bench/learners.py [--folds 5] [--only NAME ...] [--json FILE]
+    .venv/bin/python bench/learners.py [--folds 5] [--only NAME ...] [--json FILE] [--save DIR]
 
 Learners (`factionmap.extract.scoring.learners.Learner`): the shipped default, logistic regression
 variants (C chosen per target by inner document folds of the training folds only, class weighting)
@@ -40,7 +40,7 @@ LEARNERS = {
 }
 
 
-def measure(data, learner, folds: int, min_precision: float) -> dict:
+def measure(data, learner, folds: int, min_precision: float, name: str = "", save: Path | None = None) -> dict:
     from factionmap.evaluate import score, tradeoff
     from factionmap.extract.scoring import training as T
 
@@ -55,12 +55,12 @@ def measure(data, learner, folds: int, min_precision: float) -> dict:
     kept = [r for r in cal_rows if r["confidence"] >= best["threshold"]]
     train_names = sorted({d.name for d in data if (SHARED / "train" / "docs" / d.name).exists()})
     sub = score(cv.gold, kept, train_names).to_dict()
-    t0 = time.perf_counter()
-    model = T.fit(data, learner=learner)
-    fit_s = time.perf_counter() - t0
+    model, report = T.train(data, cv=cv, folds=folds, min_precision=min_precision, learner=learner)
+    fit_s = report["fit_seconds"]
     with tempfile.TemporaryDirectory() as tmp:
-        model.save(tmp)
-        size = sum(p.stat().st_size for p in Path(tmp).iterdir())
+        folder = save / name if save else Path(tmp)
+        model.save(folder)  # what `factionmap train` with this learner writes
+        size = sum(p.stat().st_size for p in folder.iterdir())
     top = max(curve, key=lambda p: p["f1"])
     micro = sub.get("micro") or sub
     return {"threshold": best["threshold"], "precision": best["precision"], "recall": best["recall"],
@@ -76,6 +76,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.80)
     ap.add_argument("--only", nargs="*", help=f"learners to run, of: {', '.join(LEARNERS)}")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--save", type=Path, help="write each learner's trained model into SAVE/NAME")
     args = ap.parse_args(argv)
 
     from factionmap.extract.scoring import training as T
@@ -98,7 +99,7 @@ def main(argv=None) -> int:
     print(head, flush=True)
     results = {}
     for name in names:
-        r = measure(data, Learner(**LEARNERS[name]), args.folds, args.min_precision)
+        r = measure(data, Learner(**LEARNERS[name]), args.folds, args.min_precision, name, args.save)
         results[name] = r
         print(f"{name:<26} {r['threshold']:>5.2f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>8.3f} "
               f"{r['best_f1']:>7.3f} {r['train_f1']:>8.3f} {r['ece']:>6.3f} {r['fit_seconds']:>6.1f} "
