@@ -1,12 +1,15 @@
-"""The trained relation model: one logistic output per relation and direction, calibrated per tie.
+"""The trained relation model: one output per relation and direction, calibrated per tie.
 
 Stored as a folder (shipped in the package under `data/model/`, or written by `factionmap train`):
 
-    meta.json     targets, threshold, calibration knots, what it was trained on, its figures
-    vocab.txt     one feature a line (line n is row n of the weights)
-    weights.npz   `w` (features x targets, float32) and `b` (targets)
+    meta.json     targets, threshold, calibration knots, the learner, what it was trained on, its figures
+    vocab.txt     one feature a line (line n is column n of the features)
+    weights.npz   linear learner: `w` (features x targets, float16) and `b` (targets)
+    trees.txt     boosted learner (instead of weights.npz): per target, "=== target NAME" and the
+                  LightGBM booster's own text model over the vocabulary's columns (no pickle)
 
-Inference is a sum of weight rows: no learning library is needed to extract.
+A linear model scores with a sum of weight rows (no learning library needed); a boosted one with
+LightGBM's predictor, single-threaded.
 """
 from __future__ import annotations
 

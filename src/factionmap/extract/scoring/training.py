@@ -22,7 +22,7 @@ from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
-from .learners import Learner, compact, fit_boosted, fit_linear
+from .learners import PRESETS, Learner, compact, fit_boosted, fit_linear
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
 from .scorer import candidates_from_scores, pair_features
@@ -84,7 +84,7 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
 
 
 # The learner `factionmap train` fits, chosen by `bench/learners.py` (document-level cross-validation).
-DEFAULT_LEARNER = Learner()
+DEFAULT_LEARNER = PRESETS["linear"]
 
 
 def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None) -> RelationModel:
