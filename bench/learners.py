@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_cv import SHARED, training_inputs  # noqa: E402
 
 LEARNERS = {
-    "linear": dict(kind="linear", c=0.3),
+    "linear-unweighted": dict(kind="linear", c=0.3),  # the learner before class weighting
     "linear-tuned": dict(kind="linear", c=0.3, c_grid=(0.1, 0.3, 1.0)),
     "linear-balanced": dict(kind="linear", c=0.3, balanced=True),
     "linear-tuned-balanced": dict(kind="linear", c=0.3, balanced=True, c_grid=(0.03, 0.1, 0.3)),
