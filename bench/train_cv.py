@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Document-level cross-validation of the learned relation scorer, and the figures of the shipped model.
 
-    .venv/bin/python bench/train_cv.py [--folds 5] [--c 0.3] [--min-precision 0.80] [--json FILE]
+    .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted] [--c 0.3] [--min-precision 0.80]
+                                       [--json FILE]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
@@ -35,7 +36,8 @@ def training_inputs() -> tuple[list[Path], list[Path]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--c", type=float, default=None, help="C of the linear learner (default 0.3)")
+    ap.add_argument("--learner", choices=["linear", "boosted"], help="default: training.DEFAULT_LEARNER")
     ap.add_argument("--min-precision", type=float, default=0.80)  # training.DEFAULT_MIN_PRECISION
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
@@ -54,7 +56,9 @@ def main(argv=None) -> int:
         if (SHARED / "dev" / "docs" / d.name).exists():
             d.weight = args.dev_weight
     t_prep = time.perf_counter() - t0
-    cv = T.cross_validate(data, args.folds, args.c)
+    from factionmap.extract.scoring.learners import PRESETS
+
+    cv = T.cross_validate(data, args.folds, args.c, learner=PRESETS[args.learner] if args.learner else None)
     cal_rows = T.cross_calibrated(cv, args.folds)  # each fold calibrated by curves fitted on the others
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)

@@ -20,14 +20,18 @@ from .common import fail_cleanly
               help="Also learn from the analysts' reviews in this store (SQLite path or postgresql:// URL): "
                    "confirmed, corrected and hand-added ties as positives, rejected readings as negatives.")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the model into (meta.json, vocab.txt, weights.npz).")
+              help="Folder to write the model into (meta.json, vocab.txt, and weights.npz or trees.txt).")
 @click.option("--folds", default=5, show_default=True, help="Document-level cross-validation folds.")
-@click.option("--c", "c", default=0.3, show_default=True, help="Inverse regularisation strength.")
+@click.option("--learner", type=click.Choice(["linear", "boosted"]), default=None,
+              help="linear: logistic regression per relation; boosted: gradient-boosted trees (LightGBM) per "
+                   "relation (default: the one cross-validation chose, see bench/learners.py).")
+@click.option("--c", "c", type=float, default=None,
+              help="Inverse regularisation strength of the linear learner (default 0.3).")
 @click.option("--min-precision", default=0.80, show_default=True,  # training.DEFAULT_MIN_PRECISION
               help="The threshold is the one with the best cross-validated F1 whose precision reaches this.")
 @fail_cleanly
 def train(gold: tuple[Path, ...], docs: tuple[str, ...], reviews_db: str | None, output: Path, folds: int,
-          c: float, min_precision: float) -> None:
+          learner: str | None, c: float | None, min_precision: float) -> None:
     """Train the relation scorer on GOLD ties and their DOCS (files or folders; documents are matched to
     the gold by file name), choose its threshold and calibration by document-level cross-validation,
     and write it to OUTPUT. Use it with `--model OUTPUT` on extract, build and evaluate.
@@ -49,7 +53,10 @@ def train(gold: tuple[Path, ...], docs: tuple[str, ...], reviews_db: str | None,
     click.echo(f"{len({n for n, _ in documents})} documents, {len(rows)} gold ties", err=True)
     with click.progressbar(length=len(documents), label="reading", file=sys.stderr) as bar:
         data = training.prepare(documents, rows, progress=lambda _name: bar.update(1))
-    model, report = training.train(data, c=c, folds=folds, min_precision=min_precision)
+    from ..extract.scoring.learners import PRESETS
+
+    model, report = training.train(data, c=c, folds=folds, min_precision=min_precision,
+                                   learner=PRESETS[learner] if learner else None)
     model.save(output)
     best = report["cv_threshold"]
     click.echo(json.dumps({k: report[k] for k in ("documents", "pairs", "gold_ties", "features", "ece",

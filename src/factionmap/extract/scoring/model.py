@@ -1,12 +1,15 @@
-"""The trained relation model: one logistic output per relation and direction, calibrated per tie.
+"""The trained relation model: one output per relation and direction, calibrated per tie.
 
 Stored as a folder (shipped in the package under `data/model/`, or written by `factionmap train`):
 
-    meta.json     targets, threshold, calibration knots, what it was trained on, its figures
-    vocab.txt     one feature a line (line n is row n of the weights)
-    weights.npz   `w` (features x targets, float32) and `b` (targets)
+    meta.json     targets, threshold, calibration knots, the learner, what it was trained on, its figures
+    vocab.txt     one feature a line (line n is column n of the features)
+    weights.npz   linear learner: `w` (features x targets, float16) and `b` (targets)
+    trees.txt     boosted learner (instead of weights.npz): per target, "=== target NAME" and the
+                  LightGBM booster's own text model over the vocabulary's columns (no pickle)
 
-Inference is a sum of weight rows: no learning library is needed to extract.
+A linear model scores with a sum of weight rows (no learning library needed); a boosted one with
+LightGBM's predictor, single-threaded.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -88,12 +92,13 @@ class Calibration:
 @dataclass
 class RelationModel:
     vocab: dict[str, int]
-    w: np.ndarray  # (features, targets)
+    w: np.ndarray  # (features, targets); (features, 0) when trees score
     b: np.ndarray  # (targets,)
     threshold: float = 0.5  # calibrated confidence a tie needs to be output
     keep: float = 0.05  # raw score below which a pair's target is not considered at all
     calibration: Calibration = field(default_factory=Calibration)
     meta: dict = field(default_factory=dict)
+    trees: dict[int, Any] | None = None  # target index -> LightGBM booster, when boosted (w is then unused)
 
     @property
     def version(self) -> str:
@@ -112,9 +117,16 @@ class RelationModel:
             indptr.append(len(indices))
         x = csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
                         np.array(indptr, dtype=np.int64)), shape=(len(feature_lists), len(vocab)))
+        mask = np.array([allowed_mask(*k) for k in kinds])
+        if self.trees is not None:
+            p = np.zeros((len(feature_lists), len(TARGETS)), dtype=np.float64)
+            for j, booster in self.trees.items():
+                rows = mask[:, j].nonzero()[0]
+                if len(rows):
+                    p[rows, j] = booster.predict(x[rows], num_threads=1)
+            return p.astype(np.float32)
         z = np.asarray(x @ self.w) + self.b
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        mask = np.array([allowed_mask(*k) for k in kinds])
         return np.where(mask, p, 0.0).astype(np.float32)
 
     def save(self, folder: str | Path) -> None:
@@ -122,18 +134,50 @@ class RelationModel:
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocab, key=self.vocab.get)
         (folder / "vocab.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
-        _write_npz(folder / "weights.npz", w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+        if self.trees is not None:
+            (folder / "weights.npz").unlink(missing_ok=True)
+            (folder / TREES).write_text(_trees_text(self.trees), encoding="utf-8")
+            files = ("vocab.txt", TREES)
+        else:
+            (folder / TREES).unlink(missing_ok=True)
+            _write_npz(folder / "weights.npz", w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+            files = ("vocab.txt", "weights.npz")
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
                     calibration=self.calibration.to_json())
         h = hashlib.sha256()
-        for p in ("vocab.txt", "weights.npz"):
+        for p in files:
             h.update((folder / p).read_bytes())
         h.update(json.dumps({k: meta[k] for k in ("targets", "threshold", "keep", "calibration")},
                             sort_keys=True).encode())
         meta["digest"] = h.hexdigest()
         (folder / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         self.meta = meta
+
+
+TREES = "trees.txt"
+_SECTION = "=== target "
+
+
+def _trees_text(trees: dict[int, Any]) -> str:
+    """The boosters as LightGBM's own text format, one section per target: "=== target NAME" and
+    the booster's model text."""
+    return "".join(f"{_SECTION}{TARGETS[j]}\n{trees[j].model_to_string(num_iteration=-1)}\n" for j in sorted(trees))
+
+
+def _read_trees(text: str, folder: Path) -> dict[int, Any]:
+    import lightgbm as lgb
+
+    out: dict[int, Any] = {}
+    for part in text.split(_SECTION)[1:]:
+        name, _, body = part.partition("\n")
+        if name not in TARGETS:
+            raise ConfigError(f"{folder / TREES}: trees for an unknown target {name!r}; retrain the model")
+        try:
+            out[TARGETS.index(name)] = lgb.Booster(model_str=body)
+        except lgb.basic.LightGBMError as exc:
+            raise ConfigError(f"{folder / TREES}: unreadable trees for {name} ({exc})") from None
+    return out
 
 
 def _write_npz(path: Path, **arrays: np.ndarray) -> None:
@@ -156,21 +200,28 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         names = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
-        with np.load(folder / "weights.npz", allow_pickle=False) as z:
-            w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
+        if names and names[-1] == "":
+            names.pop()
+        trees = None
+        if (meta.get("learner") or {}).get("kind") == "boosted":
+            trees = _read_trees((folder / TREES).read_text(encoding="utf-8"), folder)
+            w = np.zeros((len(names), 0), dtype=np.float16)  # unused: the trees score
+            b = np.full(len(TARGETS), -12.0, dtype=np.float32)
+        else:
+            with np.load(folder / "weights.npz", allow_pickle=False) as z:
+                w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
     except FileNotFoundError as exc:
         raise ConfigError(f"{folder}: not a factionmap relation model ({Path(exc.filename).name} is missing); "
                           f"make one with `factionmap train`") from None
     except (ValueError, OSError, KeyError) as exc:
         raise ConfigError(f"{folder}: unreadable relation model ({exc})") from None
-    if names and names[-1] == "":
-        names.pop()
     if meta.get("targets") != TARGETS:
         raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
-    if w.shape != (len(names), len(TARGETS)) or b.shape != (len(TARGETS),):
+    if w.shape != (len(names), 0 if trees is not None else len(TARGETS)) or b.shape != (len(TARGETS),):
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
-                         float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta)
+                         float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta,
+                         trees)
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,170 @@
+"""The learners the relation model can be fitted with: one binary classifier per target, each on the
+pairs whose kinds allow that target, over the same sparse 0/1 features (`training.fit` builds them).
+
+    linear   L2 logistic regression (liblinear); optionally class-weighted, and optionally its C chosen
+             per target among `c_grid` by inner document folds of the training data only
+    boosted  gradient-boosted trees (LightGBM), single-threaded and seeded: the same data give the same
+             trees, byte for byte
+
+`bench/learners.py` compares them by document-level cross-validation.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+SEED = 20261202
+
+
+@dataclass(frozen=True)
+class Learner:
+    kind: str = "linear"  # "linear" or "boosted"
+    c: float = 0.3  # linear: inverse regularisation strength
+    balanced: bool = False  # linear: weigh the classes inversely to their frequency
+    c_grid: tuple[float, ...] = ()  # linear: choose C per target among these by inner document folds
+    leaves: int = 15  # boosted: leaves per tree
+    rate: float = 0.05  # boosted: learning rate
+    rounds: int = 300  # boosted: trees per target
+    min_child: int = 10  # boosted: fewest pairs in a leaf
+
+    def __post_init__(self):
+        if self.kind not in ("linear", "boosted"):
+            raise ValueError(f"unknown learner {self.kind!r} (linear or boosted)")
+
+    @property
+    def label(self) -> str:
+        if self.kind == "boosted":
+            return f"boosted leaves={self.leaves} rate={self.rate} rounds={self.rounds} min_child={self.min_child}"
+        grid = f" C in {list(self.c_grid)} (inner folds)" if self.c_grid else f" C={self.c}"
+        return f"linear{grid}{' balanced' if self.balanced else ''}"
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["c_grid"] = list(self.c_grid)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Learner":
+        data = dict(data or {})
+        data["c_grid"] = tuple(data.get("c_grid") or ())
+        return cls(**data)
+
+
+# The learners `factionmap train --learner` offers, by name (bench/learners.py measures more). Class
+# weighting measured better than none on cross-validation (F1 at P>=0.80 0.297 against 0.283).
+PRESETS = {
+    "linear": Learner(balanced=True),
+    "boosted": Learner(kind="boosted", leaves=15, rate=0.05, rounds=300, min_child=10),
+}
+
+
+def fit_linear(x, y: np.ndarray, sw: np.ndarray, learner: Learner, groups: list[str]) -> tuple[np.ndarray, float, float]:
+    """(coefficients, intercept, the C used) of a logistic regression of y on x."""
+    c = choose_c(x, y, sw, learner, groups) if learner.c_grid else learner.c
+    clf = _logistic(c, learner.balanced)
+    clf.fit(x, y, sample_weight=sw)
+    return clf.coef_[0], float(clf.intercept_[0]), c
+
+
+def _logistic(c: float, balanced: bool):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED,
+                              class_weight="balanced" if balanced else None)
+
+
+def inner_folds(groups: list[str], k: int) -> np.ndarray:
+    """Each row's inner fold, by a hash of its document's name (whole documents held out)."""
+    names = sorted(set(groups), key=lambda n: hashlib.sha256(f"inner:{SEED}:{n}".encode()).hexdigest())
+    fold = {n: i % k for i, n in enumerate(names)}
+    return np.array([fold[g] for g in groups])
+
+
+def choose_c(x, y: np.ndarray, sw: np.ndarray, learner: Learner, groups: list[str], k: int = 3) -> float:
+    """The C of `learner.c_grid` with the best average precision on held-out documents of the
+    training data (ties to the smaller C); `learner.c` when the folds cannot measure it."""
+    from sklearn.metrics import average_precision_score
+
+    fold = inner_folds(groups, k)
+    best, best_c = -1.0, learner.c
+    for c in sorted(learner.c_grid):
+        held_scores, held_y = [], []
+        for f in range(k):
+            tr, te = fold != f, fold == f
+            if not te.any() or y[tr].sum() == 0 or y[tr].sum() == tr.sum():
+                continue
+            clf = _logistic(c, learner.balanced)
+            clf.fit(x[tr], y[tr], sample_weight=sw[tr])
+            held_scores.append(clf.decision_function(x[te]))
+            held_y.append(y[te])
+        if not held_y or np.concatenate(held_y).sum() == 0:
+            return learner.c
+        ap = average_precision_score(np.concatenate(held_y), np.concatenate(held_scores))
+        if ap > best + 1e-9:
+            best, best_c = ap, c
+    return best_c
+
+
+def boosted_params(learner: Learner) -> dict:
+    return {
+        "objective": "binary", "num_leaves": learner.leaves, "learning_rate": learner.rate,
+        "min_child_samples": learner.min_child, "min_child_weight": 1e-3, "lambda_l2": 1.0,
+        "num_threads": 1, "deterministic": True, "force_row_wise": True, "seed": SEED, "verbose": -1,
+    }
+
+
+def fit_boosted(x, jobs: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], learner: Learner) -> dict[int, object]:
+    """A LightGBM booster (binary log-loss) per target j of `jobs` (j -> its rows of x, labels, weights),
+    deterministic. The features are binned once, on all of x; each target trains on its rows."""
+    import lightgbm as lgb
+
+    params = boosted_params(learner)
+    full = lgb.Dataset(x.astype(np.float32), params=params, free_raw_data=False).construct()
+    out = {}
+    for j, (rows, y, sw) in sorted(jobs.items()):
+        sub = full.subset(np.asarray(rows, dtype=np.int32), params=params).construct()
+        sub.set_label(y.astype(np.float32))
+        sub.set_weight(sw.astype(np.float32))
+        out[j] = lgb.train(params, sub, num_boost_round=learner.rounds)
+    return out
+
+
+def compact(trees: dict[int, object], n_features: int) -> tuple[list[int], dict[int, object]]:
+    """The features the trees split on (sorted column indices) and the same trees over those columns
+    only: a model that stores and scores a few thousand features instead of every one seen."""
+    import lightgbm as lgb
+
+    used = sorted({int(i) for b in trees.values() for i in np.nonzero(b.feature_importance("split"))[0]})
+    if not used:
+        used = list(range(min(1, n_features)))
+    new = {old: i for i, old in enumerate(used)}
+    return used, {j: lgb.Booster(model_str=_remap(b.model_to_string(num_iteration=-1), used, new))
+                  for j, b in sorted(trees.items())}
+
+
+def _remap(text: str, used: list[int], new: dict[int, int]) -> str:
+    """LightGBM's model text with column `used[i]` renumbered i (the per-tree byte sizes, an optional
+    index for parallel loading, are left out since the renumbering changes them)."""
+    out = []
+    for line in text.split("\n"):
+        key, eq, val = line.partition("=")
+        if not eq:
+            out.append(line)
+        elif key == "max_feature_idx":
+            out.append(f"max_feature_idx={len(used) - 1}")
+        elif key == "feature_names":
+            out.append("feature_names=" + " ".join(f"Column_{i}" for i in range(len(used))))
+        elif key == "feature_infos":
+            infos = val.split(" ")
+            out.append("feature_infos=" + " ".join(infos[o] for o in used))
+        elif key == "tree_sizes":
+            continue
+        elif key == "split_feature":
+            out.append("split_feature=" + " ".join(str(new[int(v)]) for v in val.split(" ") if v))
+        elif key.startswith("Column_"):  # feature_importances
+            out.append(f"Column_{new[int(key[7:])]}={val}")
+        else:
+            out.append(line)
+    return "\n".join(out)
