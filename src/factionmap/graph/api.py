@@ -201,7 +201,7 @@ class Graph:
 
         `citations=False` leaves each tie's citations empty and `aliases=False` its ends' aliases, for
         readers that need neither (Graph.citation_counts gives their counts)."""
-        if entity is not None and limit and self.engine.dialect.name == "postgresql":  # a page, per side
+        if entity is not None and limit:  # an entity's page
             query = self.entity_page(self.entity_id(entity), limit, offset, as_of=as_of, start=start, end=end,
                                      relation=relation, status=status, min_grade=min_grade, undated=undated,
                                      rejected=rejected, among=among, ids=ids)
@@ -220,9 +220,12 @@ class Graph:
         """SQL: `limit` of the entity's ties from `offset` under the filters (as _ties_query takes them), in
         the order relation, start, id, as `ties(entity=...)` pages them. Read as two ordered index scans,
         its ties as subject and as object (migration 0019), each stopping after offset + limit rows, merged:
-        a hub's first page no longer sorts every tie it has."""
+        a hub's first page no longer sorts every tie it has. Elsewhere (SQLite) one query of both ends."""
         c = t.ties.c
         base = self._ties_query(**filters)
+        if self.engine.dialect.name != "postgresql":
+            page = base.where(or_(c.subject_id == entity_id, c.object_id == entity_id)).limit(limit)
+            return page.offset(offset) if offset else page
         n = offset + limit
         mine = union_all(base.where(c.subject_id == entity_id).limit(n),
                          base.where(c.object_id == entity_id, c.subject_id != entity_id).limit(n)).subquery("mine")

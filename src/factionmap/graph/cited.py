@@ -49,6 +49,12 @@ def confident(tie_ids: list[int] | None = None) -> Any:
     return query if tie_ids is None else query.where(ta.c.tie_id.in_(tie_ids))
 
 
+def refresh_confidence(conn: Connection, tie_ids: list[int] | None) -> None:
+    """Write these ties' top confidence (`confident`; None: every tie with assertions)."""
+    tops = confident(tie_ids).subquery("tops")
+    conn.execute(update(t.ties).where(t.ties.c.id == tops.c.tie_id).values(top_confidence=tops.c.top))
+
+
 def refresh(conn: Connection, tie_ids: Iterable[int] | None, *, confidence: bool = True) -> None:
     """Count these ties' citations (None: every tie) from the evidence as stored now, and (`confidence`)
     their assertions' top confidence (migration 0018 counts without it: the column comes in 0020). A tie
@@ -58,8 +64,7 @@ def refresh(conn: Connection, tie_ids: Iterable[int] | None, *, confidence: bool
         conn.execute(update(t.ties).where(t.ties.c.id == sums.c.tie_id)
                      .values(citation_count=sums.c.n, cited_documents=sums.c.docs, only_reported=sums.c.reported))
         if confidence:
-            tops = confident(ids).subquery("tops")
-            conn.execute(update(t.ties).where(t.ties.c.id == tops.c.tie_id).values(top_confidence=tops.c.top))
+            refresh_confidence(conn, ids)
     if tie_ids is None:
         write(None)
         return

@@ -79,8 +79,7 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
     query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
-        first = query if limit is None else (graph.entity_page(entity_id, limit + 1, **filters)
-                                             if conn.dialect.name == "postgresql" else query.limit(limit + 1))
+        first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
         rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
         if paged:  # more than a page: count them, and take the page's ties, the most cited first

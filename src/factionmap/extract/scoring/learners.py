@@ -77,10 +77,16 @@ def _logistic(c: float, balanced: bool):
                               class_weight="balanced" if balanced else None)
 
 
+def folds_of(names: list[str], k: int, salt: str = "") -> dict[str, int]:
+    """A document's fold: by a hash of its name (stable whatever else the corpus holds); `salt` draws
+    another partition of the same names."""
+    ranked = sorted(names, key=lambda n: hashlib.sha256(f"{salt}{SEED}:{n}".encode()).hexdigest())
+    return {n: i % k for i, n in enumerate(ranked)}
+
+
 def inner_folds(groups: list[str], k: int) -> np.ndarray:
     """Each row's inner fold, by a hash of its document's name (whole documents held out)."""
-    names = sorted(set(groups), key=lambda n: hashlib.sha256(f"inner:{SEED}:{n}".encode()).hexdigest())
-    fold = {n: i % k for i, n in enumerate(names)}
+    fold = folds_of(sorted(set(groups)), k, salt="inner:")
     return np.array([fold[g] for g in groups])
 
 

@@ -8,7 +8,6 @@ Deterministic: folds by document name, a seeded solver, features in sorted order
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -22,12 +21,11 @@ from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
-from .learners import PRESETS, Learner, compact, fit_boosted, fit_linear
+from .learners import PRESETS, Learner, compact, fit_boosted, fit_linear, folds_of
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
 from .scorer import candidates_from_scores, pair_features
 
-SEED = 20261202
 
 
 @dataclass
@@ -84,7 +82,7 @@ def _matrix(data: list[DocData], vocab: dict[str, int]):
 
 
 # The learner `factionmap train` fits, chosen by `bench/learners.py` (document-level cross-validation):
-# class-weighted logistic regression. Boosted trees (15 leaves, rate 0.05, 300 rounds) measured no better
+# the unweighted logistic regression (see learners.PRESETS for class weighting). Boosted trees (15 leaves, rate 0.05, 300 rounds) measured no better
 # (F1 at P>=0.80 0.280, training documents 0.234) and ten times slower to train; see the bench's docstring.
 DEFAULT_LEARNER = PRESETS["linear"]
 
@@ -157,12 +155,6 @@ def group_of(assertion) -> str:
 def positives(gold: list[dict]) -> list[dict]:
     """The gold rows that state a tie (an analyst's rejected reading states none)."""
     return [g for g in gold if g.get("review") != "rejected"]
-
-
-def folds_of(names: list[str], k: int) -> dict[str, int]:
-    """A document's fold: by a hash of its name (stable whatever else the corpus holds)."""
-    ranked = sorted(names, key=lambda n: hashlib.sha256(f"{SEED}:{n}".encode()).hexdigest())
-    return {n: i % k for i, n in enumerate(ranked)}
 
 
 @dataclass

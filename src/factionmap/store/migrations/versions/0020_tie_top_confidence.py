@@ -18,13 +18,9 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("ties") as batch_op:
         batch_op.add_column(sa.Column("top_confidence", sa.Float()))
-    from sqlalchemy import update
-
     from factionmap.graph import cited
-    from factionmap.store import schema as t
 
-    tops = cited.confident().subquery("tops")  # the ties already stored
-    op.get_bind().execute(update(t.ties).where(t.ties.c.id == tops.c.tie_id).values(top_confidence=tops.c.top))
+    cited.refresh_confidence(op.get_bind(), None)  # the ties already stored
 
 
 def downgrade() -> None:
