@@ -3,7 +3,8 @@
 
     .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted] [--c 0.3] [--min-precision 0.80]
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
-                                       [--unseen-calibration GROUP ...] [--threshold-on-unseen yes|no]
+                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
+                                       [--threshold-on-unseen yes|no]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
@@ -16,7 +17,7 @@ training documents alone; time to prepare, cross-validate and fit.
 The frames were written against the development and sample documents ("seen" below): there their hits
 are in-sample. `--by-rule` prints, per frame relation and rule, the held-out frame ties and their
 precision on the 42 training documents against the seen ones. `--frame-dropout`, `--seen-weight`,
-`--unseen-calibration` and `--threshold-on-unseen` override training's defaults (see training.py).
+`--unseen-calibration`, `--relation-curves` and `--threshold-on-unseen` override training's defaults (see training.py).
 """
 from __future__ import annotations
 
@@ -79,6 +80,8 @@ def main(argv=None) -> int:
     ap.add_argument("--unseen-calibration", nargs="*", default=None, metavar="GROUP",
                     help="groups calibrated on unseen documents only (\"*\" every group; none: no group); "
                          "default training.DEFAULT_UNSEEN_GROUPS")
+    ap.add_argument("--relation-curves", nargs="*", default=None, metavar="GROUP",
+                    help="groups calibrated per relation too (default training.RELATION_CURVES)")
     ap.add_argument("--threshold-on-unseen", choices=["yes", "no"], default=None,
                     help="choose the threshold on the training documents' curve (default "
                          "training.DEFAULT_THRESHOLD_ON_UNSEEN)")
@@ -103,7 +106,8 @@ def main(argv=None) -> int:
     cv = T.cross_validate(data, args.folds, args.c, learner=PRESETS[args.learner] if args.learner else None,
                           frame_dropout=args.frame_dropout, seen_weight=args.seen_weight)
     groups = None if args.unseen_calibration is None else tuple(args.unseen_calibration)
-    cal_rows = T.cross_calibrated(cv, args.folds, groups)  # each fold calibrated by curves fitted on the others
+    per_relation = None if args.relation_curves is None else tuple(args.relation_curves)
+    cal_rows = T.cross_calibrated(cv, args.folds, groups, per_relation)  # each fold calibrated by curves fitted on the others
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     on_unseen = None if args.threshold_on_unseen is None else args.threshold_on_unseen == "yes"
