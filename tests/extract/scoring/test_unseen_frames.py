@@ -84,3 +84,14 @@ def test_the_threshold_is_chosen_on_the_unseen_documents_when_asked():
     assert training.threshold_docs(cv, on_unseen=False) == ["a.txt", "b.txt", "dev.txt"]
     only_seen = CVResult(docs=["dev.txt"], seen={"dev.txt"})
     assert training.threshold_docs(only_seen, on_unseen=True) == ["dev.txt"]
+
+
+def test_per_relation_curves_only_for_the_groups_asked():
+    rows, correct = [], []
+    for doc, group, n, right in [("train.txt", "frame", 100, 80), ("train.txt", "model", 100, 40)]:
+        r, c = _rows(doc, group, n, right)
+        rows += r
+        correct += c
+    cal = training._fit_on(rows, correct, relation_curves=("frame",))
+    assert "operates_in:frame" in cal.curves and "operates_in:model" not in cal.curves
+    assert "operates_in:frame" not in training._fit_on(rows, correct, relation_curves=()).curves
