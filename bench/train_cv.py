@@ -2,15 +2,22 @@
 """Document-level cross-validation of the learned relation scorer, and the figures of the shipped model.
 
     .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted] [--c 0.3] [--min-precision 0.80]
-                                       [--json FILE]
+                                       [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
+                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
+                                       [--threshold-on-unseen yes|no]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
 in exactly one fold; every figure below is on held-out documents. Prints, per subset and in all:
 per-relation P/R/F1, micro P/R/F1, dates and stance on matched ties, at the threshold chosen on the
 cross-validated curve; the precision/recall curve; expected calibration error and the reliability
-table (each fold calibrated by curves fitted on the other folds only); time to prepare, cross-validate
-and fit.
+table (each fold calibrated by curves fitted on the other folds only), and the same error on the
+training documents alone; time to prepare, cross-validate and fit.
+
+The frames were written against the development and sample documents ("seen" below): there their hits
+are in-sample. `--by-rule` prints, per frame relation and rule, the held-out frame ties and their
+precision on the 42 training documents against the seen ones. `--frame-dropout`, `--seen-weight`,
+`--unseen-calibration`, `--relation-curves` and `--threshold-on-unseen` override training's defaults (see training.py).
 """
 from __future__ import annotations
 
@@ -33,6 +40,31 @@ def training_inputs() -> tuple[list[Path], list[Path]]:
     return gold, docs
 
 
+def by_rule(cv, unseen: frozenset[str]) -> str:
+    """Held-out frame ties (raw scores, any threshold) and their precision per frame relation and rule:
+    on the training documents against the documents the frames were written for."""
+    from collections import defaultdict
+
+    tabs: dict[str, dict[str, list[int]]] = {"relation": defaultdict(lambda: [0, 0, 0, 0]),
+                                             "rule": defaultdict(lambda: [0, 0, 0, 0])}
+    for r, ok in zip(cv.rows, cv.correct):
+        if r.get("group") != "frame":
+            continue
+        o = 0 if r["doc"] in unseen else 2
+        for tab, keys in (("relation", [r["relation"]]), ("rule", r.get("rules") or ["?"])):
+            for k in keys:
+                tabs[tab][k][o] += 1
+                tabs[tab][k][o + 1] += ok
+    lines = []
+    for tab, counts in tabs.items():
+        lines.append(f"\nframe ties by {tab}: held out, on the {len(unseen)} training documents | on the others")
+        for k, (n, right, n2, right2) in sorted(counts.items(), key=lambda kv: (-kv[1][0] - kv[1][2], kv[0])):
+            p = f"{right / n:.2f}" if n else " -  "
+            p2 = f"{right2 / n2:.2f}" if n2 else " -  "
+            lines.append(f"  {k:28s} {n:5d} {p}  | {n2:5d} {p2}")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -42,6 +74,17 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of the development documents' pairs")
+    ap.add_argument("--by-rule", action="store_true", help="frame ties' precision by rule, training vs seen documents")
+    ap.add_argument("--frame-dropout", type=float, default=None, help="training.DEFAULT_FRAME_DROPOUT")
+    ap.add_argument("--seen-weight", type=float, default=None, help="training.DEFAULT_SEEN_WEIGHT")
+    ap.add_argument("--unseen-calibration", nargs="*", default=None, metavar="GROUP",
+                    help="groups calibrated on unseen documents only (\"*\" every group; none: no group); "
+                         "default training.DEFAULT_UNSEEN_GROUPS")
+    ap.add_argument("--relation-curves", nargs="*", default=None, metavar="GROUP",
+                    help="groups calibrated per relation too (default training.RELATION_CURVES)")
+    ap.add_argument("--threshold-on-unseen", choices=["yes", "no"], default=None,
+                    help="choose the threshold on the training documents' curve (default "
+                         "training.DEFAULT_THRESHOLD_ON_UNSEEN)")
     args = ap.parse_args(argv)
 
     from factionmap.evaluate import score, tradeoff
@@ -55,16 +98,24 @@ def main(argv=None) -> int:
     for d in data:
         if (SHARED / "dev" / "docs" / d.name).exists():
             d.weight = args.dev_weight
+        d.seen = not (SHARED / "train" / "docs" / d.name).exists()  # the frames were written against it
     t_prep = time.perf_counter() - t0
     from factionmap.extract.scoring.learners import PRESETS
 
-    cv = T.cross_validate(data, args.folds, args.c, learner=PRESETS[args.learner] if args.learner else None)
-    cal_rows = T.cross_calibrated(cv, args.folds)  # each fold calibrated by curves fitted on the others
+    unseen = frozenset(d.name for d in data if not d.seen)
+    cv = T.cross_validate(data, args.folds, args.c, learner=PRESETS[args.learner] if args.learner else None,
+                          frame_dropout=args.frame_dropout, seen_weight=args.seen_weight)
+    groups = None if args.unseen_calibration is None else tuple(args.unseen_calibration)
+    per_relation = None if args.relation_curves is None else tuple(args.relation_curves)
+    cal_rows = T.cross_calibrated(cv, args.folds, groups, per_relation)  # each fold calibrated by curves fitted on the others
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
-    best = T.choose_threshold(tradeoff(cv.gold, cal_rows, cv.docs, [round(x / 100, 2) for x in range(5, 96)]),
-                              args.min_precision)
+    on_unseen = None if args.threshold_on_unseen is None else args.threshold_on_unseen == "yes"
+    best = T.choose_threshold(tradeoff(cv.gold, cal_rows, T.threshold_docs(cv, on_unseen),
+                                       [round(x / 100, 2) for x in range(5, 96)]), args.min_precision)
     ece, table = T.reliability([r["confidence"] for r in cal_rows], cv.correct)
+    inside = [i for i, r in enumerate(cal_rows) if r["doc"] in unseen]
+    ece_unseen, _ = T.reliability([cal_rows[i]["confidence"] for i in inside], [cv.correct[i] for i in inside])
     thr = best["threshold"]
     kept = [r for r in cal_rows if r["confidence"] >= thr]
     subsets = {
@@ -72,7 +123,8 @@ def main(argv=None) -> int:
         "dev (7 docs)": sorted({d.name for d in data if (SHARED / "dev" / "docs" / d.name).exists()}),
         "sample (14 files)": sorted({d.name for d in data if (ROOT / "samples" / "corpus" / d.name).exists()}),
     }
-    out = {"threshold": thr, "ece": round(ece, 4), "reliability": table, "curve": curve,
+    out = {"threshold": thr, "ece": round(ece, 4), "ece_train": round(ece_unseen, 4), "reliability": table,
+           "curve": curve,
            "prepare_seconds": round(t_prep, 1), "cv_seconds": round(cv.seconds, 1), "subsets": {}}
     print(f"{len(data)} documents, {sum(len(d.pairs) for d in data)} candidate pairs, {len(rows)} gold ties; "
           f"prepare {t_prep:.0f} s, {args.folds}-fold CV {cv.seconds:.0f} s")
@@ -86,9 +138,13 @@ def main(argv=None) -> int:
     print("\nthreshold  precision  recall  f1")
     for p in curve:
         print(f"  {p['threshold']:.2f}     {p['precision']:.3f}    {p['recall']:.3f}  {p['f1']:.3f}")
-    print(f"\nexpected calibration error {ece:.3f}")
+    print(f"\nbest F1 on the curve {max(p['f1'] for p in curve):.3f}")
+    print(f"\nexpected calibration error {ece:.3f}; on the training documents alone {ece_unseen:.3f} "
+          f"({len(inside)} ties)")
     for row in table:
         print(f"  {row['bin']}  n={row['n']:<5} confidence {row['confidence']:.3f}  right {row['accuracy']:.3f}")
+    if args.by_rule:
+        print(by_rule(cv, unseen))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
     return 0
