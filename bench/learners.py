@@ -41,6 +41,11 @@ LEARNERS = {
     "linear-tuned": dict(kind="linear", c=0.3, c_grid=(0.1, 0.3, 1.0)),
     "linear-balanced": dict(kind="linear", c=0.3, balanced=True),
     "linear-tuned-balanced": dict(kind="linear", c=0.3, balanced=True, c_grid=(0.03, 0.1, 0.3)),
+    "backoff": dict(kind="backoff", c=0.3, share=1.0),  # (c) each feature also shared by family and by all
+    "backoff-share0.5": dict(kind="backoff", c=0.3, share=0.5),
+    "backoff-share2": dict(kind="backoff", c=0.3, share=2.0),
+    "twostage": dict(kind="twostage", c=0.3, c_which=1.0),  # (a) any tie here x which relation, given a tie
+    "twostage-c1-0.3": dict(kind="twostage", c=1.0, c_which=0.3),
     "boosted-15-0.05-300-10": dict(kind="boosted", leaves=15, rate=0.05, rounds=300, min_child=10),
     "boosted-31-0.05-300-10": dict(kind="boosted", leaves=31, rate=0.05, rounds=300, min_child=10),
     "boosted-15-0.1-300-5": dict(kind="boosted", leaves=15, rate=0.1, rounds=300, min_child=5),
@@ -65,6 +70,9 @@ def measure(data, learner, folds: int, min_precision: float, name: str = "", sav
     kept = [r for r in cal_rows if r["confidence"] >= best["threshold"]]
     train_names = sorted({d.name for d in data if (SHARED / "train" / "docs" / d.name).exists()})
     sub = score(cv.gold, kept, train_names).to_dict()
+    per_rel = score(cv.gold, kept, sorted({d.name for d in data})).to_dict()["per_relation"]
+    rare_at_05 = score(cv.gold, [r for r in cal_rows if r["confidence"] >= 0.05],
+                       sorted({d.name for d in data})).to_dict()
     model, report = T.train(data, cv=cv, folds=folds, min_precision=min_precision, learner=learner)
     fit_s = report["fit_seconds"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,7 +85,9 @@ def measure(data, learner, folds: int, min_precision: float, name: str = "", sav
             "f1": best["f1"], "best_f1": top["f1"], "best_at": top["threshold"],
             "train_f1": micro.get("f1"), "train_p": micro.get("precision"), "train_r": micro.get("recall"),
             "ece": round(ece, 4), "fit_seconds": round(fit_s, 1), "cv_seconds": round(cv.seconds, 1),
-            "size_mb": round(size / 1e6, 2)}
+            "size_mb": round(size / 1e6, 2), "recall_at_0.05": rare_at_05["recall"],
+            "per_relation": {k: [v["tp"], v["fp"], v["fn"]] for k, v in per_rel.items()},
+            "per_relation_at_0.05": {k: [v["tp"], v["fp"], v["fn"]] for k, v in rare_at_05["per_relation"].items()}}
 
 
 def main(argv=None) -> int:
@@ -114,6 +124,9 @@ def main(argv=None) -> int:
         print(f"{name:<26} {r['threshold']:>5.2f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>8.3f} "
               f"{r['best_f1']:>7.3f} {r['train_f1']:>8.3f} {r['ece']:>6.3f} {r['fit_seconds']:>6.1f} "
               f"{r['cv_seconds']:>6.0f} {r['size_mb']:>6.2f}", flush=True)
+        print(f"{'':<26} recall at 0.05 {r['recall_at_0.05']:.3f}; tp/fp/fn at the threshold (at 0.05): " + ", ".join(
+            f"{k} {'/'.join(map(str, v))} ({'/'.join(map(str, r['per_relation_at_0.05'].get(k, [])))})"
+            for k, v in sorted(r["per_relation"].items())), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0
