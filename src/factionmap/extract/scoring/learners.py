@@ -70,7 +70,8 @@ class Learner:
 # The learners `factionmap train --learner` offers, by name (bench/learners.py measures more). Class
 # weighting ("balanced") measured better than none on the first-pass gold (F1 at P>=0.80 0.297 against
 # 0.283) but not on the settled gold of all 42 documents (0.284 against 0.285; training documents 0.238
-# against 0.245), and its fit is several times slower: the default stays unweighted.
+# against 0.245), and its fit is several times slower: the default stays unweighted. `backoff` and
+# `twostage` share strength across relations; measured no better than `linear` (bench/learners.py).
 PRESETS = {
     "linear": Learner(balanced=False),
     "boosted": Learner(kind="boosted", leaves=15, rate=0.05, rounds=300, min_child=10),
