@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Document-level cross-validation of the learned relation scorer, and the figures of the shipped model.
 
-    .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted] [--c 0.3] [--min-precision 0.80]
+    .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted|backoff|twostage] [--c 0.3] [--min-precision 0.80]
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
                                        [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
                                        [--threshold-on-unseen yes|no]
@@ -69,7 +69,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c", type=float, default=None, help="C of the linear learner (default 0.3)")
-    ap.add_argument("--learner", choices=["linear", "boosted"], help="default: training.DEFAULT_LEARNER")
+    ap.add_argument("--learner", choices=["linear", "boosted", "backoff", "twostage"],
+                    help="default: training.DEFAULT_LEARNER")
     ap.add_argument("--min-precision", type=float, default=0.80)  # training.DEFAULT_MIN_PRECISION
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")

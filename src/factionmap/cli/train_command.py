@@ -22,9 +22,11 @@ from .common import fail_cleanly
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write the model into (meta.json, vocab.txt, and weights.npz or trees.txt).")
 @click.option("--folds", default=5, show_default=True, help="Document-level cross-validation folds.")
-@click.option("--learner", type=click.Choice(["linear", "boosted"]), default=None,
+@click.option("--learner", type=click.Choice(["linear", "boosted", "backoff", "twostage"]), default=None,
               help="linear: logistic regression per relation; boosted: gradient-boosted trees (LightGBM) per "
-                   "relation (default: the one cross-validation chose, see bench/learners.py).")
+                   "relation; backoff: one logistic regression whose features are also shared by every relation "
+                   "and by the relation's family; twostage: 'states some tie' times 'which relation' "
+                   "(default: the one cross-validation chose, see bench/learners.py).")
 @click.option("--c", "c", type=float, default=None,
               help="Inverse regularisation strength of the linear learner (default 0.3).")
 @click.option("--min-precision", default=0.80, show_default=True,  # training.DEFAULT_MIN_PRECISION

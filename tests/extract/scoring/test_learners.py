@@ -14,6 +14,8 @@ from factionmap.model import Document
 
 BOOSTED = Learner(kind="boosted", leaves=4, rate=0.2, rounds=30, min_child=2)
 TUNED = Learner(kind="linear", c_grid=(0.1, 1.0, 10.0))
+BACKOFF = Learner(kind="backoff", c=1.0)
+TWOSTAGE = Learner(kind="twostage", c=1.0, c_which=1.0)
 
 # Invented groups and towns; in each document one wording states an alliance and one states none.
 GROUPS = [("Amber Coast Front", "Granite Hills Brigades"), ("Silver Lake Movement", "Cedar Valley Battalion"),
@@ -57,7 +59,8 @@ def _ally(model, ann, text_pair):
     return max(hits)
 
 
-@pytest.mark.parametrize("learner", [BOOSTED, TUNED], ids=["boosted", "linear-tuned"])
+@pytest.mark.parametrize("learner", [BOOSTED, TUNED, BACKOFF, TWOSTAGE],
+                         ids=["boosted", "linear-tuned", "backoff", "twostage"])
 def test_a_corpus_written_here_teaches_which_wording_states_a_tie(own_data, frames_pipeline, learner):
     model = training.fit(own_data, learner=learner, min_count=1)
     ann = frames_pipeline.annotate(Document(text=(
@@ -90,7 +93,8 @@ def test_a_linear_model_saved_over_a_boosted_one_replaces_its_trees(own_data, tm
     assert load_model(tmp_path / "m").trees is None
 
 
-@pytest.mark.parametrize("learner", [BOOSTED, TUNED], ids=["boosted", "linear-tuned"])
+@pytest.mark.parametrize("learner", [BOOSTED, TUNED, BACKOFF, TWOSTAGE],
+                         ids=["boosted", "linear-tuned", "backoff", "twostage"])
 def test_fitting_twice_gives_the_same_model(own_data, tmp_path, learner):
     for name in ("a", "b"):
         training.fit(own_data, learner=learner, min_count=1).save(tmp_path / name)

@@ -5,6 +5,14 @@ pairs whose kinds allow that target, over the same sparse 0/1 features (`trainin
              per target among `c_grid` by inner document folds of the training data only
     boosted  gradient-boosted trees (LightGBM), single-threaded and seeded: the same data give the same
              trees, byte for byte
+    backoff  one L2 logistic regression over every target's rows at once, each feature in three copies:
+             one shared by all targets, one by the target's family and direction ("lineage>": split_from,
+             merged_into, successor_of, defected_to), one of the target's own. A target's weight is the
+             sum of the three, so a rare relation borrows what its family and every tie have in common;
+             it is still one weight column per target (saved and scored like `linear`)
+    twostage a gate, "does this pair state any tie here" (binary, every target's positives), times "which
+             relation and direction, given a tie" (multinomial over the targets the pair's kinds allow,
+             fitted on the positive pairs only)
 
 `bench/learners.py` compares them by document-level cross-validation.
 """
@@ -16,11 +24,12 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 SEED = 20261202
+KINDS = ("linear", "boosted", "backoff", "twostage")
 
 
 @dataclass(frozen=True)
 class Learner:
-    kind: str = "linear"  # "linear" or "boosted"
+    kind: str = "linear"  # "linear", "boosted", "backoff" or "twostage"
     c: float = 0.3  # linear: inverse regularisation strength
     balanced: bool = False  # linear: weigh the classes inversely to their frequency
     c_grid: tuple[float, ...] = ()  # linear: choose C per target among these by inner document folds
@@ -28,13 +37,19 @@ class Learner:
     rate: float = 0.05  # boosted: learning rate
     rounds: int = 300  # boosted: trees per target
     min_child: int = 10  # boosted: fewest pairs in a leaf
+    share: float = 1.0  # backoff: scale of the shared copies (s: their penalty is 1/s^2 of a target's own)
+    c_which: float = 1.0  # twostage: C of the multinomial "which relation" stage (c is the gate's)
 
     def __post_init__(self):
-        if self.kind not in ("linear", "boosted"):
-            raise ValueError(f"unknown learner {self.kind!r} (linear or boosted)")
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown learner {self.kind!r} ({', '.join(KINDS)})")
 
     @property
     def label(self) -> str:
+        if self.kind == "backoff":
+            return f"backoff C={self.c} share={self.share}"
+        if self.kind == "twostage":
+            return f"twostage gate C={self.c} which C={self.c_which}"
         if self.kind == "boosted":
             return f"boosted leaves={self.leaves} rate={self.rate} rounds={self.rounds} min_child={self.min_child}"
         grid = f" C in {list(self.c_grid)} (inner folds)" if self.c_grid else f" C={self.c}"
@@ -55,10 +70,13 @@ class Learner:
 # The learners `factionmap train --learner` offers, by name (bench/learners.py measures more). Class
 # weighting ("balanced") measured better than none on the first-pass gold (F1 at P>=0.80 0.297 against
 # 0.283) but not on the settled gold of all 42 documents (0.284 against 0.285; training documents 0.238
-# against 0.245), and its fit is several times slower: the default stays unweighted.
+# against 0.245), and its fit is several times slower: the default stays unweighted. `backoff` and
+# `twostage` share strength across relations; measured no better than `linear` (bench/learners.py).
 PRESETS = {
     "linear": Learner(balanced=False),
     "boosted": Learner(kind="boosted", leaves=15, rate=0.05, rounds=300, min_child=10),
+    "backoff": Learner(kind="backoff", c=0.3, share=1.0),
+    "twostage": Learner(kind="twostage", c=0.3, c_which=1.0),
 }
 
 
@@ -68,6 +86,88 @@ def fit_linear(x, y: np.ndarray, sw: np.ndarray, learner: Learner, groups: list[
     clf = _logistic(c, learner.balanced)
     clf.fit(x, y, sample_weight=sw)
     return clf.coef_[0], float(clf.intercept_[0]), c
+
+
+def family_keys(targets: list[str]) -> list[str]:
+    """Each target's family and direction ("lineage>", "conflict="), from the relation vocabulary."""
+    from ... import relations
+
+    return [f"{relations.get(t[:-1]).family or t[:-1]}{t[-1]}" for t in targets]
+
+
+def fit_backoff(x, jobs: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], targets: list[str],
+                learner: Learner) -> tuple[np.ndarray, np.ndarray]:
+    """(weights (features x targets), intercepts) of one logistic regression over the rows of every
+    target of `jobs` (j -> its rows of x, labels, weights), stacked: each row carries its features
+    three times, in the block shared by all targets, in its family's block and in its target's own
+    block (plus a constant of each). A target's weights are the sum of its three blocks'; targets
+    without a job get none (intercept -12)."""
+    from scipy.sparse import coo_matrix
+
+    n_feat, n_t = x.shape[1], len(targets)
+    fams = family_keys(targets)
+    fam_ix = {f: i for i, f in enumerate(sorted(set(fams)))}
+    n_blocks = 1 + len(fam_ix) + n_t
+    width = n_blocks * (n_feat + 1)  # each block: its features, then its constant
+    rs, cs, vs, ys, ws = [], [], [], [], []
+    start = 0
+    s = learner.share
+    for j, (rows, y, sw) in sorted(jobs.items()):
+        sub = x[rows].tocoo()
+        n = len(rows)
+        blocks = [(0, s), (1 + fam_ix[fams[j]], s), (1 + len(fam_ix) + j, 1.0)]
+        for blk, scale in blocks:
+            off = blk * (n_feat + 1)
+            rs += [sub.row + start, np.arange(start, start + n)]
+            cs += [sub.col + off, np.full(n, off + n_feat)]
+            vs += [np.full(sub.nnz, scale, np.float64), np.full(n, scale, np.float64)]
+        ys.append(y)
+        ws.append(sw)
+        start += n
+    w = np.zeros((n_feat, n_t), dtype=np.float32)
+    b = np.full(n_t, -12.0, dtype=np.float32)
+    if not jobs:
+        return w, b
+    big = coo_matrix((np.concatenate(vs), (np.concatenate(rs), np.concatenate(cs))), shape=(start, width)).tocsr()
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=learner.c, solver="liblinear", max_iter=2000, random_state=SEED, fit_intercept=False)
+    clf.fit(big, np.concatenate(ys), sample_weight=np.concatenate(ws))
+    coef = clf.coef_[0].reshape(n_blocks, n_feat + 1)
+    for j in jobs:
+        total = coef[0] * s + coef[1 + fam_ix[fams[j]]] * s + coef[1 + len(fam_ix) + j]
+        w[:, j] = total[:n_feat]
+        b[j] = total[n_feat]
+    return w, b
+
+
+def fit_twostage(x, tie_rows: np.ndarray, tie_y: np.ndarray, tie_w: np.ndarray, which_rows: np.ndarray,
+                 which_t: np.ndarray, which_w: np.ndarray, n_targets: int,
+                 learner: Learner) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """(gate weights, gate intercept, relation weights (features x targets), relation intercepts): the
+    gate a logistic regression of "states some tie" on `tie_rows`; the relation stage a multinomial
+    logistic regression of the target `which_t` on `which_rows` (a pair stating two ties counts once
+    for each). Targets never seen get weight 0 and intercept -12 (scoring masks by kinds)."""
+    from sklearn.linear_model import LogisticRegression
+
+    gate = _logistic(learner.c, False)
+    gate.fit(x[tie_rows], tie_y, sample_weight=tie_w)
+    w = np.zeros((x.shape[1], n_targets), dtype=np.float32)
+    b = np.full(n_targets, -12.0, dtype=np.float32)
+    seen = sorted(set(int(t) for t in which_t))
+    if len(seen) == 1:
+        b[seen[0]] = 0.0
+    elif seen:
+        clf = LogisticRegression(C=learner.c_which, solver="lbfgs", max_iter=3000, random_state=SEED)
+        clf.fit(x[which_rows], which_t, sample_weight=which_w)
+        if len(clf.classes_) == 2:  # sklearn keeps one row, the second class against the first
+            lo, hi = (int(t) for t in clf.classes_)
+            w[:, hi], b[hi], b[lo] = clf.coef_[0], clf.intercept_[0], 0.0
+        else:
+            for k, t in enumerate(clf.classes_):
+                w[:, int(t)] = clf.coef_[k]
+                b[int(t)] = clf.intercept_[k]
+    return gate.coef_[0].astype(np.float32), float(gate.intercept_[0]), w, b
 
 
 def _logistic(c: float, balanced: bool):

@@ -4,12 +4,14 @@ Stored as a folder (shipped in the package under `data/model/`, or written by `f
 
     meta.json     targets, threshold, calibration knots, the learner, what it was trained on, its figures
     vocab.txt     one feature a line (line n is column n of the features)
-    weights.npz   linear learner: `w` (features x targets, float16) and `b` (targets)
+    weights.npz   linear and backoff learners: `w` (features x targets, float16) and `b` (targets); the
+                  twostage learner adds the gate, `g` (features, float16) and `gb` (one value)
     trees.txt     boosted learner (instead of weights.npz): per target, "=== target NAME" and the
                   LightGBM booster's own text model over the vocabulary's columns (no pickle)
 
-A linear model scores with a sum of weight rows (no learning library needed); a boosted one with
-LightGBM's predictor, single-threaded.
+A linear model scores with a sum of weight rows (no learning library needed); a two-stage one with
+two such sums, the gate's probability times a softmax over the targets the pair's kinds allow; a
+boosted one with LightGBM's predictor, single-threaded.
 """
 from __future__ import annotations
 
@@ -99,6 +101,7 @@ class RelationModel:
     calibration: Calibration = field(default_factory=Calibration)
     meta: dict = field(default_factory=dict)
     trees: dict[int, Any] | None = None  # target index -> LightGBM booster, when boosted (w is then unused)
+    gate: tuple[np.ndarray, float] | None = None  # twostage: "states some tie" weights and intercept
 
     @property
     def version(self) -> str:
@@ -126,6 +129,15 @@ class RelationModel:
                     p[rows, j] = booster.predict(x[rows], num_threads=1)
             return p.astype(np.float32)
         z = np.asarray(x @ self.w) + self.b
+        if self.gate is not None:
+            g = np.asarray(x @ self.gate[0]).reshape(-1) + self.gate[1]
+            tie = 1.0 / (1.0 + np.exp(-np.clip(g, -30, 30)))
+            z = np.where(mask, z, -np.inf)
+            top = np.max(z, axis=1, keepdims=True)
+            e = np.exp(z - np.where(np.isfinite(top), top, 0.0))
+            total = e.sum(axis=1, keepdims=True)
+            which = np.divide(e, total, out=np.zeros_like(e), where=total > 0)
+            return (tie[:, None] * which).astype(np.float32)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return np.where(mask, p, 0.0).astype(np.float32)
 
@@ -140,7 +152,10 @@ class RelationModel:
             files = ("vocab.txt", TREES)
         else:
             (folder / TREES).unlink(missing_ok=True)
-            _write_npz(folder / "weights.npz", w=self.w.astype(np.float16), b=self.b.astype(np.float32))
+            arrays = {"w": self.w.astype(np.float16), "b": self.b.astype(np.float32)}
+            if self.gate is not None:
+                arrays.update(g=self.gate[0].astype(np.float16), gb=np.array([self.gate[1]], dtype=np.float32))
+            _write_npz(folder / "weights.npz", **arrays)
             files = ("vocab.txt", "weights.npz")
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
@@ -202,7 +217,7 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         names = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
         if names and names[-1] == "":
             names.pop()
-        trees = None
+        trees, gate = None, None
         if (meta.get("learner") or {}).get("kind") == "boosted":
             trees = _read_trees((folder / TREES).read_text(encoding="utf-8"), folder)
             w = np.zeros((len(names), 0), dtype=np.float16)  # unused: the trees score
@@ -210,6 +225,8 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         else:
             with np.load(folder / "weights.npz", allow_pickle=False) as z:
                 w, b = z["w"].astype(np.float32), z["b"].astype(np.float32)
+                if "g" in z.files:
+                    gate = (z["g"].astype(np.float32), float(z["gb"][0]))
     except FileNotFoundError as exc:
         raise ConfigError(f"{folder}: not a factionmap relation model ({Path(exc.filename).name} is missing); "
                           f"make one with `factionmap train`") from None
@@ -219,9 +236,11 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         raise ConfigError(f"{folder}: the model was trained for other relations ({meta.get('targets')}); retrain it")
     if w.shape != (len(names), 0 if trees is not None else len(TARGETS)) or b.shape != (len(TARGETS),):
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
+    if gate is not None and gate[0].shape != (len(names),):
+        raise ConfigError(f"{folder}: gate weights of shape {gate[0].shape} do not fit {len(names)} features")
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
                          float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta,
-                         trees)
+                         trees, gate)
 
 
 @functools.lru_cache(maxsize=4)

@@ -21,7 +21,7 @@ from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
 from .labels import TARGETS, gold_ties, label_pairs
-from .learners import PRESETS, Learner, compact, fit_boosted, fit_linear, folds_of
+from .learners import PRESETS, Learner, compact, fit_backoff, fit_boosted, fit_linear, fit_twostage, folds_of
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
 from .scorer import candidates_from_scores, pair_features
@@ -84,6 +84,8 @@ def _matrix(rows: list[list[str]], vocab: dict[str, int]):
 # The learner `factionmap train` fits, chosen by `bench/learners.py` (document-level cross-validation):
 # the unweighted logistic regression (see learners.PRESETS for class weighting). Boosted trees (15 leaves, rate 0.05, 300 rounds) measured no better
 # (F1 at P>=0.80 0.280, training documents 0.234) and ten times slower to train; see the bench's docstring.
+# The learners that share strength across relations measured no better either (backoff 0.278, training
+# documents 0.237; twostage 0.283 and 0.235, best F1 0.431 against 0.444; rare relations unchanged).
 DEFAULT_LEARNER = PRESETS["linear"]
 
 
@@ -159,20 +161,25 @@ def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner
     b = np.full(len(TARGETS), -12.0, dtype=np.float32)
     jobs: dict[int, tuple] = {}
     chosen: dict[str, float] = {}
+    meta = {"c": learner.c, "min_count": min_count, "learner": learner.to_json()}
+    if frame_dropout or seen_weight != 1.0:
+        meta |= {"frame_dropout": frame_dropout, "seen_weight": seen_weight}
+    if learner.kind == "twostage":
+        gate, gate_b, w, b = fit_twostage(x, *_stages(labels, mask, unjudged, weights), len(TARGETS), learner)
+        return RelationModel(vocab, w, b, meta=meta, gate=(gate, gate_b))
     for j, t in enumerate(TARGETS):
         rows = [i for i in range(len(labels)) if mask[i, j] and labels[i].get(t, unjudged[i]) != -1]
         y = np.array([labels[i].get(t, 0) == 1 for i in rows], dtype=np.int8)
         if len(rows) == 0 or y.sum() == 0 or y.sum() == len(y):
             continue
-        if learner.kind == "boosted":
+        if learner.kind in ("boosted", "backoff"):
             jobs[j] = (np.array(rows), y, weights[rows])
             continue
         coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows])
         w[:, j] = coef
         b[j] = intercept
-    meta = {"c": learner.c, "min_count": min_count, "learner": learner.to_json()}
-    if frame_dropout or seen_weight != 1.0:
-        meta |= {"frame_dropout": frame_dropout, "seen_weight": seen_weight}
+    if learner.kind == "backoff":
+        w, b = fit_backoff(x, jobs, TARGETS, learner)
     if learner.c_grid:
         meta["c_per_target"] = chosen
     if learner.kind == "boosted":
@@ -181,6 +188,27 @@ def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner
         vocab = {names[o]: i for i, o in enumerate(used)}
         return RelationModel(vocab, np.zeros((len(vocab), 0), np.float16), b, meta=meta, trees=trees)
     return RelationModel(vocab, w, b, meta=meta)
+
+
+def _stages(labels: list[dict[str, int]], mask: np.ndarray, unjudged: list[int], weights: np.ndarray):
+    """The two stages' training rows: the gate's (every pair some target allows, labelled "states
+    some tie"; a pair with no positive but a maybe left out, and in a partly judged document a pair
+    nobody judged) and the relation stage's (each positive pair once per target it states)."""
+    tie_rows, tie_y, which_rows, which_t = [], [], [], []
+    for i, lab in enumerate(labels):
+        allowed = [j for j, t in enumerate(TARGETS) if mask[i, j]]
+        if not allowed:
+            continue
+        pos = [j for j in allowed if lab.get(TARGETS[j]) == 1]
+        if not pos and any(lab.get(TARGETS[j], unjudged[i]) == -1 for j in allowed):
+            continue
+        tie_rows.append(i)
+        tie_y.append(bool(pos))
+        for j in pos:
+            which_rows.append(i)
+            which_t.append(j)
+    tr, wr = np.array(tie_rows, dtype=np.int64), np.array(which_rows, dtype=np.int64)
+    return tr, np.array(tie_y, dtype=np.int8), weights[tr], wr, np.array(which_t, dtype=np.int64), weights[wr]
 
 
 def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibrated: bool = False) -> list[dict]:
