@@ -65,7 +65,7 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
             **filters: Any) -> Profile:
     """An entity (NotFound when the store has none of this id) with a page of its ties (`limit` from `offset`, most-cited
     first; `limit=None`: every tie), read on one connection in a few queries."""
-    from sqlalchemy import func, or_, select
+    from sqlalchemy import or_, select
 
     from ..errors import FactionmapError, NotFound
     from ..store import schema as t
@@ -82,13 +82,11 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
         first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
         rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
-        if paged:  # more than a page: count them, and take the page's ties, the most cited first
-            counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
-            counts = {rel: n for rel, n in conn.execute(counted)}
-            page = (query.order_by(None).with_only_columns(c.id)
-                    .order_by(c.evidence_count.desc(), c.id).limit(limit).offset(offset))
-            query = select(t.ties).where(c.id.in_([r[0] for r in conn.execute(page)])) \
-                .order_by(c.relation, c.start_earliest, c.id)
+        if paged:  # more than a page: count them, and take the page's ties, the most cited first, each
+            # from the indexes of the entity's two ends (Graph.entity_counts, entity_cited_page)
+            counts = graph.entity_counts(conn, entity_id, **filters)
+            page = graph.entity_cited_page(entity_id, limit, offset, **filters).subquery("page")
+            query = select(t.ties).where(c.id.in_(select(page.c.id))).order_by(c.relation, c.start_earliest, c.id)
             rows = list(conn.execute(query).mappings())
         else:  # the whole profile, in one query as before
             counts = dict(Counter(r["relation"] for r in rows))
