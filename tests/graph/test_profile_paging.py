@@ -242,3 +242,33 @@ def test_api_ties_of_an_entity_pages_with_a_total(graph):
         offset += 7
     assert got == ids
     assert client.get("/api/ties", params={"entity": eid, "offset": -1}).status_code == 400
+
+
+def test_a_filtered_profile_counts_and_pages_each_end_once(graph):
+    """A hub's profile as of a day: its counts per relation and its pages, read per end (Graph.entity_sides:
+    the ties it is the subject of, then those it is only the object of), match its ties read whole."""
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    whole = {x.id for x in graph.ties(as_of=day, entity=eid, citations=False)}
+    rows = [r for r in rows_of(graph, eid) if r["id"] in whole]
+    assert len(rows) == len(whole) > 7
+    want = [r["id"] for r in sorted(rows, key=lambda r: (-r["evidence_count"], r["id"]))]
+    assert graph.count_ties(as_of=day, entity=eid) == len(want)
+    seen, offset = [], 0
+    while offset is not None:
+        p = graph.profile(eid, limit=7, offset=offset, as_of=day)
+        assert p.total == len(want) and p.counts == dict(Counter(r["relation"] for r in rows))
+        got = page_ids(p)
+        assert sorted(got) == sorted(want[offset:offset + 7])
+        seen, offset = seen + got, p.next_offset
+    assert sorted(seen) == sorted(want)
+
+
+def test_ties_without_citations_are_the_same_page_and_total(graph):
+    """`ties` reads citations only when it prints them (--quotes, --json): the page and its total are the same."""
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    cited, total = graph.ties_page(5, 5, as_of=day, entity=eid)
+    bare, bare_total = graph.ties_page(5, 5, as_of=day, entity=eid, citations=False)
+    assert [x.id for x in bare] == [x.id for x in cited] and bare_total == total > 10
+    assert all(x.citations for x in cited) and not any(x.citations for x in bare)
