@@ -238,6 +238,16 @@ entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwi
     Index(None, "map_ties", "entity_id"),  # the opening view's ranking, most ties first: an index scan
 )
 
+group_ties = Table(  # kept by graph.degrees with the ties: the map's views by relation and status rank from it
+    "group_ties",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("relation", String(32), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("ties", Integer, nullable=False),  # its ties of this relation and status, both ends groups, not rejected
+    Index(None, "status", "relation", "entity_id", "ties"),  # a view's rows read from the index alone
+)
+
 tie_assertions = Table(
     "tie_assertions",
     metadata,

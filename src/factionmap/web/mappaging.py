@@ -129,6 +129,10 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
             kept, groups = degrees.ranked(conn, limit)
             if groups <= limit:
                 return None
+        elif degrees.counted(q, getattr(graph, "min_confidence", None)):  # by relation and status alone:
+            kept, groups = degrees.ranked_groups(conn, rels, q.statuses, limit)  # kept with the ties, per group
+            if groups <= limit:
+                return None
         elif q.focus is None:
             kept, groups = _ranked(conn, cond, limit)
             if groups <= limit:
