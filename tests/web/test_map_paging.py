@@ -169,3 +169,18 @@ def test_the_year_histogram_counts_the_ties_as_stored_after_a_write(paged_store,
     graph.undo(decision.id)
     check()
     assert get(client)["histogram"] == before
+
+
+def test_a_small_selection_of_a_large_store_is_read_as_one_page(client):
+    """A selection with fewer groups than the page, on a store whose opening view has more: read as a page
+    of all its groups (not every operates_in tie of the store for the regions), with the same nodes and
+    edges as the selection read whole."""
+    candidates = [{"relation": rel, "status": status} for status in ("contested", "denied", "supported")
+                  for rel in ("ally_of,opposes", "merged_into", "split_from", "successor_of", "defected_to")]
+    filters, whole = next((f, w) for f in candidates for w in [get(client, limit=5000, **f)]
+                          if 0 < len(w["nodes"]) < 40)
+    assert 40 < get(client, limit=5000)["page"]["groups"]
+    paged = get(client, limit=40, **filters)
+    assert paged["page"] == {**whole["page"], "limit": 40}
+    assert [n["id"] for n in paged["nodes"]] == [n["id"] for n in whole["nodes"]]
+    assert [e["id"] for e in paged["edges"]] == [e["id"] for e in whole["edges"]]
