@@ -82,8 +82,8 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
         first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
         rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
-        if paged:  # more than a page: count them, and take the page's ties, the most cited first, each
-            # from the indexes of the entity's two ends (Graph.entity_counts, entity_cited_page)
+        if paged and limit is not None:  # more than a page: count them, and take the page's ties, the most
+            # cited first, each from the indexes of the entity's two ends (Graph.entity_counts, entity_cited_page)
             counts = graph.entity_counts(conn, entity_id, **filters)
             page = graph.entity_cited_page(entity_id, limit, offset, **filters).subquery("page")
             query = select(t.ties).where(c.id.in_(select(page.c.id))).order_by(c.relation, c.start_earliest, c.id)
