@@ -77,6 +77,7 @@ def query_latencies(store: Store, n: int = 100, only: list[str] | None = None) -
         *_hub_pages(g, s["hubs"]),
         ("ties --as-of", lambda e: _ties_as_of(g, e), s["ids"]),
         ("ties --as-of (hubs)", lambda e: _ties_as_of(g, e), s["hubs"]),
+        ("ties --as-of (hubs, no quotes)", lambda e: _ties_as_of(g, e, citations=False), s["hubs"]),
         *_ties_pages(g, s["hubs"]),
         ("path (3 steps apart)", lambda p: g.path(*p), s["connected"]),
         ("path (random pairs)", lambda p: g.path(*p), s["pairs"]),
@@ -89,11 +90,12 @@ def query_latencies(store: Store, n: int = 100, only: list[str] | None = None) -
 
 def _ties_as_of(g: Graph, e: int, **page) -> None:
     """What `ties --as-of DATE --entity E` reads: a page of the entity's ties and their count where the
-    code pages them (Graph.ties_page), every tie of it on a checkout from before."""
+    code pages them (Graph.ties_page), every tie of it on a checkout from before. `citations=False`: the
+    page without its citations, which the command reads only with --quotes or --json (since issue-13-latency2)."""
     if not hasattr(g, "ties_page"):
         g.ties(as_of="2015-06-01", entity=e)
         return
-    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e)
+    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e, **{k: v for k, v in page.items() if k != "offset"})
 
 
 def _ties_pages(g: Graph, hubs: list[int]) -> list:
@@ -128,7 +130,7 @@ def _after_a_write(store: Store, client, params: dict):
 def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[str, dict[str, float]]:
     """The map API's answer (/api/map) under TestClient: the default view (also right after a write:
     the first uncached request), a year, two relations, one status, a confidence floor (serve
-    --min-confidence), a focus, nothing selected."""
+    --min-confidence), three combinations of them, a focus, nothing selected."""
     from fastapi.testclient import TestClient
 
     from factionmap.web.app import create_app
@@ -145,6 +147,11 @@ def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[st
         ("/api/map?relation=ally_of,opposes", view({"relation": "ally_of,opposes"}), list(range(n))),
         ("/api/map?status=supported", view({"status": "supported"}), list(range(n))),
         ("/api/map (min-confidence 0.5)", view({}, confident), list(range(n))),
+        ("/api/map?as_of=2010&status=supported", view({"as_of": "2010", "status": "supported"}), list(range(n))),
+        ("/api/map?as_of=2010&relation=ally_of,opposes&status=supported (min-confidence 0.5)",
+         view({"as_of": "2010", "relation": "ally_of,opposes", "status": "supported"}, confident), list(range(n))),
+        ("/api/map?relation=ally_of,opposes&status=contested", view({"relation": "ally_of,opposes", "status": "contested"}),
+         list(range(n))),
         ("/api/map?focus=ID", lambda e: client.get("/api/map", params={"focus": e}), s["ids"]),
         ("/api/map (after a write)", _after_a_write(store, client, {}), list(range(max(2, n // 2)))),
         ("/api/map?status= (nothing)", lambda _x: client.get("/api/map", params={"status": ""}), list(range(3))),

@@ -159,11 +159,43 @@ def stored(graph) -> dict[int, tuple]:
                                                          *[d[k] for k in degrees.HIGHS]))}
 
 
+def group_recount(graph) -> dict[tuple, int]:
+    """Per (entity, relation, status): its ties with both ends groups, not rejected, from the ties."""
+    types = {e.id: e.type.value for e in graph.entities()}
+    out: Counter = Counter()
+    for r in graph.tie_rows():
+        if r["review"] != "rejected" and types[r["subject_id"]] == types[r["object_id"]] == "ORG":
+            for e in {r["subject_id"], r["object_id"]}:
+                out[(e, r["relation"], r["status"])] += 1 if r["subject_id"] != r["object_id"] else 2
+    return dict(out)
+
+
+def group_stored(graph) -> dict[tuple, int]:
+    g = t.group_ties.c
+    with graph.engine.connect() as conn:
+        return {(r[0], r[1], r[2]): r[3] for r in conn.execute(
+            t.group_ties.select().with_only_columns(g.entity_id, g.relation, g.status, g.ties))}
+
+
+def ranking_of(graph, relations, statuses, limit=25):
+    """The map's ranking of groups under relations and statuses, from group_ties and from the ties."""
+    from factionmap.web.mapdata import MapQuery
+    from factionmap.web.mappaging import _ranked, _selection
+
+    q = MapQuery(relations=relations, statuses=statuses)
+    rels = set(relations) if relations is not None else None
+    with graph.engine.connect() as conn:
+        return (degrees.ranked_groups(conn, rels, statuses, limit),
+                _ranked(conn, _selection(graph, q, rels, None), limit))
+
+
 def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggregation(graph):
     from factionmap.graph import setwise
 
     before = stored(graph)
     assert before == recount(graph) and before
+    groups_before = group_stored(graph)
+    assert groups_before == group_recount(graph) and groups_before
     counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
     groups = [e for e, _n in counts.most_common(40) if graph.entity(e).type.value == "ORG"]
     a, b = groups[3], groups[7]
@@ -171,12 +203,26 @@ def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggreg
     merged = stored(graph)
     assert merged[a] != before[a] and merged != before
     assert merged == recount(graph)
+    assert group_stored(graph) == group_recount(graph) != groups_before
     graph.undo(decision.id)
     assert stored(graph) == recount(graph) == before
+    assert group_stored(graph) == group_recount(graph) == groups_before
     with graph.store.transaction() as conn:
         conn.execute(t.entity_degrees.delete())
+        conn.execute(t.group_ties.delete())
         setwise.refresh_all(conn)
     assert stored(graph) == recount(graph)
+    assert group_stored(graph) == group_recount(graph) == groups_before
+
+
+def test_a_view_by_relation_and_status_ranks_its_groups_as_a_read_of_its_ties_would(graph):
+    """The map's ranking and group count from group_ties equal those read from the chosen ties."""
+    for relations, statuses in [(None, ["supported"]), (None, ["supported", "contested"]),
+                                (["ally_of", "opposes"], ["supported"]), (["part_of"], ["supported", "denied"]),
+                                (["ally_of"], ["contested"]), (None, ["denied"])]:
+        kept, scanned = ranking_of(graph, relations, statuses)
+        assert kept == scanned, (relations, statuses)
+    assert ranking_of(graph, None, ["supported"])[0][1] > 25  # more groups than the page: a real ranking
 
 
 def _as_of(graph, eid) -> str:
@@ -242,3 +288,33 @@ def test_api_ties_of_an_entity_pages_with_a_total(graph):
         offset += 7
     assert got == ids
     assert client.get("/api/ties", params={"entity": eid, "offset": -1}).status_code == 400
+
+
+def test_a_filtered_profile_counts_and_pages_each_end_once(graph):
+    """A hub's profile as of a day: its counts per relation and its pages, read per end (Graph.entity_sides:
+    the ties it is the subject of, then those it is only the object of), match its ties read whole."""
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    whole = {x.id for x in graph.ties(as_of=day, entity=eid, citations=False)}
+    rows = [r for r in rows_of(graph, eid) if r["id"] in whole]
+    assert len(rows) == len(whole) > 7
+    want = [r["id"] for r in sorted(rows, key=lambda r: (-r["evidence_count"], r["id"]))]
+    assert graph.count_ties(as_of=day, entity=eid) == len(want)
+    seen, offset = [], 0
+    while offset is not None:
+        p = graph.profile(eid, limit=7, offset=offset, as_of=day)
+        assert p.total == len(want) and p.counts == dict(Counter(r["relation"] for r in rows))
+        got = page_ids(p)
+        assert sorted(got) == sorted(want[offset:offset + 7])
+        seen, offset = seen + got, p.next_offset
+    assert sorted(seen) == sorted(want)
+
+
+def test_ties_without_citations_are_the_same_page_and_total(graph):
+    """`ties` reads citations only when it prints them (--quotes, --json): the page and its total are the same."""
+    eid = hub(graph)
+    day = _as_of(graph, eid)
+    cited, total = graph.ties_page(5, 5, as_of=day, entity=eid)
+    bare, bare_total = graph.ties_page(5, 5, as_of=day, entity=eid, citations=False)
+    assert [x.id for x in bare] == [x.id for x in cited] and bare_total == total > 10
+    assert all(x.citations for x in cited) and not any(x.citations for x in bare)

@@ -53,7 +53,9 @@ def among(whole: dict, ids) -> tuple[list[int], list[int]]:
 
 
 @pytest.mark.parametrize("filters", [{}, {"as_of": "2005"}, {"from": "1995", "to": "2000", "status": "supported"},
-                                     {"relation": "ally_of,opposes", "min_grade": "5"}])
+                                     {"relation": "ally_of,opposes", "min_grade": "5"},
+                                     {"status": "supported"},  # these two ranked from graph.degrees' group_ties
+                                     {"relation": "ally_of,opposes,part_of", "status": "supported,contested"}])
 def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, filters):
     whole = get(client, limit=5000, **filters)
     assert whole["page"] == {"limit": 5000, "groups": len(whole["nodes"]), "shown": len(whole["nodes"]),
@@ -127,3 +129,58 @@ def test_the_map_page_draws_a_page_and_a_focus_in_chromium(browser, paged_store)
         assert "limit=25" in p.page.url  # the page keeps its limit in the address as filters change
         assert p.errors == []
         context.close()
+
+
+def test_the_year_histogram_counts_the_ties_as_stored_after_a_write(paged_store, client):
+    """The histogram is summed from the store's years, read once per store version: it equals a count of
+    the ties under each relation and status filter, before and after a write (a merge, then its undo)."""
+    from factionmap.graph import Graph
+
+    graph = Graph(paged_store)
+
+    def recount(relations, statuses):
+        years = Counter(r["start_earliest"][:4] for r in graph.tie_rows(rejected=True)
+                        if r["start_earliest"] and (relations is None or r["relation"] in relations)
+                        and r["status"] in statuses)
+        return [{"year": int(y), "ties": years[y]} for y in sorted(years)]
+
+    views = [(None, ["supported", "contested"]), (["ally_of", "opposes"], ["supported"]), (None, ["denied"])]
+
+    def check():
+        for relations, statuses in views:
+            params = {"status": ",".join(statuses), **({"relation": ",".join(relations)} if relations else {})}
+            assert get(client, **params)["histogram"] == recount(relations, statuses), params
+
+    check()
+    before = get(client)["histogram"]
+    from factionmap.store import schema as t
+
+    row = next(r for r in graph.tie_rows() if r["start_earliest"] and r["status"] == "supported")
+    with paged_store.transaction() as conn:  # a write: the years are read anew
+        conn.execute(t.ties.update().where(t.ties.c.id == row["id"]).values(start_earliest="1900-01-01"))
+    check()
+    assert {"year": 1900, "ties": 1} in get(client)["histogram"]
+    with paged_store.transaction() as conn:
+        conn.execute(t.ties.update().where(t.ties.c.id == row["id"]).values(start_earliest=row["start_earliest"]))
+    assert get(client)["histogram"] == before
+    ids = [e.id for e in graph.entities(type="ORG")]
+    decision = graph.merge(ids[0], ids[1])
+    check()
+    graph.undo(decision.id)
+    check()
+    assert get(client)["histogram"] == before
+
+
+def test_a_small_selection_of_a_large_store_is_read_as_one_page(client):
+    """A selection with fewer groups than the page, on a store whose opening view has more: read as a page
+    of all its groups (not every operates_in tie of the store for the regions), with the same nodes and
+    edges as the selection read whole."""
+    candidates = [{"relation": rel, "status": status} for status in ("contested", "denied", "supported")
+                  for rel in ("ally_of,opposes", "merged_into", "split_from", "successor_of", "defected_to")]
+    filters, whole = next((f, w) for f in candidates for w in [get(client, limit=5000, **f)]
+                          if 0 < len(w["nodes"]) < 40)
+    assert 40 < get(client, limit=5000)["page"]["groups"]
+    paged = get(client, limit=40, **filters)
+    assert paged["page"] == {**whole["page"], "limit": 40}
+    assert [n["id"] for n in paged["nodes"]] == [n["id"] for n in whole["nodes"]]
+    assert [e["id"] for e in paged["edges"]] == [e["id"] for e in whole["edges"]]

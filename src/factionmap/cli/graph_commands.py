@@ -119,10 +119,11 @@ def ties(db, config, as_of, start, end, relation, entity, status, min_grade, und
                    status=list(status) or None, min_grade=min_grade, undated=undated)
     if limit is None and entity is not None and not every:
         limit = PROFILE_PAGE
+    shown = dict(citations=quotes or as_json)  # read the citations only where they are printed
     if limit:
-        found, total = g.ties_page(limit, offset, **filters)
+        found, total = g.ties_page(limit, offset, **filters, **shown)
     else:
-        found = g.ties(**filters, offset=offset)
+        found = g.ties(**filters, offset=offset, **shown)
         total = offset + len(found)
     if as_json:
         return _emit([jsonify.tie(x) for x in found])

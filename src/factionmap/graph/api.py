@@ -231,18 +231,57 @@ class Graph:
                          base.where(c.object_id == entity_id, c.subject_id != entity_id).limit(n)).subquery("mine")
         return select(mine).order_by(mine.c.relation, mine.c.start_earliest, mine.c.id).limit(limit).offset(offset)
 
+    def entity_sides(self, entity_id: int, **filters: Any) -> tuple[Select[Any], Select[Any]]:
+        """SQL: the entity's ties under the filters, as two queries that never share a tie: those it is the
+        subject of, and those it is only the object of. Each is read from one index of its end (on
+        PostgreSQL index-only: migration 0021), where the two ends together need the table's rows."""
+        c = t.ties.c
+        base = self._ties_query(**filters).order_by(None)
+        return base.where(c.subject_id == entity_id), base.where(c.object_id == entity_id, c.subject_id != entity_id)
+
+    def entity_counts(self, conn: Any, entity_id: int, **filters: Any) -> dict[str, int]:
+        """How many of the entity's ties under the filters each relation has (one query, both ends)."""
+        c = t.ties.c
+        both = union_all(*[side.with_only_columns(c.relation, func.count()).group_by(c.relation)
+                           for side in self.entity_sides(entity_id, **filters)])
+        counts: dict[str, int] = {}
+        for relation, n in conn.execute(both):
+            counts[relation] = counts.get(relation, 0) + n
+        return counts
+
+    def entity_cited_page(self, entity_id: int, limit: int, offset: int = 0, **filters: Any) -> Select[Any]:
+        """SQL: the ids of `limit` of the entity's ties from `offset` under the filters, the most cited first
+        (evidence count, then id). On PostgreSQL two index-only scans by (end, evidence_count, id), each
+        stopping after offset + limit rows, merged; elsewhere one query of both ends."""
+        c = t.ties.c
+        if self.engine.dialect.name != "postgresql":
+            query = self._ties_query(**filters).order_by(None).where(or_(c.subject_id == entity_id, c.object_id == entity_id))
+            return query.with_only_columns(c.id).order_by(c.evidence_count.desc(), c.id).limit(limit).offset(offset)
+        n = offset + limit
+        mine = union_all(*[side.with_only_columns(c.id, c.evidence_count).order_by(c.evidence_count.desc(), c.id).limit(n)
+                           for side in self.entity_sides(entity_id, **filters)]).subquery("mine")
+        return select(mine.c.id).order_by(mine.c.evidence_count.desc(), mine.c.id).limit(limit).offset(offset)
+
     def ties_page(self, limit: int = PROFILE_PAGE, offset: int = 0, **filters: Any) -> tuple[list[Tie], int]:
         """A page of `ties(**filters)` and how many there are in all: counted apart only when the page
         is full or not the first (a small entity's ties are read once, whole, as before)."""
         found = self.ties(limit=limit, offset=offset, **filters)
-        total = self.count_ties(**filters) if offset or len(found) >= limit else len(found)
+        counted = {k: v for k, v in filters.items() if k not in ("citations", "aliases")}
+        total = self.count_ties(**counted) if offset or len(found) >= limit else len(found)
         return found, total
 
     def count_ties(self, **filters: Any) -> int:
-        """How many ties `ties(**filters)` gives without a limit (filters as ties takes them)."""
-        query = self._ties_query(**filters).order_by(None).subquery()
+        """How many ties `ties(**filters)` gives without a limit (filters as ties takes them); an entity's
+        counted per end (entity_sides: from its indexes alone on PostgreSQL)."""
+        entity = filters.pop("entity", None)
+        if entity is None:
+            query = select(func.count()).select_from(self._ties_query(**filters).order_by(None).subquery())
+        else:
+            counts = [select(func.count()).select_from(side.subquery()).scalar_subquery()
+                      for side in self.entity_sides(self.entity_id(entity), **filters)]
+            query = select(counts[0] + counts[1])
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(query)).scalar_one())
+            return int(conn.execute(query).scalar_one())
 
     def citation_counts(self, tie_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
         """Per tie id: (citations, documents cited, only reported), as kept on the tie (graph.cited)."""

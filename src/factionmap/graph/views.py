@@ -65,7 +65,7 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
             **filters: Any) -> Profile:
     """An entity (NotFound when the store has none of this id) with a page of its ties (`limit` from `offset`, most-cited
     first; `limit=None`: every tie), read on one connection in a few queries."""
-    from sqlalchemy import func, or_, select
+    from sqlalchemy import or_, select
 
     from ..errors import FactionmapError, NotFound
     from ..store import schema as t
@@ -82,19 +82,24 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
         first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
         rows = [] if offset else list(conn.execute(first).mappings())
         paged = limit is not None and (offset > 0 or len(rows) > limit)
-        if paged:  # more than a page: count them, and take the page's ties, the most cited first
-            counted = query.order_by(None).with_only_columns(c.relation, func.count()).group_by(c.relation)
-            counts = {rel: n for rel, n in conn.execute(counted)}
-            page = (query.order_by(None).with_only_columns(c.id)
-                    .order_by(c.evidence_count.desc(), c.id).limit(limit).offset(offset))
-            query = select(t.ties).where(c.id.in_([r[0] for r in conn.execute(page)])) \
-                .order_by(c.relation, c.start_earliest, c.id)
+        if paged and limit is not None:  # more than a page: count them, and take the page's ties, the most
+            # cited first, each from the indexes of the entity's two ends (Graph.entity_counts, entity_cited_page)
+            counts = graph.entity_counts(conn, entity_id, **filters)
+            page = graph.entity_cited_page(entity_id, limit, offset, **filters).subquery("page")
+            query = select(t.ties).where(c.id.in_(select(page.c.id))).order_by(c.relation, c.start_earliest, c.id)
             rows = list(conn.execute(query).mappings())
         else:  # the whole profile, in one query as before
             counts = dict(Counter(r["relation"] for r in rows))
         total = sum(counts.values())
         per_tie = PAGE_CITATIONS if paged else None
-        ends = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
+        led_rows: list[Any] = []
+        on_page = sum(1 for r in rows if r["relation"] == "leader_of" and r["object_id"] == entity_id)
+        if paged and on_page < counts.get("leader_of", 0):  # leaders off this page: their ties read apart,
+            # then their ends and citations with the page's (one query each)
+            theirs = graph._ties_query(**filters).where(c.relation == "leader_of", c.object_id == entity_id) \
+                .order_by(None).order_by(c.evidence_count.desc(), c.id).limit(PAGE_LEADERS)
+            led_rows = list(conn.execute(theirs).mappings())
+        ends = {r[end] for r in rows + led_rows for end in ("subject_id", "object_id")}
         if with_aliases:  # the ends and the entity, and why it has each of its names: one query
             found, why = read.entities_explained(conn, ends, entity_id)
             alone = found
@@ -104,13 +109,12 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
         if entity_id not in alone:
             raise NotFound(f"no entity with id {entity_id}")
         entity = alone[entity_id]
-        ties = read.ties(conn, rows, with_citations=citations, per_tie=per_tie, ends=found)
-        led = [tie for tie in ties if tie.relation == "leader_of" and tie.object.id == entity_id]
-        if paged and len(led) < counts.get("leader_of", 0):  # leaders off this page: read apart
-            theirs = graph._ties_query(**filters).where(c.relation == "leader_of", c.object_id == entity_id) \
-                .order_by(None).order_by(c.evidence_count.desc(), c.id).limit(PAGE_LEADERS)
-            led = read.ties(conn, list(conn.execute(theirs).mappings()), with_citations=citations,
-                            aliases=False, per_tie=per_tie)
+        page_ids = {r["id"] for r in rows}
+        read_ = {x.id: x for x in read.ties(conn, rows + [r for r in led_rows if r["id"] not in page_ids],
+                                            with_citations=citations, per_tie=per_tie, ends=found)}
+        ties = [read_[r["id"]] for r in rows]
+        led = [read_[r["id"]] for r in led_rows] if led_rows else \
+            [tie for tie in ties if tie.relation == "leader_of" and tie.object.id == entity_id]
     sources = {a.name: a.source for a in entity.aliases}
     aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
     by_relation: dict[str, list[Tie]] = defaultdict(list)

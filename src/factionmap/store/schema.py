@@ -176,6 +176,10 @@ decisions = Table(
     Column("undone_at", DateTime(timezone=True)),
 )
 
+# what Graph._ties_query filters ties on besides their ends, relation and status (dates and lifespans,
+# review, grade, confidence): carried by the covering indexes below
+_FILTERED = ["start_earliest", "end_latest", "life_from", "life_until", "review", "grade", "top_confidence"]
+
 ties = Table(
     "ties",
     metadata,
@@ -205,9 +209,18 @@ ties = Table(
     UniqueConstraint("subject_id", "relation", "object_id"),
     Index(None, "object_id"),
     Index(None, "relation"),
-    Index(None, "status", "relation", "start_earliest", "id"),  # a status's ties in reading order (contested)
+    # a status's ties in reading order (contested); on PostgreSQL carrying what the map filters on, so its
+    # ranking, group count and year histogram are index-only reads (migration 0021)
+    Index(None, "status", "relation", "start_earliest", "id",
+          postgresql_include=["subject_id", "object_id", *_FILTERED[1:]]),
     Index(None, "subject_id", "relation", "start_earliest", "id"),  # an entity's ties in reading order, per end
     Index(None, "object_id", "relation", "start_earliest", "id"),  # (Graph.entity_page)
+    # an entity's ties most cited first, per end, carrying what readers filter on (PostgreSQL): a hub's
+    # page of its profile and its counts per relation are index-only reads (graph.views.profile)
+    Index(None, "subject_id", "evidence_count", "id",
+          postgresql_include=["object_id", "relation", "status", *_FILTERED]),
+    Index(None, "object_id", "evidence_count", "id",
+          postgresql_include=["subject_id", "relation", "status", *_FILTERED]),
 )
 
 entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwise): read by the map
@@ -223,6 +236,16 @@ entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwi
     Column("end_latest", String(32)),
     Column("life_until", String(10)),
     Index(None, "map_ties", "entity_id"),  # the opening view's ranking, most ties first: an index scan
+)
+
+group_ties = Table(  # kept by graph.degrees with the ties: the map's views by relation and status rank from it
+    "group_ties",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("relation", String(32), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("ties", Integer, nullable=False),  # its ties of this relation and status, both ends groups, not rejected
+    Index(None, "status", "relation", "entity_id", "ties"),  # a view's rows read from the index alone
 )
 
 tie_assertions = Table(

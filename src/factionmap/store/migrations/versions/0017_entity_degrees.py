@@ -34,7 +34,7 @@ def upgrade() -> None:
     op.create_index("ix_entity_degrees_map_ties_entity_id", "entity_degrees", ["map_ties", "entity_id"])
     from factionmap.graph import degrees
 
-    degrees.refresh(op.get_bind(), None)  # the ties already stored
+    degrees.refresh(op.get_bind(), None, groups=False)  # the ties already stored (group_ties: 0022)
 
 
 def downgrade() -> None:
