@@ -11,7 +11,10 @@ import functools
 import re
 
 from ..errors import ExtractionError
+from ..lang.fold import article_pattern
 from ..model import EntityType
+from .coref import has_anaphor
+from .demonyms import DEMONYMS
 from .entities import EntityFinder
 from .name_grammar import GRAMMAR
 from .non_actors import mark_non_actors
@@ -131,8 +134,9 @@ def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span], alone
             if m.start() > last + 1:  # a new run of capitalised words: another name, perhaps
                 runs += 1
             last = m.end()
-    # a pair needs two names: the ones found already and the runs no mention covers yet
-    return runs >= 1 and (alone or runs + len({sp.key for sp in spans}) >= 2)
+    # a pair needs two names: the ones found already, the runs no mention covers yet, and a pronoun or group
+    # noun phrase the coreference stage resolves to a name given elsewhere ("He joined X's party")
+    return runs >= 1 and (alone or runs + len({sp.key for sp in spans}) >= 2 or has_anaphor(text))
 
 
 class LazyDoc:
@@ -339,6 +343,7 @@ def _titled_person(toks: list) -> bool:
                and t.lower_ not in _GROUP_WORDS for t in rest)
 
 
+_ARTICLE_FIRST = re.compile(article_pattern() + r"[-\u2010][A-Z]")  # "al-Tufayli", "el-Sisi"
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
@@ -364,6 +369,13 @@ def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int)
             toks = toks[:-1]
         return toks
     first = toks[0]
+    if first.i > 0 and _ARTICLE_FIRST.match(sdoc.text, first.idx):  # "Subhi al-Tufayli" read as "al-Tufayli"
+        prev = sdoc[first.i - 1]
+        word = prev.text
+        if word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _FUNCTION \
+                and not _title(prev) and word not in DEMONYMS and not _lower_in(ann, word):
+            toks = [prev, *toks]  # (a first name may end like a people's adjective: "Subhi", "Ali")
+            first = prev
     if first.i == 1 and base + sdoc[0].idx == sent_start:
         word = sdoc[0].text
         if word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _FUNCTION \
