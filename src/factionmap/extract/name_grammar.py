@@ -54,7 +54,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
     missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
                                  "numbered_tails", "numbered_heads", "same_name_heads", "owner_heads", "offshoot_heads",
-                                 "not_owner", "dated_tails", "institution_tails") if not data.get(k)]
+                                 "not_owner", "dated_tails", "institution_tails", "name_possessives") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -243,7 +243,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
                            (_NUMBERED, EntityType.ORG, "pattern"), (_DATED, EntityType.ORG, "pattern"),
                            (_KUNYA, EntityType.PERSON, "pattern"), (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
-            if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) if rx is _LEADING else None
+            if before and not _owner_before(before.group(0)):
                 begin = _continued(text, m, tailed)
                 if begin is None:
                     continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
@@ -256,6 +257,9 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
                 continue  # "the GNA's Brigade 103": the unit's name is its word and number
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
             if rx is _TAILED:
+                a = _after_owner(text, a, b)
+                if a is None:
+                    continue
                 tailed[m.end()] = a
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
@@ -270,6 +274,29 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
     return out
+
+
+_OWNER_WORD_END = re.compile(rf"[\w{Q}-]+[{Q}]s?(?=[ \t\u00a0])")
+_NAME_POSSESSIVES = frozenset(w.lower().replace("\u2019", "'") for w in GRAMMAR["name_possessives"])
+
+
+def _after_owner(text: str, a: int, b: int) -> int | None:
+    """Where a name ending with a tail word begins once an owner before it is set aside ("X's Y Brigade",
+    "Abu X's Y Council", "New York's World Trade Centre": the name is "Y Brigade"); a possessive that is part
+    of names ("People's", "Women's": the grammar's `name_possessives`) stays. None when what remains is
+    one word ("X University's Center")."""
+    for m in _OWNER_WORD_END.finditer(text, a, b):
+        if m.group(0).lower().replace("\u2019", "'") not in _NAME_POSSESSIVES:
+            a = m.end() + 1
+    while a < b and text[a] in " \t\u00a0":
+        a += 1
+    return a if " " in text[a:b].strip() else None
+
+
+def _owner_before(word: str) -> bool:
+    """A possessive that marks an owner ("the X Army's Army of Victory"), not one that is part of a name."""
+    w = word.strip().lower().replace("\u2019", "'")
+    return bool(_POSSESSED.search(w)) and w not in _NAME_POSSESSIVES
 
 
 _ENDS_IN_TAIL = re.compile(rf"\b(?:{GROUP_TAIL}|{INSTITUTION_TAIL})$")
