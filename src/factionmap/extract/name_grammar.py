@@ -2,7 +2,12 @@
 
 - group names that begin with a word groups name themselves by (Jamaat, Jaysh, Liwa, Kata'ib,
   Harakat, Jabhat, Saraya, Ansar ... and Wilayat/Vilayat for provinces), or end with one
-  (X Brigades, X Front, X Units, X Party), and "Islamic State – X Province";
+  (X Brigades, X Front, X Units, X Party), read on over "of"/"for" ("Popular Front for the Liberation
+  of X", never "X Brigade of the Y Army"), an owner's possessive before them set aside ("X's Y Brigade"),
+  and "Islamic State – X Province";
+- groups named by a date ("2 June Movement", "March 14 Alliance");
+- bodies that are no armed group, read whole by their last word so a place inside is no mention of it
+  ("United States Air Force", "X University", "X Investment Authority");
 - quoted names right after a word like "group", "initiative" or "coalition";
 - units named by a number ("13th Division", "5th Infantry Brigade", "Brigade 103");
 - a name and a lower-case word that makes it a group's or a government's ("Gulf cartel", "Tobruk
