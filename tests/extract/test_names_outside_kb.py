@@ -1,6 +1,6 @@
 """Names the knowledge base does not know, read whole by their shape (issue 9): a name cut at "of"/"for", a
-group named by a date, a body that is no armed group with a place in its name, an owner before a name, a
-person behind titles or an Arabic article; and what is none of these stays no name."""
+group named by a date, an owner before a name, a person behind titles or an Arabic article; and what is none
+of these stays no name."""
 from __future__ import annotations
 
 import pytest
@@ -26,10 +26,6 @@ def names(text: str) -> set[str]:
     ("Its members had belonged to the 2 June Movement before 1975.", "2 June Movement"),
     ("The party joined the March 14 Alliance after the elections.", "March 14 Alliance"),
     ("Veterans of the 26th of July Movement formed the council.", "26th of July Movement"),
-    # a body that is no armed group, read whole by its last word
-    ("Supplies were dropped by the Norland Air Force over the valley.", "Norland Air Force"),
-    ("He taught at Eastport State University until 2001.", "Eastport State University"),
-    ("The Valdoria Investment Authority holds the shares.", "Valdoria Investment Authority"),
 ])
 def test_a_name_outside_the_kb_is_read_whole(text, name):
     assert name in names(text)
@@ -57,7 +53,7 @@ def test_the_pipeline_keeps_the_whole_name_not_the_cut_one(text, name, cut):
     # an owner before a name is no part of it
     ("Fighters of Anton Virel's Northern People's Militia crossed the river.",
      "Anton Virel's Northern People's Militia"),
-    ("He spoke at Eastport University's Center on Law.", "Eastport University's Center"),
+    ("He spoke at the Eastport Front's Media Council on Law.", "Eastport Front's Media Council"),
 ])
 def test_what_is_no_such_name_is_not_read_as_one(text, wrong):
     assert wrong not in names(text)
@@ -76,13 +72,6 @@ def test_an_owner_is_set_aside_and_a_name_possessive_kept():
 ])
 def test_common_noun_phrases_headings_and_titles_are_no_names(text):
     assert names(text) == set()
-
-
-def test_a_place_inside_a_bodys_name_is_no_mention_of_the_place():
-    text = "The United States Air Force flew supplies to the garrison."
-    ann = get_pipeline(ExtractorConfig(model_dir="none")).annotate(Document(text=text))
-    found = {text[s.start:s.end] for s in ann.spans}
-    assert "United States Air Force" in found and "United States" not in found
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@
   of X", never "X Brigade of the Y Army"), an owner's possessive before them set aside ("X's Y Brigade"),
   and "Islamic State – X Province";
 - groups named by a date ("2 June Movement", "March 14 Alliance");
-- bodies that are no armed group, read whole by their last word so a place inside is no mention of it
-  ("United States Air Force", "X University", "X Investment Authority");
 - quoted names right after a word like "group", "initiative" or "coalition";
 - units named by a number ("13th Division", "5th Infantry Brigade", "Brigade 103");
 - a name and a lower-case word that makes it a group's or a government's ("Gulf cartel", "Tobruk
@@ -59,7 +57,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
     missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
                                  "numbered_tails", "numbered_heads", "same_name_heads", "owner_heads", "offshoot_heads",
-                                 "not_owner", "dated_tails", "institution_tails", "name_possessives") if not data.get(k)]
+                                 "not_owner", "dated_tails", "name_possessives") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -77,13 +75,9 @@ TAIL = rf"(?:{SP}(?:{LINK}(?:{SP}|[-\u2010]))?{WORD})"  # "wal-Ansar", "lil-Da'w
 _INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inner"])
 _MONTH = "(?:" + "|".join(re.escape(m) for m in english().words("vocabulary", "month_names")) + ")"
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
-# words the name of a body that is no armed group ends with (a state's forces, a legislature, a university,
-# an agency): "United States Air Force", "New York University", "State Border Guard": read whole like a
-# group's name, so a place's name inside it is no mention of that place
-INSTITUTION_TAIL = _alternation(GRAMMAR["institution_tails"]).replace(" ", SP)
 _TAILED = re.compile(
     rf"(?<![\u2010-])\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD}|{_MONTH})\s)"
-    rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL}|{INSTITUTION_TAIL})\b"
+    rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
 )
 # a capitalised word or a number right before a leading tail word: the name began earlier
 _NAME_BEFORE = re.compile(rf"(?:\b(?!(?:{_alternation(GRAMMAR['not_first'])})\b)[A-Z][\w{Q}-]*|\d\w*)[{Q}s]*{SP}$")
@@ -304,7 +298,7 @@ def _owner_before(word: str) -> bool:
     return bool(_POSSESSED.search(w)) and w not in _NAME_POSSESSIVES
 
 
-_ENDS_IN_TAIL = re.compile(rf"\b(?:{GROUP_TAIL}|{INSTITUTION_TAIL})$")
+_ENDS_IN_TAIL = re.compile(rf"\b(?:{GROUP_TAIL})$")
 
 
 def _continued(text: str, m: re.Match, tailed: dict[int, int]) -> int | None:
