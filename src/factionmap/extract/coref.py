@@ -52,6 +52,15 @@ _IT = re.compile(r"\b(?:[Ii]ts|[Ii]t)\b(?!\s+(?:is|was|has\s+been|would|seems|ap
                  r"wonder|truth|mistake|coincidence|possibility|certainty|attempt|irony|paradox|clich\w*)\b))")
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")
+_ANAPHORS = (_GROUP_NP, _HEAD_NP, _IT, _HE, _THEY)
+
+
+def has_anaphor(text: str) -> bool:
+    """Whether `text` holds a pronoun or a group noun phrase this stage may resolve to an entity named
+    elsewhere ("he", "its", "the group"): a sentence naming one person or group and such a word names two."""
+    return any(rx.search(text) for rx in _ANAPHORS)
+
+
 _PLACE_NP = re.compile(r"\b[Tt]he\s+(city|town|village|district|region|settlement|locality)\b"
                        r"(?!\s+(?:of|council|centre|center|hall|authorities|level|administration)\b|[\-\u2010])")
 # (not "the commander", "the spokesman": as often a new, unnamed person as the one named before)

@@ -2,7 +2,10 @@
 
 - group names that begin with a word groups name themselves by (Jamaat, Jaysh, Liwa, Kata'ib,
   Harakat, Jabhat, Saraya, Ansar ... and Wilayat/Vilayat for provinces), or end with one
-  (X Brigades, X Front, X Units, X Party), and "Islamic State – X Province";
+  (X Brigades, X Front, X Units, X Party), read on over "of"/"for" ("Popular Front for the Liberation
+  of X", never "X Brigade of the Y Army"), an owner's possessive before them set aside ("X's Y Brigade"),
+  and "Islamic State – X Province";
+- groups named by a date ("2 June Movement", "March 14 Alliance");
 - quoted names right after a word like "group", "initiative" or "coalition";
 - units named by a number ("13th Division", "5th Infantry Brigade", "Brigade 103");
 - a name and a lower-case word that makes it a group's or a government's ("Gulf cartel", "Tobruk
@@ -25,6 +28,7 @@ import yaml
 
 from ..model import EntityType
 from ..errors import ConfigError
+from ..lang import english
 from ..lang.fold import article_pattern
 from ..namefold import COMPASS_POINTS
 
@@ -53,7 +57,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> dict:
         raise ConfigError(f"{path}: cannot read the group-name grammar: {exc}") from None
     missing = [k for k in ("heads", "links", "tails", "inner", "leading", "leading_links", "not_first",
                                  "numbered_tails", "numbered_heads", "same_name_heads", "owner_heads", "offshoot_heads",
-                                 "not_owner") if not data.get(k)]
+                                 "not_owner", "dated_tails", "name_possessives") if not data.get(k)]
     if missing:
         raise ConfigError(f"{path}: the group-name grammar needs {', '.join(missing)}")
     for key, words in data.items():
@@ -69,9 +73,10 @@ GROUP_TAIL = _alternation(GRAMMAR["tails"])
 LINK = "(?:" + _alternation(GRAMMAR["links"]).replace(" ", "[ ]") + ")"
 TAIL = rf"(?:{SP}(?:{LINK}(?:{SP}|[-\u2010]))?{WORD})"  # "wal-Ansar", "lil-Da'wa" as well as "wa al-Ansar"
 _INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inner"])
+_MONTH = "(?:" + "|".join(re.escape(m) for m in english().words("vocabulary", "month_names")) + ")"
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
-    rf"\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD})\s)"
+    rf"(?<![\u2010-])\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD}|{_MONTH})\s)"
     rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
 )
 # a capitalised word or a number right before a leading tail word: the name began earlier
@@ -88,6 +93,13 @@ _LEADING = re.compile(
 _PROVINCE = re.compile(
     rf"\b(?:Islamic State|IS|ISIS|ISIL)[ ]*[\u2013\u2014-][ ]*{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
     rf"|\b(?:Islamic State|IS|ISIS|ISIL)[\u2019']s?{SP}{WORD}(?:{SP}{WORD}){{0,{MAX_WORDS}}}?{SP}Province\b"
+)
+# a group named by a date: "the 2 June Movement", "the March 14 Alliance", "the 26th of July Movement" (the
+# language pack's month names, written with a capital; a day of one or two digits, never a year)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATED = re.compile(
+    rf"(?<![\w,.])(?:{_DAY}(?:{SP}of)?{SP}{_MONTH}|{_MONTH}{SP}{_DAY})(?![\w,])"
+    rf"{SP}(?:{_alternation(GRAMMAR['dated_tails'])})\b"
 )
 # units named by a number: "13th Division", "10th Mechanised Infantry Brigade", "43rd Front", "Brigade 103"
 _NUMBERED = re.compile(
@@ -224,18 +236,30 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     """Group, person and place names in text[start:end] found by their shape."""
     end = len(text) if end is None else end
     out: list[Found] = []
+    tailed: dict[int, int] = {}  # where a name ending with a tail word ends -> where it begins
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
                            (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"),
-                           (_NUMBERED, EntityType.ORG, "pattern"), (_KUNYA, EntityType.PERSON, "pattern"),
-                           (_PLACE, EntityType.PLACE, "pattern")):
+                           (_NUMBERED, EntityType.ORG, "pattern"), (_DATED, EntityType.ORG, "pattern"),
+                           (_KUNYA, EntityType.PERSON, "pattern"), (_PLACE, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
-            if rx is _LEADING and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) if rx is _LEADING else None
+            if before and not _owner_before(before.group(0)):
+                begin = _continued(text, m, tailed)
+                if begin is None:
+                    continue  # "Mountain Hawks Brigade of the Free Idlib Army": the name began before
+                a, b = _trim(text, begin, m.end(), possessive=False)
+                out.append(Found(a, b, etype, src))
+                continue
             if etype is EntityType.PLACE and (_NOT_PLACE.match(m.group(0)) or _DEMONYM_PROVINCE.search(m.group(0))):
                 continue
             if rx is _TAILED and _NUMBER_AFTER.match(text, m.start(), end):
                 continue  # "the GNA's Brigade 103": the unit's name is its word and number
             a, b = _trim(text, m.start(), m.end(), possessive=rx is not _TAILED)
+            if rx is _TAILED:
+                a = _after_owner(text, a, b)
+                if a is None:
+                    continue
+                tailed[m.end()] = a
             if b - a >= 4:
                 out.append(Found(a, b, etype, src))
     for m in _PLACE_OF.finditer(text, start, end):
@@ -249,6 +273,45 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
     return out
+
+
+_OWNER_WORD_END = re.compile(rf"[\w{Q}-]+[{Q}]s?(?=[ \t\u00a0])")
+_NAME_POSSESSIVES = frozenset(w.lower().replace("\u2019", "'") for w in GRAMMAR["name_possessives"])
+
+
+def _after_owner(text: str, a: int, b: int) -> int | None:
+    """Where a name ending with a tail word begins once an owner before it is set aside ("X's Y Brigade",
+    "Abu X's Y Council", "New York's World Trade Centre": the name is "Y Brigade"); a possessive that is part
+    of names ("People's", "Women's": the grammar's `name_possessives`) stays. None when what remains is
+    one word ("X University's Center")."""
+    for m in _OWNER_WORD_END.finditer(text, a, b):
+        if m.group(0).lower().replace("\u2019", "'") not in _NAME_POSSESSIVES:
+            a = m.end() + 1
+    while a < b and text[a] in " \t\u00a0":
+        a += 1
+    return a if " " in text[a:b].strip() else None
+
+
+def _owner_before(word: str) -> bool:
+    """A possessive that marks an owner ("the X Army's Army of Victory"), not one that is part of a name."""
+    w = word.strip().lower().replace("\u2019", "'")
+    return bool(_POSSESSED.search(w)) and w not in _NAME_POSSESSIVES
+
+
+_ENDS_IN_TAIL = re.compile(rf"\b(?:{GROUP_TAIL})$")
+
+
+def _continued(text: str, m: re.Match, tailed: dict[int, int]) -> int | None:
+    """Where a name begins that a leading tail word's match `m` ("Front for the Liberation of X") continues:
+    the name ending with that word ("Popular Front") read on over "of"/"for" ("Popular Front for the
+    Liberation of X", "Communist Party of X"). None when no such name ends there, or when what follows
+    "of" is a group's own name, ending with a tail word ("Mountain Hawks Brigade of the Free Idlib Army": a
+    unit and the group it belongs to)."""
+    word_end = m.start() + len(m.group(0).split()[0])
+    begin = tailed.get(word_end)
+    if begin is None or _ENDS_IN_TAIL.search(m.group(0)):
+        return None
+    return begin
 
 
 _ACR_DEF = re.compile(r"[ \u00a0]?[(\[]([A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*)[)\]]")

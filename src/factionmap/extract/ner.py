@@ -11,8 +11,12 @@ import functools
 import re
 
 from ..errors import ExtractionError
+from ..lang.fold import article_pattern
 from ..model import EntityType
+from .coref import has_anaphor
+from .demonyms import DEMONYMS
 from .entities import EntityFinder
+from .name_grammar import GRAMMAR
 from .non_actors import mark_non_actors
 from .state import Annotated, Span
 
@@ -67,8 +71,16 @@ commander cmdr sergeant sgt marshal field admiral brigadier sheikh sheik shaykh 
 ayatollah king queen prince princess emir amir sultan founder co-founder cofounder chairman chairwoman chief
 secretary senator governor mayor judge justice dr mr mrs ms sir lord deputy spokesman spokeswoman former
 late leader emperor pope bishop cardinal rabbi father brother sister mufti caliph hojatoleslam haj hajj haji
-hadji premier chancellor""".split())
+hadji premier chancellor rear field crown superintendent constable assistant inspector prosecutor attorney ambassador
+envoy mp taoiseach lady dame sheikha""".split())
+# titles that only a person bears: a name the NER took for an organization that begins with one of these and
+# goes on with a person's name ("Field Marshal X Y", "Rear Admiral X Y") is that person's (never "General
+# Command", "Secretary General", "Justice Party": titles that also begin a body's name are not here)
+_PERSON_TITLES = TITLES - frozenset("""general secretary chief deputy former late leader founder co-founder cofounder
+brother sister father justice judge premier chancellor assistant head director field crown lady""".split())
 _NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ag", "de", "van", "von"})  # inside a name, lower case
+_GROUP_WORDS = frozenset(w.lower() for k in ("tails", "leading", "heads", "numbered_tails") for w in GRAMMAR[k]) | \
+    frozenset("forces force group groups guard police service services command staff office agency ministry".split())
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ine|ite)$")
 _HEADER = re.compile(r"(?:Title|Source|Date|URL|Author|Published|Publisher)\s*:")
 
@@ -122,8 +134,9 @@ def _unknown_caps(ann: Annotated, base: int, text: str, spans: list[Span], alone
             if m.start() > last + 1:  # a new run of capitalised words: another name, perhaps
                 runs += 1
             last = m.end()
-    # a pair needs two names: the ones found already and the runs no mention covers yet
-    return runs >= 1 and (alone or runs + len({sp.key for sp in spans}) >= 2)
+    # a pair needs two names: the ones found already, the runs no mention covers yet, and a pronoun or group
+    # noun phrase the coreference stage resolves to a name given elsewhere ("He joined X's party")
+    return runs >= 1 and (alone or runs + len({sp.key for sp in spans}) >= 2 or has_anaphor(text))
 
 
 class LazyDoc:
@@ -286,6 +299,8 @@ class Parser:
                 toks = toks[:-1]
             if not toks:
                 continue
+            if etype is EntityType.ORG and _titled_person(toks):
+                etype = EntityType.PERSON  # "Field Marshal X Y": a person the NER took for a group
             if etype is EntityType.PERSON:
                 toks = _person_tokens(ann, sdoc, toks, base, sent_start)
                 if not toks:
@@ -314,6 +329,24 @@ def _title(tok) -> bool:
     return tok.lower_.rstrip(".") in TITLES
 
 
+def _titled_person(toks: list) -> bool:
+    """Whether a name the NER read as an organization is a person's: titles first, one only a person bears
+    among them ("Field Marshal", "Rear Admiral", "President"), then two or more capitalised words, none a
+    word groups are named by ("Brigade", "Forces", "Council" ...)."""
+    k = 0
+    while k < len(toks) and _title(toks[k]):
+        k += 1
+    rest = toks[k:]
+    if not k or len(rest) < 2 or not any(t.lower_.rstrip(".") in _PERSON_TITLES for t in toks[:k]):
+        return False
+    return all((t.text[:1].isupper() and t.is_alpha or t.lower_ in _NAME_LINKS or _INITIAL.match(t.text))
+               and t.lower_ not in _GROUP_WORDS for t in rest)
+
+
+_ARTICLE_FIRST = re.compile(article_pattern() + r"[-\u2010][A-Z]")  # "al-Tufayli", "el-Sisi"
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
 def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int) -> list:
     """The tokens of a person's name the NER found as `toks`, titles and honorifics set aside.
 
@@ -336,6 +369,13 @@ def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int)
             toks = toks[:-1]
         return toks
     first = toks[0]
+    if first.i > 0 and _ARTICLE_FIRST.match(sdoc.text, first.idx):  # "Subhi al-Tufayli" read as "al-Tufayli"
+        prev = sdoc[first.i - 1]
+        word = prev.text
+        if word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _FUNCTION \
+                and not _title(prev) and word not in DEMONYMS and not _lower_in(ann, word):
+            toks = [prev, *toks]  # (a first name may end like a people's adjective: "Subhi", "Ali")
+            first = prev
     if first.i == 1 and base + sdoc[0].idx == sent_start:
         word = sdoc[0].text
         if word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _FUNCTION \
