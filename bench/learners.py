@@ -62,6 +62,7 @@ from train_cv import SHARED, training_inputs  # noqa: E402
 
 LEARNERS = {
     "linear-unweighted": dict(kind="linear", c=0.3),  # the learner before class weighting
+    "linear-rare-balanced": dict(kind="linear", c=0.3, balanced_below=80),  # the default: weights rare targets only
     "linear-tuned": dict(kind="linear", c=0.3, c_grid=(0.1, 0.3, 1.0)),
     "linear-balanced": dict(kind="linear", c=0.3, balanced=True),
     "linear-tuned-balanced": dict(kind="linear", c=0.3, balanced=True, c_grid=(0.03, 0.1, 0.3)),

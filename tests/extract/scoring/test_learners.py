@@ -130,3 +130,26 @@ def test_compacted_trees_score_as_the_trees_over_every_column():
     used, small = compact(trees, 60)
     assert {5, 41} <= set(used) and len(used) < 60
     assert np.allclose(trees[0].predict(x), small[0].predict(x[:, used]), atol=1e-12)
+
+
+def test_rare_targets_are_class_weighted_and_frequent_ones_are_not():
+    """`balanced_below`: a target with few positive pairs is fitted with class weights (its positives
+    score higher than unweighted), a target with enough positives exactly as unweighted."""
+    from scipy.sparse import csr_matrix
+
+    from factionmap.extract.scoring.learners import fit_linear
+
+    rng = np.random.default_rng(7)
+    dense = (rng.random((300, 12)) < 0.3).astype(np.float32)
+    dense[:6, 0] = 1.0
+    x = csr_matrix(dense)
+    y = np.zeros(300, dtype=np.int8)
+    y[:6] = 1
+    sw, groups = np.ones(300), [f"d{i % 5}" for i in range(300)]
+    plain, b_plain, _ = fit_linear(x, y, sw, Learner(), groups)
+    rare, b_rare, _ = fit_linear(x, y, sw, Learner(balanced_below=10), groups)
+    common, b_common, _ = fit_linear(x, y, sw, Learner(balanced_below=6), groups)
+    pos = x[:6].toarray()
+    assert (pos @ rare + b_rare).mean() > (pos @ plain + b_plain).mean() + 1.0
+    assert np.allclose(common, plain) and b_common == pytest.approx(b_plain)
+    assert "balanced below 10" in Learner(balanced_below=10).label
