@@ -29,7 +29,7 @@ def test_name_patterns(token):
 
 def test_gazetteer():
     gazetteer = Gazetteer.from_kb(default_kb())
-    assert growth(gazetteer.find, "al-Qaeda ", 1500) < LINEAR
+    assert growth(gazetteer.find, "al-Qaeda ", 3000) < LINEAR  # long enough that a busy machine does not decide it
 
 
 @pytest.mark.parametrize("token", ["2015, ", "four months after ", "23 June 2015 ", "January ", "from 2014 to ",

@@ -76,7 +76,8 @@ _INNER = "|".join(_alternation([w]).replace(" ", SP) + SP for w in GRAMMAR["inne
 _MONTH = "(?:" + "|".join(re.escape(m) for m in english().words("vocabulary", "month_names")) + ")"
 _HEADED = re.compile(rf"\b(?:{GROUP_HEAD})(?:{TAIL}){{1,{MAX_WORDS}}}")
 _TAILED = re.compile(
-    rf"(?<![\u2010-])\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD}|{_MONTH})\s)"
+    # not inside a hyphenated word ("anti-Islamic Freedom Party"), but after "ex-" ("an ex-Sun Brigade grouping")
+    rf"(?:(?<![\u2010-])|(?<=\b[Ee]x[\u2010-]))\b(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_HEAD}|{_MONTH})\s)"
     rf"{WORD}(?:{SP}(?:{_INNER})?{WORD}){{0,{MAX_WORDS}}}{SP}(?:{GROUP_TAIL})\b"
 )
 # a capitalised word or a number right before a leading tail word: the name began earlier
