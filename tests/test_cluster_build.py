@@ -170,7 +170,8 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def _wait_for_workers(client, n: int, without: str, timeout: float = 60) -> None:
+def _wait_for_workers(client, n: int, without: str, timeout: float = 180) -> None:
+    """Until the nanny has replaced the killed worker (a restart imports the pipeline: slow on a busy machine)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         workers = client.scheduler_info(n_workers=-1)["workers"]
