@@ -70,34 +70,28 @@ def _group_rows(ids: list[int] | None) -> Any:
 def refresh(conn: Connection, entity_ids: Iterable[int] | None, *, groups: bool = True) -> None:
     """Recount these entities (None: every entity) from their ties as stored now: their degrees, and their
     ties among groups per relation and status (refresh_groups; `groups=False`: a store before migration 0022)."""
-    columns = ["entity_id", "ties", "map_ties", *LOWS, *HIGHS]
-    if entity_ids is None:
-        conn.execute(delete(t.entity_degrees))
-        conn.execute(insert(t.entity_degrees).from_select(columns, _rows(None)))
-        if groups:
-            refresh_groups(conn, None)
-        return
-    ids = sorted(set(entity_ids))
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        conn.execute(delete(t.entity_degrees).where(t.entity_degrees.c.entity_id.in_(chunk)))
-        conn.execute(insert(t.entity_degrees).from_select(columns, _rows(chunk)))
+    ids = None if entity_ids is None else sorted(set(entity_ids))
+    _recount(conn, t.entity_degrees, ["entity_id", "ties", "map_ties", *LOWS, *HIGHS], _rows, ids)
     if groups:
         refresh_groups(conn, ids)
 
 
 def refresh_groups(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     """Recount `group_ties` of these entities (None: every entity) from their ties as stored now."""
-    columns = ["entity_id", "relation", "status", "ties"]
-    if entity_ids is None:
-        conn.execute(delete(t.group_ties))
-        conn.execute(insert(t.group_ties).from_select(columns, _group_rows(None)))
+    ids = None if entity_ids is None else sorted(set(entity_ids))
+    _recount(conn, t.group_ties, ["entity_id", "relation", "status", "ties"], _group_rows, ids)
+
+
+def _recount(conn: Connection, table: Any, columns: list[str], rows: Any, ids: list[int] | None) -> None:
+    """Replace `table`'s rows of these entities (None: all of them) by `rows(chunk)`, a chunk at a time."""
+    if ids is None:
+        conn.execute(delete(table))
+        conn.execute(insert(table).from_select(columns, rows(None)))
         return
-    ids = sorted(set(entity_ids))
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
-        conn.execute(delete(t.group_ties).where(t.group_ties.c.entity_id.in_(chunk)))
-        conn.execute(insert(t.group_ties).from_select(columns, _group_rows(chunk)))
+        conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
+        conn.execute(insert(table).from_select(columns, rows(chunk)))
 
 
 def counted(q: Any, min_confidence: float | None) -> bool:
