@@ -82,7 +82,8 @@ def _matrix(rows: list[list[str]], vocab: dict[str, int]):
 
 
 # The learner `factionmap train` fits, chosen by `bench/learners.py` (document-level cross-validation):
-# the unweighted logistic regression (see learners.PRESETS for class weighting). Boosted trees (15 leaves, rate 0.05, 300 rounds) measured no better
+# logistic regression, class-weighted only for targets with fewer than 80 positive pairs (learners.PRESETS
+# says what each weighting measured). Boosted trees (15 leaves, rate 0.05, 300 rounds) measured no better
 # (F1 at P>=0.80 0.280, training documents 0.234) and ten times slower to train; see the bench's docstring.
 # The learners that share strength across relations measured no better either (backoff 0.278, training
 # documents 0.237; twostage 0.283 and 0.235, best F1 0.431 against 0.444; rare relations unchanged).
