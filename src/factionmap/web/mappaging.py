@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..graph import degrees, read
+from ..graph import degrees, group_spans, read
 from ..model import Tie
 from ..store import schema as t
 
@@ -139,6 +139,10 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
                 return None
         elif degrees.counted(q, getattr(graph, "min_confidence", None)):  # by relation and status alone:
             kept, groups = degrees.ranked_groups(conn, rels, q.statuses, limit)  # kept with the ties, per group
+            if groups <= limit and not _large(conn, limit):
+                return None
+        elif group_spans.answers(q, getattr(graph, "min_confidence", None)):  # a 1 January, a floor in tenths:
+            kept, groups = group_spans.ranked(conn, q, rels, getattr(graph, "min_confidence", None), limit)  # kept too
             if groups <= limit and not _large(conn, limit):
                 return None
         elif q.focus is None:
