@@ -113,7 +113,7 @@ def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confid
     one: summed from `group_spans` (only where `answers` says so)."""
     g = t.group_spans.c
     n = func.sum(g.ties).label("n")
-    conds = [g.status.in_(list(q.statuses))]
+    conds: list[Any] = [g.status.in_(list(q.statuses))]
     if relations is not None:
         conds.append(g.relation.in_(sorted(relations)))
     k = floor_decile(min_confidence)
