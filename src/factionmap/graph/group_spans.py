@@ -117,6 +117,8 @@ def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confid
     if relations is not None:
         conds.append(g.relation.in_(sorted(relations)))
     k = floor_decile(min_confidence)
+    if k and q.as_of is None:  # a floor alone: every tie of the view less those below the floor
+        return _above(conn, q.statuses, relations, conds + [g.decile >= 0, g.decile < k], limit)
     if k:
         conds.append(or_(g.decile == UNSCORED, g.decile >= k))
     if q.as_of is not None:
@@ -126,4 +128,26 @@ def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confid
         conds.append(g.dated == 1)
     query = select(g.entity_id, n, func.count().over()).where(*conds).group_by(g.entity_id)
     found = conn.execute(query.order_by(n.desc(), g.entity_id).limit(limit)).all()
+    return [r[0] for r in found], (int(found[0][2]) if found else 0)
+
+
+def _above(conn: Connection, statuses: Iterable[str], relations: Iterable[str] | None, below: list[Any],
+           limit: int) -> tuple[list[int], int]:
+    """`ranked` of a view with a floor and no date: each group's ties in the view (entity_degrees' map_ties
+    for the opening statuses and every relation, else group_ties) less its rows of group_spans under
+    `below` (the deciles under the floor, read from the index that leads with the decile). A floor
+    leaves out the few weak ties, so this reads far fewer rows than summing those it keeps."""
+    from .degrees import MAP_STATUSES
+
+    g, d, gt = t.group_spans.c, t.entity_degrees.c, t.group_ties.c
+    if relations is None and sorted(statuses) == sorted(MAP_STATUSES):
+        every = select(d.entity_id.label("e"), d.map_ties.label("n")).where(d.map_ties > 0)
+    else:
+        every = select(gt.entity_id.label("e"), gt.ties.label("n")).where(gt.status.in_(list(statuses)))
+        if relations is not None:
+            every = every.where(gt.relation.in_(sorted(relations)))
+    both = union_all(every, select(g.entity_id.label("e"), (-g.ties).label("n")).where(*below)).subquery("both")
+    n = func.sum(both.c.n).label("n")
+    query = select(both.c.e, n, func.count().over()).group_by(both.c.e).having(func.sum(both.c.n) > 0)
+    found = conn.execute(query.order_by(n.desc(), both.c.e).limit(limit)).all()
     return [r[0] for r in found], (int(found[0][2]) if found else 0)

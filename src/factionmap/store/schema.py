@@ -259,7 +259,7 @@ group_spans = Table(  # kept by graph.group_spans with the ties: the map's views
     Column("since", Integer, primary_key=True),  # it holds on 1 January of Y when since <= Y < until
     Column("until", Integer, primary_key=True),
     Column("ties", Integer, nullable=False),  # its ties so, both ends groups, not rejected
-    Index("ix_group_spans_view", "status", "relation", "since", "until", "decile", "dated", "entity_id", "ties"),
+    Index("ix_group_spans_view", "decile", "status", "relation", "since", "until", "dated", "entity_id", "ties"),
 )
 
 tie_assertions = Table(

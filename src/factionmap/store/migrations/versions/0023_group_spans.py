@@ -34,7 +34,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entity_id", "relation", "status", "decile", "dated", "since", "until",
                                 name="pk_group_spans"),
     )
-    op.create_index(_INDEX, "group_spans", ["status", "relation", "since", "until", "decile", "dated", "entity_id",
+    op.create_index(_INDEX, "group_spans", ["decile", "status", "relation", "since", "until", "dated", "entity_id",
                                             "ties"])
     from factionmap.graph import group_spans
 
