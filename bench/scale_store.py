@@ -210,17 +210,15 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, aggrega
             start = time.perf_counter()
             conn.execute(text(sql))
             log(f"  {label:<16} {time.perf_counter() - start:6.1f} s")
-        if not aggregate_in_python:  # what every write of ties keeps (graph.degrees, graph.cited): the map reads them
-            from factionmap.graph import degrees
+        if not aggregate_in_python:  # what every write of ties keeps (graph.cited, graph.degrees): the map reads them
+            from factionmap.graph import cited, degrees
 
+            start = time.perf_counter()
+            cited.refresh(conn, None)  # first, as the writers do: group_spans reads top_confidence
+            log(f"  {'citation counts':<16} {time.perf_counter() - start:6.1f} s")
             start = time.perf_counter()
             degrees.refresh(conn, None)
             log(f"  {'entity_degrees':<16} {time.perf_counter() - start:6.1f} s")
-            from factionmap.graph import cited
-
-            start = time.perf_counter()
-            cited.refresh(conn, None)
-            log(f"  {'citation counts':<16} {time.perf_counter() - start:6.1f} s")
         if pg:  # ids given explicitly: move the sequences past them
             for table in ("entities", "doc_entities", "assertions"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

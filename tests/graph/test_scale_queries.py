@@ -193,5 +193,13 @@ def test_generated_ties_agree_with_the_aggregator(tmp_path):
                 for t in Graph(store).ties(citations=False)}
 
     assert key(sql) == key(python)
+
+    def spans(store):  # graph.group_spans, counted after the citations (top_confidence) by both
+        from factionmap.store import schema as t
+
+        with store.engine.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(t.group_spans.select()))
+
+    assert spans(sql) == spans(python) and spans(sql)
     sql.close()
     python.close()

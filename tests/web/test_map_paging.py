@@ -55,7 +55,10 @@ def among(whole: dict, ids) -> tuple[list[int], list[int]]:
 @pytest.mark.parametrize("filters", [{}, {"as_of": "2005"}, {"from": "1995", "to": "2000", "status": "supported"},
                                      {"relation": "ally_of,opposes", "min_grade": "5"},
                                      {"status": "supported"},  # these two ranked from graph.degrees' group_ties
-                                     {"relation": "ally_of,opposes,part_of", "status": "supported,contested"}])
+                                     {"relation": "ally_of,opposes,part_of", "status": "supported,contested"},
+                                     {"as_of": "2003", "undated": "1"},  # these two from graph.group_spans too
+                                     {"as_of": "2004", "relation": "ally_of,opposes", "status": "supported"},
+                                     {"as_of": "2004-07-01"}])  # not a 1 January: the read of the chosen ties
 def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, filters):
     whole = get(client, limit=5000, **filters)
     assert whole["page"] == {"limit": 5000, "groups": len(whole["nodes"]), "shown": len(whole["nodes"]),
@@ -65,9 +68,24 @@ def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, 
     nodes, edges = among(whole, top(whole, 40))
     assert [n["id"] for n in paged["nodes"]] == nodes
     assert [e["id"] for e in paged["edges"]] == edges
+    kept = set(edges)  # read as rows, not Tie objects: every field as the unpaged answer gives it
+    assert paged["edges"] == [e for e in whole["edges"] if e["id"] in kept]
     assert paged["page"] == {"limit": 40, "groups": len(whole["nodes"]), "shown": len(nodes), "truncated": True}
     by_id = {n["id"]: n for n in whole["nodes"]}
     assert all(n["name"] == by_id[n["id"]]["name"] for n in paged["nodes"])
+
+
+@pytest.mark.parametrize("filters", [{}, {"as_of": "2004"}, {"as_of": "2004", "status": "supported"}])
+def test_under_a_confidence_floor_a_page_is_the_top_groups_of_the_whole_selection(paged_store, filters):
+    confident = TestClient(create_app(paged_store, cache=False, min_confidence=0.7))  # serve --min-confidence 0.7
+    whole = get(confident, limit=5000, **filters)
+    every = get(TestClient(create_app(paged_store, cache=False)), limit=5000, **filters)
+    assert len(whole["nodes"]) > 60 and len(whole["edges"]) < len(every["edges"])  # the floor leaves ties out
+    paged = get(confident, limit=40, **filters)  # ranked from graph.group_spans
+    nodes, edges = among(whole, top(whole, 40))
+    assert [n["id"] for n in paged["nodes"]] == nodes
+    assert paged["edges"] == [e for e in whole["edges"] if e["id"] in set(edges)]
+    assert paged["page"]["groups"] == len(whole["nodes"]) and paged["page"]["truncated"]
 
 
 def test_a_focus_is_its_neighbourhood_in_the_whole_selection(client):

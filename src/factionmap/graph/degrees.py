@@ -68,12 +68,16 @@ def _group_rows(ids: list[int] | None) -> Any:
 
 
 def refresh(conn: Connection, entity_ids: Iterable[int] | None, *, groups: bool = True) -> None:
-    """Recount these entities (None: every entity) from their ties as stored now: their degrees, and their
-    ties among groups per relation and status (refresh_groups; `groups=False`: a store before migration 0022)."""
+    """Recount these entities (None: every entity) from their ties as stored now: their degrees, their
+    ties among groups per relation and status (refresh_groups) and by period and confidence (group_spans;
+    `groups=False`: neither, a store before migration 0022)."""
+    from . import group_spans
+
     ids = None if entity_ids is None else sorted(set(entity_ids))
     _recount(conn, t.entity_degrees, ["entity_id", "ties", "map_ties", *LOWS, *HIGHS], _rows, ids)
     if groups:
         refresh_groups(conn, ids)
+        group_spans.refresh(conn, ids)
 
 
 def refresh_groups(conn: Connection, entity_ids: Iterable[int] | None) -> None:

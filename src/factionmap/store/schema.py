@@ -248,6 +248,20 @@ group_ties = Table(  # kept by graph.degrees with the ties: the map's views by r
     Index(None, "status", "relation", "entity_id", "ties"),  # a view's rows read from the index alone
 )
 
+group_spans = Table(  # kept by graph.group_spans with the ties: the map's views with a date or a floor rank from it
+    "group_spans",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("relation", String(32), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("decile", Integer, primary_key=True),  # tenths its top_confidence reaches; -1: NULL (kept by every floor)
+    Column("dated", Integer, primary_key=True),  # 1: the tie has a start or an end
+    Column("since", Integer, primary_key=True),  # it holds on 1 January of Y when since <= Y < until
+    Column("until", Integer, primary_key=True),
+    Column("ties", Integer, nullable=False),  # its ties so, both ends groups, not rejected
+    Index("ix_group_spans_view", "decile", "status", "relation", "since", "until", "dated", "entity_id", "ties"),
+)
+
 tie_assertions = Table(
     "tie_assertions",
     metadata,

@@ -205,6 +205,15 @@ def edge(t: Tie, counts: tuple[int, int, bool]) -> dict[str, Any]:
             "review": t.review["verdict"] if getattr(t, "review", None) else None}
 
 
+def edge_row(r: Any, verdict: str | None) -> dict[str, Any]:
+    """`edge` of a row of the ties table (mappaging's EDGE columns), without making a Tie: the same answer."""
+    start, end = r["start_iso"] or None, r["end_iso"] or None
+    return {"id": r["id"], "source": r["subject_id"], "target": r["object_id"], "relation": r["relation"],
+            "status": r["status"], "reported": bool(r["only_reported"]), "grade": r["grade"],
+            "confidence": r["confidence"], "start": start, "end": end, "undated": start is None and end is None,
+            "citations": r["citation_count"], "sources": r["cited_documents"], "review": verdict}
+
+
 def chosen_ties(graph, q: MapQuery, *, citations: bool = True,
                 entity: int | None = None) -> tuple[list[Tie], dict[int, set[str]]]:
     """The ties the map shows under these filters (and the regions of every group in the period).
@@ -237,20 +246,26 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
     bounds = check_range(graph, q)
     focus = check_focus(graph, q)
     paged = page(graph, q, _relations(q), q.limit)
-    if paged is None:
-        chosen, regions = chosen_ties(graph, q, citations=False)
-    else:
-        chosen, regions = paged.ties, paged.regions
     nodes: dict[int, Entity] = {}
     degree: dict[int, int] = defaultdict(int)
-    for x in chosen:
-        for e in (x.subject, x.object):
-            nodes.setdefault(e.id, e)
-            degree[e.id] += 1
+    if paged is None:
+        chosen, regions = chosen_ties(graph, q, citations=False)
+        for x in chosen:
+            for e in (x.subject, x.object):
+                nodes.setdefault(e.id, e)
+                degree[e.id] += 1
+        counts = graph.citation_counts(x.id for x in chosen)
+        edges = [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen]
+    else:  # rows, not Tie objects: the page's edges straight from the ties table
+        regions = paged.regions
+        for r in paged.rows:
+            for eid in (r["subject_id"], r["object_id"]):
+                nodes.setdefault(eid, paged.ends[eid])
+                degree[eid] += 1
+        edges = [edge_row(r, paged.verdicts.get(r["id"])) for r in paged.rows]
     if focus is not None:
         nodes.setdefault(focus.id, focus)
     lives = _lifespans(graph, nodes)
-    counts = graph.citation_counts(x.id for x in chosen)
     return {
         "filters": q.applied(),
         # how much of the selection is drawn: the groups with the most ties, or the focus's neighbourhood
@@ -258,13 +273,13 @@ def build_map(graph, q: MapQuery) -> dict[str, Any]:
                  "shown": len(nodes), "truncated": bool(paged and paged.groups > len(nodes))},
         "bounds": bounds,
         "histogram": histogram(graph, q),
-        "relations": relations_used(x.relation for x in chosen),
+        "relations": relations_used(x["relation"] for x in edges),
         "nodes": [
             {"id": e.id, "name": e.name, "type": e.type.value, "kind": kind_of(e), "degree": degree[e.id],
              "lifespan": lives.get(e.id)}
             for e in sorted(nodes.values(), key=lambda e: e.id)
         ],
-        "edges": [edge(x, counts.get(x.id, (0, 0, False))) for x in chosen],
+        "edges": edges,
         "positions": maplayout.positions_for(graph, nodes, opening_ties),  # the whole map's layout: the page only draws
         # country codes ("SY") still match the region filter; the list offers the names
         "regions": sorted({r for rs in regions.values() for r in rs if not (len(r) <= 3 and r.isupper())},

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..graph import degrees, read
-from ..model import Tie
+from ..graph import cited, degrees, group_spans, read, reviews
+from ..model import Entity, Tie
 from ..store import schema as t
 
 MAP_LIMIT = 400  # groups drawn at most: a first view that opens in the browser in well under two seconds
@@ -28,10 +29,20 @@ _CHUNK = 5000
 
 @dataclass
 class Page:
-    ties: list[Tie]
+    rows: list[Any]  # the ties drawn, by id: _edge_columns() of the ties table (no Tie objects: mapdata.edge_row)
+    ends: dict[int, Entity]  # their ends (and the focus), without aliases
+    verdicts: dict[int, str]  # tie id -> the verdict of its latest review, for the ties reviewed
     regions: dict[int, set[str]]
     groups: int  # groups in the whole selection (the focus's neighbourhood, with a focus)
     shown: int
+
+
+def _edge_columns() -> list[Any]:
+    """What the map's answer says of an edge (mapdata.edge_row), read from the ties table alone: its
+    citation counts kept on the tie (graph.cited), its review's verdict by review_id."""
+    c = t.ties.c
+    return [c.id, c.subject_id, c.object_id, c.relation, c.status, c.grade, c.confidence, c.start_iso, c.end_iso,
+            c.review_id, *[c[k] for k in cited.COLUMNS]]
 
 
 def _period(q, relations=None, statuses=None) -> dict:
@@ -141,6 +152,10 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
             kept, groups = degrees.ranked_groups(conn, rels, q.statuses, limit)  # kept with the ties, per group
             if groups <= limit and not _large(conn, limit):
                 return None
+        elif group_spans.answers(q, getattr(graph, "min_confidence", None)):  # a 1 January, a floor in tenths:
+            kept, groups = group_spans.ranked(conn, q, rels, getattr(graph, "min_confidence", None), limit)  # kept too
+            if groups <= limit and not _large(conn, limit):
+                return None
         elif q.focus is None:
             kept, groups = _ranked(conn, cond, limit)
             if groups <= limit and not _large(conn, limit):
@@ -155,11 +170,13 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
         query = graph._ties_query(**_period(q, sorted(rels) if rels else None, q.statuses), among=ids)
         if q.focus is not None or members is not None:  # else every group kept has a type chosen: no need to ask
             query = query.where(cond)
-        rows = list(conn.execute(query).mappings())
-        ties = read.ties(conn, rows, with_citations=False, aliases=False)
+        rows = sorted(conn.execute(query.with_only_columns(*_edge_columns()).order_by(None)).mappings(),
+                      key=lambda r: r["id"])
+        verdicts = {tid: s["verdict"] for tid, s in reviews.summaries(conn, rows).items()}
+        nodes = {x for r in rows for x in (r["subject_id"], r["object_id"])} | ({q.focus} if q.focus else set())
+        ends = read.entities(conn, nodes, aliases=False)
         regions = _regions(conn, graph._ties_query(**_period(q, relations=["operates_in"])), ids)
-    nodes = {x for tie in ties for x in (tie.subject.id, tie.object.id)}
-    return Page(sorted(ties, key=lambda x: x.id), regions, groups, len(nodes | ({q.focus} if q.focus else set())))
+    return Page(rows, ends, verdicts, regions, groups, len(nodes))
 
 
 def _regions(conn, placed, ids: list[int]) -> dict[int, set[str]]:
@@ -169,10 +186,14 @@ def _regions(conn, placed, ids: list[int]) -> dict[int, set[str]]:
     for i in range(0, len(ids), _CHUNK):
         query = placed.with_only_columns(t.ties.c.subject_id, t.ties.c.object_id)
         pairs += [(a, b) for a, b in conn.execute(query.where(read.ids_in(conn, t.ties.c.subject_id, ids[i:i + _CHUNK])))]
-    places = read.entities(conn, {b for _, b in pairs}, aliases=False)
     out: dict[int, set[str]] = defaultdict(set)
-    for place in places.values():
-        out[place.id] = {place.name, *(str(place.attributes[k]) for k in ("country", "region") if place.attributes.get(k))}
+    e = t.entities.c
+    places = sorted({b for _, b in pairs})
+    for i in range(0, len(places), _CHUNK):  # each place's name, country and region: no Entity made
+        for pid, name, attributes in conn.execute(select(e.id, e.name, e.attributes)
+                                                  .where(read.ids_in(conn, e.id, places[i:i + _CHUNK]))):
+            attrs = attributes or {}
+            out[pid] = {name, *(str(attrs[k]) for k in ("country", "region") if attrs.get(k))}
     for a, b in pairs:
         out[a] |= out[b]
     return out

@@ -1,0 +1,153 @@
+"""Each group's ties among groups by period and confidence, kept in `group_spans` with the ties.
+
+`group_ties` (graph.degrees) ranks the map's groups under relations and statuses, but cannot answer a
+view with a date (`as_of`) or a confidence floor (`serve --min-confidence`): those read every chosen tie
+to rank and count the groups. This table splits the same counts further, per entity, relation and
+status, by:
+
+- `decile`: how many tenths the tie's `top_confidence` reaches (k when top >= k/10 and not (k+1)/10;
+  -1 when an assertion of it no model scored, which every floor keeps): a floor of k/10 keeps the rows
+  with decile -1 or at least k;
+- `dated`: 1 when the tie has a start or an end (a dated view leaves the others out, unless asked);
+- `since`, `until`: the years whose 1 January the tie holds on (graph.timeline.holds_at, lifespans
+  included): it holds on 1 January of Y exactly when since <= Y < until (since -1: no lower bound;
+  until 10000: no upper bound; a tie that holds on no 1 January has since >= until).
+
+So a view whose date is a 1 January (`as_of=2010` is 2010-01-01) and whose floor is a multiple of 0.1 is
+a sum over rows, exactly what the read of its ties would count. Kept by `degrees.refresh` (aggregate's and
+setwise's writes of ties), and by migration 0023 for a store made before it; other dates and floors, a
+grade, a region or a focus still read the chosen ties (mappaging._ranked).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from ..store import schema as t
+from . import reviews, timeline
+
+NO_START = -1  # `since` of a tie with no lower bound
+NO_END = 10000  # `until` of a tie with no upper bound
+UNSCORED = -1  # `decile` of a tie whose top_confidence is NULL
+COLUMNS = ["entity_id", "relation", "status", "decile", "dated", "since", "until", "ties"]
+
+
+def _later(a: Any, b: Any) -> Any:
+    """The later of two ISO days, either of which may be NULL (then the other)."""
+    return case((a.is_(None), b), (b.is_(None), a), (b > a, b), else_=a)
+
+
+def _earlier(a: Any, b: Any) -> Any:
+    return case((a.is_(None), b), (b.is_(None), a), (b < a, b), else_=a)
+
+
+def _year(day: Any) -> Any:
+    from sqlalchemy import Integer, cast
+
+    return cast(func.substr(day, 1, 4), Integer)
+
+
+def _keys() -> list[Any]:
+    """SQL over `ties`: decile, dated, since and until of each tie (see the module's docstring)."""
+    c = t.ties.c
+    top = c.top_confidence
+    decile = case((top.is_(None), literal(UNSCORED)),
+                  *[(top >= k / 10, literal(k)) for k in range(10, 0, -1)], else_=literal(0))
+    dated = case((or_(c.start_earliest.is_not(None), c.end_latest.is_not(None)), literal(1)), else_=literal(0))
+    lo, hi = _later(c.start_earliest, c.life_from), _earlier(c.end_latest, c.life_until)
+    since = case((lo.is_(None), literal(NO_START)), (lo == func.substr(lo, 1, 4) + "-01-01", _year(lo)),
+                 else_=_year(lo) + 1)
+    until = case((hi.is_(None), literal(NO_END)), else_=_year(hi) + 1)
+    return [decile.label("decile"), dated.label("dated"), since.label("since"), until.label("until")]
+
+
+def rows(ids: list[int] | None) -> Any:
+    """SELECT: `group_spans`' rows of these entities (None: every one), from their ties as stored now."""
+    c = t.ties.c
+    s, o = aliased(t.entities), aliased(t.entities)
+    from .degrees import MAP_TYPES
+
+    drawn = and_(reviews.visible(), c.subject_id.in_(select(s.c.id).where(s.c.type.in_(MAP_TYPES))),
+                 c.object_id.in_(select(o.c.id).where(o.c.type.in_(MAP_TYPES))))
+    sides = []
+    for end in (c.subject_id, c.object_id):
+        side = select(end.label("e"), c.relation, c.status, *_keys()).where(drawn)
+        sides.append(side if ids is None else side.where(end.in_(ids)))
+    both = union_all(*sides).subquery("ends")
+    keys = [both.c.e, both.c.relation, both.c.status, both.c.decile, both.c.dated, both.c.since, both.c.until]
+    return select(*keys, func.count()).group_by(*keys)
+
+
+def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
+    """Recount `group_spans` of these entities (None: every entity) from their ties as stored now."""
+    from .degrees import _recount
+
+    ids = None if entity_ids is None else sorted(set(entity_ids))
+    _recount(conn, t.group_spans, COLUMNS, rows, ids)
+
+
+def floor_decile(min_confidence: float | None) -> int | None:
+    """The decile a confidence floor keeps from (0 without a floor); None when the floor is not a tenth."""
+    if not min_confidence:
+        return 0
+    k = round(min_confidence * 10)
+    return k if 0 <= k <= 10 and k / 10 == min_confidence else None
+
+
+def answers(q: Any, min_confidence: float | None) -> bool:
+    """Whether `group_spans` ranks this map view's groups: groups only, no focus, region, grade or period,
+    a date only on a 1 January, a floor only a multiple of 0.1."""
+    from .degrees import MAP_TYPES
+
+    return (q.focus is None and q.start is None and q.end is None and not q.min_grade and not q.region
+            and sorted(q.types) == sorted(MAP_TYPES) and floor_decile(min_confidence) is not None
+            and (q.as_of is None or timeline.iso_day(q.as_of).endswith("-01-01")))
+
+
+def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confidence: float | None,
+           limit: int) -> tuple[list[int], int]:
+    """The `limit` groups with the most ties of the view (then the smaller id), and how many groups have
+    one: summed from `group_spans` (only where `answers` says so)."""
+    g = t.group_spans.c
+    n = func.sum(g.ties).label("n")
+    conds: list[Any] = [g.status.in_(list(q.statuses))]
+    if relations is not None:
+        conds.append(g.relation.in_(sorted(relations)))
+    k = floor_decile(min_confidence)
+    if k and q.as_of is None:  # a floor alone: every tie of the view less those below the floor
+        return _above(conn, q.statuses, relations, conds + [g.decile >= 0, g.decile < k], limit)
+    if k:
+        conds.append(or_(g.decile == UNSCORED, g.decile >= k))
+    if q.as_of is not None:
+        year = int(timeline.iso_day(q.as_of)[:4])
+        conds += [g.since <= year, g.until > year]
+    if q.dated and not q.keep_undated:
+        conds.append(g.dated == 1)
+    query = select(g.entity_id, n, func.count().over()).where(*conds).group_by(g.entity_id)
+    found = conn.execute(query.order_by(n.desc(), g.entity_id).limit(limit)).all()
+    return [r[0] for r in found], (int(found[0][2]) if found else 0)
+
+
+def _above(conn: Connection, statuses: Iterable[str], relations: Iterable[str] | None, below: list[Any],
+           limit: int) -> tuple[list[int], int]:
+    """`ranked` of a view with a floor and no date: each group's ties in the view (entity_degrees' map_ties
+    for the opening statuses and every relation, else group_ties) less its rows of group_spans under
+    `below` (the deciles under the floor, read from the index that leads with the decile). A floor
+    leaves out the few weak ties, so this reads far fewer rows than summing those it keeps."""
+    from .degrees import MAP_STATUSES
+
+    g, d, gt = t.group_spans.c, t.entity_degrees.c, t.group_ties.c
+    if relations is None and sorted(statuses) == sorted(MAP_STATUSES):
+        every = select(d.entity_id.label("e"), d.map_ties.label("n")).where(d.map_ties > 0)
+    else:
+        every = select(gt.entity_id.label("e"), gt.ties.label("n")).where(gt.status.in_(list(statuses)))
+        if relations is not None:
+            every = every.where(gt.relation.in_(sorted(relations)))
+    both = union_all(every, select(g.entity_id.label("e"), (-g.ties).label("n")).where(*below)).subquery("both")
+    n = func.sum(both.c.n).label("n")
+    query = select(both.c.e, n, func.count().over()).group_by(both.c.e).having(func.sum(both.c.n) > 0)
+    found = conn.execute(query.order_by(n.desc(), both.c.e).limit(limit)).all()
+    return [r[0] for r in found], (int(found[0][2]) if found else 0)
