@@ -237,7 +237,7 @@ class EntityFinder:
                 name = text[s.start:s.end]
                 words = (word, "governorate", "province") if word in ("governorate", "province") else (word,)
                 ids = [k for w in words for k in self._folded_kb.get(fold(f"{name} {w}")) or []
-                       if self.kb.get(k).type is EntityType.PLACE]
+                       if getattr(self.kb.get(k), "type", None) is EntityType.PLACE]
                 if ids and ids[0] != s.key:
                     s.key = self.kb_entity(ann, ids[0])
                     ann.add_alias(ids[0], name)
