@@ -41,6 +41,9 @@ _DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
 
 
 _REGION_WORD = re.compile(r"(?i)[\s\u00a0]+(?:province|governorate|region|district|wilayah?|muhafazah?)$")
+# "the Aleppo and Idlib Governorates", "Raqqa, Hama and Idlib provinces": the places before a plural region word
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+_PLURAL_REGION = re.compile(r"(?i)[\s\u00a0]+(governorates|provinces|regions|districts)\b")
 _CITY_SAID = re.compile(r"(?i)\b(?:city|town)\s+of\s+\S+|\S\s+(?:city|town)\b")
 
 # words capitalised at a sentence's start that begin no name
@@ -150,6 +153,7 @@ class EntityFinder:
         defined |= {(k, "*") for k in ann.entities if self.kb.get(k)}  # KB entries named otherwise
         self.rematch(ann, folded, defined)
         self.demonyms(ann)
+        self.plural_regions(ann)
         self.one_place_per_name(ann)
         return mark_non_actors(ann)
 
@@ -213,6 +217,30 @@ class EntityFinder:
             return True
         prev = _CAP_BEFORE.search(text, max(0, m.start - 40), m.start)
         return bool(prev and prev.group(1).lower() not in _FUNCTION and not is_compass_part(prev.group(1)))
+
+    def plural_regions(self, ann: Annotated) -> None:
+        """"the X and Y Governorates", "X, Y and Z provinces": each place of the list is the province named
+        after it (the knowledge base's "X Governorate" or "X province"), not the city, when the KB has one."""
+        text = ann.text
+        places = [s for s in ann.spans if s.type is EntityType.PLACE and s.source != "coref"]
+        for i, last in enumerate(places):
+            m = _PLURAL_REGION.match(text, last.end)
+            if m is None:
+                continue
+            run = [last]
+            while i - len(run) >= 0 and _LIST_GAP.match(text[places[i - len(run)].end:run[-1].start]):
+                run.append(places[i - len(run)])
+            if len(run) < 2:
+                continue
+            word = m.group(1).lower()[:-1]
+            for s in run:
+                name = text[s.start:s.end]
+                words = (word, "governorate", "province") if word in ("governorate", "province") else (word,)
+                ids = [k for w in words for k in self._folded_kb.get(fold(f"{name} {w}")) or []
+                       if getattr(self.kb.get(k), "type", None) is EntityType.PLACE]
+                if ids and ids[0] != s.key:
+                    s.key = self.kb_entity(ann, ids[0])
+                    ann.add_alias(ids[0], name)
 
     def one_place_per_name(self, ann: Annotated) -> None:
         """A city and the province named after it ("Idlib", "Idlib province"): in a document that names the

@@ -53,3 +53,12 @@ def test_a_frame_joining_the_pair_is_a_feature_with_its_direction(annotate):
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
     assert pair.frames, "the branch frame reads this sentence"
     assert "FR:part_of>" in Featurizer(ann)(pair)
+
+
+def test_the_knowledge_bases_finer_kinds_are_features(annotate):
+    ann = annotate("The United Nations sent observers to Syria in 2012, and the River Brigades fought in Syria.")
+    by_names = {_names(ann, p): set(Featurizer(ann)(p)) for p in _pairs(ann)}
+    body = next(f for names, f in by_names.items() if names == ("United Nations", "Syria"))
+    assert {"FK:body|country", "FKA:body", "FKB:country"} <= body
+    group = next(f for names, f in by_names.items() if names[0] == "River Brigades" and names[1] == "Syria")
+    assert "FKA:-" in group  # a name the knowledge base does not know

@@ -9,6 +9,8 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
     L1/L2/LW: words before A      R1/R2/RW: words after B     A1: the word right after A
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
+    FK/FKA/FKB: the knowledge base's finer kinds of A and B (an international body, armed forces, a
+                coalition, a city ...; a no-actor kind from `non_actors`; "-" when none is known)
     DS: which end is the document's subject
 """
 from __future__ import annotations
@@ -151,6 +153,8 @@ class Featurizer:
         ka, kb = kind(ann, a), kind(ann, b)
         f = [f"K:{ka}{kb}", f"KA:{ka}", f"KB:{kb}",
              f"SRC:{_SRC.get(a.source, 'other')}|{_SRC.get(b.source, 'other')}", f"VIA:{pair.via}"]
+        fa, fb = ann.kinds.get(a.key) or "-", ann.kinds.get(b.key) or "-"
+        f += [f"FK:{fa}|{fb}", f"FKA:{fa}", f"FKB:{fb}"]
         hclasses, hstems = self._heading(pair.sentence)
         f += [f"HC:{c}" for c in hclasses] + [f"HW:{t}" for t in hstems]
         if pair.via == "list":

@@ -4,7 +4,8 @@
   "If X were to join Y, ...", "Whether X will ally with Y is unclear";
 - what some members did is not what the group did: "some members of X pledged allegiance to Y"
   gives no pledge, split, merger or defection of X (fighting and places still hold for the group);
-- headings, titles and document-head lines are never evidence (the pairs never come from them).
+- headings, titles and document-head lines are never evidence (the pairs never come from them);
+- a state, or its army, police or government, inside its own country operates nowhere there (`home`).
 
 And a date belongs to the event it dates: a tie read from a noun phrase ("X leader P", "Y's branch
 X") takes no date from its sentence (`nominal`).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..state import Annotated
+from .home import at_home
 from .lexical import Candidate
 
 _HYPOTHETICAL = re.compile(r"(?i)^\W*(?:if|whether|should|were|would|could|might|unless|suppose|imagine|what\s+if)\b")
@@ -42,7 +44,8 @@ def partitive(ann: Annotated, c: Candidate) -> bool:
 
 def keep(ann: Annotated, c: Candidate) -> bool:
     """Whether a candidate may become a tie at all."""
-    return not states_nothing(ann, c) and not partitive(ann, c)
+    return not states_nothing(ann, c) and not partitive(ann, c) and \
+        not at_home(ann, c.subject.key, c.relation, c.object.key)
 
 
 def nominal(ann: Annotated, c: Candidate) -> bool:
