@@ -61,6 +61,7 @@ class Resolver:
         self._members: list[dict[str, Any]] = []  # rows written in bulk before anything reads them (flush)
         self._aliases: list[dict[str, Any]] = []
         self._entities: dict[int, dict[str, Any]] = {}  # new entities, their ids taken ahead (_new_id), written by flush
+        self._kinds: dict[str, list[int]] = {}  # kind -> stored entities of a default kind to be given it (flush)
         self._free_ids: list[int] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
@@ -75,6 +76,12 @@ class Resolver:
         if self._aliases:
             insert_rows(self.conn, t.aliases, self._aliases)
             self._aliases = []
+        for kind, ids in self._kinds.items():  # one UPDATE per kind, not one per entity
+            for i in range(0, len(ids), _ID_BLOCK):
+                self.conn.execute(update(t.entities).where(
+                    t.entities.c.id.in_(ids[i:i + _ID_BLOCK]),
+                    or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS))).values(kind=kind))
+        self._kinds = {}
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -355,9 +362,7 @@ class Resolver:
             if held["kind"] is None or held["kind"] in _DEFAULT_KINDS:
                 held["kind"] = kind
             return
-        self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
-                                                   or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
-                          .values(kind=kind))
+        self._kinds.setdefault(kind, []).append(entity_id)  # written by flush, before anything reads it
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""
