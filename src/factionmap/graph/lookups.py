@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
@@ -48,11 +48,12 @@ class Lookups:
                         t.entities.c.type)
                  .join(t.entities, t.entities.c.id == t.aliases.c.entity_id))
         found: dict[int, Any] = {}  # alias id -> its row (a tuple in the query's column order)
-        for column, wanted in ((t.aliases.c.norm, norms), (t.aliases.c.skel, skels), (t.aliases.c.block, blocks)):
-            values = sorted(wanted)
-            for i in range(0, len(values), _CHUNK):
-                for hit in conn.execute(query.where(column.in_(values[i:i + _CHUNK]))).all():
-                    found[hit[0]] = hit
+        wanted = [(t.aliases.c.norm, sorted(norms)), (t.aliases.c.skel, sorted(skels)),
+                  (t.aliases.c.block, sorted(blocks))]
+        for i in range(0, max(len(values) for _, values in wanted), _CHUNK):  # an alias matching twice comes once
+            parts = [column.in_(values[i:i + _CHUNK]) for column, values in wanted if values[i:i + _CHUNK]]
+            for hit in conn.execute(query.where(or_(*parts))).all():
+                found[hit[0]] = hit
         for alias_id in sorted(found):
             _id, entity_id, norm, skel, name, block, entity_name, kb_id, entity_type = found[alias_id]
             self.info.setdefault(entity_id, (entity_name, kb_id, entity_type))

@@ -20,14 +20,14 @@ import re
 from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
 from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
-from ..store.bulk import insert_rows
+from ..store.bulk import insert_rows, take_ids
 from . import keys
 from .lookups import Lookups
 from .rules import NEW, Rules
@@ -148,18 +148,16 @@ class Resolver:
             if hit:
                 return hit[0], f"knowledge base entry {row['kb_id']}"
         norms, skels = set(names), set(names.values())
-        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
-                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
-                   t.entities.c.type == row["type"])
-        )
         hits: list[Any]  # alias rows: dicts from the lookups, row mappings from the query
         if self.lookups is not None:
             hits = self.lookups.hits(norms, skels, row["type"])
-        else:
-            hits = list(self.conn.execute(query).mappings().all())
+        else:  # one query for both passes: the names as folded, then as transliteration skeletons
+            hits = list(self.conn.execute(
+                select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                       t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+                .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                       t.entities.c.type == row["type"])).mappings().all())
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -292,9 +290,7 @@ class Resolver:
         if not self._free_ids:
             dialect = self.conn.dialect.name
             if dialect == "postgresql":
-                self._free_ids = [r[0] for r in self.conn.execute(text(
-                    "SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, :n)"),
-                    {"n": _ID_BLOCK})]
+                self._free_ids = take_ids(self.conn, t.entities, _ID_BLOCK) or []
             elif dialect == "sqlite":
                 top = max([self.conn.execute(select(func.max(t.entities.c.id))).scalar() or 0, *self._entities])
                 self._free_ids = [top + 1]
