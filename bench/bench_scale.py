@@ -18,7 +18,9 @@ syllable chosen by the copy's number), so entity resolution meets both known and
 For each build it prints the wall time, words per second per worker, the workers' CPU time spent
 reading and extracting, the parent's time spent writing (one transaction per batch, entities
 resolved and ties aggregated per batch), and each worker's peak memory; then the scaling efficiency
-from 1 to 2 workers (t1 / (2 * t2)), and the latencies of `show`, `ties --as-of`, `path`, `lineage`
+from 1 to 2 workers (t1 / (2 * t2)); the CPU-seconds of the parent writing and aggregating (per 100
+documents), of the parent in all (the scheduler runs in it), of PostgreSQL and of the workers'
+extraction, the load average, and the efficiency bound they imply (`bound`); and the latencies of `show`, `ties --as-of`, `path`, `lineage`
 and `contested` on the store built. A PostgreSQL server is started for the run (tests/postgres_server).
 Workers are started and their pipeline loaded before the clock starts (a cluster is long-lived).
 """
