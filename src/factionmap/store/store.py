@@ -234,12 +234,6 @@ class Store:
                 out[version].add(doc_id)
         return {version: frozenset(ids) for version, ids in out.items()}
 
-    def extracted_ids(self, version: str) -> set[str]:
-        """The ids of the documents already extracted by this extractor version."""
-        with self.engine.connect() as conn:
-            return {r[0] for r in conn.execute(select(t.documents.c.id)
-                                               .where(t.documents.c.extractor_version == version))}
-
     def _write_extractions(self, conn: Connection, extractions: list[Extraction], *, aggregate: bool = True) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
 
