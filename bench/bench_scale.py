@@ -18,7 +18,9 @@ syllable chosen by the copy's number), so entity resolution meets both known and
 For each build it prints the wall time, words per second per worker, the workers' CPU time spent
 reading and extracting, the parent's time spent writing (one transaction per batch, entities
 resolved and ties aggregated per batch), and each worker's peak memory; then the scaling efficiency
-from 1 to 2 workers (t1 / (2 * t2)), and the latencies of `show`, `ties --as-of`, `path`, `lineage`
+from 1 to 2 workers (t1 / (2 * t2)); the CPU-seconds of the parent writing and aggregating (per 100
+documents), of the parent in all (the scheduler runs in it), of PostgreSQL and of the workers'
+extraction, the load average, and the efficiency bound they imply (`bound`); and the latencies of `show`, `ties --as-of`, `path`, `lineage`
 and `contested` on the store built. A PostgreSQL server is started for the run (tests/postgres_server).
 Workers are started and their pipeline loaded before the clock starts (a cluster is long-lived).
 """
@@ -28,6 +30,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import random
 import re
@@ -106,7 +109,64 @@ def warm(client) -> None:
     client.run(load)
 
 
-def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 0, aggregate: str = "auto") -> dict:
+class CpuMeter:
+    """The parent's CPU-seconds (`time.process_time`: every thread of this process, so the scheduler
+    of a LocalCluster too) spent in `Store.save_batch` (writing) and `Store.aggregate_all` (the
+    set-based aggregation), counted around the calls; and the CPU-seconds of the PostgreSQL server
+    (postmaster, its live backends and those it has reaped), from /proc, when its pid is known."""
+
+    def __init__(self, pg_pid: int | None = None) -> None:
+        self.cpu = {"save_batch": 0.0, "aggregate_all": 0.0}
+        self.pg_pid = pg_pid
+        self._saved: dict = {}
+
+    def __enter__(self) -> "CpuMeter":
+        for name in self.cpu:
+            original = self._saved[name] = getattr(Store, name)
+
+            def timed(store, *args, __original=original, __name=name, **kwargs):
+                started = time.process_time()
+                try:
+                    return __original(store, *args, **kwargs)
+                finally:
+                    self.cpu[__name] += time.process_time() - started
+            setattr(Store, name, timed)
+        self.process0, self.pg0 = time.process_time(), self.pg_cpu()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process_s = time.process_time() - self.process0
+        self.pg_s = self.pg_cpu() - self.pg0
+        for name, original in self._saved.items():
+            setattr(Store, name, original)
+
+    def pg_cpu(self) -> float:
+        if not self.pg_pid:
+            return 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid, ppid = int(stat.parent.name), int(fields[1])
+            if pid == self.pg_pid:  # its own time and that of the backends it has reaped
+                total += sum(int(f) for f in fields[11:15]) / tick
+            elif ppid == self.pg_pid:
+                total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
+
+def postmaster_pid(server: PostgresServer) -> int | None:
+    try:
+        return int((server.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 0, aggregate: str = "auto",
+               pg_pid: int | None = None) -> dict:
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
@@ -114,19 +174,24 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
         warm(client)
         store = Store(url)
         profiler = cProfile.Profile() if profile else None
-        start = time.perf_counter()
-        if profiler:
-            profiler.enable()
-        report = build_on_cluster(store, [str(folder)], "", client=client, batch_files=batch, aggregate=aggregate)
-        wall = time.perf_counter() - start
-        if profiler:
-            profiler.disable()
-            print_profile(profiler, profile)
+        load0 = os.getloadavg()[0]
+        with CpuMeter(pg_pid) as meter:
+            start = time.perf_counter()
+            if profiler:
+                profiler.enable()
+            report = build_on_cluster(store, [str(folder)], "", client=client, batch_files=batch, aggregate=aggregate)
+            wall = time.perf_counter() - start
+            if profiler:
+                profiler.disable()
+                print_profile(profiler, profile)
+        load1 = os.getloadavg()[0]
         stats = store.stats()
         store.close()
     return {"workers": workers, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors),
             "words": report.stats.get("words", 0), "extract_cpu_s": report.stats.get("extract_s", 0.0),
             "write_s": report.stats.get("write_s", 0.0), "aggregate_s": report.stats.get("aggregate_s", 0.0),
+            "write_cpu_s": meter.cpu["save_batch"], "aggregate_cpu_s": meter.cpu["aggregate_all"],
+            "parent_cpu_s": meter.process_s, "postgres_cpu_s": meter.pg_s, "load": (load0, load1),
             "aggregate": aggregate,
             "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
 
@@ -214,7 +279,7 @@ def main() -> None:
                 runs.append(build_local(server.create_database("scale_local"), folder))
             for w in args.workers:
                 runs.append(build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
-                                       args.aggregate))
+                                       args.aggregate, postmaster_pid(server)))
             if args.compare_batch:
                 runs.append(build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0, "batch"))
             figures["runs"] = runs
@@ -225,6 +290,12 @@ def main() -> None:
                     r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
                     line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
                              f"  write {r['write_s']:.1f} s  aggregate {r['aggregate_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
+                    per100 = 100 / max(1, r["extracted"])
+                    line += (f"\n{'':<18} CPU-s: parent writing {r['write_cpu_s']:.1f}, aggregating {r['aggregate_cpu_s']:.1f}"
+                             f" ({(r['write_cpu_s'] + r['aggregate_cpu_s']) * per100:.2f} per 100 documents), parent in all"
+                             f" {r['parent_cpu_s']:.1f}, PostgreSQL {r['postgres_cpu_s']:.1f}, workers extracting {r['extract_cpu_s']:.1f}"
+                             f"  load {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
+                             f"\n{'':<18} efficiency bound on 2 cores with 2 workers: {bound(r):.2f}")
                 print(line)
             main_runs = runs[:len(runs) - args.compare_batch]
             walls = {r["workers"]: r["wall_s"] for r in main_runs}
@@ -246,6 +317,15 @@ def main() -> None:
         server.stop()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
+
+
+def bound(run: dict) -> float:
+    """The best scaling efficiency 1 -> 2 workers that this build's CPU allows on 2 cores shared by the
+    workers, the parent and PostgreSQL: one worker takes at least the extraction's CPU-seconds E (the
+    parent and PostgreSQL beside it on the other core), two take at least all the CPU work W over the
+    2 cores, so t1 / (2 * t2) <= E / W."""
+    work = run["extract_cpu_s"] + run["parent_cpu_s"] + run["postgres_cpu_s"]
+    return run["extract_cpu_s"] / work if work else 0.0
 
 
 def server_url(server: PostgresServer, name: str) -> str:

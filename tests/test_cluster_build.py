@@ -189,13 +189,13 @@ def digest(store: Store) -> dict:
 
         docs = {r["id"]: {k: v for k, v in r.items() if k != "ingested_at"} for r in rows(t.documents, t.documents.c.id)}
         dents = {r["id"]: (r["doc_id"], r["key"]) for r in rows(t.doc_entities, t.doc_entities.c.id)}
-        doc_entities = _sorted((r["doc_id"], r["key"], r["name"], r["type"], r["kb_id"], _j(r["aliases"]),
+        doc_entities = _sorted((r["doc_id"], r["key"], r["name"], r["type"], r["kind"], r["kb_id"], _j(r["aliases"]),
                                _j(r["attributes"])) for r in rows(t.doc_entities, t.doc_entities.c.id))
         members: dict[int, list] = {}
         for r in rows(t.entity_members, t.entity_members.c.doc_entity_id):
             members.setdefault(r["entity_id"], []).append((dents[r["doc_entity_id"]], r["reason"]))
         canon = {eid: tuple(_sorted(m[0] for m in ms)) for eid, ms in members.items()}
-        entities = _sorted((canon.get(r["id"], ("none", r["name"])), r["name"], r["type"], r["kb_id"],
+        entities = _sorted((canon.get(r["id"], ("none", r["name"])), r["name"], r["type"], r["kind"], r["kb_id"],
                            _j(r["attributes"]), tuple(_sorted(members.get(r["id"], []))))
                           for r in rows(t.entities, t.entities.c.id))
         aliases = _sorted((canon.get(r["entity_id"]), r["name"], r["norm"], r["doc_id"], r["source"], r["reason"])

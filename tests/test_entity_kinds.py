@@ -10,7 +10,7 @@ from tests.graph.helpers import claim, doc, save
 
 from factionmap.entity_kinds import allows, kind_for
 from factionmap.graph import Graph
-from factionmap.model import Entity, EntityKind, EntityType
+from factionmap.model import Entity, EntityKind, EntityType, Extraction
 from factionmap.relations import RELATIONS
 from factionmap.store import Store, migrate
 from factionmap.store import schema as t
@@ -68,6 +68,31 @@ def test_kinds_are_kept_by_the_store_and_the_graph(store):
     # the second document does not say what the brigade is; the first one did, and that stays
     assert kinds == {"Qalam Brigade": K.ARMED_GROUP, "Norland": K.STATE, "Norland Army": K.GOVERNMENT_BODY}
     assert [x.relation for x in graph.ties() if x.object.name == "Norland"].count("allegiance_to") == 1
+
+
+def test_a_later_document_tells_stored_entities_their_kind_and_the_first_kind_stays(store):
+    """Entities stored with their type's default kind take the first kind a later document gives them,
+    whether it comes in a later write or later in the same batch; a kind once given stays."""
+    d1 = doc("The Qalam Brigade fought the Norland Army near Sarat.", "first")
+    save(store, d1, [claim(d1, Entity("Qalam Brigade", "ORG"), "opposes", Entity("Norland Army", "ORG"), "fought")],
+         [Entity("Sarat", "PLACE")])
+    d2 = doc("The Norland Army guarded Sarat. The Qalam Brigade held Sarat.", "second")
+    d3 = doc("The Qalam Brigade and the Norland Army met in Sarat.", "third")
+    d4 = doc("The Qalam Brigade joined the Norland Army.", "fourth")
+    batch = [
+        Extraction(d2, [Entity("Sarat", "PLACE", kind="state")],
+                   [], [claim(d2, Entity("Norland Army", "ORG", kind="government_body"), "operates_in",
+                              Entity("Sarat", "PLACE", kind="state"), "guarded"),
+                        claim(d2, Entity("Qalam Brigade", "ORG", kind="armed_group"), "operates_in",
+                              Entity("Sarat", "PLACE"), "held")], "t1"),
+        Extraction(d3, [Entity("Qalam Brigade", "ORG", kind="party"), Entity("Sarat", "PLACE", kind="place")],
+                   [], [], "t1"),
+    ]
+    store.save_batch(batch)
+    d4_brigade = Entity("Qalam Brigade", "ORG", kind="coalition")
+    save(store, d4, [claim(d4, d4_brigade, "part_of", Entity("Norland Army", "ORG"), "joined")])
+    kinds = {e.name: e.kind for e in Graph(store).entities()}
+    assert kinds == {"Qalam Brigade": K.ARMED_GROUP, "Norland Army": K.GOVERNMENT_BODY, "Sarat": K.STATE}
 
 
 def test_an_analysts_kind_wins_over_the_documents(store):

@@ -87,12 +87,15 @@ def batches(files: list[str], size: int = BATCH_FILES) -> list[list[str]]:
     return [files[i:i + size] for i in range(0, len(files), size)]
 
 
-def process_batch(paths: list[tuple[str, str]], done: frozenset[str], budget: Budget | None, config,
+def process_batch(paths: list[tuple[str, str]], done: dict[str, frozenset[str]], budget: Budget | None, config,
                   max_bytes: int | None) -> BatchResult:
-    """On a worker: read these files (absolute path, path as given) and extract every document not in
-    `done`. Never raises for a file or a document: their errors are in the result."""
+    """On a worker: read these files (absolute path, path as given) and extract every document not
+    already extracted by this worker's extractor (`done`: the stored documents' ids by the version of
+    the extractor that extracted them). Never raises for a file or a document: their errors are in the result."""
+    from .extract.pipeline import get_pipeline
     from .ingest import read_file
 
+    current = done.get(get_pipeline(config).version, frozenset())
     errors: list = []
     items: list = []
     cpu0, words = time.process_time(), 0
@@ -104,14 +107,29 @@ def process_batch(paths: list[tuple[str, str]], done: frozenset[str], budget: Bu
             continue
         for doc in docs:
             doc.path = given if doc.path == _shown(absolute) else doc.path
-            if doc.id in done:
+            if doc.id in current:
                 items.append((_without_text(doc), None))
                 continue
             result = extract_one(doc, budget, config)
+            if isinstance(result, Extraction):
+                _fingerprint(result)
             words += len(doc.text.split())
             items.append((doc, result))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return BatchResult(items, errors, time.process_time() - cpu0, words, f"{os.uname().nodename}:{os.getpid()}", rss)
+
+
+def _fingerprint(x: Extraction) -> None:
+    """The evidence sentences fingerprinted here, on the worker, as the store would (graph.dedup), so
+    that the writer does not."""
+    import dataclasses
+
+    from .graph.dedup import fingerprint
+
+    doc_id, text = x.document.id, x.document.text
+    for a in x.assertions:
+        a.evidence = [dataclasses.replace(e, fingerprint=fingerprint(text[e.start_char:e.end_char]))
+                      if (e.doc_id or doc_id) == doc_id and e.fingerprint is None else e for e in a.evidence]
 
 
 def _shown(path: str) -> str:
@@ -133,11 +151,10 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
     or an open `client`) and the results written batch by batch. `aggregate`: "batch" aggregates the
     ties each batch touches as it is written, "end" all ties once at the end (set-based), "auto" the
     latter from LARGE_BUILD_FILES files on."""
-    from .extract.pipeline import ExtractorConfig, get_pipeline
+    from .extract.pipeline import ExtractorConfig
     from .ingest.walk import iter_files
 
     config = extractor or ExtractorConfig()
-    version = get_pipeline(config).version
     budget = budget or Budget.from_env()
     report = BuildReport()
 
@@ -150,14 +167,16 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
         raise ConfigError(f"aggregate={aggregate!r}: expected one of {', '.join(AGGREGATE_WHEN)}")
     files = [(os.path.abspath(p), _shown(p)) for p in iter_files(list(inputs), failed)]
     at_end = aggregate == "end" or (aggregate == "auto" and len(files) >= LARGE_BUILD_FILES)
-    done = frozenset() if force else frozenset(store.extracted_ids(version))
+    # the workers, which load the extractor anyway, tell which documents their version already extracted:
+    # the parent (the writer) never loads it
+    done = {} if force else store.extracted_by_version()
     try:
         if client is None:
             with connect(spec) as opened:
-                _run(opened, store, files, done, version, report, failed, progress, force, config, max_bytes,
+                _run(opened, store, files, done, report, failed, progress, force, config, max_bytes,
                      budget, batch_files, on_dashboard, at_end)
         else:
-            _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes,
+            _run(client, store, files, done, report, failed, progress, force, config, max_bytes,
                  budget, batch_files, on_dashboard, at_end)
     finally:
         if store.ties_stale():  # this build's batches, or an earlier build's that stopped before its end
@@ -167,7 +186,7 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
     return report
 
 
-def _run(client, store, files, done, version, report, failed, progress, force, config, max_bytes, budget,
+def _run(client, store, files, done, report, failed, progress, force, config, max_bytes, budget,
          batch_files, on_dashboard, at_end) -> None:
     if on_dashboard and getattr(client, "dashboard_link", None):
         on_dashboard(client.dashboard_link)

@@ -201,6 +201,9 @@ class Evidence:
     extractor: str  # the rule or stage that produced it
     extractor_version: str
     trigger: str = ""  # the words that triggered it, as written
+    # the sentence normalised for near-duplicate detection (graph.dedup.fingerprint), when already
+    # computed (a Dask worker does it for the writer); the store computes it otherwise
+    fingerprint: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
@@ -47,16 +47,17 @@ class Lookups:
                         t.aliases.c.name, t.aliases.c.block, t.entities.c.name.label("entity_name"), t.entities.c.kb_id,
                         t.entities.c.type)
                  .join(t.entities, t.entities.c.id == t.aliases.c.entity_id))
-        found: dict[int, dict[str, Any]] = {}
-        for column, wanted in ((t.aliases.c.norm, norms), (t.aliases.c.skel, skels), (t.aliases.c.block, blocks)):
-            values = sorted(wanted)
-            for i in range(0, len(values), _CHUNK):
-                for hit in conn.execute(query.where(column.in_(values[i:i + _CHUNK]))).mappings():
-                    found[hit["id"]] = dict(hit)
+        found: dict[int, Any] = {}  # alias id -> its row (a tuple in the query's column order)
+        wanted = [(t.aliases.c.norm, sorted(norms)), (t.aliases.c.skel, sorted(skels)),
+                  (t.aliases.c.block, sorted(blocks))]
+        for i in range(0, max(len(values) for _, values in wanted), _CHUNK):  # an alias matching twice comes once
+            parts = [column.in_(values[i:i + _CHUNK]) for column, values in wanted if values[i:i + _CHUNK]]
+            for hit in conn.execute(query.where(or_(*parts))).all():
+                found[hit[0]] = hit
         for alias_id in sorted(found):
-            r = found[alias_id]
-            self.info.setdefault(r["entity_id"], (r["entity_name"], r["kb_id"], r["type"]))
-            self._index(r["entity_id"], r["norm"], r["skel"], r["name"], r["block"])
+            _id, entity_id, norm, skel, name, block, entity_name, kb_id, entity_type = found[alias_id]
+            self.info.setdefault(entity_id, (entity_name, kb_id, entity_type))
+            self._index(entity_id, norm, skel, name, block)
         values = sorted(kb_ids)
         for i in range(0, len(values), _CHUNK):
             for eid, kb_id, etype, name in conn.execute(

@@ -20,14 +20,14 @@ import re
 from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
 from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
-from ..store.bulk import insert_rows
+from ..store.bulk import insert_rows, take_ids
 from . import keys
 from .lookups import Lookups
 from .rules import NEW, Rules
@@ -61,6 +61,7 @@ class Resolver:
         self._members: list[dict[str, Any]] = []  # rows written in bulk before anything reads them (flush)
         self._aliases: list[dict[str, Any]] = []
         self._entities: dict[int, dict[str, Any]] = {}  # new entities, their ids taken ahead (_new_id), written by flush
+        self._kinds: dict[str, list[int]] = {}  # kind -> stored entities of a default kind to be given it (flush)
         self._free_ids: list[int] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
 
@@ -75,6 +76,12 @@ class Resolver:
         if self._aliases:
             insert_rows(self.conn, t.aliases, self._aliases)
             self._aliases = []
+        for kind, ids in self._kinds.items():  # one UPDATE per kind, not one per entity
+            for i in range(0, len(ids), _ID_BLOCK):
+                self.conn.execute(update(t.entities).where(
+                    t.entities.c.id.in_(ids[i:i + _ID_BLOCK]),
+                    or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS))).values(kind=kind))
+        self._kinds = {}
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -141,18 +148,16 @@ class Resolver:
             if hit:
                 return hit[0], f"knowledge base entry {row['kb_id']}"
         norms, skels = set(names), set(names.values())
-        query = (  # one query for both passes: the names as folded, then as transliteration skeletons
-            select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
-                   t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
-            .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-            .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
-                   t.entities.c.type == row["type"])
-        )
         hits: list[Any]  # alias rows: dicts from the lookups, row mappings from the query
         if self.lookups is not None:
             hits = self.lookups.hits(norms, skels, row["type"])
-        else:
-            hits = list(self.conn.execute(query).mappings().all())
+        else:  # one query for both passes: the names as folded, then as transliteration skeletons
+            hits = list(self.conn.execute(
+                select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
+                       t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
+                .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                       t.entities.c.type == row["type"])).mappings().all())
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
             found = self._by_name(row, primary, names, use_skel,
@@ -285,9 +290,7 @@ class Resolver:
         if not self._free_ids:
             dialect = self.conn.dialect.name
             if dialect == "postgresql":
-                self._free_ids = [r[0] for r in self.conn.execute(text(
-                    "SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, :n)"),
-                    {"n": _ID_BLOCK})]
+                self._free_ids = take_ids(self.conn, t.entities, _ID_BLOCK) or []
             elif dialect == "sqlite":
                 top = max([self.conn.execute(select(func.max(t.entities.c.id))).scalar() or 0, *self._entities])
                 self._free_ids = [top + 1]
@@ -355,9 +358,7 @@ class Resolver:
             if held["kind"] is None or held["kind"] in _DEFAULT_KINDS:
                 held["kind"] = kind
             return
-        self.conn.execute(update(t.entities).where(t.entities.c.id == entity_id,
-                                                   or_(t.entities.c.kind.is_(None), t.entities.c.kind.in_(_DEFAULT_KINDS)))
-                          .values(kind=kind))
+        self._kinds.setdefault(kind, []).append(entity_id)  # written by flush, before anything reads it
 
     def holders(self, norms: set[str], kb_ids: set[str], type_: str) -> list[int]:
         """Entities of a type that carry one of these (non-acronym) names or KB ids, oldest first."""

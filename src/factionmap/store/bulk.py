@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import json
+import operator
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, insert
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, insert, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -36,7 +37,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     defaults = [getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar else None
                 for c in columns]
     quote = conn.dialect.identifier_preparer.quote
-    values = [tuple(r.get(n, d) for n, d in zip(names, defaults)) for r in rows]
+    values = _tuples(rows, names, defaults)
     if postgres:
         encoded = [i for i, c in enumerate(columns) if isinstance(c.type, JSON)]
         if encoded:
@@ -47,6 +48,30 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
     conn.exec_driver_sql(sql, values)
+
+
+def take_ids(conn: Connection, table: Table, n: int) -> list[int] | None:
+    """`n` ids of `table`'s serial key taken ahead, ascending, so that rows whose ids are needed at
+    once can still go by COPY (PostgreSQL: `nextval` of its sequence over `generate_series`, one
+    statement); None elsewhere (the rows go by INSERT ... RETURNING)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    if n <= 0:
+        return []
+    return sorted(r[0] for r in conn.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+        {"table": table.name, "n": n}))
+
+
+def _tuples(rows: list[dict[str, Any]], names: list[str], defaults: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows' values in the order of `names`, a missing key given its default."""
+    if all(len(r) == len(names) for r in rows):
+        get = operator.itemgetter(*names)
+        try:
+            return [get(r) for r in rows] if len(names) > 1 else [(get(r),) for r in rows]
+        except KeyError:  # as many keys, not the same ones
+            pass
+    return [tuple(r.get(n, d) for n, d in zip(names, defaults)) for r in rows]
 
 
 def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tuple[Any, ...]]) -> None:

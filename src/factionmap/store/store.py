@@ -25,7 +25,7 @@ from ..errors import NotFound, StoreError, first_line, printable
 from ..model import Assertion, Document, Entity, Evidence, Extraction, Mention, MentionType
 from . import codec, migrate
 from . import schema as t
-from .bulk import insert_rows
+from .bulk import insert_rows, take_ids
 from .engine import make_engine, to_url
 
 
@@ -225,11 +225,14 @@ class Store:
         with self.engine.connect() as conn:
             return maintain.is_stale(conn)
 
-    def extracted_ids(self, version: str) -> set[str]:
-        """The ids of the documents already extracted by this extractor version."""
+    def extracted_by_version(self) -> dict[str, frozenset[str]]:
+        """The ids of the documents extracted so far, by the version of the extractor that extracted them."""
+        out: dict[str, set[str]] = defaultdict(set)
         with self.engine.connect() as conn:
-            return {r[0] for r in conn.execute(select(t.documents.c.id)
-                                               .where(t.documents.c.extractor_version == version))}
+            for doc_id, version in conn.execute(select(t.documents.c.id, t.documents.c.extractor_version)
+                                                .where(t.documents.c.extractor_version.is_not(None))):
+                out[version].add(doc_id)
+        return {version: frozenset(ids) for version, ids in out.items()}
 
     def _write_extractions(self, conn: Connection, extractions: list[Extraction], *, aggregate: bool = True) -> None:
         from ..graph import maintain  # the map across documents follows each document's change
@@ -362,6 +365,12 @@ def _insert_doc_entities(conn: Connection, extractions: list[Extraction]) -> dic
             by_key.setdefault(e.key, e)
         rows += [codec.doc_entity_row(x.document.id, e) for e in by_key.values()]
     keys: dict[tuple[str, str], int] = {}
+    ids = take_ids(conn, t.doc_entities, len(rows))
+    if ids is not None:  # PostgreSQL: by COPY, with ids taken ahead
+        rows = [{"id": i, **r} for i, r in zip(ids, rows)]
+        for chunk in _chunks(rows, _CHUNK * 10):
+            insert_rows(conn, t.doc_entities, chunk)
+        return {(r["doc_id"], r["key"]): r["id"] for r in rows}
     for chunk in _chunks(rows):
         result = conn.execute(insert(t.doc_entities).returning(t.doc_entities.c.id, sort_by_parameter_order=True),
                               chunk)
@@ -395,9 +404,15 @@ def _insert_assertions(conn: Connection, extractions: list[Extraction], keys: di
             evidence.append([
                 {"doc_id": e.doc_id or doc_id, "start_char": e.start_char, "end_char": e.end_char,
                  "extractor": e.extractor, "extractor_version": e.extractor_version, "trigger": e.trigger,
-                 "fingerprint": fingerprint(text[e.start_char:e.end_char]) if (e.doc_id or doc_id) == doc_id else None}
+                 "fingerprint": (e.fingerprint or fingerprint(text[e.start_char:e.end_char]))
+                 if (e.doc_id or doc_id) == doc_id else None}
                 for e in a.evidence
             ])
+    ids = take_ids(conn, t.assertions, len(rows))
+    if ids is not None:  # PostgreSQL: by COPY, with ids taken ahead
+        insert_rows(conn, t.assertions, [{"id": i, **r} for i, r in zip(ids, rows)])
+        insert_rows(conn, t.evidence, [{**e, "assertion_id": aid} for aid, group in zip(ids, evidence) for e in group])
+        return
     for chunk_start in range(0, len(rows), _CHUNK):
         chunk = rows[chunk_start:chunk_start + _CHUNK]
         result = conn.execute(insert(t.assertions).returning(t.assertions.c.id, sort_by_parameter_order=True), chunk)
