@@ -53,3 +53,14 @@ def test_a_frame_joining_the_pair_is_a_feature_with_its_direction(annotate):
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
     assert pair.frames, "the branch frame reads this sentence"
     assert "FR:part_of>" in Featurizer(ann)(pair)
+
+
+def test_a_groups_sites_and_hold_on_a_place_are_word_classes(annotate):
+    # "outposts" and "stormed" are words of their own, and also the classes other documents' "headquarters",
+    # "bases", "captured" and "held" share
+    ann = annotate("The River Brigades kept their outposts near Port Selim.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert "BC:base" in Featurizer(ann)(pair)
+    ann = annotate("The River Brigades stormed Port Selim in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert "BC:hold" in Featurizer(ann)(pair)
