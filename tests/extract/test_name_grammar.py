@@ -73,3 +73,22 @@ def test_the_pair_becomes_a_name_and_its_alias():
     (league,) = [e for e in ex.entities if e.name == "Eastern Defence League"]
     assert "EDL" in league.names
     assert sum(1 for m in ex.mentions if m.entity_key == league.key) == 3
+
+
+def _places(text: str) -> set[str]:
+    from factionmap.model import EntityType
+
+    return {f.text(text) for f in find_names(text) if f.type is EntityType.PLACE}
+
+
+def test_every_name_of_a_plural_place_list_is_a_place():
+    text = "The brigade took the villages of Kafr Lahu, Basrat, Uwayj and Taqqa from the front."
+    assert {"Kafr Lahu", "Basrat", "Uwayj", "Taqqa"} <= _places(text)
+    # a singular place word names one place: the name after "and" is not read as one
+    assert "Marwan" not in _places("The brigade took the town of Binnesh and Marwan Haddad fled.")
+
+
+def test_a_name_with_a_place_word_after_it_is_a_place():
+    text = "The front seized Tell Hanzar village, the Ezpel suburb, the Amvrosky Raion and Lugansk Oblast."
+    assert {"Tell Hanzar", "Ezpel", "Amvrosky Raion", "Lugansk Oblast"} <= _places(text)
+    assert not _places("Gunmen entered a Christian village and a Kurdish suburb.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..model import EntityType
+from ..lang.fold import strip_diacritics
 from .fold import fold, fold_with_map
 from .kb import KnowledgeBase
 
@@ -75,7 +76,7 @@ class Gazetteer:
                 end += 1  # a folded character that came from several original ones
             surface = text[start:end]
             for n in names:
-                if n.case_sensitive and surface.replace("\u2019", "'") != n.text.replace("\u2019", "'") \
+                if n.case_sensitive and _as_written(surface) != _as_written(n.text) \
                         and not _same_caps(surface, n.text):
                     continue
                 if n.defined_only and (defined is None or (n.key, n.text) not in defined
@@ -86,6 +87,12 @@ class Gazetteer:
                 found.append(Match(start, end, n))
                 break
         return longest_first(found)
+
+
+def _as_written(name: str) -> str:
+    """A name as written for a match that must keep its case: its letters and spaces, without diacritics or
+    apostrophes ("Bamyan" and "Dara" are written as "Bāmyān" and "Dar'ā" are; "ISIS" is not "Isis")."""
+    return "".join(c for c in strip_diacritics(name) if c.isalnum() or c == " ")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

@@ -180,18 +180,23 @@ def compass_before(text: str, start: int) -> tuple[int, int | None]:
     return m.start(1), pair.start(1) if pair and is_compass_part(pair.group(1)) else None
 _PLACE = re.compile(
     rf"\b(?:{_COMPASS}{SP})?"
-    rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area)\b"
+    rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area|village|suburb|oblast|raion|"
+    rf"canton|Oblast|Raion|Governorate|Canton|District)\b"
 )
-# "the village of Heish", "the town of Tessalit": the name after "of" is a place
+# "the village of Heish", "the town of Tessalit": the name after "of" is a place; after a plural ("the
+# villages of A, B and C") so is each name of the list (`_PLACE_LIST`)
 _PLACE_OF = re.compile(
-    rf"\b(?:village|town|city|district|province|governorate|region|neighbou?rhood|suburb|municipality|county|"
-    rf"valley|island|port|hamlet|settlement|camp)s?{SP}(?:of|called|named){SP}(?P<name>{WORD}(?:{SP}{WORD}){{0,2}})"
+    rf"\b(?:village|town|city|cities|district|province|governorate|region|neighbou?rhood|suburb|municipality|county|"
+    rf"valley|island|port|hamlet|settlement|camp)(?P<plural>s)?{SP}(?:of|called|named){SP}"
+    rf"(?P<name>{WORD}(?:{SP}{WORD}){{0,2}})"
 )
+_PLACE_LIST = re.compile(rf",?{SP}(?:and{SP})?|,{SP}?")
+_PLACE_NAME = re.compile(rf"{WORD}(?:{SP}{WORD}){{0,2}}")
 _NOT_PLACE = re.compile(r"^(?:The|This|That|Each|Every|Its|His|Their|Our|A|An)\b")
 # a people's adjective before "province" names no place: "the West African province of X" (a branch),
 # "the Syrian province of Idlib" (the place is the name after "of")
 _DEMONYM_PROVINCE = re.compile(r"(?:ian|ean|can|ese|ish|Afghan|Iraqi|Yemeni|Somali|Saudi|Pakistani|Arab)"
-                               r"[\s\u00a0]+(?:province|wilayah?|vilayat)$")
+                               r"[\s\u00a0]+(?:province|wilayah?|vilayat|village|suburb)$")
 ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9]*(?:[-/][A-Z0-9]+)*)\s*(?:[,;)\]]|\s+or\b)")
 ARABIC = re.compile(r"[\u0600-\u06FF][\u0600-\u06FF\s\u2013\u2014-]*[\u0600-\u06FF]")
 _SCRIPT_LABEL = re.compile(r"(?:Arabic|Persian|Urdu|Pashto)\s*:\s*")
@@ -214,7 +219,7 @@ class Found:
 
 
 _POSSESSIVE = re.compile(r"[\u2019']s\b")
-_SUFFIX = re.compile(r"\s+(?:area|region|countryside)$")
+_SUFFIX = re.compile(r"\s+(?:area|region|countryside|village|suburb)$")
 
 
 def _trim(text: str, start: int, end: int, possessive: bool = True) -> tuple[int, int]:
@@ -268,11 +273,29 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
             a, b = _trim(text, m.start("name"), m.end("name"))
             if b - a >= 3:
                 out.append(Found(a, b, EntityType.PLACE, "pattern"))
+            if m.group("plural") or m.group(0).split()[0] == "cities":
+                out += _place_list(text, m.end("name"), end)
     out += acronym_expansions(text, start, end)
     out += head_noun_names(text, start, end)
     for m in _QUOTED.finditer(text, start, end):
         a, b = _trim(text, m.start(1), m.end(1))
         out.append(Found(a, b, EntityType.ORG, "quoted"))
+    return out
+
+
+def _place_list(text: str, pos: int, end: int) -> list[Found]:
+    """The names that go on the list a plural place word began ("the villages of A, B, and C"): each is a
+    place, up to the first word that is no name or separator."""
+    out: list[Found] = []
+    for _ in range(MAX_WORDS * 3):
+        sep = _PLACE_LIST.match(text, pos, end)
+        name = _PLACE_NAME.match(text, sep.end(), end) if sep else None
+        if name is None or _NOT_PLACE.match(name.group(0)):
+            break
+        a, b = _trim(text, name.start(), name.end())
+        if b - a >= 3:
+            out.append(Found(a, b, EntityType.PLACE, "pattern"))
+        pos = name.end()
     return out
 
 

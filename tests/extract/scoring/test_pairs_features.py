@@ -62,3 +62,14 @@ def test_the_knowledge_bases_finer_kinds_are_features(annotate):
     assert {"FK:body|country", "FKA:body", "FKB:country"} <= body
     group = next(f for names, f in by_names.items() if names[0] == "River Brigades" and names[1] == "Syria")
     assert "FKA:-" in group  # a name the knowledge base does not know
+
+
+def test_a_groups_sites_and_hold_on_a_place_are_word_classes(annotate):
+    # "outposts" and "stormed" are words of their own, and also the classes other documents' "headquarters",
+    # "bases", "captured" and "held" share
+    ann = annotate("The River Brigades kept their outposts near Port Selim.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert "BC:base" in Featurizer(ann)(pair)
+    ann = annotate("The River Brigades stormed Port Selim in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert "BC:hold" in Featurizer(ann)(pair)
