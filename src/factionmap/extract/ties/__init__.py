@@ -19,11 +19,12 @@ from ..state import Annotated
 from ..stance import read_stance
 from . import guards
 from .dates import dates_for
-from .denials import carried_denials
+from .denials import carried_denials, negated_designator
 from .discourse import discourse_relations, distribute_pairs
 from .infobox import infobox_relations
 from .candidate import Candidate, Scored
 from .lexical import lexical_relations
+from .structure import structure_relations
 
 __all__ = ["relations", "frame_candidates", "assemble", "tie_dates", "Candidate", "Scored"]
 
@@ -34,6 +35,7 @@ CANDIDATE_SOURCES: dict[str, Callable[[Annotated], list[Candidate]]] = {
     "infobox": infobox_relations,
     "frames": lexical_relations,
     "discourse": discourse_relations,
+    "structure": structure_relations,
 }
 
 
@@ -72,6 +74,8 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotat
         else:
             r = read_stance(ann, sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start, c.nominal)
             stance, who = r.stance, r.attribution
+        if stance is not Stance.DENIED and negated_designator(ann, c):
+            stance = Stance.DENIED
         start, end = dates_for(ann, c) if stance is not Stance.DENIED else (None, None)
         s_key, o_key = c.subject.key, c.object.key
         if c.relation in vocab.SYMMETRIC and o_key < s_key:

@@ -10,6 +10,9 @@
   the claims' truth answered no, in the same or the next sentence) denies the ties of those reports.
 - Absence: "there is no X presence in/at P", "P ... there is no X presence", "X is not (even) in
   (the vicinity of) P" deny that X operates in P.
+- A negation closing a list of designators denies each one's designation, also when the verb is left
+  out: "X is listed by A and B, whereas C, D and E do not", "C, D and E are among the states that do not
+  regard it so" (`negated_designator`, applied by `assemble` to every designated_by candidate).
 """
 from __future__ import annotations
 
@@ -163,3 +166,37 @@ def absences(ann: Annotated) -> list[Candidate]:
                     if p.key != g.key:
                         out.append(Candidate(g, "operates_in", p, i, trigger, "absence", "denied"))
     return out
+
+
+# a negation after a list of designators --------------------------------------------------------------------
+
+# the rest of a list after one name ("(since 2010) B, and the government of C"), then a negation that closes
+# it ("do not", "have never", "are among the countries that do not"); "do not only" is no negation
+_REST_THEN_NOT = re.compile(
+    r"(?i)(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\([^()«»]{0,40}\)\s*)?(?:the\s+)?"
+    r"(?:governments?\s+of\s+(?:the\s+)?)?«[GSL]\d+»)*"
+    r"\s*,?\s*(?:(?:are|were|is|was)\s+(?:among\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:that|who|which)\s+)?"
+    r"(?:do|does|did|have|has|had)(?:\s+not|n['’]t|\s+never)\b(?!\s+(?:only|just|merely)\b)")
+
+
+def negated_designator(ann: Annotated, c: Candidate) -> bool:
+    """Whether a designated_by candidate's designator stands in a list that a negation closes ("whereas
+    the governments of A, B and C do not"), the group itself outside that list."""
+    if c.relation != "designated_by":
+        return False
+    i = ann.sentence_at(c.object.start)
+    s = ann.sentences[i]
+    spans = ann.sentence_spans(i)
+    if len(spans) < 2 or not re.search(r"(?i)\bnot\b|n['’]t\b|\bnever\b", ann.text[c.object.end:s.end]):
+        return False
+    m = mask(ann, s.start, s.end, spans)
+    at = next((k for k, sp in enumerate(m.spans) if (sp.start, sp.end, sp.key) ==
+               (c.object.start, c.object.end, c.object.key)), None)
+    marker = re.search(rf"«\w{at}»", m.text) if at is not None else None
+    if marker is None:
+        return False
+    hit = _REST_THEN_NOT.match(m.text, marker.end())
+    if hit is None:
+        return False
+    inside = {int(x) for x in re.findall(r"«\w(\d+)»", m.text[marker.end():hit.end()])}
+    return not any(m.spans[k].key == c.subject.key for k in inside)
