@@ -53,3 +53,16 @@ def test_a_frame_joining_the_pair_is_a_feature_with_its_direction(annotate):
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
     assert pair.frames, "the branch frame reads this sentence"
     assert "FR:part_of>" in Featurizer(ann)(pair)
+
+
+def test_a_state_named_with_a_persons_office_leaves_the_office_between(annotate):
+    ann = annotate("In 1998 the Turkish President Tom Hollis visited the border.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish President", "Tom Hollis"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"K:SP", "BS:president", "BC:lead"} <= feats  # the office reads as if written "Turkey's President"
+
+
+def test_a_state_named_with_its_forces_is_one_marker(annotate):
+    ann = annotate("In 1998 Turkish forces and Tom Hollis reached the border.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish forces", "Tom Hollis"))
+    assert "BS:and" in Featurizer(ann)(pair)  # "forces" is the state's organ, not a word between
