@@ -88,10 +88,12 @@ _ALL = [
        infobox_subject_fields=("successor", "successors")),
     _r("leader_of", "leads", False, {PERSON}, {ORG},
        "leads, heads, is emir, wali or commander-in-chief of", family="leadership",
-       stix_type="leader-of", infobox_subject_fields=("leader", "leaders", "leadership", "emir")),
+       stix_type="leader-of", infobox_subject_fields=("leader", "leaders", "leadership", "emir"),
+       state_object=True),  # a head of state or government leads the state (docs/annotation.md, Rulings)
     _r("member_of", "is a member of", False, {PERSON}, {ORG},
        "spokesman, commander, fighter, member or representative of", family="leadership",
-       stix_type="part-of", infobox_subject_fields=("spokesperson", "spokesman")),
+       stix_type="part-of", infobox_subject_fields=("spokesperson", "spokesman"),
+       state_object=True),  # a minister, envoy or official is a member of the state
     _r("defected_to", "defected to", False, {ORG, PERSON}, {ORG},
        "X left its group and joined Y", family="lineage", ends={"opposes"}, stix_type="defected-to"),
     _r("designated_by", "is designated by", False, {ORG, PERSON}, {ORG, PLACE},

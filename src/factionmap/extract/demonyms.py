@@ -2,6 +2,8 @@
 by the non-actor labels (a lone "Pakistani" is no place)."""
 from __future__ import annotations
 
+import re
+
 # a state named by its people's adjective and one of its organs: "Turkish forces", "Azerbaijani security
 # personnel", "Russian airstrikes" (never "Russian fighters": foreign volunteers are not the state)
 DEMONYMS = {
@@ -23,3 +25,15 @@ DEMONYMS = {
     "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Emirati": "United Arab Emirates",
     "British": "United Kingdom", "Uzbek": "Uzbekistan", "Yemeni": "Yemen",
 }
+
+# an office a person holds for the state, named after its people's adjective: "the Syrian President", "the
+# Spanish Prime Minister", "the Irish ambassador" (the mention is the state; the office is the tie's wording)
+_OFFICE = re.compile(r"\s+(?:(?:prime|foreign|interior|defen[cs]e)\s+)?(?:minister|president|ambassador)$", re.I)
+
+
+def office_start(text: str, start: int, end: int) -> int | None:
+    """Where the office begins in a demonym mention text[start:end] that names one held by a person
+    (the offset of the space before "President" in "Syrian President"); None for any other organ
+    ("Turkish forces", "the Iraqi government")."""
+    m = _OFFICE.search(text, start, end)
+    return m.start() if m and m.end() == end else None

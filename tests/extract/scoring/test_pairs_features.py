@@ -73,3 +73,16 @@ def test_a_groups_sites_and_hold_on_a_place_are_word_classes(annotate):
     ann = annotate("The River Brigades stormed Port Selim in 2015.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
     assert "BC:hold" in Featurizer(ann)(pair)
+
+
+def test_a_state_named_with_a_persons_office_leaves_the_office_between(annotate):
+    ann = annotate("In 1998 the Turkish President Tom Hollis visited the border.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish President", "Tom Hollis"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"K:SP", "BS:president", "BC:lead"} <= feats  # the office reads as if written "Turkey's President"
+
+
+def test_a_state_named_with_its_forces_is_one_marker(annotate):
+    ann = annotate("In 1998 Turkish forces and Tom Hollis reached the border.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish forces", "Tom Hollis"))
+    assert "BS:and" in Featurizer(ann)(pair)  # "forces" is the state's organ, not a word between

@@ -1,7 +1,8 @@
 """Sparse features of a candidate pair, as strings: the model's only view of the text.
 
 Each sentence is tokenised once; its mentions become kind markers (<G> a group or body, <S> a
-state, <P> a person, <L> a place). A pair's features, in page order (A before B):
+state, <P> a person, <L> a place); a state named with a person's office ("the Syrian President") is
+its marker followed by the office's words. A pair's features, in page order (A before B):
 
     K:  kinds of A and B          SRC: how each was found (name, ner, coref)
     BW: words between (bag)       BB: bigrams between    BS: the whole between, when short
@@ -21,6 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from ...model import EntityType
+from ..demonyms import office_start
 from ..state import Annotated, Span
 from ..lists import headings
 from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS
@@ -100,6 +102,11 @@ class SentenceView:
             starts.append(sp.start)
             ends.append(sp.end)
             pos = sp.end
+            office = office_start(text, sp.start, sp.end) if sp.source == "demonym" else None
+            for m in _TOKEN.finditer(text, sp.end if office is None else office, sp.end):  # "Syrian President": the state, then the office
+                toks.append(_norm(m.group()))
+                starts.append(m.start())
+                ends.append(m.end())
             k += 1
         self.tokens, self.starts, self.ends = toks, starts, ends
         self.classes = [wc(t) if wc is not None else () for t in toks]

@@ -214,7 +214,8 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
     subjects = [s_first] + ([] if own_places else expand_left(m, hit.start("s"), _kinds(fr, "s")))
     o_first = int(o_hit.group(2))
     owner = _POSSESSOR.match(m.text, hit.end("o"))
-    if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes"):
+    if owner and o_hit.group(1) in "LS" and fr.relation not in ("operates_in", "designated_by", "opposes") \
+            and int(owner.group(2)) != s_first:  # (not "Canada's Foreign Minister X": the frame's own subject)
         o_first = int(owner.group(2))  # "allegiance to Syria's al-Qaeda affiliate": not Syria
     chief = _POSS_LEADER.match(m.text, hit.end("o"))
     if chief and fr.relation == "allegiance_to" and not fr.swap and hit.start("o") > hit.start("s"):

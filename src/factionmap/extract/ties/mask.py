@@ -1,7 +1,8 @@
 """A sentence with its mentions written as «Xn» markers, and the map back to the document's offsets.
 
 Quotes around a name, bracketed asides ("[formal]") and an alias repeated in brackets right after its
-name ("Islamic State (IS)") are dropped, so frames see "«G0» is a branch of «G1»".
+name ("Islamic State (IS)") are dropped, so frames see "«G0» is a branch of «G1»"; a state named with a
+person's office ("the Syrian President") is its marker followed by the office's words ("«S0» President").
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import EntityType
+from ..demonyms import office_start
 from ..state import Annotated, Span
 
 _DETERMINERS = {"its", "our", "their", "his", "her", "my"}
@@ -63,8 +65,12 @@ def mask(ann: Annotated, start: int, end: int, spans: list[Span]) -> Masked:
         pieces.append(text[pos:s.start])
         offs.extend(range(pos, s.start))
         marker = f"«{kind(ann, s)}{i}»"
+        office = office_start(text, s.start, s.end) if s.source == "demonym" else None
         pieces.append(marker)
-        offs.extend([s.start] * (len(marker) - 1) + [s.end - 1])
+        offs.extend([s.start] * (len(marker) - 1) + [(office or s.end) - 1])
+        if office is not None:  # "«S1» President «P2»": the office is a word of the sentence, as after "of «S1»"
+            pieces.append(text[office:s.end])
+            offs.extend(range(office, s.end))
         pos = s.end
     pieces.append(text[pos:end])
     offs.extend(range(pos, end))
