@@ -280,9 +280,9 @@ def _is_marker(t: str) -> bool:
 
 def _run_end(toks: list[str], i: int, stop: int, step: int) -> int:
     """From token i, the furthest token (before `stop`) reached over a run of other mentions joined by
-    commas, "and", "or" that ends on a mention ("A, B and C"): i itself when no such run follows."""
+    commas, "and", "or" (articles allowed) that ends on a mention ("A, B and C"): i itself when no such run follows."""
     end, k = i, i + step
-    while k != stop and (toks[k] in _COORD or _is_marker(toks[k])):
+    while k != stop and (toks[k] in _COORD or toks[k] in _STOPLIKE or _is_marker(toks[k])):
         if _is_marker(toks[k]):
             end = k
         k += step
@@ -296,7 +296,8 @@ def _coordination_features(toks: list[str], cls: list, ia: int, ib: int, kinds: 
     after it (their classes) say what the two share. A pair with no list around it has the same
     features, so that what the learner sees in "A attacked D" carries over to the lists."""
     between = toks[ia + 1: ib]
-    if between and all(t in _COORD or _is_marker(t) for t in between):  # A and B in one list
+    if between and all(t in _COORD or t in _STOPLIKE or _is_marker(t) for t in between) \
+            and any(t in _COORD for t in between):  # A and B in one list
         after = _run_end(toks, ib, len(toks), 1)
         f = ["CO:" + kinds]
         f += [f"COL:{c}" for cs in cls[max(0, ia - 3): ia] for c in cs]
