@@ -10,6 +10,9 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
     DS: which end is the document's subject
+    CBS/CBC: the words between (classes) with the lists around A and B set aside ("A, B and C attacked D"),
+             CL when a list was set aside; CO/COL/COR: A and B joined by a list alone, the classes before
+             and after it ("clashes between A and B", "A and B signed a truce")
 """
 from __future__ import annotations
 
