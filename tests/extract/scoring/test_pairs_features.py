@@ -53,18 +53,3 @@ def test_a_frame_joining_the_pair_is_a_feature_with_its_direction(annotate):
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
     assert pair.frames, "the branch frame reads this sentence"
     assert "FR:part_of>" in Featurizer(ann)(pair)
-
-
-def test_a_list_before_the_verb_is_set_aside(annotate):
-    ann = annotate("The River Brigades, the Mountain Guard Battalion and the Eastern Salvation Army attacked the "
-                   "Northern Liberation Front in 2015.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Northern Liberation Front"))
-    feats = set(Featurizer(ann)(pair))
-    assert {"CBS:attacked", "CBC:oppose", "CL:GG"} <= feats, sorted(f for f in feats if f.startswith("C"))
-
-
-def test_two_names_joined_by_and_take_the_words_around_them(annotate):
-    ann = annotate("Heavy clashes between the River Brigades and the Eastern Salvation Army went on for a week.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
-    feats = set(Featurizer(ann)(pair))
-    assert {"CO:GG", "COL:oppose", "KCOL:GG:oppose"} <= feats, sorted(f for f in feats if f.startswith(("C", "K")))

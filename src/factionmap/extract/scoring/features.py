@@ -10,9 +10,6 @@ state, <P> a person, <L> a place). A pair's features, in page order (A before B)
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
     DS: which end is the document's subject
-    CBS/CBC: the words between (classes) with the lists around A and B set aside ("A, B and C attacked D"),
-             CL when a list was set aside; CO/COL/COR: A and B joined by a list alone, the classes before
-             and after it ("clashes between A and B", "A and B signed a truce")
 """
 from __future__ import annotations
 
@@ -270,55 +267,7 @@ class Featurizer:
                 f += dependency_features(sdoc, self.ann.sentences[pair.sentence].start, pair.a, pair.b)
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
-        f += _coordination_features(toks, cls, ia, ib, f"{ka}{kb}")
         return f
-
-
-_COORD = frozenset({",", "and", "or"})
-
-
-def _is_marker(t: str) -> bool:
-    return len(t) == 3 and t[0] == "<" and t[2] == ">"
-
-
-def _run_end(toks: list[str], i: int, stop: int, step: int) -> int:
-    """From token i, the furthest token (before `stop`) reached over a run of other mentions joined by
-    commas, "and", "or" (articles allowed) that ends on a mention ("A, B and C"): i itself when no such run follows."""
-    end, k = i, i + step
-    while k != stop and (toks[k] in _COORD or toks[k] in _STOPLIKE or _is_marker(toks[k])):
-        if _is_marker(toks[k]):
-            end = k
-        k += step
-    return end
-
-
-def _coordination_features(toks: list[str], cls: list, ia: int, ib: int, kinds: str) -> list[str]:
-    """The words between two mentions with the lists around them set aside: "A, B and C attacked D" is
-    A before "attacked" before D, and "A attacked B, C and D" the same. Two mentions joined by the list
-    alone ("clashes between A and B", "A and B signed") are coordinated: the words before the list and
-    after it (their classes) say what the two share. A pair with no list around it has the same
-    features, so that what the learner sees in "A attacked D" carries over to the lists."""
-    between = toks[ia + 1: ib]
-    if between and all(t in _COORD or t in _STOPLIKE or _is_marker(t) for t in between) \
-            and any(t in _COORD for t in between):  # A and B in one list
-        after = _run_end(toks, ib, len(toks), 1)
-        f = ["CO:" + kinds]
-        f += [f"COL:{c}" for cs in cls[max(0, ia - 3): ia] for c in cs]
-        f += [f"COR:{c}" for cs in cls[after + 1: after + 4] for c in cs]
-        f += [f"KCOL:{kinds}:{c}" for cs in cls[max(0, ia - 3): ia] for c in cs]
-        f += [f"KCOR:{kinds}:{c}" for cs in cls[after + 1: after + 4] for c in cs]
-        return f
-    lo = _run_end(toks, ia, ib, 1)
-    hi = _run_end(toks, ib, ia, -1)
-    if lo >= hi:
-        return []
-    core = [t for t in toks[lo + 1: hi] if t not in _STOPLIKE]
-    f = [] if lo == ia and hi == ib else ["CL:" + kinds]
-    if len(core) <= 6:
-        f.append("CBS:" + "_".join(core))
-    for c in {c for cs in cls[lo + 1: hi] for c in cs}:
-        f += [f"CBC:{c}", f"KCBC:{kinds}:{c}"]
-    return f
 
 
 def _field(ann: Annotated, i: int) -> str:
