@@ -37,6 +37,10 @@ _ORGANS = (r"(?:(?:government|regime|state|army|military|armed|security|special|
            r"defen[cs]e\s+)?minist(?:er|ry)|president|presidency|officials|intervention|embassy|consulate|"
            r"ambassador|diplomats?|regime|parliament|navy|coast\s+guard|marines|invasion|occupation)\b")
 _DEMONYM = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?i:" + _ORGANS + ")")
+# a state named by its people's adjective before a hyphened backing or leading word: "Turkish-backed rebels",
+# "an Iranian-led offensive" (the mention is the adjective alone, as "X-backed" is for a named group)
+_DEMONYM_PREFIX = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")(?=[\-\u2010\u2011]"
+                             r"(?:backed|led|supported|sponsored|funded|armed|trained|allied|aligned)\b)")
 
 
 
@@ -273,9 +277,9 @@ class EntityFinder:
             ann.add_alias(prov, text[s.start:s.end])
 
     def demonyms(self, ann: Annotated) -> None:
-        """"Turkish forces" -> the state Turkey, when the KB knows it as a state (never over another name)."""
+        """"Turkish forces", "Turkish-backed" -> the state Turkey, when the KB knows it as a state (never over another name)."""
         text = ann.text
-        for m in _DEMONYM.finditer(text):
+        for m in [*_DEMONYM.finditer(text), *_DEMONYM_PREFIX.finditer(text)]:
             ids = self._folded_kb.get(fold(DEMONYMS[m.group(1)])) or []
             ids = [i for i in ids if (self.kb.get(i).kind in ("state", "country"))]
             if not ids:
