@@ -49,3 +49,18 @@ def test_training_twice_gives_the_same_model(tiny_data, tmp_path):
     assert files == sorted(p.name for p in (tmp_path / "b").iterdir() if p.name != "meta.json")
     for f in files:  # the weights or the trees, and the vocabulary
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
+
+
+def test_the_threshold_keeps_a_standard_error_off_the_precision_floor():
+    from factionmap.extract.scoring.training import choose_threshold
+
+    def point(threshold, tp, fp, fn=500):
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        return {"threshold": threshold, "precision": p, "recall": r, "f1": 2 * p * r / (p + r), "tp": tp, "fp": fp}
+
+    edge = point(0.60, 401, 99)    # precision 0.802 on 500 ties: its standard error is 0.018
+    clear = point(0.70, 340, 60)   # precision 0.850 on 400 ties: 0.850 - 0.018 stays above 0.80
+    curve = [edge, clear]
+    assert choose_threshold(curve, 0.80, margin=0.0)["threshold"] == 0.60  # the best F1 at the floor itself
+    assert choose_threshold(curve, 0.80)["threshold"] == 0.70  # the default asks for a standard error to spare
+    assert choose_threshold([edge], 0.80)["threshold"] == 0.60  # none sure: the most precise point
