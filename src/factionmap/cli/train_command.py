@@ -30,7 +30,7 @@ from .common import fail_cleanly
 @click.option("--c", "c", type=float, default=None,
               help="Inverse regularisation strength of the linear learner (default 0.3).")
 @click.option("--min-precision", default=0.80, show_default=True,  # training.DEFAULT_MIN_PRECISION
-              help="The threshold is the one with the best cross-validated F1 whose precision reaches this.")
+              help="The threshold is the one with the best cross-validated F1 whose precision, less one standard error, reaches this.")
 @fail_cleanly
 def train(gold: tuple[Path, ...], docs: tuple[str, ...], reviews_db: str | None, output: Path, folds: int,
           learner: str | None, c: float | None, min_precision: float) -> None:
