@@ -15,18 +15,16 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import and_, case, delete, func, insert, select, union_all
+from sqlalchemy import and_, case, func, select, union_all
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from ..store import schema as t
-from . import reviews
+from . import group_spans, reviews
+from .recount import MAP_STATUSES, MAP_TYPES, recount as _recount
 
-MAP_STATUSES = ("supported", "contested")  # the statuses the map opens with
-MAP_TYPES = ("ORG",)  # the entity types the map opens with
 LOWS = ("start_earliest", "end_earliest", "life_from")
 HIGHS = ("start_latest", "end_latest", "life_until")
-_CHUNK = 5000
 
 
 def map_condition() -> Any:
@@ -71,8 +69,6 @@ def refresh(conn: Connection, entity_ids: Iterable[int] | None, *, groups: bool 
     """Recount these entities (None: every entity) from their ties as stored now: their degrees, their
     ties among groups per relation and status (refresh_groups) and by period and confidence (group_spans;
     `groups=False`: neither, a store before migration 0022)."""
-    from . import group_spans
-
     ids = None if entity_ids is None else sorted(set(entity_ids))
     _recount(conn, t.entity_degrees, ["entity_id", "ties", "map_ties", *LOWS, *HIGHS], _rows, ids)
     if groups:
@@ -84,18 +80,6 @@ def refresh_groups(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     """Recount `group_ties` of these entities (None: every entity) from their ties as stored now."""
     ids = None if entity_ids is None else sorted(set(entity_ids))
     _recount(conn, t.group_ties, ["entity_id", "relation", "status", "ties"], _group_rows, ids)
-
-
-def _recount(conn: Connection, table: Any, columns: list[str], rows: Any, ids: list[int] | None) -> None:
-    """Replace `table`'s rows of these entities (None: all of them) by `rows(chunk)`, a chunk at a time."""
-    if ids is None:
-        conn.execute(delete(table))
-        conn.execute(insert(table).from_select(columns, rows(None)))
-        return
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
-        conn.execute(insert(table).from_select(columns, rows(chunk)))
 
 
 def counted(q: Any, min_confidence: float | None) -> bool:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import aliased
 
 from ..store import schema as t
 from . import reviews, timeline
+from .recount import MAP_STATUSES, MAP_TYPES, recount
 
 NO_START = -1  # `since` of a tie with no lower bound
 NO_END = 10000  # `until` of a tie with no upper bound
@@ -68,8 +69,6 @@ def rows(ids: list[int] | None) -> Any:
     """SELECT: `group_spans`' rows of these entities (None: every one), from their ties as stored now."""
     c = t.ties.c
     s, o = aliased(t.entities), aliased(t.entities)
-    from .degrees import MAP_TYPES
-
     drawn = and_(reviews.visible(), c.subject_id.in_(select(s.c.id).where(s.c.type.in_(MAP_TYPES))),
                  c.object_id.in_(select(o.c.id).where(o.c.type.in_(MAP_TYPES))))
     sides = []
@@ -83,10 +82,8 @@ def rows(ids: list[int] | None) -> Any:
 
 def refresh(conn: Connection, entity_ids: Iterable[int] | None) -> None:
     """Recount `group_spans` of these entities (None: every entity) from their ties as stored now."""
-    from .degrees import _recount
-
     ids = None if entity_ids is None else sorted(set(entity_ids))
-    _recount(conn, t.group_spans, COLUMNS, rows, ids)
+    recount(conn, t.group_spans, COLUMNS, rows, ids)
 
 
 def floor_decile(min_confidence: float | None) -> int | None:
@@ -100,8 +97,6 @@ def floor_decile(min_confidence: float | None) -> int | None:
 def answers(q: Any, min_confidence: float | None) -> bool:
     """Whether `group_spans` ranks this map view's groups: groups only, no focus, region, grade or period,
     a date only on a 1 January, a floor only a multiple of 0.1."""
-    from .degrees import MAP_TYPES
-
     return (q.focus is None and q.start is None and q.end is None and not q.min_grade and not q.region
             and sorted(q.types) == sorted(MAP_TYPES) and floor_decile(min_confidence) is not None
             and (q.as_of is None or timeline.iso_day(q.as_of).endswith("-01-01")))
@@ -137,8 +132,6 @@ def _above(conn: Connection, statuses: Iterable[str], relations: Iterable[str] |
     for the opening statuses and every relation, else group_ties) less its rows of group_spans under
     `below` (the deciles under the floor, read from the index that leads with the decile). A floor
     leaves out the few weak ties, so this reads far fewer rows than summing those it keeps."""
-    from .degrees import MAP_STATUSES
-
     g, d, gt = t.group_spans.c, t.entity_degrees.c, t.group_ties.c
     if relations is None and sorted(statuses) == sorted(MAP_STATUSES):
         every = select(d.entity_id.label("e"), d.map_ties.label("n")).where(d.map_ties > 0)
