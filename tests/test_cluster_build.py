@@ -7,6 +7,8 @@ killed during a build costs nothing: the next build completes the store, identic
 """
 from __future__ import annotations
 
+import contextlib
+
 import itertools
 import json
 import os
@@ -33,14 +35,27 @@ FILES = ["islamic-state-origins.txt", "jabhat-al-nusra-to-hts.md", "hts-and-al-q
 _names = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def client():
+@contextlib.contextmanager
+def _cluster():
     import dask
     from dask.distributed import Client, LocalCluster
 
     # no retries: the batch a killed worker held fails in this build, so the next one must complete it
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=50) as cluster, Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def client():
+    with _cluster() as c:
+        yield c
+
+
+@pytest.fixture
+def own_client():
+    """A cluster of its own for a test that kills a worker: no nanny restarted by an earlier test's kill."""
+    with _cluster() as c:
         yield c
 
 
@@ -98,8 +113,9 @@ def test_a_distributed_build_gives_the_same_store_as_a_local_build(client, corpu
 
 
 @pytest.mark.parametrize("aggregate", ["batch", "end"])
-def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(client, corpus, clean, new_store,
+def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(own_client, corpus, clean, new_store,
                                                                               aggregate):
+    client = own_client
     store = new_store()
     killed: list[int] = []
     gone: list[str] = []  # its address
