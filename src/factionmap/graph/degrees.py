@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased
 
 from ..store import schema as t
 from . import group_spans, reviews
-from .recount import MAP_STATUSES, MAP_TYPES, recount as _recount
+from .recount import MAP_STATUSES, MAP_TYPES, group_ends, recount as _recount
 
 LOWS = ("start_earliest", "end_earliest", "life_from")
 HIGHS = ("start_latest", "end_latest", "life_until")
@@ -52,15 +52,7 @@ def _rows(ids: list[int] | None) -> Any:
 def _group_rows(ids: list[int] | None) -> Any:
     """SELECT: per entity among `ids` (None: every one), relation and status, how many ties of that
     relation and status it is an end of with both ends groups, not rejected (any date)."""
-    c = t.ties.c
-    s, o = aliased(t.entities), aliased(t.entities)
-    drawn = and_(reviews.visible(), c.subject_id.in_(select(s.c.id).where(s.c.type.in_(MAP_TYPES))),
-                 c.object_id.in_(select(o.c.id).where(o.c.type.in_(MAP_TYPES))))
-    sides = []
-    for end in (c.subject_id, c.object_id):
-        side = select(end.label("e"), c.relation, c.status).where(drawn)
-        sides.append(side if ids is None else side.where(end.in_(ids)))
-    both = union_all(*sides).subquery("ends")
+    both = group_ends(ids)
     return select(both.c.e, both.c.relation, both.c.status, func.count()) \
         .group_by(both.c.e, both.c.relation, both.c.status)
 

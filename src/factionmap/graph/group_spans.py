@@ -22,13 +22,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import case, func, literal, or_, select, union_all
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import aliased
 
 from ..store import schema as t
-from . import reviews, timeline
-from .recount import MAP_STATUSES, MAP_TYPES, recount
+from . import timeline
+from .recount import MAP_STATUSES, MAP_TYPES, group_ends, recount
 
 NO_START = -1  # `since` of a tie with no lower bound
 NO_END = 10000  # `until` of a tie with no upper bound
@@ -67,15 +66,7 @@ def _keys() -> list[Any]:
 
 def rows(ids: list[int] | None) -> Any:
     """SELECT: `group_spans`' rows of these entities (None: every one), from their ties as stored now."""
-    c = t.ties.c
-    s, o = aliased(t.entities), aliased(t.entities)
-    drawn = and_(reviews.visible(), c.subject_id.in_(select(s.c.id).where(s.c.type.in_(MAP_TYPES))),
-                 c.object_id.in_(select(o.c.id).where(o.c.type.in_(MAP_TYPES))))
-    sides = []
-    for end in (c.subject_id, c.object_id):
-        side = select(end.label("e"), c.relation, c.status, *_keys()).where(drawn)
-        sides.append(side if ids is None else side.where(end.in_(ids)))
-    both = union_all(*sides).subquery("ends")
+    both = group_ends(ids, *_keys())
     keys = [both.c.e, both.c.relation, both.c.status, both.c.decile, both.c.dated, both.c.since, both.c.until]
     return select(*keys, func.count()).group_by(*keys)
 
