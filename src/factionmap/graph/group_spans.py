@@ -20,9 +20,12 @@ grade, a region or a focus still read the chosen ties (mappaging._ranked).
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import math
 from typing import Any, Iterable
 
-from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
@@ -85,26 +88,63 @@ def floor_decile(min_confidence: float | None) -> int | None:
     return k if 0 <= k <= 10 and k / 10 == min_confidence else None
 
 
+def _shape(q: Any) -> bool:
+    """Groups only, no focus, region, grade or period: what the table's keys can answer, dates and floors aside."""
+    return (q.focus is None and q.start is None and q.end is None and not q.min_grade and not q.region
+            and sorted(q.types) == sorted(MAP_TYPES))
+
+
 def answers(q: Any, min_confidence: float | None) -> bool:
     """Whether `group_spans` ranks this map view's groups: groups only, no focus, region, grade or period,
     a date only on a 1 January, a floor only a multiple of 0.1."""
-    return (q.focus is None and q.start is None and q.end is None and not q.min_grade and not q.region
-            and sorted(q.types) == sorted(MAP_TYPES) and floor_decile(min_confidence) is not None
+    return (_shape(q) and floor_decile(min_confidence) is not None
             and (q.as_of is None or timeline.iso_day(q.as_of).endswith("-01-01")))
 
 
-def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confidence: float | None,
-           limit: int) -> tuple[list[int], int]:
-    """The `limit` groups with the most ties of the view (then the smaller id), and how many groups have
-    one: summed from `group_spans` (only where `answers` says so)."""
+def nearest(q: Any, min_confidence: float | None) -> tuple[Any, float | None] | None:
+    """The view `group_spans` answers nearest to this one, and its floor: the date moved back to the 1 January
+    of its year, the floor up to the next tenth. None when the view differs in more than its date and floor.
+
+    The two views keep the same ties but for those `band` selects (a start, end or lifespan bound between that
+    1 January and the date; a top confidence between the floor and the next tenth), so this view's counts
+    are the nearest view's corrected by a read of those ties alone (mappaging.page)."""
+    if not _shape(q) or (min_confidence is not None and not 0 <= min_confidence <= 1):
+        return None
+    floor = min_confidence or None
+    if floor_decile(floor) is None:
+        k = math.floor(floor * 10) + 1
+        floor = k / 10 if k / 10 >= floor else (k + 1) / 10
+    near = q
+    if q.as_of is not None and not timeline.iso_day(q.as_of).endswith("-01-01"):
+        near = dataclasses.replace(q, as_of=dt.date(int(timeline.iso_day(q.as_of)[:4]), 1, 1))
+    return near, floor
+
+
+def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | None) -> Any:
+    """SQL over `ties`: every tie the view (q, min_confidence) and its nearest (`nearest`) may disagree on;
+    None when they are the same view. A tie holds on the date and not on its year's 1 January, or the reverse,
+    only if one of its bounds lies between them; it passes one floor and not the other only if its top
+    confidence lies between them."""
+    c = t.ties.c
+    conds = []
+    if q.as_of is not None and near.as_of != q.as_of:
+        lo, hi = timeline.iso_day(near.as_of), timeline.iso_day(q.as_of)
+        conds += [col.between(lo, hi) for col in (c.start_earliest, c.end_latest, c.life_from, c.life_until)]
+    if (min_confidence or None) != near_floor:
+        conds.append(and_(c.top_confidence >= min_confidence, c.top_confidence < near_floor))
+    return or_(*conds) if conds else None
+
+
+def counts(q: Any, relations: Iterable[str] | None, min_confidence: float | None) -> list[Any]:
+    """SELECTs of e, n: each group's ties in the view (only where `answers` says so); a group may come on
+    several rows, and a row's n may be negative (`rank` sums them)."""
     g = t.group_spans.c
-    n = func.sum(g.ties).label("n")
     conds: list[Any] = [g.status.in_(list(q.statuses))]
     if relations is not None:
         conds.append(g.relation.in_(sorted(relations)))
     k = floor_decile(min_confidence)
     if k and q.as_of is None:  # a floor alone: every tie of the view less those below the floor
-        return _above(conn, q.statuses, relations, conds + [g.decile >= 0, g.decile < k], limit)
+        return _above(q.statuses, relations, conds + [g.decile >= 0, g.decile < k])
     if k:
         conds.append(or_(g.decile == UNSCORED, g.decile >= k))
     if q.as_of is not None:
@@ -112,14 +152,28 @@ def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confid
         conds += [g.since <= year, g.until > year]
     if q.dated and not q.keep_undated:
         conds.append(g.dated == 1)
-    query = select(g.entity_id, n, func.count().over()).where(*conds).group_by(g.entity_id)
-    found = conn.execute(query.order_by(n.desc(), g.entity_id).limit(limit)).all()
+    return [select(g.entity_id.label("e"), g.ties.label("n")).where(*conds)]
+
+
+def rank(conn: Connection, parts: list[Any], limit: int) -> tuple[list[int], int]:
+    """The `limit` groups whose rows of `parts` (SELECTs of e, n) sum the highest (then the smaller id),
+    and how many groups sum above 0."""
+    both = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("both")
+    n = func.sum(both.c.n).label("n")
+    query = select(both.c.e, n, func.count().over()).group_by(both.c.e).having(func.sum(both.c.n) > 0)
+    found = conn.execute(query.order_by(n.desc(), both.c.e).limit(limit)).all()
     return [r[0] for r in found], (int(found[0][2]) if found else 0)
 
 
-def _above(conn: Connection, statuses: Iterable[str], relations: Iterable[str] | None, below: list[Any],
+def ranked(conn: Connection, q: Any, relations: Iterable[str] | None, min_confidence: float | None,
            limit: int) -> tuple[list[int], int]:
-    """`ranked` of a view with a floor and no date: each group's ties in the view (entity_degrees' map_ties
+    """The `limit` groups with the most ties of the view (then the smaller id), and how many groups have
+    one: summed from `group_spans` (only where `answers` says so)."""
+    return rank(conn, counts(q, relations, min_confidence), limit)
+
+
+def _above(statuses: Iterable[str], relations: Iterable[str] | None, below: list[Any]) -> list[Any]:
+    """`counts` of a view with a floor and no date: each group's ties in the view (entity_degrees' map_ties
     for the opening statuses and every relation, else group_ties) less its rows of group_spans under
     `below` (the deciles under the floor, read from the index that leads with the decile). A floor
     leaves out the few weak ties, so this reads far fewer rows than summing those it keeps."""
@@ -130,8 +184,4 @@ def _above(conn: Connection, statuses: Iterable[str], relations: Iterable[str] |
         every = select(gt.entity_id.label("e"), gt.ties.label("n")).where(gt.status.in_(list(statuses)))
         if relations is not None:
             every = every.where(gt.relation.in_(sorted(relations)))
-    both = union_all(every, select(g.entity_id.label("e"), (-g.ties).label("n")).where(*below)).subquery("both")
-    n = func.sum(both.c.n).label("n")
-    query = select(both.c.e, n, func.count().over()).group_by(both.c.e).having(func.sum(both.c.n) > 0)
-    found = conn.execute(query.order_by(n.desc(), both.c.e).limit(limit)).all()
-    return [r[0] for r in found], (int(found[0][2]) if found else 0)
+    return [every, select(g.entity_id.label("e"), (-g.ties).label("n")).where(*below)]

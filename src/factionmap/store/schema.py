@@ -221,6 +221,9 @@ ties = Table(
           postgresql_include=["object_id", "relation", "status", *_FILTERED]),
     Index(None, "object_id", "evidence_count", "id",
           postgresql_include=["subject_id", "relation", "status", *_FILTERED]),
+    # each date bound and the top confidence: the ties between a day and its year's 1 January, or between a
+    # floor and the next tenth, which correct group_spans' counts (graph.group_spans.band; migration 0024)
+    *[Index(None, column) for column in _FILTERED if column not in ("review", "grade")],
 )
 
 entity_degrees = Table(  # kept by graph.degrees with the ties (aggregate, setwise): read by the map

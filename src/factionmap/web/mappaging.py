@@ -11,11 +11,12 @@ groups shown.
 """
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy import Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from ..graph import cited, degrees, group_spans, read, reviews
@@ -102,6 +103,30 @@ def _ranked(conn, cond, limit: int, within: list[int] | None = None) -> tuple[li
     return [r[0] for r in rows], (rows[0][2] if rows else 0)
 
 
+def _ends(conn, cond, sign: int) -> list[Any]:
+    """SELECTs of e, n: each end of the ties under `cond`, n = sign (a tie counts once for each end)."""
+    c = t.ties.c
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import array
+
+        return [select(func.unnest(array([c.subject_id, c.object_id])).label("e"), literal(sign).label("n")).where(cond)]
+    return [select(end.label("e"), literal(sign).label("n")).where(cond) for end in (c.subject_id, c.object_id)]
+
+
+def _corrected(conn, graph, q, rels, cond, near, near_floor: float | None, limit: int) -> tuple[list[int], int]:
+    """`_ranked` of a view `group_spans` does not answer as it stands, a day that is not a 1 January or a floor
+    that is not a tenth: the counts of its nearest view (group_spans.nearest: that year's 1 January, the next
+    tenth) plus the ties of the band between the two (group_spans.band) this view keeps, less those the
+    nearest keeps. The band is a day's or a tenth's ties, not the whole selection."""
+    parts = group_spans.counts(near, rels, near_floor)
+    band = group_spans.band(q, getattr(graph, "min_confidence", None), near, near_floor)
+    if band is not None:
+        other = copy.copy(graph)
+        other.min_confidence = near_floor
+        parts += _ends(conn, and_(band, cond), 1) + _ends(conn, and_(band, _selection(other, near, rels, None)), -1)
+    return group_spans.rank(conn, parts, limit)
+
+
 def opening(graph, q, rels: set[str] | None) -> bool:
     """Whether these filters are the map's opening view, whose ranking graph.degrees keeps: groups,
     supported and contested ties of every relation and date, no grade, region or confidence floor."""
@@ -155,6 +180,10 @@ def page(graph, q, rels: set[str] | None, limit: int | None = None) -> Page | No
         elif group_spans.answers(q, getattr(graph, "min_confidence", None)):  # a 1 January, a floor in tenths:
             kept, groups = group_spans.ranked(conn, q, rels, getattr(graph, "min_confidence", None), limit)  # kept too
             if groups <= limit and not _large(conn, limit):
+                return None
+        elif (near := group_spans.nearest(q, getattr(graph, "min_confidence", None))) is not None:
+            kept, groups = _corrected(conn, graph, q, rels, cond, *near, limit)  # another day or floor: kept,
+            if groups <= limit and not _large(conn, limit):  # corrected by the few ties between the two
                 return None
         elif q.focus is None:
             kept, groups = _ranked(conn, cond, limit)
