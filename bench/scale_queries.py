@@ -156,8 +156,9 @@ def _after_a_write(store: Store, client, params: dict):
 
 def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[str, dict[str, float]]:
     """The map API's answer (/api/map) under TestClient: the default view (also right after a write:
-    the first uncached request), a year, a day that is not a 1 January, two relations, one status, two
-    confidence floors (serve --min-confidence), three combinations of them, a focus, nothing selected.
+    the first uncached request), a year, a day that is not a 1 January, two relations, one status, three
+    confidence floors (serve --min-confidence; one not a tenth), a period, four combinations of them, a
+    focus, nothing selected.
     Each view also gives the p50 of its time in SQL (sql_clock) and of the process's CPU-seconds."""
     from fastapi.testclient import TestClient
 
@@ -167,6 +168,7 @@ def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[st
     client = TestClient(create_app(store, cache=False))  # computed each time, not cached
     confident = TestClient(create_app(store, cache=False, min_confidence=0.5))  # serve --min-confidence 0.5
     stricter = TestClient(create_app(store, cache=False, min_confidence=0.8))
+    between = TestClient(create_app(store, cache=False, min_confidence=0.55))  # a floor that is not a tenth
 
     def view(params: dict, on=client):
         return lambda _x: on.get("/api/map", params=params)
@@ -178,6 +180,10 @@ def map_latencies(store: Store, n: int = 20, only: str | None = None) -> dict[st
         ("/api/map (min-confidence 0.5)", view({}, confident), list(range(n))),
         ("/api/map (min-confidence 0.8)", view({}, stricter), list(range(n))),
         ("/api/map?as_of=2010-06-01 (not a 1 January)", view({"as_of": "2010-06-01"}), list(range(n))),
+        ("/api/map (min-confidence 0.55)", view({}, between), list(range(n))),
+        ("/api/map?from=2005-03-01&to=2010-06-30 (a period)", view({"from": "2005-03-01", "to": "2010-06-30"}),
+         list(range(n))),
+        ("/api/map?as_of=2010-06-01 (min-confidence 0.55)", view({"as_of": "2010-06-01"}, between), list(range(n))),
         ("/api/map?as_of=2010&status=supported", view({"as_of": "2010", "status": "supported"}), list(range(n))),
         ("/api/map?as_of=2010&relation=ally_of,opposes&status=supported (min-confidence 0.5)",
          view({"as_of": "2010", "relation": "ally_of,opposes", "status": "supported"}, confident), list(range(n))),

@@ -130,31 +130,38 @@ def test_the_ranking_of_a_dated_or_floored_view_is_the_read_of_its_ties(store):
     assert views > 100  # most views select something
 
 
-def test_another_day_or_floor_is_its_nearest_view_corrected_by_the_band_of_ties_between(store):
-    """A day that is not a 1 January, a floor that is not a tenth: group_spans' counts of that year's
-    1 January and the next tenth, corrected by the ties between (mappaging._corrected), rank as the read of
-    the chosen ties does; on days that are bounds of ties (a start, an end, a lifespan's) and next to them."""
+DAYS = ["2001-03-04", "2003-06-14", "2003-06-15", "2003-12-31", "2006-02-01", "2006-03-01", "2006-05-01",
+        "2009-12-31", "2010-06-01"]  # bounds _vary gives ties, days next to them, a year's last day
+PERIODS = [(None, "2003-06-15", None), (None, None, "2006-02-01"), (None, "2001-03-04", "2006-05-01"),
+           (None, "2004-01-01", "2009-12-31"), (None, "2006-03-01", "2006-03-01"), (None, "2003-12-31", "2004-01-01")]
+
+
+def test_another_day_period_or_floor_is_its_nearest_view_corrected_by_the_band_of_ties_between(store):
+    """A day that is not a 1 January, a period, a floor that is not a tenth: group_spans' counts of that
+    year's 1 January, the period's whole years and the next tenth, corrected by the ties between
+    (mappaging._corrected), rank as the read of the chosen ties does; on days that are bounds of ties (a
+    start, an end, a lifespan's) and next to them."""
     _vary(store)
     views = corrected = 0
     for floor in (None, 0.25, 0.55, 0.7, 0.75, 0.95, 0.999):
         graph = Graph(store, min_confidence=floor)
-        for as_of in (None, "2001-03-04", "2003-06-14", "2003-06-15", "2003-12-31", "2006-02-01", "2006-03-01",
-                      "2006-05-01", "2009-12-31", "2010-06-01"):
+        for as_of, start, end in [(None, None, None)] + [(day, None, None) for day in DAYS] + PERIODS:
             for undated in (None, True):
                 for relations, statuses in ((None, ["supported", "contested"]), (["ally_of", "opposes"], ["supported"]),
                                             (None, ["denied", "contested"])):
-                    q = MapQuery(as_of=_day(as_of), relations=relations, statuses=statuses, undated=undated)
+                    q = MapQuery(as_of=_day(as_of), start=_day(start), end=_day(end), relations=relations,
+                                 statuses=statuses, undated=undated)
                     near = group_spans.nearest(q, floor)
-                    assert near is not None and group_spans.answers(near[0], near[1])
+                    assert near is not None and (start or end or group_spans.answers(*near))
                     rels = set(relations) if relations else None
                     cond = _selection(graph, q, rels, None)
                     with graph.engine.connect() as conn:
                         kept = _corrected(conn, graph, q, rels, cond, *near, 30)
                         read = _ranked(conn, cond, 30)
-                    assert kept == read, (floor, as_of, undated, relations, statuses)
+                    assert kept == read, (floor, as_of, start, end, undated, relations, statuses)
                     views += bool(read[1])
                     corrected += group_spans.band(q, floor, *near) is not None
-    assert views > 200 and corrected > 300
+    assert views > 400 and corrected > 600
 
 
 def test_the_nearest_view_moves_only_the_day_and_the_floor():
@@ -164,8 +171,10 @@ def test_the_nearest_view_moves_only_the_day_and_the_floor():
     assert group_spans.nearest(q, 0.95)[1] == 1.0 and group_spans.nearest(q, 0.3)[1] == 0.3
     assert group_spans.nearest(MapQuery(), None) == (MapQuery(), None)
     assert group_spans.band(MapQuery(), None, MapQuery(), None) is None
-    for other in (MapQuery(min_grade="3"), MapQuery(region="Province 3"), MapQuery(start=dt.date(2001, 1, 1)),
-                  MapQuery(types=["ORG", "PERSON"]), MapQuery(focus=3)):
+    period = MapQuery(start=dt.date(2001, 3, 1), end=dt.date(2004, 12, 31))
+    assert group_spans.nearest(period, None) == (period, None)
+    for other in (MapQuery(min_grade="3"), MapQuery(region="Province 3"), MapQuery(types=["ORG", "PERSON"]),
+                  MapQuery(focus=3)):
         assert group_spans.nearest(other, 0.55) is None
     assert group_spans.nearest(MapQuery(), 1.5) is None
 

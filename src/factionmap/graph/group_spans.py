@@ -89,25 +89,27 @@ def floor_decile(min_confidence: float | None) -> int | None:
 
 
 def _shape(q: Any) -> bool:
-    """Groups only, no focus, region, grade or period: what the table's keys can answer, dates and floors aside."""
-    return (q.focus is None and q.start is None and q.end is None and not q.min_grade and not q.region
-            and sorted(q.types) == sorted(MAP_TYPES))
+    """Groups only, no focus, region or grade: what the table's keys can answer, dates and floors aside."""
+    return q.focus is None and not q.min_grade and not q.region and sorted(q.types) == sorted(MAP_TYPES)
 
 
 def answers(q: Any, min_confidence: float | None) -> bool:
     """Whether `group_spans` ranks this map view's groups: groups only, no focus, region, grade or period,
     a date only on a 1 January, a floor only a multiple of 0.1."""
-    return (_shape(q) and floor_decile(min_confidence) is not None
+    return (_shape(q) and q.start is None and q.end is None and floor_decile(min_confidence) is not None
             and (q.as_of is None or timeline.iso_day(q.as_of).endswith("-01-01")))
 
 
 def nearest(q: Any, min_confidence: float | None) -> tuple[Any, float | None] | None:
     """The view `group_spans` answers nearest to this one, and its floor: the date moved back to the 1 January
-    of its year, the floor up to the next tenth. None when the view differs in more than its date and floor.
+    of its year, the floor up to the next tenth, a period widened to whole years (`counts` reads its years:
+    the ties that hold on a day from the 1 January of its first year to the 1 January after its last).
+    None when the view differs in more than its date, period and floor.
 
     The two views keep the same ties but for those `band` selects (a start, end or lifespan bound between that
-    1 January and the date; a top confidence between the floor and the next tenth), so this view's counts
-    are the nearest view's corrected by a read of those ties alone (mappaging.page)."""
+    1 January and the date, or between a period's bound and its year's edge; a top confidence between the
+    floor and the next tenth), so this view's counts are the nearest view's corrected by a read of those
+    ties alone (mappaging.page)."""
     if not _shape(q) or (min_confidence is not None and not 0 <= min_confidence <= 1):
         return None
     floor = min_confidence or None
@@ -130,6 +132,13 @@ def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | No
     if q.as_of is not None and near.as_of != q.as_of:
         lo, hi = timeline.iso_day(near.as_of), timeline.iso_day(q.as_of)
         conds += [col.between(lo, hi) for col in (c.start_earliest, c.end_latest, c.life_from, c.life_until)]
+    elif q.as_of is None and q.end is not None:  # starts after the period's last day, by its year's end
+        last = timeline.iso_day(q.end, last=True)
+        after = f"{int(last[:4]) + 1:04d}-01-01"
+        conds += [col.between(last, after) for col in (c.start_earliest, c.life_from)]
+    if q.as_of is None and q.start is not None:  # ends before the period's first day, in its year
+        first = timeline.iso_day(q.start)
+        conds += [col.between(first[:4] + "-01-01", first) for col in (c.end_latest, c.life_until)]
     if (min_confidence or None) != near_floor:
         conds.append(and_(c.top_confidence >= min_confidence, c.top_confidence < near_floor))
     return or_(*conds) if conds else None
@@ -143,16 +152,35 @@ def counts(q: Any, relations: Iterable[str] | None, min_confidence: float | None
     if relations is not None:
         conds.append(g.relation.in_(sorted(relations)))
     k = floor_decile(min_confidence)
-    if k and q.as_of is None:  # a floor alone: every tie of the view less those below the floor
+    if k and not q.dated:  # a floor alone: every tie of the view less those below the floor
         return _above(q.statuses, relations, conds + [g.decile >= 0, g.decile < k])
     if k:
         conds.append(or_(g.decile == UNSCORED, g.decile >= k))
+    conds += _years(q, g.since, g.until, g.dated)
+    return [select(g.entity_id.label("e"), g.ties.label("n")).where(*conds)]
+
+
+def _years(q: Any, since: Any, until: Any, dated: Any) -> list[Any]:
+    """Conditions on since, until and dated: the view's date (its year's 1 January) or period (whole years)."""
+    conds = []
     if q.as_of is not None:
         year = int(timeline.iso_day(q.as_of)[:4])
-        conds += [g.since <= year, g.until > year]
+        conds += [since <= year, until > year]
+    else:
+        if q.end is not None:  # starts by the 1 January after the last year
+            conds.append(since <= int(timeline.iso_day(q.end, last=True)[:4]) + 1)
+        if q.start is not None:  # ends in the first year or later
+            conds.append(until > int(timeline.iso_day(q.start)[:4]))
     if q.dated and not q.keep_undated:
-        conds.append(g.dated == 1)
-    return [select(g.entity_id.label("e"), g.ties.label("n")).where(*conds)]
+        conds.append(dated == 1)
+    return conds
+
+
+def keyed(q: Any) -> Any:
+    """SQL over `ties`: the date or period conditions `counts` applies to this view's rows, on each tie's keys
+    (what the view nearest to another keeps of its band: mappaging._corrected)."""
+    keys = {k.name: k.element for k in _keys()}
+    return and_(*_years(q, keys["since"], keys["until"], keys["dated"]))
 
 
 def rank(conn: Connection, parts: list[Any], limit: int) -> tuple[list[int], int]:

@@ -12,6 +12,7 @@ groups shown.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -114,16 +115,19 @@ def _ends(conn, cond, sign: int) -> list[Any]:
 
 
 def _corrected(conn, graph, q, rels, cond, near, near_floor: float | None, limit: int) -> tuple[list[int], int]:
-    """`_ranked` of a view `group_spans` does not answer as it stands, a day that is not a 1 January or a floor
-    that is not a tenth: the counts of its nearest view (group_spans.nearest: that year's 1 January, the next
-    tenth) plus the ties of the band between the two (group_spans.band) this view keeps, less those the
-    nearest keeps. The band is a day's or a tenth's ties, not the whole selection."""
+    """`_ranked` of a view `group_spans` does not answer as it stands, a day that is not a 1 January, a period
+    or a floor that is not a tenth: the counts of its nearest view (group_spans.nearest: that year's
+    1 January, the period's whole years, the next tenth) plus the ties of the band between the two
+    (group_spans.band) this view keeps, less those the nearest keeps (its rows' conditions on each tie's
+    keys: group_spans.keyed). The band is a few days' or a tenth's ties, not the whole selection."""
     parts = group_spans.counts(near, rels, near_floor)
     band = group_spans.band(q, getattr(graph, "min_confidence", None), near, near_floor)
     if band is not None:
         other = copy.copy(graph)
         other.min_confidence = near_floor
-        parts += _ends(conn, and_(band, cond), 1) + _ends(conn, and_(band, _selection(other, near, rels, None)), -1)
+        undated = dataclasses.replace(near, as_of=None, start=None, end=None, undated=True)  # its dates: keyed
+        kept = and_(band, _selection(other, undated, rels, None), group_spans.keyed(near))
+        parts += _ends(conn, and_(band, cond), 1) + _ends(conn, kept, -1)
     return group_spans.rank(conn, parts, limit)
 
 
