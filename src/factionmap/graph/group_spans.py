@@ -25,7 +25,7 @@ import datetime as dt
 import math
 from typing import Any, Iterable
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
@@ -180,7 +180,7 @@ def keyed(q: Any) -> Any:
     """SQL over `ties`: the date or period conditions `counts` applies to this view's rows, on each tie's keys
     (what the view nearest to another keeps of its band: mappaging._corrected)."""
     keys = {k.name: k.element for k in _keys()}
-    return and_(*_years(q, keys["since"], keys["until"], keys["dated"]))
+    return and_(true(), *_years(q, keys["since"], keys["until"], keys["dated"]))
 
 
 def rank(conn: Connection, parts: list[Any], limit: int) -> tuple[list[int], int]:
