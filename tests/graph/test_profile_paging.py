@@ -318,3 +318,24 @@ def test_ties_without_citations_are_the_same_page_and_total(graph):
     bare, bare_total = graph.ties_page(5, 5, as_of=day, entity=eid, citations=False)
     assert [x.id for x in bare] == [x.id for x in cited] and bare_total == total > 10
     assert all(x.citations for x in cited) and not any(x.citations for x in bare)
+
+
+def test_a_hub_counted_first_is_read_whole_when_its_filters_leave_a_page_or_less(graph):
+    """A hub has more ties in all than a page (entity_degrees): its profile counts them first instead of
+    reading a page in reading order. Under a relation that leaves it a page or fewer it is answered whole,
+    as the whole profile is; with none of them, empty; under one that leaves more, paged."""
+    eid = hub(graph)
+    per_relation = Counter(r["relation"] for r in rows_of(graph, eid))
+    few = [rel for rel, n in per_relation.items() if 1 <= n <= 7]
+    many = [rel for rel, n in per_relation.items() if n > 7]
+    assert few and many, per_relation
+    for rel in few:
+        paged, whole = graph.profile(eid, limit=7, relation=rel), graph.profile(eid, limit=None, relation=rel)
+        assert paged.total == per_relation[rel] and paged.next_offset is None
+        assert {k: [(x.id, x.citations) for x in v] for k, v in paged.ties_by_relation.items()} == \
+            {k: [(x.id, x.citations) for x in v] for k, v in whole.ties_by_relation.items()}
+    none = graph.profile(eid, limit=7, relation="merged_into" if "merged_into" not in per_relation else "no_such")
+    assert none.total == 0 and not none.ties_by_relation and none.entity.id == eid
+    rel = many[0]
+    p = graph.profile(eid, limit=7, relation=rel)
+    assert p.total == per_relation[rel] and p.shown == 7 and p.next_offset == 7

@@ -94,6 +94,13 @@ def ranked_groups(conn: Connection, relations: Iterable[str] | None, statuses: I
     return [r[0] for r in rows], (int(rows[0][2]) if rows else 0)
 
 
+def at_most(entity_id: int, n: int) -> Any:
+    """SQL: the entity is an end of at most n ties in all (0 without a row). Every filter narrows that, so
+    a reader of a page can tell from it, without reading the ties, that the entity has more than a page."""
+    d = t.entity_degrees.c
+    return func.coalesce(select(d.ties).where(d.entity_id == entity_id).scalar_subquery(), 0) <= n
+
+
 def ranked(conn: Connection, limit: int) -> tuple[list[int], int]:
     """The opening view's `limit` entities with the most ties (then the smaller id), and how many it has."""
     d = t.entity_degrees.c

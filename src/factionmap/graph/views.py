@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Entity, FuzzyDate, Tie
-from . import decisions
+from . import decisions, degrees
 
 if TYPE_CHECKING:
     from .api import Graph
@@ -80,11 +80,21 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     query = graph._ties_query(**filters).where(mine)
     with graph.engine.connect() as conn:
         first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
-        rows = [] if offset else list(conn.execute(first).mappings())
-        paged = limit is not None and (offset > 0 or len(rows) > limit)
+        counted: dict[str, int] | None = None
+        if limit is not None and not offset:  # an entity with more ties than a page in all (entity_degrees,
+            # a hub) is counted first, not read in reading order to find that it has more than a page
+            rows = list(conn.execute(first.where(degrees.at_most(entity_id, limit))).mappings())
+            if not rows:  # none, or more than a page in all: count those under the filters
+                counted = graph.entity_counts(conn, entity_id, **filters)
+                if 0 < sum(counted.values()) <= limit:  # the filters leave a page or less: read them whole
+                    rows = list(conn.execute(first).mappings())
+        else:
+            rows = [] if offset else list(conn.execute(first).mappings())
+        paged = limit is not None and (offset > 0 or len(rows) > limit
+                                       or (counted is not None and sum(counted.values()) > limit))
         if paged and limit is not None:  # more than a page: count them, and take the page's ties, the most
             # cited first, each from the indexes of the entity's two ends (Graph.entity_counts, entity_cited_page)
-            counts = graph.entity_counts(conn, entity_id, **filters)
+            counts = counted if counted is not None else graph.entity_counts(conn, entity_id, **filters)
             page = graph.entity_cited_page(entity_id, limit, offset, **filters).subquery("page")
             query = select(t.ties).where(c.id.in_(select(page.c.id))).order_by(c.relation, c.start_earliest, c.id)
             rows = list(conn.execute(query).mappings())
