@@ -113,7 +113,7 @@ def nearest(q: Any, min_confidence: float | None) -> tuple[Any, float | None] | 
     if not _shape(q) or (min_confidence is not None and not 0 <= min_confidence <= 1):
         return None
     floor = min_confidence or None
-    if floor_decile(floor) is None:
+    if floor is not None and floor_decile(floor) is None:
         k = math.floor(floor * 10) + 1
         floor = k / 10 if k / 10 >= floor else (k + 1) / 10
     near = q
@@ -128,7 +128,7 @@ def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | No
     only if one of its bounds lies between them; it passes one floor and not the other only if its top
     confidence lies between them."""
     c = t.ties.c
-    conds = []
+    conds: list[Any] = []
     if q.as_of is not None and near.as_of != q.as_of:
         lo, hi = timeline.iso_day(near.as_of), timeline.iso_day(q.as_of)
         conds += [col.between(lo, hi) for col in (c.start_earliest, c.end_latest, c.life_from, c.life_until)]
@@ -162,7 +162,7 @@ def counts(q: Any, relations: Iterable[str] | None, min_confidence: float | None
 
 def _years(q: Any, since: Any, until: Any, dated: Any) -> list[Any]:
     """Conditions on since, until and dated: the view's date (its year's 1 January) or period (whole years)."""
-    conds = []
+    conds: list[Any] = []
     if q.as_of is not None:
         year = int(timeline.iso_day(q.as_of)[:4])
         conds += [since <= year, until > year]
@@ -186,7 +186,8 @@ def keyed(q: Any) -> Any:
 def rank(conn: Connection, parts: list[Any], limit: int) -> tuple[list[int], int]:
     """The `limit` groups whose rows of `parts` (SELECTs of e, n) sum the highest (then the smaller id),
     and how many groups sum above 0."""
-    both = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("both")
+    chosen: Any = union_all(*parts) if len(parts) > 1 else parts[0]
+    both = chosen.subquery("both")
     n = func.sum(both.c.n).label("n")
     query = select(both.c.e, n, func.count().over()).group_by(both.c.e).having(func.sum(both.c.n) > 0)
     found = conn.execute(query.order_by(n.desc(), both.c.e).limit(limit)).all()
