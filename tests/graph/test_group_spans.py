@@ -138,7 +138,7 @@ PERIODS = [(None, "2003-06-15", None), (None, None, "2006-02-01"), (None, "2001-
 
 def test_another_day_period_or_floor_is_its_nearest_view_corrected_by_the_band_of_ties_between(store):
     """A day that is not a 1 January, a period, a floor that is not a tenth: group_spans' counts of that
-    year's 1 January, the period's whole years and the next tenth, corrected by the ties between
+    year's 1 January, the period's years and the next tenth, corrected by the ties between
     (mappaging._corrected), rank as the read of the chosen ties does; on days that are bounds of ties (a
     start, an end, a lifespan's) and next to them."""
     _vary(store)

@@ -102,13 +102,13 @@ def answers(q: Any, min_confidence: float | None) -> bool:
 
 def nearest(q: Any, min_confidence: float | None) -> tuple[Any, float | None] | None:
     """The view `group_spans` answers nearest to this one, and its floor: the date moved back to the 1 January
-    of its year, the floor up to the next tenth, a period widened to whole years (`counts` reads its years:
-    the ties that hold on a day from the 1 January of its first year to the 1 January after its last).
+    of its year, the floor up to the next tenth, a period's bounds moved to the 1 January of their years
+    (`counts` reads its years: the ties that hold on a day from the first year's 1 January to the last's).
     None when the view differs in more than its date, period and floor.
 
     The two views keep the same ties but for those `band` selects (a start, end or lifespan bound between that
-    1 January and the date, or between a period's bound and its year's edge; a top confidence between the
-    floor and the next tenth), so this view's counts are the nearest view's corrected by a read of those
+    1 January and the date or a period's bound; a top confidence between the floor and the next tenth;
+    a start given as a year, on a 1 January, is never in it), so this view's counts are the nearest view's corrected by a read of those
     ties alone (mappaging.page)."""
     if not _shape(q) or (min_confidence is not None and not 0 <= min_confidence <= 1):
         return None
@@ -129,16 +129,16 @@ def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | No
     confidence lies between them."""
     c = t.ties.c
     conds: list[Any] = []
-    if q.as_of is not None and near.as_of != q.as_of:
-        lo, hi = timeline.iso_day(near.as_of), timeline.iso_day(q.as_of)
-        conds += [col.between(lo, hi) for col in (c.start_earliest, c.end_latest, c.life_from, c.life_until)]
-    elif q.as_of is None and q.end is not None:  # starts after the period's last day, by its year's end
+    lows, highs = (c.start_earliest, c.life_from), (c.end_latest, c.life_until)  # a tie's later start, earlier end
+    if q.as_of is not None and near.as_of != q.as_of:  # starts after the 1 January by the day, or ends from it
+        jan1, day = timeline.iso_day(near.as_of), timeline.iso_day(q.as_of)  # before the day
+        conds += [and_(col > jan1, col <= day) for col in lows] + [and_(col >= jan1, col < day) for col in highs]
+    elif q.as_of is None and q.end is not None:  # starts after the 1 January of the last year, by the last day
         last = timeline.iso_day(q.end, last=True)
-        after = f"{int(last[:4]) + 1:04d}-01-01"
-        conds += [col.between(last, after) for col in (c.start_earliest, c.life_from)]
-    if q.as_of is None and q.start is not None:  # ends before the period's first day, in its year
+        conds += [and_(col > last[:4] + "-01-01", col <= last) for col in lows]
+    if q.as_of is None and q.start is not None:  # ends from the 1 January of the first year, before the first day
         first = timeline.iso_day(q.start)
-        conds += [col.between(first[:4] + "-01-01", first) for col in (c.end_latest, c.life_until)]
+        conds += [and_(col >= first[:4] + "-01-01", col < first) for col in highs]
     if (min_confidence or None) != near_floor:
         conds.append(and_(c.top_confidence >= min_confidence, c.top_confidence < near_floor))
     return or_(*conds) if conds else None
@@ -167,8 +167,8 @@ def _years(q: Any, since: Any, until: Any, dated: Any) -> list[Any]:
         year = int(timeline.iso_day(q.as_of)[:4])
         conds += [since <= year, until > year]
     else:
-        if q.end is not None:  # starts by the 1 January after the last year
-            conds.append(since <= int(timeline.iso_day(q.end, last=True)[:4]) + 1)
+        if q.end is not None:  # starts by the 1 January of the last year
+            conds.append(since <= int(timeline.iso_day(q.end, last=True)[:4]))
         if q.start is not None:  # ends in the first year or later
             conds.append(until > int(timeline.iso_day(q.start)[:4]))
     if q.dated and not q.keep_undated:
