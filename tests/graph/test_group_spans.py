@@ -160,7 +160,7 @@ def test_another_day_period_or_floor_is_its_nearest_view_corrected_by_the_band_o
                         read = _ranked(conn, cond, 30)
                     assert kept == read, (floor, as_of, start, end, undated, relations, statuses)
                     views += bool(read[1])
-                    corrected += group_spans.band(q, floor, *near) is not None
+                    corrected += any(x is not None for x in group_spans.band(q, floor, *near))
     assert views > 400 and corrected > 600
 
 
@@ -168,9 +168,12 @@ def test_the_nearest_view_moves_only_the_day_and_the_floor():
     q = MapQuery(as_of=dt.date(2010, 6, 1), relations=["ally_of"])
     near, floor = group_spans.nearest(q, 0.55)
     assert (near.as_of, near.relations, floor) == (dt.date(2010, 1, 1), ["ally_of"], 0.6)
-    assert group_spans.nearest(q, 0.95)[1] == 1.0 and group_spans.nearest(q, 0.3)[1] == 0.3
+    assert [group_spans.nearest(q, x)[1] for x in (0.3, 0.62, 0.68, 0.999)] == [0.3, 0.6, 0.7, 1.0]
+    for x in (0.01, 0.05, 0.25, 0.55, 0.95):  # the nearer tenth (either at half way): the narrower band
+        tenth = group_spans.nearest(q, x)[1]
+        assert group_spans.floor_decile(tenth) is not None and abs(tenth - x) <= 0.05 + 1e-9
     assert group_spans.nearest(MapQuery(), None) == (MapQuery(), None)
-    assert group_spans.band(MapQuery(), None, MapQuery(), None) is None
+    assert group_spans.band(MapQuery(), None, MapQuery(), None) == (None, None)
     period = MapQuery(start=dt.date(2001, 3, 1), end=dt.date(2004, 12, 31))
     assert group_spans.nearest(period, None) == (period, None)
     for other in (MapQuery(min_grade="3"), MapQuery(region="Province 3"), MapQuery(types=["ORG", "PERSON"]),

@@ -58,7 +58,8 @@ def among(whole: dict, ids) -> tuple[list[int], list[int]]:
                                      {"relation": "ally_of,opposes,part_of", "status": "supported,contested"},
                                      {"as_of": "2003", "undated": "1"},  # these two from graph.group_spans too
                                      {"as_of": "2004", "relation": "ally_of,opposes", "status": "supported"},
-                                     {"as_of": "2004-07-01"}])  # not a 1 January: the read of the chosen ties
+                                     {"as_of": "2004-07-01"},  # not a 1 January: group_spans' 1 January corrected
+                                     {"from": "1996-03-01", "to": "2001-06-30"}])  # a period: by the ties between
 def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, filters):
     whole = get(client, limit=5000, **filters)
     assert whole["page"] == {"limit": 5000, "groups": len(whole["nodes"]), "shown": len(whole["nodes"]),
@@ -75,9 +76,11 @@ def test_a_page_is_the_top_groups_of_the_whole_selection_and_their_ties(client, 
     assert all(n["name"] == by_id[n["id"]]["name"] for n in paged["nodes"])
 
 
-@pytest.mark.parametrize("filters", [{}, {"as_of": "2004"}, {"as_of": "2004", "status": "supported"}])
-def test_under_a_confidence_floor_a_page_is_the_top_groups_of_the_whole_selection(paged_store, filters):
-    confident = TestClient(create_app(paged_store, cache=False, min_confidence=0.7))  # serve --min-confidence 0.7
+@pytest.mark.parametrize("filters", [{}, {"as_of": "2004"}, {"as_of": "2004", "status": "supported"},
+                                     {"as_of": "2004-07-01"}])
+@pytest.mark.parametrize("floor", [0.7, 0.65])  # a tenth, and a floor that is not (the next tenth corrected)
+def test_under_a_confidence_floor_a_page_is_the_top_groups_of_the_whole_selection(paged_store, filters, floor):
+    confident = TestClient(create_app(paged_store, cache=False, min_confidence=floor))  # serve --min-confidence
     whole = get(confident, limit=5000, **filters)
     every = get(TestClient(create_app(paged_store, cache=False)), limit=5000, **filters)
     assert len(whole["nodes"]) > 60 and len(whole["edges"]) < len(every["edges"])  # the floor leaves ties out

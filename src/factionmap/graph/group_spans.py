@@ -113,20 +113,22 @@ def nearest(q: Any, min_confidence: float | None) -> tuple[Any, float | None] | 
     if not _shape(q) or (min_confidence is not None and not 0 <= min_confidence <= 1):
         return None
     floor = min_confidence or None
-    if floor is not None and floor_decile(floor) is None:
-        k = math.floor(floor * 10) + 1
-        floor = k / 10 if k / 10 >= floor else (k + 1) / 10
+    if floor is not None and floor_decile(floor) is None:  # the nearer tenth: the narrower band
+        k = math.floor(floor * 10)
+        below, above = k / 10, (k + 1) / 10 if (k + 1) / 10 >= floor else (k + 2) / 10
+        floor = below if floor - below < above - floor and below <= floor else above
     near = q
     if q.as_of is not None and not timeline.iso_day(q.as_of).endswith("-01-01"):
         near = dataclasses.replace(q, as_of=dt.date(int(timeline.iso_day(q.as_of)[:4]), 1, 1))
     return near, floor
 
 
-def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | None) -> Any:
-    """SQL over `ties`: every tie the view (q, min_confidence) and its nearest (`nearest`) may disagree on;
-    None when they are the same view. A tie holds on the date and not on its year's 1 January, or the reverse,
-    only if one of its bounds lies between them; it passes one floor and not the other only if its top
-    confidence lies between them."""
+def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | None) -> tuple[Any, Any]:
+    """SQL over `ties`: the ties the view (q, min_confidence) and its nearest (`nearest`) may disagree on, as
+    two conditions (None: no such tie), by their dates and by their top confidence. A tie holds on the date
+    and not on its year's 1 January, or the reverse, only if one of its bounds lies between them; it passes
+    one floor and not the other only if its top confidence lies between them (and then only the view with
+    the lower floor keeps it)."""
     c = t.ties.c
     conds: list[Any] = []
     lows, highs = (c.start_earliest, c.life_from), (c.end_latest, c.life_until)  # a tie's later start, earlier end
@@ -139,9 +141,11 @@ def band(q: Any, min_confidence: float | None, near: Any, near_floor: float | No
     if q.as_of is None and q.start is not None:  # ends from the 1 January of the first year, before the first day
         first = timeline.iso_day(q.start)
         conds += [and_(col >= first[:4] + "-01-01", col < first) for col in highs]
-    if (min_confidence or None) != near_floor:
-        conds.append(and_(c.top_confidence >= min_confidence, c.top_confidence < near_floor))
-    return or_(*conds) if conds else None
+    tops = None
+    if (min_confidence or None) != near_floor and min_confidence is not None and near_floor is not None:
+        low, high = sorted((min_confidence, near_floor))
+        tops = and_(c.top_confidence >= low, c.top_confidence < high)
+    return (or_(*conds) if conds else None), tops
 
 
 def counts(q: Any, relations: Iterable[str] | None, min_confidence: float | None) -> list[Any]:

@@ -119,15 +119,21 @@ def _corrected(conn, graph, q, rels, cond, near, near_floor: float | None, limit
     or a floor that is not a tenth: the counts of its nearest view (group_spans.nearest: that year's
     1 January, the period's whole years, the next tenth) plus the ties of the band between the two
     (group_spans.band) this view keeps, less those the nearest keeps (its rows' conditions on each tie's
-    keys: group_spans.keyed). The band is a few days' or a tenth's ties, not the whole selection."""
+    keys: group_spans.keyed). The band is a few days' or part of a tenth's ties, not the whole selection; the
+    ties between two floors are read once, as the view with the lower floor keeps them and the other not."""
     parts = group_spans.counts(near, rels, near_floor)
-    band = group_spans.band(q, getattr(graph, "min_confidence", None), near, near_floor)
-    if band is not None:
+    floor = getattr(graph, "min_confidence", None)
+    dates, tops = group_spans.band(q, floor, near, near_floor)
+    lower = tops is not None and near_floor is not None and floor is not None and floor < near_floor
+    gained = [x for x in (dates, tops if lower else None) if x is not None]  # this view may keep, the nearest not
+    lost = [x for x in (dates, None if lower else tops) if x is not None]  # the nearest may keep, this view not
+    if gained:
+        parts += _ends(conn, and_(or_(*gained), cond), 1)
+    if lost:
         other = copy.copy(graph)
         other.min_confidence = near_floor
         undated = dataclasses.replace(near, as_of=None, start=None, end=None, undated=True)  # its dates: keyed
-        kept = and_(band, _selection(other, undated, rels, None), group_spans.keyed(near))
-        parts += _ends(conn, and_(band, cond), 1) + _ends(conn, kept, -1)
+        parts += _ends(conn, and_(or_(*lost), _selection(other, undated, rels, None), group_spans.keyed(near)), -1)
     return group_spans.rank(conn, parts, limit)
 
 
