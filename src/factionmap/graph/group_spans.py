@@ -15,8 +15,10 @@ status, by:
 
 So a view whose date is a 1 January (`as_of=2010` is 2010-01-01) and whose floor is a multiple of 0.1 is
 a sum over rows, exactly what the read of its ties would count. Kept by `degrees.refresh` (aggregate's and
-setwise's writes of ties), and by migration 0023 for a store made before it; other dates and floors, a
-grade, a region or a focus still read the chosen ties (mappaging._ranked).
+setwise's writes of ties), and by migration 0023 for a store made before it. Another day, a period or a
+floor that is not a tenth is its nearest such view corrected by the few ties between the two (`nearest`,
+`band`, `keyed`: mappaging._corrected); a grade, a region or a focus still read the chosen ties
+(mappaging._ranked).
 """
 from __future__ import annotations
 
