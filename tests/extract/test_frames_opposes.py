@@ -1,5 +1,6 @@
 """Hostility read by the frames: an attack on the other side's premises, a repelled attack whose attacker
-is named before it, and two sides joined by "and" that clashed; with the traps each must avoid.
+is named before it, two sides joined by "and" that clashed, a war or campaign waged against a side, and a
+fight whose subject has an ally set off by commas; with the traps each must avoid.
 Sentences written for these tests."""
 import pytest
 
@@ -26,6 +27,9 @@ def _reads(found, a, b):
     ("The Sun Brigade fought off Hezbollah and Desert Front raids for a week.", "Sun Brigade", "Desert Front"),
     ("In March the Sun Brigade and the Desert Front clashed near Aleppo.", "Sun Brigade", "Desert Front"),
     ("Hezbollah and Desert Front fighters exchanged fire at a checkpoint.", "Hezbollah", "Desert Front"),
+    ("For a decade the Desert Front conducted a bombing campaign against the Sun Brigade.", "Desert Front", "Sun Brigade"),
+    ("Hezbollah used hit-and-run tactics against the Desert Front and the Sun Brigade.", "Hezbollah", "Sun Brigade"),
+    ("The Desert Front, together with Hezbollah, attacked the Sun Brigade near Mosul.", "Desert Front", "Sun Brigade"),
 ])
 def test_hostility_wordings_are_read(pipeline, text, a, b):
     assert _reads(_frame_ties(pipeline, text), a, b)
@@ -39,6 +43,10 @@ def test_hostility_wordings_are_read(pipeline, text, a, b):
     ("The Sun Brigade inspected the headquarters of the Desert Front in May.", "Sun Brigade", "Desert Front"),
     # the attack repelled with help, not the helper's attack
     ("The Sun Brigade repelled the assault with support from the Desert Front.", "Sun Brigade", "Desert Front"),
+    # the ally set off by commas is no enemy of the subject
+    ("The Desert Front, together with Hezbollah, attacked the Sun Brigade near Mosul.", "Desert Front", "Hezbollah"),
+    ("The Desert Front launched a campaign against smuggling with help from the Sun Brigade.", "Desert Front",
+     "Sun Brigade"),
 ])
 def test_allies_and_visits_are_not_read_as_hostility(pipeline, text, a, b):
     assert not _reads(_frame_ties(pipeline, text), a, b)
