@@ -119,3 +119,20 @@ def test_one_unknown_name_and_a_pronoun_make_a_sentence_worth_the_ner():
         ann = pipe.annotate(Document(text=text), stop_before="parse")
         last = len(ann.sentences) - 1
         assert (last in ner.candidates(ann, set())) is wanted, text
+
+
+@pytest.mark.parametrize("text, name, etype, group", [
+    ("Two Varden Guard members were held in 1980.", "Varden Guard", "PERSON", True),
+    ("Varden Guard spokesman Tom Hollis denied it.", "Varden Guard", "PERSON", True),
+    ("Eastport Relief founding member Tom Hollis spoke.", "Eastport Relief", "PLACE", True),
+    ("He was a fundraiser for Varden Guard until 1990.", "Varden Guard", "PERSON", True),
+    ("A member of the Varden Guard spoke.", "Varden Guard", "PLACE", True),
+    # a place's fighters are the place's, not a group of that name
+    ("Eastport fighters crossed the river.", "Eastport", "PLACE", False),
+    ("Tom Hollis said the talks had failed.", "Tom Hollis", "PERSON", False),
+])
+def test_a_group_named_by_the_role_of_its_people(text, name, etype, group):
+    from factionmap.model import EntityType
+
+    a = text.index(name)
+    assert ner._group_by_role(text, a, a + len(name), EntityType[etype]) is group
