@@ -136,3 +136,25 @@ def test_a_group_named_by_the_role_of_its_people(text, name, etype, group):
 
     a = text.index(name)
     assert ner._group_by_role(text, a, a + len(name), EntityType[etype]) is group
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was one of the members of Tom Hollis's militia.", "Tom Hollis"),
+    ("A spokesman for Tom Hollis denied it.", "Tom Hollis"),
+])
+def test_a_person_named_with_a_role_stays_a_person(text, name):
+    from factionmap.model import EntityType
+
+    a = text.index(name)
+    assert ner._group_by_role(text, a, a + len(name), EntityType.PERSON) is False
+
+
+def test_a_group_the_ner_took_for_a_person_is_retyped_by_a_role_elsewhere():
+    name = "Madin Ahl al-Rif"  # a name the NER reads as a person's
+    text = (f"Tom Hollis met {name} in 1980 and left soon after. "
+            f"Two {name} members were arrested at the border in 1981. A member of {name}, Karl Weber, spoke.")
+    ann = get_pipeline(ExtractorConfig(model_dir="none")).annotate(Document(text=text))
+    keys = {ann.text[s.start:s.end]: s.key for s in ann.spans}
+    assert name in keys
+    assert ann.type_of(keys[name]).value == "ORG"
+    assert ann.type_of(keys["Tom Hollis"]).value == "PERSON"
