@@ -158,3 +158,11 @@ def test_a_group_the_ner_took_for_a_person_is_retyped_by_a_role_elsewhere():
     assert name in keys
     assert ann.type_of(keys[name]).value == "ORG"
     assert ann.type_of(keys["Tom Hollis"]).value == "PERSON"
+
+
+def test_a_person_before_as_and_a_role_stays_a_person():
+    from factionmap.model import EntityType
+
+    text = "The council named Tom Hollis as commander of the port."
+    a = text.index("Tom Hollis")
+    assert ner._group_by_role(text, a, a + len("Tom Hollis"), EntityType.PERSON) is False

@@ -27,7 +27,8 @@ _NER_TYPES = {"PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": Entit
 # the roles of a group's people: a name the NER read as a person or place right before one of these ("X member
 # Y", "X fighters", "X founding member Y"), or after "members of", "fundraiser for", names the group (roles of
 # the frames' MEMBER; "fighters" and "militants" after a place are the place's: not read after a place)
-_ROLE_AFTER = re.compile(r"\s+(?:[a-z][\w\-]*\s+)?(?:(?P<any>members?|co-?founders?|founders?|spokes(?:man|woman|"
+_ROLE_AFTER = re.compile(r"\s+(?:(?:founding|senior|top|former|field|local|military|leading|veteran|chief|deputy|"
+                         r"regional|prominent|armed|fellow|key|political)\s+)?(?:(?P<any>members?|co-?founders?|founders?|spokes(?:man|woman|"
                          r"person)|operatives?|commanders?)|fighters|militants|activists)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:(?P<any>members?)|fighters|militants|operatives|activists|co-?founders?|founders?)"
                           r"\s+of\s+(?:the\s+)?$|\bfundraisers?\s+for\s+(?:the\s+)?$")
