@@ -119,3 +119,50 @@ def test_one_unknown_name_and_a_pronoun_make_a_sentence_worth_the_ner():
         ann = pipe.annotate(Document(text=text), stop_before="parse")
         last = len(ann.sentences) - 1
         assert (last in ner.candidates(ann, set())) is wanted, text
+
+
+@pytest.mark.parametrize("text, name, etype, group", [
+    ("Two Varden Guard members were held in 1980.", "Varden Guard", "PERSON", True),
+    ("Varden Guard spokesman Tom Hollis denied it.", "Varden Guard", "PERSON", True),
+    ("Eastport Relief founding member Tom Hollis spoke.", "Eastport Relief", "PLACE", True),
+    ("He was a fundraiser for Varden Guard until 1990.", "Varden Guard", "PERSON", True),
+    ("A member of the Varden Guard spoke.", "Varden Guard", "PLACE", True),
+    # a place's fighters are the place's, not a group of that name
+    ("Eastport fighters crossed the river.", "Eastport", "PLACE", False),
+    ("Tom Hollis said the talks had failed.", "Tom Hollis", "PERSON", False),
+])
+def test_a_group_named_by_the_role_of_its_people(text, name, etype, group):
+    from factionmap.model import EntityType
+
+    a = text.index(name)
+    assert ner._group_by_role(text, a, a + len(name), EntityType[etype]) is group
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was one of the members of Tom Hollis's militia.", "Tom Hollis"),
+    ("A spokesman for Tom Hollis denied it.", "Tom Hollis"),
+])
+def test_a_person_named_with_a_role_stays_a_person(text, name):
+    from factionmap.model import EntityType
+
+    a = text.index(name)
+    assert ner._group_by_role(text, a, a + len(name), EntityType.PERSON) is False
+
+
+def test_a_group_the_ner_took_for_a_person_is_retyped_by_a_role_elsewhere():
+    name = "Madin Ahl al-Rif"  # a name the NER reads as a person's
+    text = (f"Tom Hollis met {name} in 1980 and left soon after. "
+            f"Two {name} members were arrested at the border in 1981. A member of {name}, Karl Weber, spoke.")
+    ann = get_pipeline(ExtractorConfig(model_dir="none")).annotate(Document(text=text))
+    keys = {ann.text[s.start:s.end]: s.key for s in ann.spans}
+    assert name in keys
+    assert ann.type_of(keys[name]).value == "ORG"
+    assert ann.type_of(keys["Tom Hollis"]).value == "PERSON"
+
+
+def test_a_person_before_as_and_a_role_stays_a_person():
+    from factionmap.model import EntityType
+
+    text = "The council named Tom Hollis as commander of the port."
+    a = text.index("Tom Hollis")
+    assert ner._group_by_role(text, a, a + len("Tom Hollis"), EntityType.PERSON) is False

