@@ -92,3 +92,10 @@ def test_a_name_with_a_place_word_after_it_is_a_place():
     text = "The front seized Tell Hanzar village, the Ezpel suburb, the Amvrosky Raion and Lugansk Oblast."
     assert {"Tell Hanzar", "Ezpel", "Amvrosky Raion", "Lugansk Oblast"} <= _places(text)
     assert not _places("Gunmen entered a Christian village and a Kurdish suburb.")
+
+
+def test_an_arabic_place_word_opens_a_places_name_and_a_facility_word_ends_one():
+    text = "The front took Tell Hamid, Kafr Salwa and Jisr al-Malik, then held Ras Selim and the Bardan Dam."
+    assert {"Tell Hamid", "Kafr Salwa", "Jisr al-Malik", "Ras Selim", "Bardan Dam"} <= _places(text)
+    assert {"Marwan Haddad Airport", "Qurna Airbase"} <= _places("Flights left Marwan Haddad Airport for Qurna Airbase.")
+    assert not _places("Tellers and Wadis met the Kafr family.")  # only the word itself, before a name

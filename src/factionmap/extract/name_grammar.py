@@ -183,6 +183,11 @@ _PLACE = re.compile(
     rf"{WORD}(?:{SP}{WORD})?{SP}(?:province|governorate|district|region|countryside|area|village|suburb|oblast|raion|"
     rf"canton|Oblast|Raion|Governorate|Canton|District)\b"
 )
+# "Tell Abyad", "Kafr Nabl", "Jisr al-Shughur": a place word of Arabic names and the name's words; "Tishrin Dam"
+_PLACE_HEADED = re.compile(
+    rf"\b(?:{_alternation(GRAMMAR.get('place_heads') or [])}){SP}{WORD}(?:{SP}{WORD})?(?=[\s,.;:)]|$)"
+    rf"|\b{WORD}(?:{SP}{WORD})?{SP}(?:{_alternation(GRAMMAR.get('place_tails') or []).replace(' ', SP)})\b"
+)
 # "the village of Heish", "the town of Tessalit": the name after "of" is a place; after a plural ("the
 # villages of A, B and C") so is each name of the list (`_PLACE_LIST`)
 _PLACE_OF = re.compile(
@@ -246,7 +251,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Found]
     for rx, etype, src in ((_PROVINCE, EntityType.ORG, "pattern"), (_HEADED, EntityType.ORG, "pattern"),
                            (_TAILED, EntityType.ORG, "pattern"), (_LEADING, EntityType.ORG, "pattern"),
                            (_NUMBERED, EntityType.ORG, "pattern"), (_DATED, EntityType.ORG, "pattern"),
-                           (_KUNYA, EntityType.PERSON, "pattern"), (_PLACE, EntityType.PLACE, "pattern")):
+                           (_KUNYA, EntityType.PERSON, "pattern"), (_PLACE, EntityType.PLACE, "pattern"),
+                           (_PLACE_HEADED, EntityType.PLACE, "pattern")):
         for m in rx.finditer(text, start, end):
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) if rx is _LEADING else None
             if before and not _owner_before(before.group(0)):

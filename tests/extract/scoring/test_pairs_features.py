@@ -86,3 +86,37 @@ def test_a_state_named_with_its_forces_is_one_marker(annotate):
     ann = annotate("In 1998 Turkish forces and Tom Hollis reached the border.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish forces", "Tom Hollis"))
     assert "BS:and" in Featurizer(ann)(pair)  # "forces" is the state's organ, not a word between
+
+
+def test_a_place_further_down_a_list_gets_the_words_before_the_list(annotate):
+    # the third place of "took A, B and C" is taken as A is: "took" stands right before its list
+    ann = annotate("The River Brigades took Port Selim, Tell Hamid and Kafr Salwa in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Kafr Salwa"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"LST:b", "CBS:took", "CKBL:GL:took"} <= feats
+    first = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert not any(f.startswith(("LST:", "CBS:")) for f in Featurizer(ann)(first))  # no list between
+
+
+def test_a_groups_list_before_a_place_gets_the_words_after_the_list(annotate):
+    ann = annotate("The River Brigades and the Coast Guard Battalion fought in Port Selim.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))
+
+
+def test_the_word_before_an_article_ending_the_between_is_a_feature(annotate):
+    ann = annotate("In 2015 Port Selim was held by the River Brigades.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Port Selim", "River Brigades"))
+    assert "KBLN:LG:by" in Featurizer(ann)(pair)
+
+
+def test_an_invasion_is_a_hold_on_a_place(annotate):
+    ann = annotate("The River Brigades began their invasion of Port Selim in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert "BC:hold" in Featurizer(ann)(pair)
+
+
+def test_a_groups_other_name_in_brackets_is_set_aside_like_a_list(annotate):
+    ann = annotate("The River Brigades (Coast Guard Battalion) fought in Port Selim.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
+    assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))

@@ -6,13 +6,16 @@ its marker followed by the office's words. A pair's features, in page order (A b
 
     K:  kinds of A and B          SRC: how each was found (name, ner, coref)
     BW: words between (bag)       BB: bigrams between    BS: the whole between, when short
-    BF/BL: first/last word between, also with the kinds (KBF/KBL)
+    BF/BL: first/last word between, also with the kinds (KBF/KBL); KBLN: the last word before a closing
+           article ("by the <G>")
     L1/L2/LW: words before A      R1/R2/RW: words after B     A1: the word right after A
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
     FK/FKA/FKB: the knowledge base's finer kinds of A and B (an international body, armed forces, a
                 coalition, a city ...; a no-actor kind from `non_actors`; "-" when none is known)
     DS: which end is the document's subject
+    LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
+                names in brackets after it), the words between the two lists (`_list_features`)
 """
 from __future__ import annotations
 
@@ -211,6 +214,8 @@ class Featurizer:
         content = [t for t in between if t not in _STOPLIKE]
         if between:
             f += [f"BF:{between[0]}", f"BL:{between[-1]}", f"KBF:{ka}{kb}:{between[0]}", f"KBL:{ka}{kb}:{between[-1]}"]
+            if content and content[-1] != between[-1]:  # "by the <G>", "of the <L>": the word before the article
+                f.append(f"KBLN:{ka}{kb}:{content[-1]}")
         cls = v.classes
         bclasses = {c for cs in cls[ia + 1: ib] for c in cs}
         for c in bclasses:
@@ -272,6 +277,7 @@ class Featurizer:
             f.append(f"RW:{_stem(t)}")
         if ia + 1 < len(toks):
             f.append(f"A1:{toks[ia + 1]}")
+        f += _list_features(toks, cls, ia, ib, ka, kb)
         if self.syntax:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
@@ -335,4 +341,68 @@ def dependency_features(sdoc, base: int, a: Span, b: Span) -> list[str]:
     for w in mid:
         f.append(f"DW:{w}")
     f.append(f"DA:{ha.dep_}|{hb.dep_}")
+    return f
+
+
+_LIST_SEPARATORS = (",", "and", "or", "/")
+_PLACE_MARKERS = ("<L>", "<S>")
+
+
+def _run_edge(toks: list[str], i: int, step: int, stop: int) -> int:
+    """The far end of the list of mentions of i's kind that i stands in, walking by `step` (-1 back to
+    the list's first item, +1 on to its last) and never reaching `stop`: "<L> , <L> , and <L>", "<G> and
+    the <G>". Places and states make one list ("in <L> , <S>")."""
+    same = _PLACE_MARKERS if toks[i] in _PLACE_MARKERS else (toks[i],)
+    k = i
+    while True:
+        j = k + step
+        while 0 <= j < len(toks) and j != stop and (toks[j] in _LIST_SEPARATORS or toks[j] == "the"):
+            j += step
+        skipped = toks[min(j, k) + 1: max(j, k)]
+        if not any(t in _LIST_SEPARATORS for t in skipped) or len(skipped) > 3 \
+                or not (0 <= j < len(toks)) or j == stop or toks[j] not in same:
+            return k
+        k = j
+
+
+def _aside_end(toks: list[str], i: int, stop: int) -> int:
+    """The closing bracket of an aside right after mention i that only names it again or with its kind
+    ("<G> ( <G> )", "<G> ( <G> ( <G> ) )": an acronym, a translation), else i."""
+    if i + 1 >= stop or toks[i + 1] != "(":
+        return i
+    depth, k = 0, i + 1
+    while k < stop and k <= i + 8:
+        t = toks[k]
+        depth += (t == "(") - (t == ")")
+        if depth == 0:
+            return k
+        if t not in ("(", ")", toks[i]) and t not in _LIST_SEPARATORS:
+            return i
+        k += 1
+    return i
+
+
+def _list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int, ka: str, kb: str) -> list[str]:
+    """When A is one of a list of mentions of its kind and the list goes on towards B, or B is one of a
+    list that opens after A ("X took A, B and C"; "X, Y and Z fought in P"), or A's other names stand
+    in brackets after it ("X (Y) fought in P"): the words between, as if each end were its list's nearest
+    item. Nothing when neither end is in such a list."""
+    a_end = _aside_end(toks, ia, ib)
+    a_end = _run_edge(toks, a_end, +1, ib)
+    b_head = _run_edge(toks, ib, -1, a_end)
+    if a_end == ia and b_head == ib:
+        return []
+    core = toks[a_end + 1: b_head]
+    f = ["LST:" + ("a" if a_end > ia else "") + ("b" if b_head < ib else "")]
+    n = len(core)
+    f.append("CGAP:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7+"))
+    if n <= 6:
+        f.append("CBS:" + "_".join(core))
+    if core:
+        f += [f"CBL:{core[-1]}", f"CKBL:{ka}{kb}:{core[-1]}"]
+    for c in {c for cs in cls[a_end + 1: b_head] for c in cs}:
+        f.append(f"CKBC:{ka}{kb}:{c}")
+    words = [t for t in core if t.isalpha() and t not in _FUNCTION_WORDS]
+    if words:
+        f.append(f"CBLW:{_stem(words[-1])}")
     return f
