@@ -9,7 +9,8 @@
 - "they", "their" opening a sentence (or the clause after ", and", or after a short lead: "In 1975 they",
   "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
   when the sentence between names no group; never a person's, nor when a group or person stands before
-  it in its sentence;
+  it in its sentence; on an encyclopedia page, when no sentence before stands for it and its paragraph
+  names no other group (and at most one person), the page's subject;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
@@ -171,13 +172,29 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
     # to ...") to the one before it
     for j in (si - 1, si - 2):
         if j < 0 or ann.sentences[j].paragraph != sent.paragraph:
-            return None
+            break
         t = topic(ann, j)
         if t is not None:
             return t if not ann.is_state(t) else None
-        if any(_group(ann, sp) for sp in ann.sentence_spans(j)):
-            return None
-    return None
+        groups = {sp.key for sp in ann.sentence_spans(j) if _group(ann, sp)}
+        if groups:
+            return _page_subject_alone(ann, si) if groups == {ann.subject} else None
+    return _page_subject_alone(ann, si)
+
+
+def _page_subject_alone(ann: Annotated, si: int) -> str | None:
+    """An encyclopedia page's subject, for a "they" no sentence before stands for, when its paragraph
+    (before sentence `si`) names no other group and at most one person: "In 1975 they sent ..." on the
+    page of a group. None on other documents (a report's "they" is as often its sources or victims)."""
+    if ann.subject is None or not ann.infobox or ann.is_state(ann.subject):
+        return None
+    lo = _paragraph_start(ann, si)
+    before = [sp for sp in ann.spans_in(lo, ann.sentences[si].start) if sp.source != "coref"]
+    if any(_group(ann, sp) and sp.key != ann.subject for sp in before):
+        return None
+    if len({sp.key for sp in before if sp.type is EntityType.PERSON}) > 1:
+        return None
+    return ann.subject
 
 
 def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
