@@ -25,7 +25,7 @@ class Pair:
     b: Span
     sentence: int
     frames: list[Candidate] = field(default_factory=list)
-    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame
+    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame, implicit
     depth: int = 0  # a list item's depth
 
     @property
@@ -53,7 +53,7 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
                 if y.start - x.end > MAX_GAP or y.start < x.end or not _ok(ann, x, y):
                     continue  # (a phrase's two groups are paired by the frames that read "the two ...")
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
-    for p in infobox_pairs(ann) + list_pairs(ann):
+    for p in infobox_pairs(ann) + list_pairs(ann) + implicit_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
     for c in frames:
         x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
@@ -123,3 +123,36 @@ def list_pairs(ann: Annotated) -> list[Pair]:
             x, y = sorted((up, own), key=lambda s: s.start)
             out.append(Pair(x, y, i, via="list", depth=item.depth))
     return out
+
+
+def implicit_pairs(ann: Annotated) -> list[Pair]:
+    """On an encyclopedia page about one group, a sentence that names no group at all is most often
+    about the page's subject ("Its members included A and B", "These included the towns of P and Q"):
+    the subject, as an empty mention where the sentence opens, paired with each of the sentence's
+    mentions (via "implicit", so the model tells these from pairs of named ends). Not when the last
+    group named before it in its paragraph is another group (the paragraph is about that one)."""
+    subject = ann.subject
+    if subject is None or not ann.infobox or ann.is_state(subject) or ann.type_of(subject) is not EntityType.ORG:
+        return []
+    out = []
+    for i, sent in enumerate(ann.sentences):
+        if sent.kind != "text":
+            continue
+        spans = ann.sentence_spans(i)
+        if not spans or any(_is_group(ann, s) for s in spans):
+            continue
+        k = i
+        while k > 0 and ann.sentences[k - 1].paragraph == sent.paragraph:
+            k -= 1
+        earlier = [s for s in ann.spans_in(ann.sentences[k].start, sent.start) if _is_group(ann, s)]
+        if earlier and earlier[-1].key != subject:
+            continue
+        who = Span(sent.start, sent.start, subject, ann.type_of(subject), "implicit")
+        for sp in spans:
+            if _ok(ann, who, sp):
+                out.append(Pair(who, sp, i, via="implicit"))
+    return out
+
+
+def _is_group(ann: Annotated, s: Span) -> bool:
+    return ann.type_of(s.key) is EntityType.ORG and not ann.is_state(s.key)
