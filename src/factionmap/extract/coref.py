@@ -9,8 +9,8 @@
 - "they", "their" opening a sentence (or the clause after ", and", or after a short lead: "In 1975 they",
   "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
   when the sentence between names no group; never a person's, nor when a group or person stands before
-  it in its sentence; on an encyclopedia page, when no sentence before stands for it and its paragraph
-  names no other group (and at most one person), the page's subject;
+  it in its sentence; on a page about one group, when no sentence before stands for it and its
+  paragraph names no other group (and at most one person), the page's subject;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
@@ -182,11 +182,18 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
     return _page_subject_alone(ann, si)
 
 
+def group_page(ann: Annotated) -> str | None:
+    """The group a page is about: its subject (`find_subject`: the title, a heading or the lede names
+    it) when that is a group, not a state nor a person."""
+    s = ann.subject
+    return s if s is not None and ann.type_of(s) is EntityType.ORG and not ann.is_state(s) else None
+
+
 def _page_subject_alone(ann: Annotated, si: int) -> str | None:
-    """An encyclopedia page's subject, for a "they" no sentence before stands for, when its paragraph
-    (before sentence `si`) names no other group and at most one person: "In 1975 they sent ..." on the
-    page of a group. None on other documents (a report's "they" is as often its sources or victims)."""
-    if ann.subject is None or not ann.infobox or ann.is_state(ann.subject):
+    """The subject of a page about one group, for a "they" no sentence before stands for, when its
+    paragraph (before sentence `si`) names no other group and at most one person: "In 1975 they sent
+    ..." on the page of a group. None on other documents (a report's "they" is as often its sources)."""
+    if group_page(ann) is None:
         return None
     lo = _paragraph_start(ann, si)
     before = [sp for sp in ann.spans_in(lo, ann.sentences[si].start) if sp.source != "coref"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..ties.lexical import Candidate
+from ..coref import group_page
 from ..lists import items
 from ..state import Annotated, Span
 
@@ -126,13 +127,13 @@ def list_pairs(ann: Annotated) -> list[Pair]:
 
 
 def implicit_pairs(ann: Annotated) -> list[Pair]:
-    """On an encyclopedia page about one group, a sentence that names no group at all is most often
+    """On a page about one group (`coref.group_page`), a sentence that names no group at all is most often
     about the page's subject ("Its members included A and B", "These included the towns of P and Q"):
     the subject, as an empty mention where the sentence opens, paired with each of the sentence's
     mentions (via "implicit", so the model tells these from pairs of named ends). Not when the last
     group named before it in its paragraph is another group (the paragraph is about that one)."""
-    subject = ann.subject
-    if subject is None or not ann.infobox or ann.is_state(subject) or ann.type_of(subject) is not EntityType.ORG:
+    subject = group_page(ann)
+    if subject is None:
         return []
     out = []
     for i, sent in enumerate(ann.sentences):
