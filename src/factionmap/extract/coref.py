@@ -10,7 +10,7 @@
   "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
   when the sentence between names no group; never a person's, nor when a group or person stands before
   it in its sentence; on a page about one group, when no sentence before stands for it and its
-  paragraph names no other group (and at most one person), the page's subject;
+  paragraph named the page's subject before it (and no other group, at most one person), the subject;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
@@ -191,12 +191,15 @@ def group_page(ann: Annotated) -> str | None:
 
 def _page_subject_alone(ann: Annotated, si: int) -> str | None:
     """The subject of a page about one group, for a "they" no sentence before stands for, when its
-    paragraph (before sentence `si`) names no other group and at most one person: "In 1975 they sent
-    ..." on the page of a group. None on other documents (a report's "they" is as often its sources)."""
+    paragraph names the subject before sentence `si`, and no other group and at most one person:
+    "X ... . In 1975 they sent ..." on the page of X. None on other documents (a report's "they" is as
+    often its sources), nor when the paragraph opens with it."""
     if group_page(ann) is None:
         return None
     lo = _paragraph_start(ann, si)
     before = [sp for sp in ann.spans_in(lo, ann.sentences[si].start) if sp.source != "coref"]
+    if not any(sp.key == ann.subject for sp in before):
+        return None  # a paragraph's opening "they" (or one after people or volunteers no name stands for)
     if any(_group(ann, sp) and sp.key != ann.subject for sp in before):
         return None
     if len({sp.key for sp in before if sp.type is EntityType.PERSON}) > 1:
