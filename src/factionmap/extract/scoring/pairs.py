@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..ties.lexical import Candidate
-from ..coref import group_page
+from ..coref import group_page, is_group, paragraph_start
 from ..lists import items
 from ..state import Annotated, Span
 
@@ -128,7 +128,7 @@ def list_pairs(ann: Annotated) -> list[Pair]:
 
 def implicit_pairs(ann: Annotated) -> list[Pair]:
     """On a page about one group (`coref.group_page`), a sentence that names no group at all is most often
-    about the page's subject ("Its members included A and B", "These included the towns of P and Q"):
+    about the page's subject ("Early members included A and B", "These included the towns of P and Q"):
     the subject, as an empty mention where the sentence opens, paired with each of the sentence's
     mentions (via "implicit", so the model tells these from pairs of named ends). Not when the last
     group named before it in its paragraph is another group (the paragraph is about that one)."""
@@ -140,12 +140,9 @@ def implicit_pairs(ann: Annotated) -> list[Pair]:
         if sent.kind != "text":
             continue
         spans = ann.sentence_spans(i)
-        if not spans or any(_is_group(ann, s) for s in spans):
+        if not spans or any(is_group(ann, s) for s in spans):
             continue
-        k = i
-        while k > 0 and ann.sentences[k - 1].paragraph == sent.paragraph:
-            k -= 1
-        earlier = [s for s in ann.spans_in(ann.sentences[k].start, sent.start) if _is_group(ann, s)]
+        earlier = [s for s in ann.spans_in(paragraph_start(ann, i), sent.start) if is_group(ann, s)]
         if earlier and earlier[-1].key != subject:
             continue
         who = Span(sent.start, sent.start, subject, ann.type_of(subject), "implicit")
@@ -153,7 +150,3 @@ def implicit_pairs(ann: Annotated) -> list[Pair]:
             if _ok(ann, who, sp):
                 out.append(Pair(who, sp, i, via="implicit"))
     return out
-
-
-def _is_group(ann: Annotated, s: Span) -> bool:
-    return ann.type_of(s.key) is EntityType.ORG and not ann.is_state(s.key)
