@@ -138,7 +138,7 @@ def document_focus(ann: Annotated) -> str | None:
         return ann.subject
     counts: dict[str, int] = {}
     for s in ann.spans:
-        if s.source != "coref" and is_group(ann, s):
+        if s.source != "coref" and _group(ann, s):
             counts[s.key] = counts.get(s.key, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
@@ -176,13 +176,13 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
         t = topic(ann, j)
         if t is not None:
             return t if not ann.is_state(t) else None
-        groups = {sp.key for sp in ann.sentence_spans(j) if is_group(ann, sp)}
+        groups = {sp.key for sp in ann.sentence_spans(j) if _group(ann, sp)}
         if groups:
             return _page_subject_alone(ann, si) if groups == {ann.subject} else None
     return _page_subject_alone(ann, si)
 
 
-def group_page(ann: Annotated) -> str | None:
+def _group_page(ann: Annotated) -> str | None:
     """The group a page is about: its subject (`find_subject`: the title, a heading or the lede names
     it) when that is a group, not a state nor a person."""
     s = ann.subject
@@ -194,13 +194,13 @@ def _page_subject_alone(ann: Annotated, si: int) -> str | None:
     paragraph names the subject before sentence `si`, and no other group and at most one person:
     "X ... . In 1975 they sent ..." on the page of X. None on other documents (a report's "they" is as
     often its sources), nor when the paragraph opens with it."""
-    if group_page(ann) is None:
+    if _group_page(ann) is None:
         return None
-    lo = paragraph_start(ann, si)
+    lo = _paragraph_start(ann, si)
     before = [sp for sp in ann.spans_in(lo, ann.sentences[si].start) if sp.source != "coref"]
     if not any(sp.key == ann.subject for sp in before):
         return None  # a paragraph's opening "they" (or one after people or volunteers no name stands for)
-    if any(is_group(ann, sp) and sp.key != ann.subject for sp in before):
+    if any(_group(ann, sp) and sp.key != ann.subject for sp in before):
         return None
     if len({sp.key for sp in before if sp.type is EntityType.PERSON}) > 1:
         return None
@@ -214,8 +214,7 @@ def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
     return None
 
 
-def is_group(ann: Annotated, s: Span) -> bool:
-    """A mention of a group or body: an organisation that is not a state."""
+def _group(ann: Annotated, s: Span) -> bool:
     return s.type is EntityType.ORG and not ann.is_state(s.key)
 
 
@@ -252,7 +251,7 @@ def resolve(ann: Annotated) -> Annotated:
             if target is None and focus is not None and _named_since(ann, focus, a, 1500):
                 target = focus  # a news report's "the group" is the group it is about
             if target is None:
-                last = _last(ann, a, lambda s: is_group(ann, s))
+                last = _last(ann, a, lambda s: _group(ann, s))
                 target = last.key if last else ann.subject
             target = _and_clause_subject(ann, sent.start, a) or _reported_topic(ann, si, a) or target
             if target:
@@ -282,7 +281,7 @@ def resolve(ann: Annotated) -> Annotated:
                 ann.add_span(Span(a, b, target, ann.type_of(target), "coref"))
         for m in _TITLE_NP.finditer(body):
             a, b = sent.start + m.start(), sent.start + m.end()
-            para = paragraph_start(ann, si)
+            para = _paragraph_start(ann, si)
             last = None if in_quote(a) else _last(ann, a, lambda s: s.type is EntityType.PERSON and s.start >= para,  # noqa: B023 (called at once)
                                                    window=800)
             if last:
@@ -398,7 +397,7 @@ def _speakers(ann: Annotated) -> None:
     text = ann.text
     statements = []  # (offset, group key) of "Statement from X"
     for sp in ann.spans:
-        if is_group(ann, sp) and sp.source != "coref" and _STATEMENT_BY.search(text[max(0, sp.start - 60):sp.start]):
+        if _group(ann, sp) and sp.source != "coref" and _STATEMENT_BY.search(text[max(0, sp.start - 60):sp.start]):
             statements.append((sp.start, sp.key, ann.sentence_at(sp.start)))
     for si, sent in enumerate(ann.sentences):
         if sent.kind not in ("text", "list"):
@@ -439,7 +438,7 @@ def _quote_speaker(ann: Annotated, si: int, q: int) -> str | None:
     sent = ann.sentences[si]
     text = ann.text
     lead = text[sent.start:q]
-    here = [s for s in ann.spans_in(sent.start, q) if s.end <= q and is_group(ann, s)]
+    here = [s for s in ann.spans_in(sent.start, q) if s.end <= q and _group(ann, s)]
     if here and _SPEECH.search(text[here[-1].start:q]):
         return here[-1].key
     if here or not _SPEECH.search(lead):
@@ -478,10 +477,10 @@ def _and_clause_subject(ann: Annotated, sent_start: int, a: int) -> str | None:
     first = next((sp for sp in spans if sp.type is not EntityType.PLACE), None)
     if first is None or not _CLAUSE_LEAD.match(text[lo:first.start].strip(" -*\u2022")):
         return None
-    if not is_group(ann, first):
+    if not _group(ann, first):
         return None
     if _TITLE_AFTER.match(text, first.end):  # "G's spokesman P accepted ...": the group the clause brings in
-        others = [sp for sp in spans if sp.start > first.end and is_group(ann, sp) and sp.key != first.key
+        others = [sp for sp in spans if sp.start > first.end and _group(ann, sp) and sp.key != first.key
                   and not re.match(r"['’]s?\s", text[sp.end:sp.end + 3])]
         return others[-1].key if others else None
     if re.match(r"['’]s?\s", text[first.end:first.end + 3]):
@@ -512,11 +511,11 @@ def _sentence_subject(ann: Annotated, si: int, before: int) -> str | None:
     """The group a pronoun at `before` most likely means: the first group of its sentence, else the
     first group of the sentence before, else the document's subject."""
     sent = ann.sentences[si]
-    here = [s for s in ann.spans_in(sent.start, before) if is_group(ann, s)]
+    here = [s for s in ann.spans_in(sent.start, before) if _group(ann, s)]
     if here:
         return here[-1].key
     for j in range(si - 1, max(-1, si - 3), -1):
-        prev = [s for s in ann.sentence_spans(j) if is_group(ann, s)]
+        prev = [s for s in ann.sentence_spans(j) if _group(ann, s)]
         if prev:
             made = _new_group(ann, prev) if j == si - 1 else None
             return (made or prev[0]).key
@@ -552,7 +551,7 @@ def _he_chain(ann: Annotated, si: int, a: int) -> str | None:
     return None
 
 
-def paragraph_start(ann: Annotated, si: int) -> int:
+def _paragraph_start(ann: Annotated, si: int) -> int:
     k = si
     while k > 0 and ann.sentences[k - 1].paragraph == ann.sentences[si].paragraph:
         k -= 1
@@ -566,7 +565,7 @@ def topic(ann: Annotated, j: int) -> str | None:
     if sent.kind not in ("text", "list"):
         return None
     spans = ann.sentence_spans(j)
-    if not spans or not is_group(ann, spans[0]):
+    if not spans or not _group(ann, spans[0]):
         return None
     if _LEAD.match(ann.text[sent.start:spans[0].start].strip(" -*\u2022")) is None:
         return None
@@ -623,7 +622,7 @@ def _pair(ann: Annotated, si: int, a: int) -> tuple[str, str] | None:
         ann.sentences[si].paragraph else ann.sentences[si].start
     text = ann.text
     # a group named only as a person's ("X's leader P") is not one of the two; a group pointed at ("its") is
-    spans = [s for s in ann.spans_in(lo, a) if s.end <= a and is_group(ann, s) and (s.start, s.end) not in ann.pairs
+    spans = [s for s in ann.spans_in(lo, a) if s.end <= a and _group(ann, s) and (s.start, s.end) not in ann.pairs
              and not _TITLE_AFTER.match(text, s.end)]
     keys: list[str] = []
     for s in spans:

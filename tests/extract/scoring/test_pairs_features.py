@@ -86,30 +86,3 @@ def test_a_state_named_with_its_forces_is_one_marker(annotate):
     ann = annotate("In 1998 Turkish forces and Tom Hollis reached the border.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkish forces", "Tom Hollis"))
     assert "BS:and" in Featurizer(ann)(pair)  # "forces" is the state's organ, not a word between
-
-
-GROUP_PAGE = ("Desert Front | |\nAllegiance | Islamic State |\n"
-              "The Desert Front is a jihadist group in Syria.\n\n")
-
-
-def test_a_sentence_naming_no_group_on_a_group_page_pairs_the_page_subject(annotate):
-    ann = annotate(GROUP_PAGE + "Strongholds were established in Palmyra and Tadmur Springs in 2014.\n")
-    implicit = [p for p in _pairs(ann) if p.via == "implicit"]
-    assert {ann.entities[p.a.key].name for p in implicit} == {"Desert Front"}
-    assert {ann.text[p.b.start:p.b.end] for p in implicit} >= {"Palmyra"}
-    assert all(p.a.start == p.a.end for p in implicit)  # the subject is an empty mention where the sentence opens
-    feats = set(Featurizer(ann)(implicit[0]))
-    assert {"VIA:implicit", "DS:a", "L1:<start>"} <= feats
-    assert any(f.startswith("SRC:implicit|") for f in feats)
-
-
-def test_no_implicit_pair_where_a_group_is_named_or_the_paragraph_is_about_another(annotate):
-    ann = annotate(GROUP_PAGE + "The Sun Brigade attacked Palmyra in 2014.\n\n"
-                   "The Sun Brigade was formed in Homs. Strongholds were established in Tadmur Springs.\n")
-    assert not [p for p in _pairs(ann) if p.via == "implicit"]
-
-
-def test_no_implicit_pair_in_a_report_about_no_one_group(annotate):
-    ann = annotate("Fighting went on in Syria in 2014. The Desert Front held Homs.\n\nStrongholds were established in Palmyra.\n")
-    assert ann.subject is None
-    assert not [p for p in _pairs(ann) if p.via == "implicit"]

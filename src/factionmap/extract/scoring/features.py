@@ -36,8 +36,7 @@ _STOPLIKE = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset("""of in on at to for from by with as and or but the a an its their his her which who
 that this these those is was are were be been has had have it he she they also then""".split())
 _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name", "demonym": "demonym",
-        "ner": "ner", "coref": "coref", "list": "list",
-        "implicit": "implicit"}
+        "ner": "ner", "coref": "coref", "list": "list"}
 
 
 def kind(ann: Annotated, span: Span) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from ...model import EntityType
 from ..ties.lexical import Candidate
-from ..coref import group_page, is_group, paragraph_start
 from ..lists import items
 from ..state import Annotated, Span
 
@@ -26,7 +25,7 @@ class Pair:
     b: Span
     sentence: int
     frames: list[Candidate] = field(default_factory=list)
-    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame, implicit
+    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame
     depth: int = 0  # a list item's depth
 
     @property
@@ -54,7 +53,7 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
                 if y.start - x.end > MAX_GAP or y.start < x.end or not _ok(ann, x, y):
                     continue  # (a phrase's two groups are paired by the frames that read "the two ...")
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
-    for p in infobox_pairs(ann) + list_pairs(ann) + implicit_pairs(ann):
+    for p in infobox_pairs(ann) + list_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
     for c in frames:
         x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
@@ -123,30 +122,4 @@ def list_pairs(ann: Annotated) -> list[Pair]:
                 continue
             x, y = sorted((up, own), key=lambda s: s.start)
             out.append(Pair(x, y, i, via="list", depth=item.depth))
-    return out
-
-
-def implicit_pairs(ann: Annotated) -> list[Pair]:
-    """On a page about one group (`coref.group_page`), a sentence that names no group at all is most often
-    about the page's subject ("Early members included A and B", "These included the towns of P and Q"):
-    the subject, as an empty mention where the sentence opens, paired with each of the sentence's
-    mentions (via "implicit", so the model tells these from pairs of named ends). Not when the last
-    group named before it in its paragraph is another group (the paragraph is about that one)."""
-    subject = group_page(ann)
-    if subject is None:
-        return []
-    out = []
-    for i, sent in enumerate(ann.sentences):
-        if sent.kind != "text":
-            continue
-        spans = ann.sentence_spans(i)
-        if not spans or any(is_group(ann, s) for s in spans):
-            continue
-        earlier = [s for s in ann.spans_in(paragraph_start(ann, i), sent.start) if is_group(ann, s)]
-        if earlier and earlier[-1].key != subject:
-            continue
-        who = Span(sent.start, sent.start, subject, ann.type_of(subject), "implicit")
-        for sp in spans:
-            if _ok(ann, who, sp):
-                out.append(Pair(who, sp, i, via="implicit"))
     return out
