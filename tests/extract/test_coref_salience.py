@@ -92,3 +92,41 @@ def test_no_focus_when_no_group_stands_out(annotate):
                    "Boko Haram left Maiduguri. The group denied it.")
     assert document_focus(ann) is None
     assert _resolved(ann, "The group") == "Boko Haram"  # the last group named, as before
+
+
+# a group page's "they" that no sentence before stands for: the page's subject --------------------
+
+PAGE = ("Desert Front | |\nAllegiance | Islamic State |\n"
+        "The Desert Front is a jihadist group in Syria.\n\n"
+        "Founded in 2013, the Desert Front fought in Homs.\n\n")
+
+
+def test_they_after_the_page_subject_named_in_its_paragraph_is_the_subject(annotate):
+    ann = annotate(PAGE + "In 2014 Homs fell to the Desert Front. In 2015 they sent envoys to Aleppo. "
+                   "Their best-known leader was Abu Omar al-Tunisi.\n")
+    assert ann.entities[ann.subject].name == "Desert Front"
+    assert _resolved(ann, "they") == "Desert Front"  # the sentence before names it, but not as its subject
+    assert _resolved(ann, "Their") == "Desert Front"
+
+
+def test_they_opening_a_paragraph_of_a_group_page_stays_unresolved(annotate):
+    ann = annotate(PAGE + "In 2015 they sent envoys to Aleppo.\n")
+    assert _resolved(ann, "they") is None  # as often the people of the paragraph before
+
+
+def test_they_on_a_group_page_after_another_group_in_the_paragraph_stays_unresolved(annotate):
+    ann = annotate(PAGE + "The Desert Front lost Palmyra. The Sun Brigade held Palmyra for a year, and the town changed hands twice.\n"
+                   "Later that year they sent envoys to Aleppo.\n")
+    assert _resolved(ann, "they") is None  # the paragraph is about the Sun Brigade too
+
+
+def test_they_on_a_group_page_after_two_persons_stays_unresolved(annotate):
+    ann = annotate(PAGE + "Abu Omar al-Tunisi and Abu Bakr al-Baghdadi met the Desert Front in Homs in 2014. "
+                   "In 2015 they travelled to Aleppo.\n")
+    assert _resolved(ann, "they") is None  # the two men, not the group
+
+
+def test_they_in_a_report_about_no_one_group_stays_unresolved(annotate):
+    ann = annotate("Fighting went on in Syria in 2014. The Desert Front held Homs.\n\nIn 2015 they sent envoys to Aleppo.\n")
+    assert ann.subject is None
+    assert _resolved(ann, "they") is None

@@ -9,7 +9,8 @@
 - "they", "their" opening a sentence (or the clause after ", and", or after a short lead: "In 1975 they",
   "When they ...") -> the group the sentence before (in the paragraph) is about, or the one before that
   when the sentence between names no group; never a person's, nor when a group or person stands before
-  it in its sentence;
+  it in its sentence; on a page about one group, when no sentence before stands for it and its
+  paragraph named the page's subject before it (and no other group, at most one person), the subject;
 - a report without an infobox: "the group" -> the document's focus (`document_focus`: its subject, else
   the group it names most, clearly) when that group was named in the last 1,500 characters;
 - "it", "its" -> the group that is the subject of the sentence, else of the sentence before (the group
@@ -171,13 +172,39 @@ def _plural_subject(ann: Annotated, si: int, a: int) -> str | None:
     # to ...") to the one before it
     for j in (si - 1, si - 2):
         if j < 0 or ann.sentences[j].paragraph != sent.paragraph:
-            return None
+            break
         t = topic(ann, j)
         if t is not None:
             return t if not ann.is_state(t) else None
-        if any(_group(ann, sp) for sp in ann.sentence_spans(j)):
-            return None
-    return None
+        groups = {sp.key for sp in ann.sentence_spans(j) if _group(ann, sp)}
+        if groups:
+            return _page_subject_alone(ann, si) if groups == {ann.subject} else None
+    return _page_subject_alone(ann, si)
+
+
+def _group_page(ann: Annotated) -> str | None:
+    """The group a page is about: its subject (`find_subject`: the title, a heading or the lede names
+    it) when that is a group, not a state nor a person."""
+    s = ann.subject
+    return s if s is not None and ann.type_of(s) is EntityType.ORG and not ann.is_state(s) else None
+
+
+def _page_subject_alone(ann: Annotated, si: int) -> str | None:
+    """The subject of a page about one group, for a "they" no sentence before stands for, when its
+    paragraph names the subject before sentence `si`, and no other group and at most one person:
+    "X ... . In 1975 they sent ..." on the page of X. None on other documents (a report's "they" is as
+    often its sources), nor when the paragraph opens with it."""
+    if _group_page(ann) is None:
+        return None
+    lo = _paragraph_start(ann, si)
+    before = [sp for sp in ann.spans_in(lo, ann.sentences[si].start) if sp.source != "coref"]
+    if not any(sp.key == ann.subject for sp in before):
+        return None  # a paragraph's opening "they" (or one after people or volunteers no name stands for)
+    if any(_group(ann, sp) and sp.key != ann.subject for sp in before):
+        return None
+    if len({sp.key for sp in before if sp.type is EntityType.PERSON}) > 1:
+        return None
+    return ann.subject
 
 
 def _last(ann: Annotated, before: int, pred, window: int = 1500) -> Span | None:
