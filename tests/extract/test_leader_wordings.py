@@ -19,12 +19,16 @@ def _reads(pipeline, text: str) -> set[tuple[str, str, str]]:
     "Abu Omar al-Tunisi, secretary general of the Sun Brigade, spoke in 2014.",
     "Abu Omar al-Tunisi, the director of the Sun Brigade, spoke in 2014.",
     "Abu Omar al-Tunisi, the reputed boss of the Sun Brigade, was arrested in 2014.",
-    "Abu Omar al-Tunisi, chief of staff of the Sun Brigade, spoke in 2014.",
     "Abu Omar al-Tunisi, general commander of the Sun Brigade, spoke in 2014.",
     "Abu Omar al-Tunisi, head of the armed Islamist group Sun Brigade, spoke in 2014.",
 ])
 def test_a_leader_named_by_his_office(pipeline, text):
     assert ("Abu Omar al-Tunisi", "leader_of", "Sun Brigade") in _reads(pipeline, text)
+
+
+def test_a_deputy_is_no_leader(pipeline):
+    reads = _reads(pipeline, "Abu Omar al-Tunisi, deputy director of the Sun Brigade, spoke in 2014.")
+    assert ("Abu Omar al-Tunisi", "leader_of", "Sun Brigade") not in reads
 
 
 def test_a_group_named_by_the_person_at_its_head(pipeline):
