@@ -39,7 +39,8 @@ _POSS_PERSON = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + "|" + MEMBER +
 # "X's commanders (leaders, shura council ...)": the body that speaks for the whole group
 _POSS_BODY = re.compile(r"(?i)['’]s?\s+(?:(?:senior|top|main|remaining|local|field)\s+)?(?:commanders|leaders|"
                         r"leadership|members|emirs|shura\s+council|(?:governing|leadership)\s+council)\s")
-_POSS_LEADER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:" + LEADER + r")\s*,?\s*«P(\d+)»", re.I)
+# "allegiance to IS's leader B", "to al-Qaeda emir B": the group names whose leader B is
+_POSS_LEADER = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+)?(?:" + LEADER + r")\s*,?\s*«P(\d+)»", re.I)
 # a place after a locative preposition is where something happens, not who acts or is acted on
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|within|across|throughout|into|near|at|from)\s+(?:the\s+)?$")
 _LOCATIVE_BETWEEN = re.compile(r"(?i)\b(?:in|inside|within|across|throughout|into|near)\b")
