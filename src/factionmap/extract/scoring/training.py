@@ -26,7 +26,8 @@ from .labels import TARGETS, gold_ties, label_pairs
 from .learners import PRESETS, Learner, compact, fit_backoff, fit_boosted, fit_linear, fit_twostage, folds_of
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
-from .scorer import candidates_from_scores, pair_features
+from .aggregate import TieModel, fit_tie_model, tie_features
+from .scorer import candidates_from_scores, group_of, pair_features, scored_ties
 
 
 
@@ -144,8 +145,77 @@ DEFAULT_FRAME_DROPOUT = 0.0
 DEFAULT_SEEN_WEIGHT = 1.0
 
 
+# The tie stage (aggregate.py) `fit` adds to the pair model: "linear" (a logistic regression over each
+# tie's pairs, fitted on out-of-fold pair scores of TIE_FOLDS inner document folds), "noisy-or" (no
+# fitting) or "max" (none: a tie takes its best pair's score, as before the stage).
+DEFAULT_TIE_STAGE = "linear"
+TIE_FOLDS = 3
+TIE_C = 1.0
+
+
 def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None,
-        frame_dropout: float | None = None, seen_weight: float | None = None) -> RelationModel:
+        frame_dropout: float | None = None, seen_weight: float | None = None,
+        tie_stage: str | None = None) -> RelationModel:
+    """The pair model (`fit_pairs`) and its tie stage (`tie_stage`, DEFAULT_TIE_STAGE unless told)."""
+    options = dict(c=c, min_count=min_count, learner=learner, frame_dropout=frame_dropout, seen_weight=seen_weight)
+    model = fit_pairs(data, **options)
+    stage = DEFAULT_TIE_STAGE if tie_stage is None else tie_stage
+    model.ties = fit_tie_stage(data, stage, options)
+    model.meta["tie_stage"] = stage
+    return model
+
+
+def fit_tie_stage(data: list[DocData], stage: str, options: dict) -> TieModel:
+    """The tie stage, fitted by stacking for "linear": each document's ties with the pair scores of a pair
+    model fitted on the other inner folds (document folds of `data`, TIE_FOLDS of them), labelled right
+    or wrong against its gold, and one logistic regression over them all."""
+    if stage != "linear":
+        return TieModel(stage)
+    k = min(TIE_FOLDS, len(data))
+    if k < 2:
+        return TieModel("max")
+    fold = folds_of([d.name for d in data], k, salt="ties:")
+    rows: list[dict[str, float]] = []
+    y: list[bool] = []
+    weights: list[float] = []
+    for f in range(k):
+        held = [d for d in data if fold[d.name] == f]
+        if not held:
+            continue
+        inner = fit_pairs([d for d in data if fold[d.name] != f], **options)
+        for d in held:
+            for feats, label in zip(*tie_rows(d, inner)):
+                if label is not None:
+                    rows.append(feats)
+                    y.append(label)
+                    weights.append(d.weight)
+    return fit_tie_model(rows, y, weights, TIE_C)
+
+
+def tie_rows(d: DocData, model: RelationModel) -> tuple[list[dict[str, float]], list[bool | None]]:
+    """The document's ties under the pair model `model`: each one's `tie_features` and whether it is right
+    (None when nobody judged it: a document only analysts' reviews judge)."""
+    collected: dict[int, dict[str, float]] = {}
+
+    def combine(ann, a, support):
+        collected[id(a)] = tie_features(ann, a, support)
+        return max((sc.confidence or 0.0 for sc in support), default=0.0)
+
+    ann = assemble(d.ann, candidates_from_scores(d.ann, d.pairs, model.scores(d.feats, d.kinds), model.keep),
+                   combine=combine)
+    from ...model import Extraction
+
+    rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
+    right = mark_correct(d.gold, rows)
+    labels: list[bool | None] = list(right)
+    if d.partial:
+        rejected = mark_correct([dict(g, review="confirmed") for g in d.gold if g.get("review") == "rejected"], rows)
+        labels = [True if r else (False if x else None) for r, x in zip(right, rejected)]
+    return [collected[id(a)] for a in ann.assertions], labels
+
+
+def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None,
+              frame_dropout: float | None = None, seen_weight: float | None = None) -> RelationModel:
     """One classifier per target (`learners`; DEFAULT_LEARNER unless told, with its C replaced by `c`)
     on the pairs its kinds allow (maybes left out); `training_rows` says how each pair counts."""
     learner = learner or DEFAULT_LEARNER
@@ -215,11 +285,9 @@ def _stages(labels: list[dict[str, int]], mask: np.ndarray, unjudged: list[int],
 
 
 def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibrated: bool = False) -> list[dict]:
-    """The document's assertion rows under `model`, each with its confidence (raw unless `calibrated`)."""
-    raw = model.scores(d.feats, d.kinds)
-    scored = candidates_from_scores(d.ann, d.pairs, raw, model.keep if keep is None else keep,
-                                    model.calibration if calibrated else None)
-    ann = assemble(d.ann, scored)
+    """The document's assertion rows under `model` (`scorer.scored_ties`, as extraction makes them),
+    each with its confidence (raw unless `calibrated`)."""
+    ann = scored_ties(d.ann, d.pairs, model.scores(d.feats, d.kinds), model, calibrated=calibrated, keep=keep)
     from ...model import Extraction
 
     rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
@@ -228,15 +296,6 @@ def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibr
         row["group"] = group_of(a)
         row["rules"] = sorted({e.extractor for e in a.evidence if not e.extractor.startswith("model")})
     return rows
-
-
-def group_of(assertion) -> str:
-    """"frame" when a hand-written frame read the tie; else how the model's pair was found: "model" (a
-    sentence), "model-list" (a list item and what it hangs under), "model-infobox" (an infobox line)."""
-    rules = [e.extractor for e in assertion.evidence]
-    if any(not r.startswith("model") for r in rules):
-        return "frame"
-    return min(rules, key=len) if rules else "model"
 
 
 def positives(gold: list[dict]) -> list[dict]:
