@@ -8,8 +8,8 @@ Deterministic: folds by document name, a seeded solver, features in sorted order
 """
 from __future__ import annotations
 
+import copy
 import math
-
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -149,42 +149,44 @@ DEFAULT_SEEN_WEIGHT = 1.0
 # tie's pairs, fitted on out-of-fold pair scores of TIE_FOLDS inner document folds), "noisy-or" (no
 # fitting) or "max" (none: a tie takes its best pair's score, as before the stage).
 DEFAULT_TIE_STAGE = "linear"
-TIE_FOLDS = 3
+TIE_FOLDS = 5
 TIE_C = 1.0
 
 
 def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None,
         frame_dropout: float | None = None, seen_weight: float | None = None,
-        tie_stage: str | None = None) -> RelationModel:
-    """The pair model (`fit_pairs`) and its tie stage (`tie_stage`, DEFAULT_TIE_STAGE unless told)."""
+        tie_stage: str | None = None, inner: dict[int, RelationModel] | None = None) -> RelationModel:
+    """The pair model (`fit_pairs`) and its tie stage (`tie_stage`, DEFAULT_TIE_STAGE unless told),
+    stacked on TIE_FOLDS document folds of `data` (`folds_of`): each fold's ties scored by a pair model
+    fitted on the other folds (`inner[fold]` when given: cross-validation's models, the same fits)."""
     options = dict(c=c, min_count=min_count, learner=learner, frame_dropout=frame_dropout, seen_weight=seen_weight)
     model = fit_pairs(data, **options)
     stage = DEFAULT_TIE_STAGE if tie_stage is None else tie_stage
-    model.ties = fit_tie_stage(data, stage, options)
+    parts = []
+    if stage == "linear":
+        k = min(TIE_FOLDS, len(data))
+        fold = folds_of([d.name for d in data], k)
+        for g in range(k):
+            held = [d for d in data if fold[d.name] == g]
+            if held and len(held) < len(data):
+                m = (inner or {}).get(g) or fit_pairs([d for d in data if fold[d.name] != g], **options)
+                parts.append((held, m))
+    model.ties = stacked_ties(parts, stage)
     model.meta["tie_stage"] = stage
     return model
 
 
-def fit_tie_stage(data: list[DocData], stage: str, options: dict) -> TieModel:
-    """The tie stage, fitted by stacking for "linear": each document's ties with the pair scores of a pair
-    model fitted on the other inner folds (document folds of `data`, TIE_FOLDS of them), labelled right
-    or wrong against its gold, and one logistic regression over them all."""
+def stacked_ties(parts: list[tuple[list[DocData], RelationModel]], stage: str) -> TieModel:
+    """The tie stage: for "linear", a logistic regression over the ties of each (documents, pair model
+    that never saw them) of `parts`, labelled right or wrong against the documents' gold."""
     if stage != "linear":
         return TieModel(stage)
-    k = min(TIE_FOLDS, len(data))
-    if k < 2:
-        return TieModel("max")
-    fold = folds_of([d.name for d in data], k, salt="ties:")
     rows: list[dict[str, float]] = []
     y: list[bool] = []
     weights: list[float] = []
-    for f in range(k):
-        held = [d for d in data if fold[d.name] == f]
-        if not held:
-            continue
-        inner = fit_pairs([d for d in data if fold[d.name] != f], **options)
-        for d in held:
-            for feats, label in zip(*tie_rows(d, inner)):
+    for docs, model in parts:
+        for d in docs:
+            for feats, label in zip(*tie_rows(d, model)):
                 if label is not None:
                     rows.append(feats)
                     y.append(label)
@@ -311,6 +313,7 @@ class CVResult:
     docs: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)  # the documents the frames were written against
     seconds: float = 0.0
+    pair_models: dict[int, RelationModel] = field(default_factory=dict)  # fold -> the pair model fitted without it
 
 
 def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
@@ -327,16 +330,31 @@ def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
 
 
 def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, progress=None,
-                   learner: Learner | None = None, **fit_options) -> CVResult:
+                   learner: Learner | None = None, tie_stage: str | None = None, **fit_options) -> CVResult:
+    """Each fold's documents scored by a model fitted on the other folds. The model's tie stage is stacked
+    within its training folds: the ties of each other fold g scored by a pair model fitted on the folds
+    but f and g (one fit per two folds, shared by both)."""
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
     res = CVResult(docs=[d.name for d in data], seen={d.name for d in data if d.seen})
+    options = dict(c=c, learner=learner, **fit_options)
+    stage = DEFAULT_TIE_STAGE if tie_stage is None else tie_stage
+    fits: dict[frozenset[int], RelationModel] = {}
+
+    def without(held: frozenset[int]) -> RelationModel:
+        if held not in fits:
+            fits[held] = fit_pairs([d for d in data if fold[d.name] not in held], **options)
+        return fits[held]
+
     for f in range(k):
-        train = [d for d in data if fold[d.name] != f]
         test = [d for d in data if fold[d.name] == f]
-        if not test:
+        if not test or len(test) == len(data):
             continue
-        model = fit(train, c=c, learner=learner, **fit_options)
+        model = copy.copy(without(frozenset({f})))
+        parts = [(held, without(frozenset({f, g}))) for g in range(k) if g != f
+                 for held in [[d for d in data if fold[d.name] == g]] if held and len(held) + len(test) < len(data)]
+        model.ties = stacked_ties(parts, stage) if stage != "linear" or parts else TieModel("max")
+        res.pair_models[f] = without(frozenset({f}))
         for d in test:
             res.rows.extend(doc_rows(d, model))
             res.gold.extend(positives(d.gold))
@@ -502,7 +520,7 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float | None = Non
     probs = [r["confidence"] for r in cal_rows]
     ece, table = reliability(probs, cv.correct)
     t0 = time.perf_counter()
-    model = fit(data, c=c, learner=learner)
+    model = fit(data, c=c, learner=learner, inner=cv.pair_models if folds == TIE_FOLDS else None)
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),
