@@ -4,7 +4,7 @@
     .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted|backoff|twostage] [--c 0.3] [--min-precision 0.80]
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
                                        [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
-                                       [--threshold-on-unseen yes|no]
+                                       [--threshold-on-unseen yes|no] [--tie-stage linear|noisy-or|max]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
@@ -83,6 +83,8 @@ def main(argv=None) -> int:
                          "default training.DEFAULT_UNSEEN_GROUPS")
     ap.add_argument("--relation-curves", nargs="*", default=None, metavar="GROUP",
                     help="groups calibrated per relation too (default training.RELATION_CURVES)")
+    ap.add_argument("--tie-stage", choices=["linear", "noisy-or", "max"], default=None,
+                    help="how a tie's pairs combine (default training.DEFAULT_TIE_STAGE; max: the best pair's score)")
     ap.add_argument("--threshold-on-unseen", choices=["yes", "no"], default=None,
                     help="choose the threshold on the training documents' curve (default "
                          "training.DEFAULT_THRESHOLD_ON_UNSEEN)")
@@ -105,7 +107,7 @@ def main(argv=None) -> int:
 
     unseen = frozenset(d.name for d in data if not d.seen)
     cv = T.cross_validate(data, args.folds, args.c, learner=PRESETS[args.learner] if args.learner else None,
-                          frame_dropout=args.frame_dropout, seen_weight=args.seen_weight)
+                          frame_dropout=args.frame_dropout, seen_weight=args.seen_weight, tie_stage=args.tie_stage)
     groups = None if args.unseen_calibration is None else tuple(args.unseen_calibration)
     per_relation = None if args.relation_curves is None else tuple(args.relation_curves)
     cal_rows = T.cross_calibrated(cv, args.folds, groups, per_relation)  # each fold calibrated by curves fitted on the others

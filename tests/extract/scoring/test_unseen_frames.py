@@ -37,7 +37,7 @@ def test_full_dropout_keeps_only_the_frame_free_copy():
 
 
 def _frame_weight(data, **options) -> float:
-    model = training.fit(data, min_count=1, **options)
+    model = training.fit_pairs(data, min_count=1, **options)
     return float(model.w[model.vocab["FRR:based-in>"], training.TARGETS.index("operates_in>")])
 
 

@@ -2,7 +2,8 @@
 
 Stored as a folder (shipped in the package under `data/model/`, or written by `factionmap train`):
 
-    meta.json     targets, threshold, calibration knots, the learner, what it was trained on, its figures
+    meta.json     targets, threshold, calibration knots, the tie stage's weights (`aggregate.TieModel`), the
+                  learner, what it was trained on, its figures
     vocab.txt     one feature a line (line n is column n of the features)
     weights.npz   linear and backoff learners: `w` (features x targets, float16) and `b` (targets); the
                   twostage learner adds the gate, `g` (features, float16) and `gb` (one value)
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from ...errors import ConfigError
+from .aggregate import TieModel
 from .labels import TARGETS, split_target
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
@@ -102,6 +104,12 @@ class RelationModel:
     meta: dict = field(default_factory=dict)
     trees: dict[int, Any] | None = None  # target index -> LightGBM booster, when boosted (w is then unused)
     gate: tuple[np.ndarray, float] | None = None  # twostage: "states some tie" weights and intercept
+    ties: TieModel | None = None  # the tie stage (aggregate.py); None: a tie takes its best pair's score
+
+    @property
+    def combine(self) -> TieModel | None:
+        """How a tie's pairs make its raw confidence: the tie stage, or None (the best pair's score)."""
+        return self.ties if self.ties is not None and self.ties.kind != "max" else None
 
     @property
     def version(self) -> str:
@@ -160,10 +168,13 @@ class RelationModel:
         meta = dict(self.meta)
         meta.update(targets=TARGETS, threshold=self.threshold, keep=self.keep,
                     calibration=self.calibration.to_json())
+        meta.pop("ties", None)
+        if self.ties is not None:
+            meta["ties"] = self.ties.to_json()
         h = hashlib.sha256()
         for p in files:
             h.update((folder / p).read_bytes())
-        h.update(json.dumps({k: meta[k] for k in ("targets", "threshold", "keep", "calibration")},
+        h.update(json.dumps({k: meta[k] for k in ("targets", "threshold", "keep", "calibration", "ties") if k in meta},
                             sort_keys=True).encode())
         meta["digest"] = h.hexdigest()
         (folder / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -238,9 +249,13 @@ def load_model(folder: str | Path | None = None) -> RelationModel:
         raise ConfigError(f"{folder}: weights of shape {w.shape} do not fit {len(names)} features")
     if gate is not None and gate[0].shape != (len(names),):
         raise ConfigError(f"{folder}: gate weights of shape {gate[0].shape} do not fit {len(names)} features")
+    try:
+        ties = TieModel.from_json(meta["ties"]) if meta.get("ties") else None
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{folder}: unreadable tie stage in meta.json ({exc}); retrain the model") from None
     return RelationModel({n: i for i, n in enumerate(names)}, w, b, float(meta.get("threshold", 0.5)),
                          float(meta.get("keep", 0.05)), Calibration.from_json(meta.get("calibration") or {}), meta,
-                         trees, gate)
+                         trees, gate, ties)
 
 
 @functools.lru_cache(maxsize=4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..ties import assemble
 from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
 from .features import Featurizer, kind
@@ -53,8 +54,37 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
     return out
 
 
-def score_candidates(ann: Annotated, frames: list[Candidate], model: RelationModel) -> list[Scored]:
+def scored_ties(ann: Annotated, pairs: list[Pair], raw, model: RelationModel, version: str = "",
+                calibrated: bool = True, keep: float | None = None) -> Annotated:
+    """The document's ties under `model`: every (pair, target) whose raw score reaches the model's `keep`
+    becomes a candidate, the candidates of one tie are combined by the model's tie stage (the best pair's
+    score when it has none), and the tie's confidence is calibrated by the group of what read it
+    (`group_of`). Extraction and cross-validation (`training.doc_rows`, uncalibrated) both come here,
+    so the figures measure what extraction ships."""
+    scored = candidates_from_scores(ann, pairs, raw, model.keep if keep is None else keep)
+    ann = assemble(ann, scored, version, combine=model.combine)
+    if calibrated:
+        for a in ann.assertions:
+            a.confidence = model.calibration(a.confidence or 0.0, group_of(a), a.relation)
+    return ann
+
+
+def model_ties(ann: Annotated, frames: list[Candidate], model: RelationModel, version: str = "",
+               min_confidence: float | None = None) -> Annotated:
+    """Extraction's ties with a model: those whose calibrated confidence reaches the model's threshold
+    (or `min_confidence`)."""
     pairs = candidate_pairs(ann, frames)
     feats, kinds = pair_features(ann, pairs)
-    raw = model.scores(feats, kinds)
-    return candidates_from_scores(ann, pairs, raw, model.keep, model.calibration)
+    ann = scored_ties(ann, pairs, model.scores(feats, kinds), model, version)
+    floor = model.threshold if min_confidence is None else min_confidence
+    ann.assertions = [a for a in ann.assertions if (a.confidence or 0.0) >= floor]
+    return ann
+
+
+def group_of(assertion) -> str:
+    """"frame" when a hand-written frame read the tie; else how the model's pair was found: "model" (a
+    sentence), "model-list" (a list item and what it hangs under), "model-infobox" (an infobox line)."""
+    rules = [e.extractor for e in assertion.evidence]
+    if any(not r.startswith("model") for r in rules):
+        return "frame"
+    return min(rules, key=len) if rules else "model"

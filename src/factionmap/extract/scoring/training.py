@@ -8,8 +8,8 @@ Deterministic: folds by document name, a seeded solver, features in sorted order
 """
 from __future__ import annotations
 
+import copy
 import math
-
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -26,7 +26,8 @@ from .labels import TARGETS, gold_ties, label_pairs
 from .learners import PRESETS, Learner, compact, fit_backoff, fit_boosted, fit_linear, fit_twostage, folds_of
 from .model import Calibration, RelationModel, allowed_mask
 from .pairs import Pair, candidate_pairs
-from .scorer import candidates_from_scores, pair_features
+from .aggregate import TieModel, fit_tie_model, tie_features
+from .scorer import candidates_from_scores, group_of, pair_features, scored_ties
 
 
 
@@ -144,8 +145,81 @@ DEFAULT_FRAME_DROPOUT = 0.0
 DEFAULT_SEEN_WEIGHT = 1.0
 
 
+# The tie stage (aggregate.py) `fit` adds to the pair model: "linear" (a logistic regression over each
+# tie's pairs, fitted on out-of-fold pair scores of TIE_FOLDS inner document folds), "noisy-or" (no
+# fitting) or "max" (none: a tie takes its best pair's score, as before the stage). Measured by
+# bench/train_cv.py --tie-stage (65 documents, December 2026; F1 at P>=0.80 / training documents / best F1):
+# max 0.370 / 0.337 / 0.483, noisy-or 0.388 / 0.353 / 0.487, linear 0.422 / 0.389 / 0.492 (ECE 0.012).
+DEFAULT_TIE_STAGE = "linear"
+TIE_FOLDS = 5
+TIE_C = 1.0
+
+
 def fit(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None,
-        frame_dropout: float | None = None, seen_weight: float | None = None) -> RelationModel:
+        frame_dropout: float | None = None, seen_weight: float | None = None,
+        tie_stage: str | None = None, inner: dict[int, RelationModel] | None = None) -> RelationModel:
+    """The pair model (`fit_pairs`) and its tie stage (`tie_stage`, DEFAULT_TIE_STAGE unless told),
+    stacked on TIE_FOLDS document folds of `data` (`folds_of`): each fold's ties scored by a pair model
+    fitted on the other folds (`inner[fold]` when given: cross-validation's models, the same fits)."""
+    options = dict(c=c, min_count=min_count, learner=learner, frame_dropout=frame_dropout, seen_weight=seen_weight)
+    model = fit_pairs(data, **options)
+    stage = DEFAULT_TIE_STAGE if tie_stage is None else tie_stage
+    parts = []
+    if stage == "linear":
+        k = min(TIE_FOLDS, len(data))
+        fold = folds_of([d.name for d in data], k)
+        for g in range(k):
+            held = [d for d in data if fold[d.name] == g]
+            if held and len(held) < len(data):
+                m = (inner or {}).get(g) or fit_pairs([d for d in data if fold[d.name] != g], **options)
+                parts.append((held, m))
+    model.ties = stacked_ties(parts, stage)
+    model.meta["tie_stage"] = stage
+    return model
+
+
+def stacked_ties(parts: list[tuple[list[DocData], RelationModel]], stage: str) -> TieModel:
+    """The tie stage: for "linear", a logistic regression over the ties of each (documents, pair model
+    that never saw them) of `parts`, labelled right or wrong against the documents' gold."""
+    if stage != "linear":
+        return TieModel(stage)
+    rows: list[dict[str, float]] = []
+    y: list[bool] = []
+    weights: list[float] = []
+    for docs, model in parts:
+        for d in docs:
+            for feats, label in zip(*tie_rows(d, model)):
+                if label is not None:
+                    rows.append(feats)
+                    y.append(label)
+                    weights.append(d.weight)
+    return fit_tie_model(rows, y, weights, TIE_C)
+
+
+def tie_rows(d: DocData, model: RelationModel) -> tuple[list[dict[str, float]], list[bool | None]]:
+    """The document's ties under the pair model `model`: each one's `tie_features` and whether it is right
+    (None when nobody judged it: a document only analysts' reviews judge)."""
+    collected: dict[int, dict[str, float]] = {}
+
+    def combine(ann, a, support):
+        collected[id(a)] = tie_features(ann, a, support)
+        return max((sc.confidence or 0.0 for sc in support), default=0.0)
+
+    ann = assemble(d.ann, candidates_from_scores(d.ann, d.pairs, model.scores(d.feats, d.kinds), model.keep),
+                   combine=combine)
+    from ...model import Extraction
+
+    rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
+    right = mark_correct(d.gold, rows)
+    labels: list[bool | None] = list(right)
+    if d.partial:
+        rejected = mark_correct([dict(g, review="confirmed") for g in d.gold if g.get("review") == "rejected"], rows)
+        labels = [True if r else (False if x else None) for r, x in zip(right, rejected)]
+    return [collected[id(a)] for a in ann.assertions], labels
+
+
+def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, learner: Learner | None = None,
+              frame_dropout: float | None = None, seen_weight: float | None = None) -> RelationModel:
     """One classifier per target (`learners`; DEFAULT_LEARNER unless told, with its C replaced by `c`)
     on the pairs its kinds allow (maybes left out); `training_rows` says how each pair counts."""
     learner = learner or DEFAULT_LEARNER
@@ -215,11 +289,9 @@ def _stages(labels: list[dict[str, int]], mask: np.ndarray, unjudged: list[int],
 
 
 def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibrated: bool = False) -> list[dict]:
-    """The document's assertion rows under `model`, each with its confidence (raw unless `calibrated`)."""
-    raw = model.scores(d.feats, d.kinds)
-    scored = candidates_from_scores(d.ann, d.pairs, raw, model.keep if keep is None else keep,
-                                    model.calibration if calibrated else None)
-    ann = assemble(d.ann, scored)
+    """The document's assertion rows under `model` (`scorer.scored_ties`, as extraction makes them),
+    each with its confidence (raw unless `calibrated`)."""
+    ann = scored_ties(d.ann, d.pairs, model.scores(d.feats, d.kinds), model, calibrated=calibrated, keep=keep)
     from ...model import Extraction
 
     rows = assertion_rows(Extraction(d.doc, assertions=ann.assertions), d.name)
@@ -228,15 +300,6 @@ def doc_rows(d: DocData, model: RelationModel, keep: float | None = None, calibr
         row["group"] = group_of(a)
         row["rules"] = sorted({e.extractor for e in a.evidence if not e.extractor.startswith("model")})
     return rows
-
-
-def group_of(assertion) -> str:
-    """"frame" when a hand-written frame read the tie; else how the model's pair was found: "model" (a
-    sentence), "model-list" (a list item and what it hangs under), "model-infobox" (an infobox line)."""
-    rules = [e.extractor for e in assertion.evidence]
-    if any(not r.startswith("model") for r in rules):
-        return "frame"
-    return min(rules, key=len) if rules else "model"
 
 
 def positives(gold: list[dict]) -> list[dict]:
@@ -252,6 +315,7 @@ class CVResult:
     docs: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)  # the documents the frames were written against
     seconds: float = 0.0
+    pair_models: dict[int, RelationModel] = field(default_factory=dict)  # fold -> the pair model fitted without it
 
 
 def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
@@ -268,16 +332,31 @@ def mark_correct(gold: list[dict], rows: list[dict]) -> list[bool]:
 
 
 def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, progress=None,
-                   learner: Learner | None = None, **fit_options) -> CVResult:
+                   learner: Learner | None = None, tie_stage: str | None = None, **fit_options) -> CVResult:
+    """Each fold's documents scored by a model fitted on the other folds. The model's tie stage is stacked
+    within its training folds: the ties of each other fold g scored by a pair model fitted on the folds
+    but f and g (one fit per two folds, shared by both)."""
     t0 = time.perf_counter()
     fold = folds_of([d.name for d in data], k)
     res = CVResult(docs=[d.name for d in data], seen={d.name for d in data if d.seen})
+    options = dict(c=c, learner=learner, **fit_options)
+    stage = DEFAULT_TIE_STAGE if tie_stage is None else tie_stage
+    fits: dict[frozenset[int], RelationModel] = {}
+
+    def without(held: frozenset[int]) -> RelationModel:
+        if held not in fits:
+            fits[held] = fit_pairs([d for d in data if fold[d.name] not in held], **options)
+        return fits[held]
+
     for f in range(k):
-        train = [d for d in data if fold[d.name] != f]
         test = [d for d in data if fold[d.name] == f]
-        if not test:
+        if not test or len(test) == len(data):
             continue
-        model = fit(train, c=c, learner=learner, **fit_options)
+        model = copy.copy(without(frozenset({f})))
+        parts = [(held, without(frozenset({f, g}))) for g in range(k) if g != f
+                 for held in [[d for d in data if fold[d.name] == g]] if held and len(held) + len(test) < len(data)]
+        model.ties = stacked_ties(parts, stage) if stage != "linear" or parts else TieModel("max")
+        res.pair_models[f] = without(frozenset({f}))
         for d in test:
             res.rows.extend(doc_rows(d, model))
             res.gold.extend(positives(d.gold))
@@ -443,7 +522,7 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float | None = Non
     probs = [r["confidence"] for r in cal_rows]
     ece, table = reliability(probs, cv.correct)
     t0 = time.perf_counter()
-    model = fit(data, c=c, learner=learner)
+    model = fit(data, c=c, learner=learner, inner=cv.pair_models if folds == TIE_FOLDS else None)
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),

@@ -50,16 +50,20 @@ def relations(ann: Annotated, version: str = "", model=None, min_confidence: flo
     cands = frame_candidates(ann)
     if model is None:
         return assemble(ann, [Scored(c) for c in cands], version)
-    from ..scoring.scorer import score_candidates
+    from ..scoring.scorer import model_ties
 
-    scored = score_candidates(ann, cands, model)
-    floor = model.threshold if min_confidence is None else min_confidence
-    return assemble(ann, [s for s in scored if s.confidence >= floor], version)
+    return model_ties(ann, cands, model, version, min_confidence)
 
 
-def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotated:
+def assemble(ann: Annotated, scored: list[Scored], version: str = "",
+             combine: Callable[[Annotated, Assertion, list[Scored]], float] | None = None) -> Annotated:
+    """The document's ties, one per (subject, relation, object, stance), from its scored candidates.
+    A tie's confidence is the highest of its candidates', or, with `combine`, what `combine` makes of
+    the tie and all its candidates (the model's tie stage); its evidence then comes best-scored first."""
     seen: dict[tuple, Assertion] = {}
     dated: dict[tuple, list] = {}
+    support: dict[tuple, list[Scored]] = {}
+    ev_score: dict[tuple, float] = {}  # (tie, evidence's start, end, rule): its best candidate's score
     for sc in scored:
         c = sc.cand
         if not guards.keep(ann, c):
@@ -86,6 +90,9 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotat
         ev = Evidence(ann.doc.id, ev_start, sent.end, c.rule, version,
                       trigger=ann.text[c.trigger[0]:c.trigger[1]])
         dated.setdefault(key, []).append((start, end))
+        support.setdefault(key, []).append(sc)
+        ek = (key, ev.start_char, ev.end_char, ev.extractor)
+        ev_score[ek] = max(ev_score.get(ek, 0.0), sc.confidence or 0.0)
         old = seen.get(key)
         if old is None:
             seen[key] = Assertion(ann.entities[s_key], c.relation, ann.entities[o_key], stance, start, end,
@@ -99,6 +106,9 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "") -> Annotat
             old.confidence = max(old.confidence or 0.0, sc.confidence)
     for key, a in seen.items():
         a.start, a.end = tie_dates(dated[key])
+        if combine is not None:
+            a.confidence = combine(ann, a, support[key])
+            a.evidence.sort(key=lambda e: -ev_score.get((key, e.start_char, e.end_char, e.extractor), 0.0))
     # a tie both asserted and reported: the asserted line first
     ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann
