@@ -3,6 +3,8 @@ stage is stacked on out-of-fold pair scores, saved with the model, and extractio
 cross-validation measures it."""
 from __future__ import annotations
 
+import pytest
+
 from factionmap.extract.kb import load_kb
 from factionmap.extract.pipeline import build_pipeline
 from factionmap.extract.scoring import training
@@ -90,12 +92,15 @@ def test_a_fitted_tie_stage_learns_that_repetition_counts():
     assert TieModel.from_json(model.to_json()) == model
 
 
-def test_the_trained_model_carries_its_tie_stage_and_extraction_measures_as_cv(tiny_data, tmp_path):
-    model, _ = training.train(tiny_data, folds=3, min_precision=0.5)
-    assert model.ties is not None and model.ties.kind == "linear" and model.ties.weights
+@pytest.mark.parametrize("stage", ["linear", "noisy-or", None])
+def test_the_trained_model_carries_its_tie_stage_and_extraction_measures_as_cv(tiny_data, tmp_path, stage):
+    model, _ = training.train(tiny_data, folds=3, min_precision=0.5, tie_stage=stage)
+    kind = stage or training.DEFAULT_TIE_STAGE
+    assert model.ties is not None and model.ties.kind == kind
+    assert bool(model.ties.weights) == (kind == "linear")
     model.save(tmp_path / "m")
     loaded = load_model(tmp_path / "m")
-    assert loaded.ties == model.ties and loaded.meta["ties"]["kind"] == "linear"
+    assert loaded.ties == model.ties and loaded.meta["ties"]["kind"] == kind
     pipeline = build_pipeline(load_kb(FIXTURES / "kb"), model=loaded, version="test")
     for d in tiny_data:
         ex = pipeline(Document(text=d.doc.text, title=d.doc.title))

@@ -55,18 +55,22 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
 
 
 def scored_ties(ann: Annotated, pairs: list[Pair], raw, model: RelationModel, version: str = "",
-                calibrated: bool = True, keep: float | None = None) -> Annotated:
+                calibrated: bool = True, keep: float | None = None, floor: float | None = None) -> Annotated:
     """The document's ties under `model`: every (pair, target) whose raw score reaches the model's `keep`
     becomes a candidate, the candidates of one tie are combined by the model's tie stage (the best pair's
     score when it has none), and the tie's confidence is calibrated by the group of what read it
     (`group_of`). Extraction and cross-validation (`training.doc_rows`, uncalibrated) both come here,
-    so the figures measure what extraction ships."""
+    so the figures measure what extraction ships. With `floor`, only ties whose (calibrated) confidence
+    reaches it are kept, and only they are dated."""
     scored = candidates_from_scores(ann, pairs, raw, model.keep if keep is None else keep)
-    ann = assemble(ann, scored, version, combine=model.combine)
-    if calibrated:
-        for a in ann.assertions:
-            a.confidence = model.calibration(a.confidence or 0.0, group_of(a), a.relation)
-    return ann
+    stage = model.combine
+
+    def combine(ann: Annotated, a, support: list) -> float:
+        p = stage(ann, a, support) if stage is not None else max((s.confidence or 0.0) for s in support)
+        return model.calibration(p, group_of(a), a.relation) if calibrated else p
+
+    return assemble(ann, scored, version, combine=combine,
+                    keep_tie=None if floor is None else (lambda a: (a.confidence or 0.0) >= floor))
 
 
 def model_ties(ann: Annotated, frames: list[Candidate], model: RelationModel, version: str = "",
@@ -75,10 +79,8 @@ def model_ties(ann: Annotated, frames: list[Candidate], model: RelationModel, ve
     (or `min_confidence`)."""
     pairs = candidate_pairs(ann, frames)
     feats, kinds = pair_features(ann, pairs)
-    ann = scored_ties(ann, pairs, model.scores(feats, kinds), model, version)
     floor = model.threshold if min_confidence is None else min_confidence
-    ann.assertions = [a for a in ann.assertions if (a.confidence or 0.0) >= floor]
-    return ann
+    return scored_ties(ann, pairs, model.scores(feats, kinds), model, version, floor=floor)
 
 
 def group_of(assertion) -> str:

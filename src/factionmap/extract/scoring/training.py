@@ -516,9 +516,11 @@ def threshold_docs(cv: CVResult, on_unseen: bool | None = None) -> list[str]:
 
 
 def train(data: list[DocData], cv: CVResult | None = None, c: float | None = None, folds: int = 5,
-          min_precision: float = DEFAULT_MIN_PRECISION, learner: Learner | None = None) -> tuple[RelationModel, dict]:
-    """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation."""
-    cv = cv or cross_validate(data, folds, c, learner=learner)
+          min_precision: float = DEFAULT_MIN_PRECISION, learner: Learner | None = None,
+          tie_stage: str | None = None) -> tuple[RelationModel, dict]:
+    """The model fitted on all of `data`, its calibration and threshold chosen on cross-validation;
+    `tie_stage` as `fit`'s (DEFAULT_TIE_STAGE unless told)."""
+    cv = cv or cross_validate(data, folds, c, learner=learner, tie_stage=tie_stage)
     cal = _fit_on(cv.rows, cv.correct, cv.seen)  # the shipped calibration: every held-out row
     cal_rows = cross_calibrated(cv, folds)  # the figures: each fold calibrated by the others
     grid = sorted({round(x, 2) for x in np.linspace(0.05, 0.95, 91)})
@@ -527,7 +529,8 @@ def train(data: list[DocData], cv: CVResult | None = None, c: float | None = Non
     probs = [r["confidence"] for r in cal_rows]
     ece, table = reliability(probs, cv.correct)
     t0 = time.perf_counter()
-    model = fit(data, c=c, learner=learner, inner=cv.pair_models if folds == TIE_FOLDS else None)
+    model = fit(data, c=c, learner=learner, tie_stage=tie_stage,
+                inner=cv.pair_models if folds == TIE_FOLDS else None)
     fit_seconds = time.perf_counter() - t0
     model.calibration, model.threshold = cal, best["threshold"]
     report = {"documents": len(data), "pairs": sum(len(d.pairs) for d in data),

@@ -56,10 +56,13 @@ def relations(ann: Annotated, version: str = "", model=None, min_confidence: flo
 
 
 def assemble(ann: Annotated, scored: list[Scored], version: str = "",
-             combine: Callable[[Annotated, Assertion, list[Scored]], float] | None = None) -> Annotated:
+             combine: Callable[[Annotated, Assertion, list[Scored]], float] | None = None,
+             keep_tie: Callable[[Assertion], bool] | None = None) -> Annotated:
     """The document's ties, one per (subject, relation, object, stance), from its scored candidates.
     A tie's confidence is the highest of its candidates', or, with `combine`, what `combine` makes of
-    the tie and all its candidates (the model's tie stage); its evidence then comes best-scored first."""
+    the tie and all its candidates (the model's tie stage); its evidence then comes best-scored first.
+    With `keep_tie`, only the ties it keeps (given their combined confidence) are dated and returned:
+    reading dates is the costly part, and most of a model's candidate ties fall under its threshold."""
     seen: dict[tuple, Assertion] = {}
     dated: dict[tuple, list] = {}
     support: dict[tuple, list[Scored]] = {}
@@ -80,7 +83,6 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
             stance, who = r.stance, r.attribution
         if stance is not Stance.DENIED and negated_designator(ann, c):
             stance = Stance.DENIED
-        start, end = dates_for(ann, c) if stance is not Stance.DENIED else (None, None)
         s_key, o_key = c.subject.key, c.object.key
         if c.relation in vocab.SYMMETRIC and o_key < s_key:
             s_key, o_key = o_key, s_key
@@ -89,13 +91,13 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
         ev_start = ann.sentences[first].start if first is not None else sent.start
         ev = Evidence(ann.doc.id, ev_start, sent.end, c.rule, version,
                       trigger=ann.text[c.trigger[0]:c.trigger[1]])
-        dated.setdefault(key, []).append((start, end))
+        dated.setdefault(key, []).append(c)
         support.setdefault(key, []).append(sc)
         ek = (key, ev.start_char, ev.end_char, ev.extractor)
         ev_score[ek] = max(ev_score.get(ek, 0.0), sc.confidence or 0.0)
         old = seen.get(key)
         if old is None:
-            seen[key] = Assertion(ann.entities[s_key], c.relation, ann.entities[o_key], stance, start, end,
+            seen[key] = Assertion(ann.entities[s_key], c.relation, ann.entities[o_key], stance, None, None,
                                   who, [ev], confidence=sc.confidence)
             continue
         if all((e.start_char, e.end_char, e.extractor) != (ev.start_char, ev.end_char, ev.extractor)
@@ -104,11 +106,16 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
         old.attribution = old.attribution or who
         if sc.confidence is not None:
             old.confidence = max(old.confidence or 0.0, sc.confidence)
-    for key, a in seen.items():
-        a.start, a.end = tie_dates(dated[key])
+    for key in list(seen):
+        a = seen[key]
         if combine is not None:
             a.confidence = combine(ann, a, support[key])
             a.evidence.sort(key=lambda e: -ev_score.get((key, e.start_char, e.end_char, e.extractor), 0.0))
+        if keep_tie is not None and not keep_tie(a):
+            del seen[key]
+            continue
+        if a.stance is not Stance.DENIED:
+            a.start, a.end = tie_dates([dates_for(ann, c) for c in dated[key]])
     # a tie both asserted and reported: the asserted line first
     ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann
