@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..ties import assemble
+from ..ties.assembly import assemble
 from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
 from .features import Featurizer, kind
