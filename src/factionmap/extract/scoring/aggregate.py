@@ -16,7 +16,7 @@ its own training pairs are optimistic. Stored in the model's meta.json (`TieMode
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ... import relations as vocab
@@ -50,27 +50,39 @@ def _via(ann: Annotated, sc: Scored) -> str:
     return "sentence"
 
 
-def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dict[str, float]:
-    """What the tie stage reads of one tie: its pairs' scores and kinds, its ends and relation."""
+def _pair_scores(support: Sequence[Scored]) -> dict[tuple, float]:
+    """Each pair of the tie (`_pair_key`) with its best candidate's score."""
     best: dict[tuple, float] = {}
-    via: dict[tuple, str] = {}
-    frames = set()
     for sc in support:
         k = _pair_key(sc)
         best[k] = max(best.get(k, 0.0), sc.confidence or 0.0)
-        via.setdefault(k, _via(ann, sc))
+    return best
+
+
+def _noisy_or(scores, cap: float = 1.0) -> float:
+    """1 - the product of the pairs' misses (each score capped at `cap`)."""
+    miss = 1.0
+    for p in scores:
+        miss *= 1.0 - min(p, cap)
+    return 1.0 - miss
+
+
+def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dict[str, float]:
+    """What the tie stage reads of one tie: its pairs' scores and kinds, its ends and relation."""
+    best = _pair_scores(support)
+    via: dict[tuple, str] = {}
+    frames = set()
+    for sc in support:
+        via.setdefault(_pair_key(sc), _via(ann, sc))
         if not sc.cand.rule.startswith("model"):
             frames.add(sc.cand.rule)
     scores = sorted(best.values(), reverse=True)
     top = scores[0] if scores else _FLOOR
     second = scores[1] if len(scores) > 1 else _FLOOR
-    miss = 1.0
-    for p in scores:
-        miss *= 1.0 - min(p, 0.999)
     f: dict[str, float] = {
         "max": _logit(top),
         "second": _logit(second),
-        "noisy_or": _logit(1.0 - miss),
+        "noisy_or": _logit(_noisy_or(scores, 0.999)),
         "pairs": math.log1p(len(scores)),
         "sentences": math.log1p(len({k[0] for k in best})),
     }
@@ -127,14 +139,7 @@ class TieModel:
         if self.kind == "max" or not scores:
             return max(scores, default=0.0)
         if self.kind == "noisy-or":
-            best: dict[tuple, float] = {}
-            for sc in support:
-                k = _pair_key(sc)
-                best[k] = max(best.get(k, 0.0), sc.confidence or 0.0)
-            miss = 1.0
-            for p in best.values():
-                miss *= 1.0 - p
-            return 1.0 - miss
+            return _noisy_or(_pair_scores(support).values())
         w = self.weights or {}
         z = self.bias + sum(w.get(name, 0.0) * v for name, v in tie_features(ann, a, support).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -175,5 +180,3 @@ def fit_tie_model(rows: list[dict[str, float]], y: list[bool], weights: list[flo
     w = {n: round(float(v), 6) for n, v in zip(names, lr.coef_[0]) if round(float(v), 6) != 0.0}
     return TieModel("linear", w, round(float(lr.intercept_[0]), 6))
 
-
-Combine = Callable[[Annotated, Assertion, Sequence[Scored]], float]

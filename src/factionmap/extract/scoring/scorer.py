@@ -7,6 +7,7 @@ import re
 from ..ties.assembly import assemble
 from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
+from .aggregate import TieModel
 from .features import Featurizer, kind
 from .labels import TARGETS, split_target
 from .model import RelationModel
@@ -63,10 +64,10 @@ def scored_ties(ann: Annotated, pairs: list[Pair], raw, model: RelationModel, ve
     so the figures measure what extraction ships. With `floor`, only ties whose (calibrated) confidence
     reaches it are kept, and only they are dated."""
     scored = candidates_from_scores(ann, pairs, raw, model.keep if keep is None else keep)
-    stage = model.combine
+    stage = model.combine or TieModel("max")
 
     def combine(ann: Annotated, a, support: list) -> float:
-        p = stage(ann, a, support) if stage is not None else max((s.confidence or 0.0) for s in support)
+        p = stage(ann, a, support)
         return model.calibration(p, group_of(a), a.relation) if calibrated else p
 
     return assemble(ann, scored, version, combine=combine,

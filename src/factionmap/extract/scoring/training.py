@@ -208,7 +208,7 @@ def tie_rows(d: DocData, model: RelationModel) -> tuple[list[dict[str, float]], 
 
     def combine(ann, a, support):
         collected[id(a)] = tie_features(ann, a, support)
-        return max((sc.confidence or 0.0 for sc in support), default=0.0)
+        return TieModel("max")(ann, a, support)
 
     ann = assemble(d.ann, candidates_from_scores(d.ann, d.pairs, model.scores(d.feats, d.kinds), model.keep),
                    combine=combine)
@@ -358,9 +358,12 @@ def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, prog
         if not test or len(test) == len(data):
             continue
         model = copy.copy(without(frozenset({f})))
-        parts = [(held, without(frozenset({f, g}))) for g in range(k) if g != f
-                 for held in [[d for d in data if fold[d.name] == g]] if held and len(held) + len(test) < len(data)]
-        model.ties = stacked_ties(parts, stage) if stage != "linear" or parts else TieModel("max")
+        if stage == "linear":  # only the linear stage is fitted, on ties scored by models that never saw them
+            parts = [(held, without(frozenset({f, g}))) for g in range(k) if g != f
+                     for held in [[d for d in data if fold[d.name] == g]] if held and len(held) + len(test) < len(data)]
+            model.ties = stacked_ties(parts, stage) if parts else TieModel("max")
+        else:
+            model.ties = TieModel(stage)
         res.pair_models[f] = without(frozenset({f}))
         for d in test:
             res.rows.extend(doc_rows(d, model))

@@ -24,8 +24,7 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
     With `keep_tie`, only the ties it keeps (given their combined confidence) are dated and returned:
     reading dates is the costly part, and most of a model's candidate ties fall under its threshold."""
     seen: dict[tuple, Assertion] = {}
-    dated: dict[tuple, list] = {}
-    support: dict[tuple, list[Scored]] = {}
+    support: dict[tuple, list[Scored]] = {}  # the tie's candidates, with their scores
     ev_score: dict[tuple, float] = {}  # (tie, evidence's start, end, rule): its best candidate's score
     for sc in scored:
         c = sc.cand
@@ -51,7 +50,6 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
         ev_start = ann.sentences[first].start if first is not None else sent.start
         ev = Evidence(ann.doc.id, ev_start, sent.end, c.rule, version,
                       trigger=ann.text[c.trigger[0]:c.trigger[1]])
-        dated.setdefault(key, []).append(c)
         support.setdefault(key, []).append(sc)
         ek = (key, ev.start_char, ev.end_char, ev.extractor)
         ev_score[ek] = max(ev_score.get(ek, 0.0), sc.confidence or 0.0)
@@ -75,7 +73,7 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
             del seen[key]
             continue
         if a.stance is not Stance.DENIED:
-            a.start, a.end = tie_dates([dates_for(ann, c) for c in dated[key]])
+            a.start, a.end = tie_dates([dates_for(ann, sc.cand) for sc in support[key]])
     # a tie both asserted and reported: the asserted line first
     ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann
