@@ -177,6 +177,22 @@ def group_stored(graph) -> dict[tuple, int]:
             t.group_ties.select().with_only_columns(g.entity_id, g.relation, g.status, g.ties))}
 
 
+def relation_recount(graph) -> dict[tuple, int]:
+    """Per (entity, relation, status): its ties not rejected, from the ties (a tie with itself once)."""
+    out: Counter = Counter()
+    for r in graph.tie_rows():
+        for e in {r["subject_id"], r["object_id"]}:
+            out[(e, r["relation"], r["status"])] += 1
+    return dict(out)
+
+
+def relation_stored(graph) -> dict[tuple, int]:
+    c = t.entity_relations.c
+    with graph.engine.connect() as conn:
+        return {(r[0], r[1], r[2]): r[3] for r in conn.execute(
+            t.entity_relations.select().with_only_columns(c.entity_id, c.relation, c.status, c.ties))}
+
+
 def ranking_of(graph, relations, statuses, limit=25):
     """The map's ranking of groups under relations and statuses, from group_ties and from the ties."""
     from factionmap.web.mapdata import MapQuery
@@ -196,6 +212,8 @@ def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggreg
     assert before == recount(graph) and before
     groups_before = group_stored(graph)
     assert groups_before == group_recount(graph) and groups_before
+    relations_before = relation_stored(graph)
+    assert relations_before == relation_recount(graph) and relations_before
     counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
     groups = [e for e, _n in counts.most_common(40) if graph.entity(e).type.value == "ORG"]
     a, b = groups[3], groups[7]
@@ -204,15 +222,19 @@ def test_degrees_are_kept_with_the_ties_through_merges_undo_and_set_based_aggreg
     assert merged[a] != before[a] and merged != before
     assert merged == recount(graph)
     assert group_stored(graph) == group_recount(graph) != groups_before
+    assert relation_stored(graph) == relation_recount(graph) != relations_before
     graph.undo(decision.id)
     assert stored(graph) == recount(graph) == before
     assert group_stored(graph) == group_recount(graph) == groups_before
+    assert relation_stored(graph) == relation_recount(graph) == relations_before
     with graph.store.transaction() as conn:
         conn.execute(t.entity_degrees.delete())
         conn.execute(t.group_ties.delete())
+        conn.execute(t.entity_relations.delete())
         setwise.refresh_all(conn)
     assert stored(graph) == recount(graph)
     assert group_stored(graph) == group_recount(graph) == groups_before
+    assert relation_stored(graph) == relation_recount(graph) == relations_before
 
 
 def test_a_view_by_relation_and_status_ranks_its_groups_as_a_read_of_its_ties_would(graph):
@@ -339,3 +361,38 @@ def test_a_hub_counted_first_is_read_whole_when_its_filters_leave_a_page_or_less
     rel = many[0]
     p = graph.profile(eid, limit=7, relation=rel)
     assert p.total == per_relation[rel] and p.shown == 7 and p.next_offset == 7
+
+
+def test_counts_per_relation_kept_with_the_ties_equal_those_read_from_the_ties(graph):
+    """Graph.entity_counts from entity_relations (filters of relations and statuses at most) equals the
+    count of the entity's ties read whole, for hubs and small entities, under relations and statuses; a
+    rejected tie leaves both; a date or a confidence floor is counted from the ties."""
+    from factionmap.graph.api import _kept_counts
+
+    counts = Counter(e for r in graph.tie_rows() for e in (r["subject_id"], r["object_id"]))
+    entities = [hub(graph)] + [e for e, n in sorted(counts.items()) if n >= 2][::40][:8]
+    for filters in ({}, {"relation": "ally_of"}, {"status": "supported"},
+                    {"relation": ["ally_of", "opposes", "part_of"], "status": ["supported", "contested"]}):
+        assert _kept_counts(filters) is not None
+        for eid in entities:
+            want = Counter(x.relation for x in graph.ties(entity=eid, citations=False, **filters))
+            with graph.engine.connect() as conn:
+                assert graph.entity_counts(conn, eid, **filters) == dict(want), (eid, filters)
+    assert _kept_counts({"as_of": "2004"}) is None and _kept_counts({"rejected": True}) is None
+    eid = hub(graph)
+    confident = Graph(graph.store, min_confidence=0.9)
+    with graph.engine.connect() as conn:
+        assert confident.entity_counts(conn, eid) == dict(Counter(x.relation for x in confident.ties(entity=eid)))
+        assert confident.entity_counts(conn, eid) != graph.entity_counts(conn, eid)
+    tie = graph.ties(entity=eid, citations=False)[0]
+    from factionmap.review import Editor, local_actor
+
+    editor = Editor(graph.store, local_actor("tester"))
+    editor.reject(tie.id)
+    try:
+        with graph.engine.connect() as conn:
+            assert graph.entity_counts(conn, eid) == dict(Counter(x.relation for x in graph.ties(entity=eid)))
+        assert relation_stored(graph) == relation_recount(graph)
+        assert graph.profile(eid).total == len(graph.ties(entity=eid, citations=False))
+    finally:
+        editor.confirm(tie.id)  # the tie shown again, for the tests after

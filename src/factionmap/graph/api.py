@@ -40,6 +40,17 @@ MAX_QUERY = 200  # the longest name search read
 _DIGITS = re.compile(r"[0-9]+")
 
 
+def _kept_counts(filters: Mapping[str, Any]) -> tuple[list[str] | None, list[str] | None] | None:
+    """(relations, statuses) when `_ties_query(**filters)` selects an entity's ties by relation and status
+    alone (no date, grade, rejected ties, ends or ids; `undated` counts only with a date), else None."""
+    if any(v for k, v in filters.items() if k not in ("relation", "status", "undated")):
+        return None
+    relation, status = filters.get("relation"), filters.get("status")
+    relations = None if not relation else [relation] if isinstance(relation, str) else list(relation)
+    statuses = None if not status else [status] if isinstance(status, (str, TieStatus)) else list(status)
+    return relations, None if statuses is None else [getattr(s, "value", s) for s in statuses]
+
+
 class Graph:
     """Queries and decisions over one store's map. `config`: a YAML path or a {source: grade} mapping."""
 
@@ -240,7 +251,14 @@ class Graph:
         return base.where(c.subject_id == entity_id), base.where(c.object_id == entity_id, c.subject_id != entity_id)
 
     def entity_counts(self, conn: Any, entity_id: int, **filters: Any) -> dict[str, int]:
-        """How many of the entity's ties under the filters each relation has (one query, both ends)."""
+        """How many of the entity's ties under the filters each relation has (one query, both ends): from
+        the counts kept with the ties (degrees.relation_counts) when the filters are relations and statuses
+        at most, else from the ties."""
+        from . import degrees
+
+        kept = _kept_counts(filters) if not self.min_confidence else None
+        if kept is not None:
+            return degrees.relation_counts(conn, entity_id, *kept)
         c = t.ties.c
         both = union_all(*[side.with_only_columns(c.relation, func.count()).group_by(c.relation)
                            for side in self.entity_sides(entity_id, **filters)])

@@ -10,6 +10,8 @@ tie; `map_ties` counts the ties of the opening view, which `mappaging` ranks by 
 `group_ties` keeps, per entity, relation and status, its ties whose ends are both groups (not rejected,
 any date): a view filtered by relations and statuses alone ranks its groups and counts them from it
 (about a third of the rows of one read of the chosen ties, and no join), kept by the same writers.
+`entity_relations` keeps, per entity, relation and status, all its ties not rejected: a profile counts a
+hub's ties per relation from it (`relation_counts`), kept by the same writers (migration 0025).
 """
 from __future__ import annotations
 
@@ -57,15 +59,51 @@ def _group_rows(ids: list[int] | None) -> Any:
         .group_by(both.c.e, both.c.relation, both.c.status)
 
 
+def _relation_rows(ids: list[int] | None) -> Any:
+    """SELECT: per entity among `ids` (None: every one), relation and status, how many ties of that relation
+    and status it is an end of, not rejected; a tie of an entity with itself once (as Graph.entity_sides)."""
+    c = t.ties.c
+    sides = []
+    for end, only in ((c.subject_id, None), (c.object_id, c.subject_id != c.object_id)):
+        side = select(end.label("e"), c.relation, c.status).where(reviews.visible())
+        side = side if only is None else side.where(only)
+        sides.append(side if ids is None else side.where(end.in_(ids)))
+    both = union_all(*sides).subquery("ends")
+    return select(both.c.e, both.c.relation, both.c.status, func.count()) \
+        .group_by(both.c.e, both.c.relation, both.c.status)
+
+
 def refresh(conn: Connection, entity_ids: Iterable[int] | None, *, groups: bool = True) -> None:
     """Recount these entities (None: every entity) from their ties as stored now: their degrees, their
-    ties among groups per relation and status (refresh_groups) and by period and confidence (group_spans;
-    `groups=False`: neither, a store before migration 0022)."""
+    ties among groups per relation and status (refresh_groups) and by period and confidence (group_spans),
+    and all their ties per relation and status (refresh_relations; `groups=False`: none of these three, a
+    store before migration 0022)."""
     ids = None if entity_ids is None else sorted(set(entity_ids))
     _recount(conn, t.entity_degrees, ["entity_id", "ties", "map_ties", *LOWS, *HIGHS], _rows, ids)
     if groups:
         refresh_groups(conn, ids)
         group_spans.refresh(conn, ids)
+        refresh_relations(conn, ids)
+
+
+def refresh_relations(conn: Connection, entity_ids: Iterable[int] | None) -> None:
+    """Recount `entity_relations` of these entities (None: every entity) from their ties as stored now."""
+    ids = None if entity_ids is None else sorted(set(entity_ids))
+    _recount(conn, t.entity_relations, ["entity_id", "relation", "status", "ties"], _relation_rows, ids)
+
+
+def relation_counts(conn: Connection, entity_id: int, relations: Iterable[str] | None,
+                    statuses: Iterable[str] | None) -> dict[str, int]:
+    """How many of the entity's ties (not rejected) each relation has, under these relations and statuses
+    (None: every one), read from `entity_relations`: a few rows, where the ties of a hub are thousands."""
+    r = t.entity_relations.c
+    n = func.sum(r.ties)
+    query = select(r.relation, n).where(r.entity_id == entity_id).group_by(r.relation)
+    if relations is not None:
+        query = query.where(r.relation.in_(sorted(relations)))
+    if statuses is not None:
+        query = query.where(r.status.in_(sorted(statuses)))
+    return {relation: int(count) for relation, count in conn.execute(query) if count}
 
 
 def refresh_groups(conn: Connection, entity_ids: Iterable[int] | None) -> None:

@@ -251,6 +251,15 @@ group_ties = Table(  # kept by graph.degrees with the ties: the map's views by r
     Index(None, "status", "relation", "entity_id", "ties"),  # a view's rows read from the index alone
 )
 
+entity_relations = Table(  # kept by graph.degrees with the ties: a profile counts an entity's ties per relation from it
+    "entity_relations",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("relation", String(32), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("ties", Integer, nullable=False),  # its ties of this relation and status, not rejected (a tie once)
+)
+
 group_spans = Table(  # kept by graph.group_spans with the ties: the map's views with a date or a floor rank from it
     "group_spans",
     metadata,
