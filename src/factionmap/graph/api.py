@@ -254,9 +254,11 @@ class Graph:
         """How many of the entity's ties under the filters each relation has (one query, both ends): from
         the counts kept with the ties (degrees.relation_counts) when the filters are relations and statuses
         at most, else from the ties."""
-        kept = self.kept_counts(conn, entity_id, **filters)
+        from . import degrees
+
+        kept = _kept_counts(filters) if not self.min_confidence else None
         if kept is not None:
-            return kept
+            return degrees.relation_counts(conn, entity_id, *kept)
         c = t.ties.c
         both = union_all(*[side.with_only_columns(c.relation, func.count()).group_by(c.relation)
                            for side in self.entity_sides(entity_id, **filters)])
@@ -264,14 +266,6 @@ class Graph:
         for relation, n in conn.execute(both):
             counts[relation] = counts.get(relation, 0) + n
         return counts
-
-    def kept_counts(self, conn: Any, entity_id: int, **filters: Any) -> dict[str, int] | None:
-        """entity_counts read from the counts kept with the ties (degrees.relation_counts: a few rows), or None
-        when they do not answer these filters (a date, a grade, a confidence floor...)."""
-        from . import degrees
-
-        kept = _kept_counts(filters) if not self.min_confidence else None
-        return None if kept is None else degrees.relation_counts(conn, entity_id, *kept)
 
     def entity_cited_page(self, entity_id: int, limit: int, offset: int = 0, **filters: Any) -> Select[Any]:
         """SQL: the ids of `limit` of the entity's ties from `offset` under the filters, the most cited first

@@ -81,10 +81,7 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     with graph.engine.connect() as conn:
         first = query if limit is None else graph.entity_page(entity_id, limit + 1, **filters)
         counted: dict[str, int] | None = None
-        if limit is not None and not offset and (counted := graph.kept_counts(conn, entity_id, **filters)) is not None:
-            # counted first from the counts kept with the ties (a few rows): read whole only when they fit a page
-            rows = list(conn.execute(first).mappings()) if 0 < sum(counted.values()) <= limit else []
-        elif limit is not None and not offset:  # an entity with more ties than a page in all (entity_degrees,
+        if limit is not None and not offset:  # an entity with more ties than a page in all (entity_degrees,
             # a hub) is counted first, not read in reading order to find that it has more than a page
             rows = list(conn.execute(first.where(degrees.at_most(entity_id, limit))).mappings())
             if not rows:  # none, or more than a page in all: count those under the filters
