@@ -149,6 +149,26 @@ def test_a_person_named_with_a_role_stays_a_person(text, name):
     assert ner._group_by_role(text, a, a + len(name), EntityType.PERSON) is False
 
 
+@pytest.mark.parametrize("text, name, etype, group", [
+    ("The council met after its political wing Varden Guard won seats.", "Varden Guard", "PERSON", True),
+    ("The Eastport Relief's armed wing is the Varden Guard.", "Varden Guard", "PERSON", True),
+    ("Its armed wing, Varden Guard, was banned in 1990.", "Varden Guard", "PLACE", True),
+    ("The league grew out of a student group called Varden, founded in 1950.", "Varden", "PERSON", True),
+    ("He split from the Tom Hollis branch of the league in 1990.", "Tom Hollis", "PERSON", True),
+    ("He criticised the splinter group Varden Guard in 1990.", "Varden Guard", "PERSON", True),
+    # a branch's head named after it, a place's branch, a hyphenated "-wing", "named after"
+    ("The commander of the northern branch, Tom Hollis, spoke.", "Tom Hollis", "PERSON", False),
+    ("The Eastport branch of the league closed.", "Eastport", "PLACE", False),
+    ("She backed the right-wing Tom Hollis in 1990.", "Tom Hollis", "PERSON", False),
+    ("It was a movement named after Tom Hollis.", "Tom Hollis", "PERSON", False),
+])
+def test_a_group_named_by_a_structure_word(text, name, etype, group):
+    from factionmap.model import EntityType
+
+    a = text.index(name)
+    assert ner._group_by_role(text, a, a + len(name), EntityType[etype]) is group
+
+
 def test_a_group_the_ner_took_for_a_person_is_retyped_by_a_role_elsewhere():
     name = "Madin Ahl al-Rif"  # a name the NER reads as a person's
     text = (f"Tom Hollis met {name} in 1980 and left soon after. "
