@@ -130,3 +130,30 @@ def test_they_in_a_report_about_no_one_group_stays_unresolved(annotate):
     ann = annotate("Fighting went on in Syria in 2014. The Desert Front held Homs.\n\nIn 2015 they sent envoys to Aleppo.\n")
     assert ann.subject is None
     assert _resolved(ann, "they") is None
+
+
+# a group's unnamed part opening a sentence, in a report about one group: that group -------------------
+
+PART_REPORT = ("Hezbollah entered Homs in 2013. Hezbollah held the town for a year. Hezbollah left Homs in 2014. "
+               "The Lebanon-based Boko Haram affiliate has grown into a large force since then.")
+
+
+def test_an_unnamed_affiliate_opening_a_sentence_is_the_focus(annotate):
+    ann = annotate(PART_REPORT)
+    assert _resolved(ann, "affiliate") == "Hezbollah"
+
+
+def test_boko_harams_affiliate_in_a_place_is_the_focus(annotate):
+    ann = annotate(PART_REPORT.replace("The Lebanon-based Boko Haram affiliate", "Boko Haram's affiliate in Lebanon"))
+    assert _resolved(ann, "affiliate") == "Hezbollah"
+
+
+@pytest.mark.parametrize("opening", [
+    "Boko Haram's affiliate Ansaru",  # named: the frames' reading
+    "Boko Haram's affiliate in Lebanon and Ansaru",  # no verb follows
+    "Hezbollah's affiliate in Lebanon",  # the focus's own part
+    "After the talks, Abu Bakr said Boko Haram's affiliate",  # a person before it: not the sentence's subject
+])
+def test_an_affiliate_that_is_named_or_no_subject_stays_unresolved(annotate, opening):
+    ann = annotate(PART_REPORT.replace("The Lebanon-based Boko Haram affiliate", opening))
+    assert _resolved(ann, "affiliate") is None

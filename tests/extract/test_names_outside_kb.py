@@ -130,8 +130,20 @@ def test_one_unknown_name_and_a_pronoun_make_a_sentence_worth_the_ner():
     # a place's fighters are the place's, not a group of that name
     ("Eastport fighters crossed the river.", "Eastport", "PLACE", False),
     ("Tom Hollis said the talks had failed.", "Tom Hollis", "PERSON", False),
+    # a structure word governing the name
+    ("The council met after its political wing Varden Guard won seats.", "Varden Guard", "PERSON", True),
+    ("The Eastport Relief's armed wing is the Varden Guard.", "Varden Guard", "PERSON", True),
+    ("Its armed wing, Varden Guard, was banned in 1990.", "Varden Guard", "PLACE", True),
+    ("The league grew out of a student group called Varden, founded in 1950.", "Varden", "PERSON", True),
+    ("He split from the Tom Hollis branch of the league in 1990.", "Tom Hollis", "PERSON", True),
+    ("He criticised the splinter group Varden Guard in 1990.", "Varden Guard", "PERSON", True),
+    # a branch's head named after it, a place's branch, a hyphenated "-wing", "named after"
+    ("The commander of the northern branch, Tom Hollis, spoke.", "Tom Hollis", "PERSON", False),
+    ("The Eastport branch of the league closed.", "Eastport", "PLACE", False),
+    ("She backed the right-wing Tom Hollis in 1990.", "Tom Hollis", "PERSON", False),
+    ("It was a movement named after Tom Hollis.", "Tom Hollis", "PERSON", False),
 ])
-def test_a_group_named_by_the_role_of_its_people(text, name, etype, group):
+def test_a_group_named_by_the_role_of_its_people_or_a_structure_word(text, name, etype, group):
     from factionmap.model import EntityType
 
     a = text.index(name)

@@ -306,8 +306,48 @@ def resolve(ann: Annotated) -> Annotated:
             if pair and ann.add_span(Span(a, b, pair[0], ann.type_of(pair[0]), "coref")):
                 ann.pairs[(a, b)] = pair
     _branches(ann)
+    _unnamed_parts(ann, focus)
     _speakers(ann)
     return ann
+
+
+# a group's part left unnamed, opening its sentence as the subject: "Y's affiliate in Z is ...", "The Z-based
+# Y affiliate has ..." (a name after it, "Y's affiliate X", is the frames')
+_PART_LEAD = re.compile(r"(?i)^(?:the\s+|an?\s+)?(?:[\w\-’']+\s+){0,3}$")
+_PART_AFTER = re.compile(r"(?:['’]s?\s+(?:other\s+)?|\s+)(affiliate|branch|franchise|offshoot)\b")
+_PART_VERB = re.compile(r"\s+(?!(?:of|in|and|or|for|to|that|which|who)\b)[a-z]+\b")
+
+
+def _unnamed_parts(ann: Annotated, focus: str | None) -> None:
+    """On a document about one group (`document_focus`), a sentence opening with another group's unnamed
+    part ("Y's affiliate in Z", "the Z-based Y affiliate") followed by its verb is about that group: the
+    part word is read as a mention of it. Never when the part is named (a group follows), nor for the
+    focus's own part, nor for a state's."""
+    if focus is None or ann.type_of(focus) is not EntityType.ORG or ann.is_state(focus):
+        return
+    text = ann.text
+    for si, sent in enumerate(ann.sentences):
+        if sent.kind != "text":
+            continue
+        spans = [sp for sp in ann.sentence_spans(si) if sp.source != "coref"]
+        owner = next((sp for sp in spans if _group(ann, sp)), None)
+        if owner is None or owner.key == focus or any(sp.type is EntityType.PERSON and sp.end <= owner.start
+                                                      for sp in spans):
+            continue
+        lead = text[sent.start:owner.start]
+        for sp in spans:
+            if sp.end <= owner.start:
+                lead = lead.replace(text[sp.start:sp.end], "x")
+        m = _PART_AFTER.match(text, owner.end, sent.end)
+        if m is None or not _PART_LEAD.match(lead.lstrip(" -*\u2022")):
+            continue
+        end = m.end()
+        place = next((sp for sp in spans if sp.start > end and not _group(ann, sp)), None)
+        if place is not None and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[end:place.start]):
+            end = place.end
+        if _PART_VERB.match(text, end, sent.end) is None or any(end <= sp.start < end + 3 for sp in spans):
+            continue
+        ann.add_span(Span(m.start(1), m.end(1), focus, ann.type_of(focus), "coref"))
 
 
 # "both cities", "the two towns": the last two places of that kind named side by side ("A and B")

@@ -33,6 +33,17 @@ _ROLE_AFTER = re.compile(r"\s+(?:(?:founding|senior|top|former|field|local|milit
 _ROLE_BEFORE = re.compile(r"\b(?:(?P<any>members?)|fighters|militants|operatives|activists|co-?founders?|founders?)"
                           r"\s+of\s+(?:the\s+)?$|\bfundraisers?\s+for\s+(?:the\s+)?$")
 _OWNER = re.compile(r"['’]s?\b")
+# a group's structure or lineage word governing the name: "its political wing X", "Y's armed wing is the X", "a
+# splinter group X", "a movement called X" (before); "the X branch of Y" (after, a person only: "the Eastport
+# branch of Y" is a place's branch). A comma after the word counts only with an owner before it ("its armed wing,
+# X"): "the commander of the northern branch, P" names a person.
+_PART = r"(?<![\w-])(?:wing|arm|branch|faction|offshoot|affiliate|(?:splinter|breakaway|front)\s+group)"
+_STRUCTURE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]ts|[Tt]heir)\s+|['’]s?\s+)(?:[\w-]+\s+){0,2}?" + _PART + r"\s*,\s*(?:the\s+)?$|"
+    + _PART + r"\s+(?:(?:is|was)\s+)?(?:the\s+)?$|"
+    r"\b(?:group|organi[sz]ation|movement|faction|party|cell|militia|wing|front|network|coalition|alliance)\s*,?"
+    r"\s+(?:called|named|known\s+as|dubbed|calling\s+itself)\s+(?:the\s+)?$")
+_STRUCTURE_AFTER = re.compile(r"\s+(?:branch|wing|faction|splinter\s+group)\s+of\b")
 _GENERIC = re.compile(
     r"(?i)^(?:the\s+)?(?:government|regime|army|police|security forces|rebels?|militants?|jihadis?|coalition|"
     r"media|twitter|facebook|youtube|telegram|god|allah|islam|caliphate|ummah|sharia|mujahideen|al|state)$"
@@ -357,14 +368,17 @@ def retype_by_role(ann: Annotated) -> None:
 
 def _group_by_role(text: str, a: int, b: int, etype: EntityType) -> bool:
     """Whether the name at [a, b), read by the NER as a person or place, is named as a group by the role of
-    its people next to it: "X member(s)", "X spokesman", "members of X", "fundraiser for X". After a
+    its people next to it: "X member(s)", "X spokesman", "members of X", "fundraiser for X", or by a
+    structure word governing it (`_STRUCTURE_BEFORE`, and for a person `_STRUCTURE_AFTER`). After a
     place only "member(s)" counts ("Aleppo fighters" are the place's fighters)."""
     after = _ROLE_AFTER.match(text, b, min(len(text), b + 40))
     before = None if _OWNER.match(text, b) else _ROLE_BEFORE.search(text, max(0, a - 40), a)  # "members of X's group"
+    if _STRUCTURE_BEFORE.search(text, max(0, a - 60), a):
+        return True
     if etype is EntityType.PLACE:
         return bool(after and after.group("any") and after.group("any").startswith("member")
                     or before and before.group("any"))
-    return bool(after or before)
+    return bool(after or before or _STRUCTURE_AFTER.match(text, b, min(len(text), b + 30)))
 
 
 def _title(tok) -> bool:
