@@ -120,16 +120,3 @@ def test_a_groups_other_name_in_brackets_is_set_aside_like_a_list(annotate):
     ann = annotate("The River Brigades (Coast Guard Battalion) fought in Port Selim.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
     assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))
-
-
-def test_how_many_actors_the_sentence_names_is_a_feature(annotate):
-    # one group (named twice) and two places: the group is the only actor of the sentence
-    ann = annotate("Kafr Salwa, a town on the river, fell to the River Brigades, and the River Brigades held Tell Hamid.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Kafr Salwa", "River Brigades"))
-    feats = set(Featurizer(ann)(pair))
-    assert {"NA:LG:1", "ONLYB:LG"} <= feats
-    assert "ONLYA:LG" not in feats  # two places
-    ann = annotate("The River Brigades and the Coast Guard Battalion fought the Hill Front near Port Selim.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
-    feats = set(Featurizer(ann)(pair))
-    assert {"NA:GL:3", "ONLYB:GL"} <= feats and "ONLYA:GL" not in feats

@@ -14,8 +14,6 @@ its marker followed by the office's words. A pair's features, in page order (A b
     FK/FKA/FKB: the knowledge base's finer kinds of A and B (an international body, armed forces, a
                 coalition, a city ...; a no-actor kind from `non_actors`; "-" when none is known)
     DS: which end is the document's subject
-    NA/ONLYA/ONLYB: how many actors (groups, states, persons) the sentence names, told apart by entity, with
-           the pair's kinds; an end that is the only entity of its kind in the sentence (`_sentence_counts`)
     LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
                 names in brackets after it), the words between the two lists (`_list_features`)
 """
@@ -80,7 +78,7 @@ def _stem(w: str) -> str:
 class SentenceView:
     """A sentence's tokens with its mentions folded into single kind markers."""
 
-    __slots__ = ("tokens", "starts", "ends", "marker_of", "classes", "class_counts", "entities_of")
+    __slots__ = ("tokens", "starts", "ends", "marker_of", "classes", "class_counts")
 
     def __init__(self, ann: Annotated, i: int, wc=None):
         sent = ann.sentences[i]
@@ -90,7 +88,6 @@ class SentenceView:
         starts: list[int] = []
         ends: list[int] = []
         self.marker_of: dict[tuple[int, int], int] = {}
-        self.entities_of: dict[str, set[str]] = {}  # kind marker -> the entities of that kind the sentence names
         k = 0
         pos = sent.start
         for sp in spans + [None]:
@@ -105,7 +102,6 @@ class SentenceView:
                 break
             self.marker_of[(sp.start, sp.end)] = len(toks)
             toks.append("<" + kind(ann, sp) + ">")
-            self.entities_of.setdefault(toks[-1], set()).add(sp.key)
             starts.append(sp.start)
             ends.append(sp.end)
             pos = sp.end
@@ -240,7 +236,6 @@ class Featurizer:
             f.append(f"FIRSTA:{ka}")
         if not any(k < ia for k in markers):
             f.append("A0")
-        f += _sentence_counts(v, ka, kb)
         f.append(f"COMMA:{min(between.count(','), 3)}")
         if "(" in between or ")" in between:
             f.append("PAREN")
@@ -290,23 +285,6 @@ class Featurizer:
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
-
-
-_ACTOR_MARKERS = ("<G>", "<S>", "<P>")
-
-
-def _sentence_counts(v: SentenceView, ka: str, kb: str) -> list[str]:
-    """How many actors the whole sentence names (each entity once, whatever its mentions), with the pair's
-    kinds, and which end is the only entity of its kind there: a place in a sentence about one group is
-    more often that group's than a place in a sentence that names several ("P, a town on the river, fell
-    to the G" against "G1 and G2 fought G3 near P")."""
-    n = sum(len(v.entities_of.get(m, ())) for m in _ACTOR_MARKERS)
-    f = [f"NA:{ka}{kb}:{min(n, 4)}"]
-    if len(v.entities_of.get(f"<{ka}>", ())) == 1:
-        f.append(f"ONLYA:{ka}{kb}")
-    if len(v.entities_of.get(f"<{kb}>", ())) == 1:
-        f.append(f"ONLYB:{ka}{kb}")
-    return f
 
 
 def _field(ann: Annotated, i: int) -> str:
