@@ -120,32 +120,3 @@ def test_a_groups_other_name_in_brackets_is_set_aside_like_a_list(annotate):
     ann = annotate("The River Brigades (Coast Guard Battalion) fought in Port Selim.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
     assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))
-
-
-def _role_feats(ann, person, group):
-    pair = next(p for p in _pairs(ann) if set(_names(ann, p)) == {person, group})
-    return {f for f in Featurizer(ann)(pair) if f.startswith(("PR:", "PRW:", "PRK:"))}
-
-
-def test_a_role_before_a_person_owned_by_the_group_is_a_feature(annotate):
-    ann = annotate("The River Brigades commander Tomas Aldred was wounded in 2015.")
-    feats = _role_feats(ann, "Tomas Aldred", "River Brigades")
-    assert {"PR:lead|pre|own", "PRW:commander|own"} <= feats
-
-
-def test_a_role_in_apposition_after_a_person_is_a_feature_whichever_end_comes_first(annotate):
-    ann = annotate("Tomas Aldred, a spokesman of the River Brigades, denied the report.")
-    assert "PR:member|post|own" in _role_feats(ann, "Tomas Aldred", "River Brigades")
-    ann = annotate("In 2015 the River Brigades named Tomas Aldred, a founder of the movement, as envoy.")
-    assert "PR:lead|post|far" in _role_feats(ann, "Tomas Aldred", "River Brigades") \
-        or "PR:lead|post|near" in _role_feats(ann, "Tomas Aldred", "River Brigades")
-
-
-def test_a_person_without_a_role_word_has_no_role_feature(annotate):
-    ann = annotate("Tomas Aldred travelled with the River Brigades in 2015.")
-    assert _role_feats(ann, "Tomas Aldred", "River Brigades") == set()
-
-
-def test_a_role_set_off_by_a_comma_before_the_person_still_counts(annotate):
-    ann = annotate("The River Brigades' spokesman, Tomas Aldred, denied it.")
-    assert "PR:member|pre|own" in _role_feats(ann, "Tomas Aldred", "River Brigades")

@@ -16,10 +16,6 @@ its marker followed by the office's words. A pair's features, in page order (A b
     DS: which end is the document's subject
     LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
                 names in brackets after it), the words between the two lists (`_list_features`)
-    PR/PRW/PRD: a person paired with a group or state: the role words standing by the person ("Y commander
-                P", "P, a spokesman of Y", "P was a founder of"), their class, side and whether the other
-                end is the role's own ("of the Y", "Y's", "Y commander"), whichever end comes first
-                (`_role_features`)
 """
 from __future__ import annotations
 
@@ -282,7 +278,6 @@ class Featurizer:
         if ia + 1 < len(toks):
             f.append(f"A1:{toks[ia + 1]}")
         f += _list_features(toks, cls, ia, ib, ka, kb)
-        f += _role_features(toks, cls, ia, ib, ka, kb)
         if self.syntax:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
@@ -410,62 +405,4 @@ def _list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int
     words = [t for t in core if t.isalpha() and t not in _FUNCTION_WORDS]
     if words:
         f.append(f"CBLW:{_stem(words[-1])}")
-    return f
-
-
-_ROLE_CLASSES = ("lead", "member")
-_ROLE_PUNCT = frozenset({",", "(", "-", "–", "—", ":"})
-_COPULA = frozenset({"is", "was", "were", "are", "became", "becomes", "remained", "served", "as"})
-_ROLE_SKIP = frozenset({"a", "an", "the", "one", "of", "its", "his", "their", "former", "senior", "top", "then",
-                        "late", "new", "current", "'", "s", "also", "later"})
-
-
-def _is_marker(t: str) -> bool:
-    return len(t) == 3 and t[0] == "<" and t[2] == ">"
-
-
-def _role_words(toks: list[str], cls: list[tuple[str, ...]], ip: int) -> list[tuple[int, str]]:
-    """The role words standing by the person at `ip`: up to four words before it (over one comma right
-    before it, then stopping at a mention or a comma), and after it an apposition or a copula ("P, the X of", "P was a X") up to five words on."""
-    out: list[tuple[int, str]] = []
-    k = ip - 2 if ip >= 2 and toks[ip - 1] == "," else ip - 1  # "Y's spokesman, P"
-    while k >= max(0, ip - 5) and not _is_marker(toks[k]) and toks[k] not in (",", ".", ";"):
-        if any(c in _ROLE_CLASSES for c in cls[k]):
-            out.append((k, "pre"))
-        k -= 1
-    nxt = toks[ip + 1] if ip + 1 < len(toks) else ""
-    if nxt in _ROLE_PUNCT or nxt in _COPULA:
-        for k in range(ip + 2, min(len(toks), ip + 7)):
-            t = toks[k]
-            if _is_marker(t) or t in (",", ".", ";", ")"):
-                break
-            if any(c in _ROLE_CLASSES for c in cls[k]):
-                out.append((k, "post"))
-            elif t not in _ROLE_SKIP and not t.isalpha():
-                break
-    return out
-
-
-def _role_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int, ka: str, kb: str) -> list[str]:
-    """For a person and a group or state: each role word by the person (`_role_words`), its class and side,
-    and whether the other end is the role's own: right before it ("Y commander", "Y's spokesman") or right
-    after it over "of"/"for" ("commander of the Y"). Nothing for other pairs."""
-    if {ka, kb} not in ({"P", "G"}, {"P", "S"}):
-        return []
-    ip, ig = (ia, ib) if ka == "P" else (ib, ia)
-    f: list[str] = []
-    for k, side in _role_words(toks, cls, ip):
-        lo, hi = (ig, k) if ig < k else (k, ig)
-        inner = toks[lo + 1: hi]
-        clear = not any(_is_marker(t) for t in inner) and len(inner) <= 3
-        if ig < k:
-            own = clear and all(t in ("'", "s", "’") or (t.isalpha() and t not in ("and", "or", "by")) for t in inner)
-        else:
-            own = clear and bool(inner) and inner[0] in ("of", "for", "in", "to", "with") and len(inner) <= 3
-        att = "own" if own else "near" if clear else "far"
-        n = hi - lo
-        for c in cls[k]:
-            if c in _ROLE_CLASSES:
-                f += [f"PR:{c}|{side}|{att}", f"PRK:{c}|{ka}{kb}|{att}"]
-        f += [f"PRW:{_stem(toks[k])}|{att}", f"PRD:{'0-1' if n <= 2 else '2-3' if n <= 4 else '4-8' if n <= 9 else '9+'}"]
     return f
