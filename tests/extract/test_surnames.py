@@ -1,5 +1,5 @@
 """A person named by the family name alone is the one person of the document whose full name it cuts short."""
-from factionmap.extract.entities import spelling_key, surnames
+from factionmap.extract.entities import surnames
 from factionmap.model import Document, EntityType
 
 
@@ -34,19 +34,3 @@ def test_a_family_name_two_persons_share_stays_apart(pipeline):
     keys = {m.entity_key for m in ex.mentions if ex.document.text[m.start:m.end] == "Weber"}
     named = {e.key for e in ex.entities if e.name in ("Karl Weber", "Anna Weber")}
     assert not keys & named
-
-
-def test_two_spellings_of_a_given_name_are_one_key():
-    assert spelling_key("Mohammed Tarek") == spelling_key("Muhammad Tarek") == "mhmd|tarek"
-    assert spelling_key("Hassan al-Wadi") == spelling_key("Hasan al-Wadi")
-    assert spelling_key("Irina Tarek") != spelling_key("Oren Tarek")
-    assert spelling_key("Ali Tarek") == ""  # too short a given name to tell two people apart
-    assert spelling_key("Tarek") == spelling_key("Abu Tarek") == ""
-
-
-def test_two_spellings_of_one_name_and_the_family_name_alone_are_one_person(pipeline):
-    text = ("Mohammed Weber founded the Sun Brigade in 1970. Muhammad Weber left for Cairo in 1971. The police "
-            "arrested Weber in Hamburg in 1972, and Weber was released in 1980.")
-    ex = pipeline(Document(text=text))
-    keys = {m.entity_key for m in ex.mentions if "Weber" in ex.document.text[m.start:m.end]}
-    assert len(keys) == 1

@@ -351,22 +351,7 @@ class EntityFinder:
     def merge_surnames(self, ann: Annotated) -> None:
         """A person named by the family name alone ("Weber", "bin Laden", "al-Tahir") that no entity of the
         knowledge base carries is the one person of the document whose full name it cuts short
-        (`surnames`): its mentions and ties move over. Nothing when two persons share the family name.
-        Two spellings of one full name (`spelling_key`: "Mohammed X" and "Muhammad X") are one person first."""
-        seen: dict[str, str] = {}
-        for e in list(ann.entities.values()):
-            if e.type is not EntityType.PERSON or e.key not in ann.entities:
-                continue
-            for key in filter(None, map(spelling_key, e.names)):
-                other = seen.get(key)
-                if other is None or other == e.key or other not in ann.entities:
-                    seen[key] = e.key
-                    continue
-                if not (self.kb.get(other) and self.kb.get(e.key)):
-                    keep, drop = (e.key, other) if self.kb.get(e.key) else (other, e.key)
-                    ann.merge_entities(keep, drop)
-                    seen[key] = keep
-                break
+        (`surnames`): its mentions and ties move over. Nothing when two persons share the family name."""
         owners: dict[str, set[str]] = {}
         for e in ann.entities.values():
             if e.type is EntityType.PERSON:
@@ -421,23 +406,3 @@ def surnames(name: str) -> set[str]:
         if len(bare.replace(" ", "")) >= 4 and bare.lower() not in _STOP_NAMES:
             out.add(fold(bare))
     return out
-
-
-_VOWELS = re.compile(r"[aeiou]+")
-_RUNS = re.compile(r"(.)\1+")
-
-
-def spelling_key(name: str) -> str:
-    """A full name with its given names cut to their consonants ("mhmd|dahlan" for "Mohammed Dahlan" and
-    "Muhammad Dahlan"; "hsn|al banna" for "Hassan al-Banna" and "Hasan al-Banna"): the family name exactly,
-    each given name of three consonants at least. Empty for a one-word name or a kunya."""
-    words = fold(name).split()
-    if len(words) < 2 or _KUNYA_START.match(name):
-        return ""
-    given, family = words[:-1], words[-1]
-    while given and given[-1] in ("al", "bin", "ibn"):
-        family = given.pop() + " " + family
-    cut = [w[0] + _RUNS.sub(r"\1", _VOWELS.sub("", w[1:])) for w in given]
-    if not cut or any(len(c) < 3 for c in cut):
-        return ""
-    return " ".join(cut) + "|" + family
