@@ -34,3 +34,12 @@ def test_a_family_name_two_persons_share_stays_apart(pipeline):
     keys = {m.entity_key for m in ex.mentions if ex.document.text[m.start:m.end] == "Weber"}
     named = {e.key for e in ex.entities if e.name in ("Karl Weber", "Anna Weber")}
     assert not keys & named
+
+
+def test_a_family_name_alone_the_ner_took_for_a_group_joins_the_person(pipeline):
+    text = ("Mohammed Wardani led the Sun Brigade in 1970. In 1975 Mohammed Wardani went to Cairo. "
+            "Wardani said he was innocent.")
+    ex = pipeline(Document(text=text))
+    keys = {m.entity_key for m in ex.mentions if "Wardani" in ex.document.text[m.start:m.end]}
+    assert len(keys) == 1
+    assert next(e for e in ex.entities if e.key in keys).type is EntityType.PERSON

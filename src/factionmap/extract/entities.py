@@ -351,15 +351,23 @@ class EntityFinder:
     def merge_surnames(self, ann: Annotated) -> None:
         """A person named by the family name alone ("Weber", "bin Laden", "al-Tahir") that no entity of the
         knowledge base carries is the one person of the document whose full name it cuts short
-        (`surnames`): its mentions and ties move over. Nothing when two persons share the family name."""
+        (`surnames`): its mentions and ties move over; so is a family name alone the NER took for a group or
+        a place (an entity only the NER found, and its names matched again). Nothing when two persons share
+        the family name."""
         owners: dict[str, set[str]] = {}
         for e in ann.entities.values():
             if e.type is EntityType.PERSON:
                 for n in e.names:
                     for short in surnames(n):
                         owners.setdefault(short, set()).add(e.key)
+        ner_only = {k for k in ann.entities}
+        for sp in ann.spans:
+            if sp.source not in ("ner", "doc"):
+                ner_only.discard(sp.key)
         for e in list(ann.entities.values()):
-            if e.type is not EntityType.PERSON or self.kb.get(e.key) or any(len(n.split()) > 2 for n in e.names):
+            if self.kb.get(e.key) or any(len(n.split()) > 2 for n in e.names):
+                continue
+            if e.type is not EntityType.PERSON and e.key not in ner_only:  # the NER's "Weber" group or place
                 continue
             keys = {k for n in e.names for k in owners.get(fold(_ARTICLE_START.sub("", n)), {""})} - {e.key}
             if len(keys) == 1 and all(fold(_ARTICLE_START.sub("", n)) in owners for n in e.names):
