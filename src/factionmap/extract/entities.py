@@ -348,8 +348,35 @@ class EntityFinder:
                             names.append(Name(bare, e.key, e.type, True))
         return names
 
+    def merge_surnames(self, ann: Annotated) -> None:
+        """A person named by the family name alone ("Weber", "bin Laden", "al-Tahir") that no entity of the
+        knowledge base carries is the one person of the document whose full name it cuts short
+        (`surnames`): its mentions and ties move over; so is a family name alone the NER took for a group or
+        a place (an entity only the NER found, and its names matched again). Nothing when two persons share
+        the family name."""
+        owners: dict[str, set[str]] = {}
+        for e in ann.entities.values():
+            if e.type is EntityType.PERSON:
+                for n in e.names:
+                    for short in surnames(n):
+                        owners.setdefault(short, set()).add(e.key)
+        ner_only = {k for k in ann.entities}
+        for sp in ann.spans:
+            if sp.source not in ("ner", "doc"):
+                ner_only.discard(sp.key)
+        for e in list(ann.entities.values()):
+            if self.kb.get(e.key) or any(len(n.split()) > 2 for n in e.names):
+                continue
+            if e.type is not EntityType.PERSON and e.key not in ner_only:  # the NER's "Weber" group or place
+                continue
+            keys = {k for n in e.names for k in owners.get(fold(_ARTICLE_START.sub("", n)), {""})} - {e.key}
+            if len(keys) == 1 and all(fold(_ARTICLE_START.sub("", n)) in owners for n in e.names):
+                ann.merge_entities(keys.pop(), e.key)
+
     def rematch(self, ann: Annotated, folded=None, defined=None) -> None:
-        """Matches the document's own names (and KB acronyms it defined) over the whole text."""
+        """Matches the document's own names (and KB acronyms it defined) over the whole text, persons named
+        by their family name alone merged first with the full name (`merge_surnames`)."""
+        self.merge_surnames(ann)
         text = ann.text
         folded = folded or getattr(ann, "_folded", None) or fold_with_map(text)
         names = self.doc_names(ann)
@@ -363,3 +390,27 @@ class EntityFinder:
             for m in self.gazetteer.find(text, folded, defined):
                 if m.name.defined_only:
                     ann.add_span(Span(m.start, m.end, self.kb_entity(ann, m.name.key), m.name.type, "acronym"))
+
+
+_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "al", "el", "de", "del", "la", "van", "von", "abu", "abd", "umm"})
+
+
+def surnames(name: str) -> set[str]:
+    """The folded short forms a person's full name is cut to: its last word, its last two words when the first
+    of them is a particle ("bin Laden"), and the first of a double family name ("Suarez" of "Ana Maria
+    Suarez Rojas": four capitalised words, no particle), each also without the Arabic article. Nothing for a
+    one-word name, a kunya ("Abu X") or a family name shorter than four letters."""
+    words = name.split()
+    if len(words) < 2 or _KUNYA_START.match(name):
+        return set()
+    cuts = [words[-1]]
+    if len(words) >= 3 and words[-2].lower() in _PARTICLES:
+        cuts.append(" ".join(words[-2:]))
+    if len(words) == 4 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+        cuts.append(words[-2])
+    out = set()
+    for c in cuts:
+        bare = _ARTICLE_START.sub("", c)
+        if len(bare.replace(" ", "")) >= 4 and bare.lower() not in _STOP_NAMES:
+            out.add(fold(bare))
+    return out
