@@ -120,3 +120,20 @@ def test_a_groups_other_name_in_brackets_is_set_aside_like_a_list(annotate):
     ann = annotate("The River Brigades (Coast Guard Battalion) fought in Port Selim.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
     assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))
+
+
+def test_two_groups_of_one_list_get_the_words_around_the_whole_list(annotate):
+    # the second and third sides of "clashes between A, B and C" read the "between" before the list
+    ann = annotate("Clashes between the River Brigades, the Coast Guard Battalion and the Hill Front began in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Hill Front"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"SL:G:3", "SLEND:e", "SLL1:between", "SLLW:G:between", "SLLC:oppose"} <= feats
+
+
+def test_coordinated_subjects_with_a_shared_object_say_so(annotate):
+    ann = annotate("The River Brigades, the Coast Guard Battalion and the Hill Front attacked the Desert Army.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Coast Guard Battalion"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"SL:G:3", "SLEND:h", "SLRW:G:attack", "SLRM:G:attack:<G>", "SLRC:oppose"} <= feats
+    across = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Desert Army"))
+    assert not any(f.startswith("SL") for f in Featurizer(ann)(across))  # not one list: no such feature

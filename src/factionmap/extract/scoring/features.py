@@ -16,6 +16,9 @@ its marker followed by the office's words. A pair's features, in page order (A b
     DS: which end is the document's subject
     LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
                 names in brackets after it), the words between the two lists (`_list_features`)
+    SL/SLL*/SLR*: when A and B are two items of one list, the words around the whole list: before it
+                ("clashes between", "a war against") and after it ("... attacked <G>", "on one side")
+                (`_same_list_features`)
 """
 from __future__ import annotations
 
@@ -278,6 +281,7 @@ class Featurizer:
         if ia + 1 < len(toks):
             f.append(f"A1:{toks[ia + 1]}")
         f += _list_features(toks, cls, ia, ib, ka, kb)
+        f += _same_list_features(toks, cls, ia, ib, ka)
         if self.syntax:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
@@ -405,4 +409,39 @@ def _list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int
     words = [t for t in core if t.isalpha() and t not in _FUNCTION_WORDS]
     if words:
         f.append(f"CBLW:{_stem(words[-1])}")
+    return f
+
+
+_LIST_LEFT_SKIP = frozenset({"the", "both", "a", "an"})
+
+
+def _same_list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int, ka: str) -> list[str]:
+    """When A and B are two items of one list of mentions of a kind ("<G> , <G> and <G>"): the list's
+    size and the words on either side of the whole list, so that a pair deep in a list reads what its
+    head and its end read: "clashes between A, B and C" (the sides of a fight), "a war against A and B"
+    (one side), "A, B and C attacked D" (coordinated subjects of one act). Nothing otherwise."""
+    end = _run_edge(toks, ia, +1, len(toks))
+    if end < ib:
+        return []
+    head = _run_edge(toks, ia, -1, -1)
+    same = _PLACE_MARKERS if toks[ia] in _PLACE_MARKERS else (toks[ia],)
+    size = sum(1 for t in toks[head: end + 1] if t in same)
+    f = [f"SL:{ka}:{min(size, 4)}", "SLEND:" + ("h" if ia == head else "") + ("e" if ib == end else "")]
+    k = head - 1
+    while k >= 0 and toks[k] in _LIST_LEFT_SKIP:
+        k -= 1
+    f.append(f"SLL1:{toks[k]}" if k >= 0 else "SLL1:<start>")
+    left = [t for t in toks[max(0, k - 3): k + 1] if t.isalpha() and t not in _FUNCTION_WORDS]
+    if left:
+        f.append(f"SLLW:{ka}:{_stem(left[-1])}")
+    f += [f"SLLC:{c}" for c in {c for cs in cls[max(0, k - 2): k + 1] for c in cs}]
+    right = toks[end + 1: end + 5]
+    f.append(f"SLR1:{right[0]}" if right else "SLR1:<end>")
+    words = [t for t in right if t.isalpha() and t not in _FUNCTION_WORDS]
+    if words:
+        f.append(f"SLRW:{ka}:{_stem(words[0])}")
+    f += [f"SLRC:{c}" for c in {c for cs in cls[end + 1: end + 4] for c in cs}]
+    marker = next((t for t in right if len(t) == 3 and t[0] == "<" and t[2] == ">"), None)
+    if marker is not None and words:
+        f.append(f"SLRM:{ka}:{_stem(words[0])}:{marker}")  # "<G> and <G> attacked <G>": a shared object
     return f
