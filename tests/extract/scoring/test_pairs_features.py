@@ -127,13 +127,19 @@ def test_two_groups_of_one_list_get_the_words_around_the_whole_list(annotate):
     ann = annotate("Clashes between the River Brigades, the Coast Guard Battalion and the Hill Front began in 2015.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Hill Front"))
     feats = set(Featurizer(ann)(pair))
-    assert {"SL:G:3", "SLEND:e", "SLL1:between", "SLLW:G:between", "SLLC:oppose"} <= feats
+    assert {"SL:GG:3", "SLEND:e", "SLL1:between", "SLLW:GG:between", "SLLC:oppose"} <= feats
 
 
 def test_coordinated_subjects_with_a_shared_object_say_so(annotate):
     ann = annotate("The River Brigades, the Coast Guard Battalion and the Hill Front attacked the Desert Army.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Coast Guard Battalion"))
     feats = set(Featurizer(ann)(pair))
-    assert {"SL:G:3", "SLEND:h", "SLRW:G:attack", "SLRM:G:attack:<G>", "SLRC:oppose"} <= feats
+    assert {"SL:GG:3", "SLEND:h", "SLRW:GG:attack", "SLRM:GG:attack:<G>", "SLRC:oppose"} <= feats
     across = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Desert Army"))
     assert not any(f.startswith("SL") for f in Featurizer(ann)(across))  # not one list: no such feature
+
+
+def test_groups_and_states_named_together_make_one_list(annotate):
+    ann = annotate("Fighting between Turkey, the River Brigades and the Hill Front went on for a year.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkey", "Hill Front"))
+    assert {"SL:SG:3", "SLEND:he", "SLL1:between"} <= set(Featurizer(ann)(pair))
