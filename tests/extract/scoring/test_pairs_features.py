@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from factionmap.extract.ties import frame_candidates
-from factionmap.extract.scoring.features import Featurizer
+from factionmap.extract.scoring.features import Featurizer, _run_edge, _same_list_features
 from factionmap.extract.scoring.pairs import candidate_pairs
 
 
@@ -143,3 +143,12 @@ def test_groups_and_states_named_together_make_one_list(annotate):
     ann = annotate("Fighting between Turkey, the River Brigades and the Hill Front went on for a year.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkey", "Hill Front"))
     assert {"SL:SG:3", "SLEND:he", "SLL1:between"} <= set(Featurizer(ann)(pair))
+
+
+def test_an_acronym_in_brackets_stays_in_its_list_item():
+    toks = ["<G>", "(", "<G>", ")", ",", "<G>", "and", "the", "<G>", "attacked", "<G>"]
+    assert _run_edge(toks, 0, +1, len(toks)) == 8
+    assert _run_edge(toks, 8, -1, -1) == 0
+    assert _run_edge(toks, 0, +1, 5) == 0  # never past the stop
+    feats = _same_list_features(toks, [()] * len(toks), 0, 8, "G", "G")
+    assert {"SL:GG:3", "SLEND:he", "SLRM:GG:attack:<G>"} <= set(feats)

@@ -355,19 +355,30 @@ _PLACE_MARKERS = ("<L>", "<S>")
 def _run_edge(toks: list[str], i: int, step: int, stop: int, same: tuple[str, ...] | None = None) -> int:
     """The far end of the list of mentions of i's kind that i stands in, walking by `step` (-1 back to
     the list's first item, +1 on to its last) and never reaching `stop`: "<L> , <L> , and <L>", "<G> and
-    the <G>". Places and states make one list ("in <L> , <S>"), unless `same` names the markers that do."""
+    the <G>". Places and states make one list ("in <L> , <S>"), unless `same` names the markers that do.
+    An item's other name in brackets right after it ("<G> ( <G> ) and <G>": an acronym) stays in its item."""
     if same is None:
         same = _PLACE_MARKERS if toks[i] in _PLACE_MARKERS else (toks[i],)
     k = i
     while True:
-        j = k + step
+        base = k
+        if step > 0 and _bracketed(toks, k + 1, same) and (stop < 0 or k + 3 < stop):
+            base = k + 3
+        j = base + step
         while 0 <= j < len(toks) and j != stop and (toks[j] in _LIST_SEPARATORS or toks[j] == "the"):
             j += step
-        skipped = toks[min(j, k) + 1: max(j, k)]
+        if step < 0 and j - 3 > stop and _bracketed(toks, j - 2, same):
+            j -= 3  # back past the aside to the item it names again
+        skipped = [t for t in toks[min(j, base) + 1: max(j, base)] if t not in ("(", ")") and t not in same]
         if not any(t in _LIST_SEPARATORS for t in skipped) or len(skipped) > 3 \
                 or not (0 <= j < len(toks)) or j == stop or toks[j] not in same:
             return k
         k = j
+
+
+def _bracketed(toks: list[str], i: int, same: tuple[str, ...]) -> bool:
+    """Whether toks[i:i + 3] is a mention of the list's kind in brackets: "( <G> )"."""
+    return 0 <= i and i + 2 < len(toks) and toks[i] == "(" and toks[i + 1] in same and toks[i + 2] == ")"
 
 
 def _aside_end(toks: list[str], i: int, stop: int) -> int:
@@ -431,7 +442,7 @@ def _same_list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib
     if end < ib:
         return []
     head = _run_edge(toks, ia, -1, -1, same)
-    size = sum(1 for t in toks[head: end + 1] if t in same)
+    size = sum(1 for k in range(head, end + 1) if toks[k] in same and toks[k - 1] != "(")  # (not an acronym)
     f = [f"SL:{ka}{kb}:{min(size, 4)}", "SLEND:" + ("h" if ia == head else "") + ("e" if ib == end else "")]
     k = head - 1
     while k >= 0 and toks[k] in _LIST_LEFT_SKIP:
