@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from factionmap.extract.ties import frame_candidates
-from factionmap.extract.scoring.features import Featurizer
+from factionmap.extract.scoring.features import Featurizer, _run_edge, _same_list_features
 from factionmap.extract.scoring.pairs import candidate_pairs
 
 
@@ -120,3 +120,35 @@ def test_a_groups_other_name_in_brackets_is_set_aside_like_a_list(annotate):
     ann = annotate("The River Brigades (Coast Guard Battalion) fought in Port Selim.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
     assert {"LST:a", "CBS:fought_in"} <= set(Featurizer(ann)(pair))
+
+
+def test_two_groups_of_one_list_get_the_words_around_the_whole_list(annotate):
+    # the second and third sides of "clashes between A, B and C" read the "between" before the list
+    ann = annotate("Clashes between the River Brigades, the Coast Guard Battalion and the Hill Front began in 2015.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Hill Front"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"SL:GG:3", "SLEND:e", "SLL1:between", "SLLW:GG:between", "SLLC:oppose"} <= feats
+
+
+def test_coordinated_subjects_with_a_shared_object_say_so(annotate):
+    ann = annotate("The River Brigades, the Coast Guard Battalion and the Hill Front attacked the Desert Army.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Coast Guard Battalion"))
+    feats = set(Featurizer(ann)(pair))
+    assert {"SL:GG:3", "SLEND:h", "SLRW:GG:attack", "SLRM:GG:attack:<G>", "SLRC:oppose"} <= feats
+    across = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Desert Army"))
+    assert not any(f.startswith("SL") for f in Featurizer(ann)(across))  # not one list: no such feature
+
+
+def test_groups_and_states_named_together_make_one_list(annotate):
+    ann = annotate("Fighting between Turkey, the River Brigades and the Hill Front went on for a year.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Turkey", "Hill Front"))
+    assert {"SL:SG:3", "SLEND:he", "SLL1:between"} <= set(Featurizer(ann)(pair))
+
+
+def test_an_acronym_in_brackets_stays_in_its_list_item():
+    toks = ["<G>", "(", "<G>", ")", ",", "<G>", "and", "the", "<G>", "attacked", "<G>"]
+    assert _run_edge(toks, 0, +1, len(toks)) == 8
+    assert _run_edge(toks, 8, -1, -1) == 0
+    assert _run_edge(toks, 0, +1, 5) == 0  # never past the stop
+    feats = _same_list_features(toks, [()] * len(toks), 0, 8, "G", "G")
+    assert {"SL:GG:3", "SLEND:he", "SLRM:GG:attack:<G>"} <= set(feats)

@@ -16,6 +16,9 @@ its marker followed by the office's words. A pair's features, in page order (A b
     DS: which end is the document's subject
     LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
                 names in brackets after it), the words between the two lists (`_list_features`)
+    SL/SLL*/SLR*: when A and B are two items of one list, the words around the whole list: before it
+                ("clashes between", "a war against") and after it ("... attacked <G>", "on one side")
+                (`_same_list_features`)
 """
 from __future__ import annotations
 
@@ -278,6 +281,7 @@ class Featurizer:
         if ia + 1 < len(toks):
             f.append(f"A1:{toks[ia + 1]}")
         f += _list_features(toks, cls, ia, ib, ka, kb)
+        f += _same_list_features(toks, cls, ia, ib, ka, kb)
         if self.syntax:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
@@ -348,21 +352,33 @@ _LIST_SEPARATORS = (",", "and", "or", "/")
 _PLACE_MARKERS = ("<L>", "<S>")
 
 
-def _run_edge(toks: list[str], i: int, step: int, stop: int) -> int:
+def _run_edge(toks: list[str], i: int, step: int, stop: int, same: tuple[str, ...] | None = None) -> int:
     """The far end of the list of mentions of i's kind that i stands in, walking by `step` (-1 back to
     the list's first item, +1 on to its last) and never reaching `stop`: "<L> , <L> , and <L>", "<G> and
-    the <G>". Places and states make one list ("in <L> , <S>")."""
-    same = _PLACE_MARKERS if toks[i] in _PLACE_MARKERS else (toks[i],)
+    the <G>". Places and states make one list ("in <L> , <S>"), unless `same` names the markers that do.
+    An item's other name in brackets right after it ("<G> ( <G> ) and <G>": an acronym) stays in its item."""
+    if same is None:
+        same = _PLACE_MARKERS if toks[i] in _PLACE_MARKERS else (toks[i],)
     k = i
     while True:
-        j = k + step
+        base = k
+        if step > 0 and _bracketed(toks, k + 1, same) and (stop < 0 or k + 3 < stop):
+            base = k + 3
+        j = base + step
         while 0 <= j < len(toks) and j != stop and (toks[j] in _LIST_SEPARATORS or toks[j] == "the"):
             j += step
-        skipped = toks[min(j, k) + 1: max(j, k)]
+        if step < 0 and j - 3 > stop and _bracketed(toks, j - 2, same):
+            j -= 3  # back past the aside to the item it names again
+        skipped = [t for t in toks[min(j, base) + 1: max(j, base)] if t not in ("(", ")") and t not in same]
         if not any(t in _LIST_SEPARATORS for t in skipped) or len(skipped) > 3 \
                 or not (0 <= j < len(toks)) or j == stop or toks[j] not in same:
             return k
         k = j
+
+
+def _bracketed(toks: list[str], i: int, same: tuple[str, ...]) -> bool:
+    """Whether toks[i:i + 3] is a mention of the list's kind in brackets: "( <G> )"."""
+    return 0 <= i and i + 2 < len(toks) and toks[i] == "(" and toks[i + 1] in same and toks[i + 2] == ")"
 
 
 def _aside_end(toks: list[str], i: int, stop: int) -> int:
@@ -405,4 +421,44 @@ def _list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int
     words = [t for t in core if t.isalpha() and t not in _FUNCTION_WORDS]
     if words:
         f.append(f"CBLW:{_stem(words[-1])}")
+    return f
+
+
+_LIST_LEFT_SKIP = frozenset({"the", "both", "a", "an"})
+_ACTOR_MARKERS = ("<G>", "<S>")  # groups and states side by side make one list of actors ("<S> and the <G>")
+
+
+def _same_list_features(toks: list[str], cls: list[tuple[str, ...]], ia: int, ib: int, ka: str, kb: str) -> list[str]:
+    """When A and B are two items of one list of actors (groups and states: "<G> , <S> and <G>") or of
+    mentions of another kind: the list's size and the words on either side of the whole list, so that a
+    pair deep in a list reads what its head and its end read: "clashes between A, B and C" (the sides of
+    a fight), "a war against A and B" (one side), "A, B and C attacked D" (coordinated subjects of one
+    act). Nothing otherwise."""
+    same = _ACTOR_MARKERS if toks[ia] in _ACTOR_MARKERS else _PLACE_MARKERS if toks[ia] in _PLACE_MARKERS \
+        else (toks[ia],)
+    if toks[ib] not in same:
+        return []
+    end = _run_edge(toks, ia, +1, len(toks), same)
+    if end < ib:
+        return []
+    head = _run_edge(toks, ia, -1, -1, same)
+    size = sum(1 for k in range(head, end + 1) if toks[k] in same and toks[k - 1] != "(")  # (not an acronym)
+    f = [f"SL:{ka}{kb}:{min(size, 4)}", "SLEND:" + ("h" if ia == head else "") + ("e" if ib == end else "")]
+    k = head - 1
+    while k >= 0 and toks[k] in _LIST_LEFT_SKIP:
+        k -= 1
+    f.append(f"SLL1:{toks[k]}" if k >= 0 else "SLL1:<start>")
+    left = [t for t in toks[max(0, k - 3): k + 1] if t.isalpha() and t not in _FUNCTION_WORDS]
+    if left:
+        f.append(f"SLLW:{ka}{kb}:{_stem(left[-1])}")
+    f += [f"SLLC:{c}" for c in {c for cs in cls[max(0, k - 2): k + 1] for c in cs}]
+    right = toks[end + 1: end + 5]
+    f.append(f"SLR1:{right[0]}" if right else "SLR1:<end>")
+    words = [t for t in right if t.isalpha() and t not in _FUNCTION_WORDS]
+    if words:
+        f.append(f"SLRW:{ka}{kb}:{_stem(words[0])}")
+    f += [f"SLRC:{c}" for c in {c for cs in cls[end + 1: end + 4] for c in cs}]
+    marker = next((t for t in right if len(t) == 3 and t[0] == "<" and t[2] == ">"), None)
+    if marker is not None and words:
+        f.append(f"SLRM:{ka}{kb}:{_stem(words[0])}:{marker}")  # "<G> and <G> attacked <G>": a shared object
     return f
