@@ -95,6 +95,9 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
     if frames:
         f["frame"] = 1.0
         f["frames"] = math.log1p(len(frames))
+        f[f"rel:{a.relation}*frame"] = 1.0
+    f["wordings"] = math.log1p(len(_wordings(ann, support)))
+    f[f"rel:{a.relation}*sentences"] = f["sentences"]
     c = support[0].cand
     s_key, o_key = a.subject.key, a.object.key
     ks, ko = kind(ann, c.subject), kind(ann, c.object)
@@ -111,6 +114,11 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
     f[f"rel:{a.relation}*max"] = f["max"]
     f[f"stance:{a.stance.value}"] = 1.0
     return f
+
+
+def _wordings(ann: Annotated, support: Sequence[Scored]) -> set[str]:
+    """The tie's distinct trigger words (lower case): one wording repeated, or several saying the same."""
+    return {ann.text[sc.cand.trigger[0]:sc.cand.trigger[1]].lower() for sc in support}
 
 
 def _mentions(ann: Annotated) -> dict[str, int]:

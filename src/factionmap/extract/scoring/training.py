@@ -390,25 +390,37 @@ def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[lis
 
 def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
                     knots: int = 40, min_group: int = 50, relations: list[str] | None = None,
-                    min_relation: int | None = None, relation_groups: tuple[str, ...] | None = None) -> Calibration:
+                    min_relation: int | None = None, relation_groups: tuple[str, ...] | None = None,
+                    families: bool = False) -> Calibration:
     """Isotonic regression of correctness on the raw score, per group of candidates (see
     `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'.
     With `min_relation`, also per relation within a group (every group, or those of `relation_groups`)
-    where it has that many rows (measured: cross-fitted, it overfits on this corpus, so it is off by
-    default)."""
+    where it has that many rows; with `families`, per family of relations (`relations.RELATIONS`' family:
+    the rows of the family's relations together, the curve stored under each of them)."""
     if not scores:
         return Calibration()
     groups = groups or ["model"] * len(scores)
     curves = {"model": _isotonic(scores, correct, knots)}
+    keys = [family_of(r) for r in relations] if families and relations else relations
     for g in sorted(set(groups)):
         idx = [i for i, x in enumerate(groups) if x == g]
         if len(idx) >= min_group:
             curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
-        for rel in sorted(set(relations or [])) if min_relation and (relation_groups is None or g in relation_groups) else []:
-            sub = [i for i in idx if relations[i] == rel]
+        for key in sorted(set(keys or [])) if min_relation and (relation_groups is None or g in relation_groups) else []:
+            sub = [i for i in idx if keys[i] == key]
             if len(sub) >= min_relation:
-                curves[f"{rel}:{g}"] = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
+                curve = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
+                for rel in sorted({relations[i] for i in sub}):
+                    curves[f"{rel}:{g}"] = curve
     return Calibration(curves)
+
+
+def family_of(relation: str) -> str:
+    """The relation's family (`relations.RELATIONS`), or the relation itself when it has none."""
+    from ...relations import RELATIONS
+
+    rel = RELATIONS.get(relation)
+    return getattr(rel, "family", None) or relation
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
@@ -466,10 +478,13 @@ DEFAULT_UNSEEN_GROUPS: tuple[str, ...] = ()
 # Measured (--relation-curves frame, with the frame curve on unseen documents): 0.278, no better.
 RELATION_CURVES: tuple[str, ...] = ()
 MIN_RELATION = 60
+# Whether those curves are per family of relations (`family_of`) rather than per relation.
+CURVE_FAMILIES = False
 
 
 def _fit_on(rows: list[dict], correct: list[bool], seen: set[str] | frozenset = frozenset(),
-            unseen_groups: tuple[str, ...] | None = None, relation_curves: tuple[str, ...] | None = None) -> Calibration:
+            unseen_groups: tuple[str, ...] | None = None, relation_curves: tuple[str, ...] | None = None,
+            families: bool | None = None) -> Calibration:
     """The calibration of held-out `rows`; a row of a group in `unseen_groups` (DEFAULT_UNSEEN_GROUPS
     unless told; "*" for every group) counts only when its document is not among `seen`."""
     only = DEFAULT_UNSEEN_GROUPS if unseen_groups is None else unseen_groups
@@ -481,11 +496,12 @@ def _fit_on(rows: list[dict], correct: list[bool], seen: set[str] | frozenset = 
     per_relation = RELATION_CURVES if relation_curves is None else relation_curves
     return fit_calibration([r.get("confidence") or 0.0 for r in rows], correct,
                            [r.get("group", "model") for r in rows], relations=[r["relation"] for r in rows],
-                           min_relation=MIN_RELATION if per_relation else None, relation_groups=per_relation)
+                           min_relation=MIN_RELATION if per_relation else None, relation_groups=per_relation,
+                           families=CURVE_FAMILIES if families is None else families)
 
 
 def cross_calibrated(cv: CVResult, folds: int, unseen_groups: tuple[str, ...] | None = None,
-                     relation_curves: tuple[str, ...] | None = None) -> list[dict]:
+                     relation_curves: tuple[str, ...] | None = None, families: bool | None = None) -> list[dict]:
     """The held-out rows, each calibrated by curves fitted on the other folds' rows only: what the
     calibration does on documents it never saw (for honest error and threshold figures)."""
     fold = folds_of(cv.docs, folds)
@@ -496,7 +512,7 @@ def cross_calibrated(cv: CVResult, folds: int, unseen_groups: tuple[str, ...] | 
         if not inside:
             continue
         cal = _fit_on([cv.rows[i] for i in other], [cv.correct[i] for i in other], cv.seen, unseen_groups,
-                      relation_curves)
+                      relation_curves, families)
         for i, row in zip(inside, _calibrated(cal, [cv.rows[i] for i in inside])):
             out[i] = row
     return [r for r in out if r is not None]
