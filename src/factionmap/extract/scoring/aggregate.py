@@ -4,8 +4,9 @@ The pair model scores each candidate pair (a sentence, a list item, an infobox l
 document's tie (subject, relation, object, stance) is stated by one pair or several; taking the best
 pair's score drops a tie stated three times in middling wordings. This stage reads, per tie, the
 scores and kinds of all its pairs (the best and second-best score, how many pairs pass a few cut-offs,
-a noisy-or, how many sentences, list items and infobox lines, whether a frame read it, whether an end
-is the document's subject, how often each end is mentioned, the ends' kinds, the relation, the stance)
+a noisy-or, how many sentences, list items and infobox lines, how many distinct trigger wordings,
+whether a frame read it, whether an end is the document's subject, how often each end is mentioned, the
+ends' kinds, the relation and, per relation, the best score, frame support and sentence count, the stance)
 and gives the tie's probability with a small logistic regression. The calibration and the threshold
 then work on that probability.
 
