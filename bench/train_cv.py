@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted|backoff|twostage] [--c 0.3] [--min-precision 0.80]
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
-                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
+                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...] [--curve-families yes|no]
                                        [--threshold-on-unseen yes|no] [--tie-stage linear|noisy-or|max]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
@@ -17,7 +17,8 @@ training documents alone; time to prepare, cross-validate and fit.
 The frames were written against the development and sample documents ("seen" below): there their hits
 are in-sample. `--by-rule` prints, per frame relation and rule, the held-out frame ties and their
 precision on the 42 training documents against the seen ones. `--frame-dropout`, `--seen-weight`,
-`--unseen-calibration`, `--relation-curves` and `--threshold-on-unseen` override training's defaults (see training.py).
+`--unseen-calibration`, `--relation-curves`, `--curve-families` and `--threshold-on-unseen` override training's
+defaults (see training.py).
 """
 from __future__ import annotations
 
