@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/train_cv.py [--folds 5] [--learner linear|boosted|backoff|twostage] [--c 0.3] [--min-precision 0.80]
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
-                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...]
+                                       [--unseen-calibration GROUP ...] [--relation-curves GROUP ...] [--curve-families yes|no]
                                        [--threshold-on-unseen yes|no] [--tie-stage linear|noisy-or|max]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
@@ -17,7 +17,8 @@ training documents alone; time to prepare, cross-validate and fit.
 The frames were written against the development and sample documents ("seen" below): there their hits
 are in-sample. `--by-rule` prints, per frame relation and rule, the held-out frame ties and their
 precision on the 42 training documents against the seen ones. `--frame-dropout`, `--seen-weight`,
-`--unseen-calibration`, `--relation-curves` and `--threshold-on-unseen` override training's defaults (see training.py).
+`--unseen-calibration`, `--relation-curves`, `--curve-families` and `--threshold-on-unseen` override training's
+defaults (see training.py).
 """
 from __future__ import annotations
 
@@ -83,6 +84,8 @@ def main(argv=None) -> int:
                          "default training.DEFAULT_UNSEEN_GROUPS")
     ap.add_argument("--relation-curves", nargs="*", default=None, metavar="GROUP",
                     help="groups calibrated per relation too (default training.RELATION_CURVES)")
+    ap.add_argument("--curve-families", choices=["yes", "no"], default=None,
+                    help="the --relation-curves per family of relations (default training.CURVE_FAMILIES)")
     ap.add_argument("--tie-stage", choices=["linear", "noisy-or", "max"], default=None,
                     help="how a tie's pairs combine (default training.DEFAULT_TIE_STAGE; max: the best pair's score)")
     ap.add_argument("--threshold-on-unseen", choices=["yes", "no"], default=None,
@@ -110,7 +113,8 @@ def main(argv=None) -> int:
                           frame_dropout=args.frame_dropout, seen_weight=args.seen_weight, tie_stage=args.tie_stage)
     groups = None if args.unseen_calibration is None else tuple(args.unseen_calibration)
     per_relation = None if args.relation_curves is None else tuple(args.relation_curves)
-    cal_rows = T.cross_calibrated(cv, args.folds, groups, per_relation)  # each fold calibrated by curves fitted on the others
+    families = None if args.curve_families is None else args.curve_families == "yes"
+    cal_rows = T.cross_calibrated(cv, args.folds, groups, per_relation, families)  # each fold calibrated by curves fitted on the others
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     curve = tradeoff(cv.gold, cal_rows, cv.docs, grid)
     on_unseen = None if args.threshold_on_unseen is None else args.threshold_on_unseen == "yes"

@@ -3,6 +3,8 @@ stage is stacked on out-of-fold pair scores, saved with the model, and extractio
 cross-validation measures it."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from factionmap.extract.kb import load_kb
@@ -76,6 +78,9 @@ def test_tie_features_read_all_pairs_of_a_tie(annotate):
     assert thrice["max"] < once["max"] and thrice["second"] > once["second"]
     assert thrice["noisy_or"] > once["noisy_or"]
     assert thrice["rel:operates_in"] == 1.0 and thrice["kinds:GL"] == 1.0
+    assert thrice["rel:operates_in*sentences"] == thrice["sentences"]
+    # each candidate's trigger is its place's name: one wording, however often it is said
+    assert thrice["wordings"] == once["wordings"] == pytest.approx(math.log1p(1))
 
 
 def test_a_fitted_tie_stage_learns_that_repetition_counts():

@@ -95,3 +95,20 @@ def test_per_relation_curves_only_for_the_groups_asked():
     cal = training._fit_on(rows, correct, relation_curves=("frame",))
     assert "operates_in:frame" in cal.curves and "operates_in:model" not in cal.curves
     assert "operates_in:frame" not in training._fit_on(rows, correct, relation_curves=()).curves
+
+
+def test_family_curves_pool_the_relations_of_a_family():
+    # 40 part_of and 30 allegiance_to frame rows: neither reaches MIN_RELATION alone, their family does
+    rng = np.random.default_rng(0)
+    rows, correct = [], []
+    for rel, n in [("part_of", 40), ("allegiance_to", 30), ("operates_in", 20)]:
+        for _ in range(n):
+            s = float(rng.uniform())
+            rows.append({"doc": "train.txt", "relation": rel, "group": "frame", "confidence": s})
+            correct.append(s > 0.3)
+    per_relation = training._fit_on(rows, correct, relation_curves=("frame",), families=False)
+    assert not any(k.endswith(":frame") for k in per_relation.curves)
+    pooled = training._fit_on(rows, correct, relation_curves=("frame",), families=True).curves
+    assert pooled["part_of:frame"] == pooled["allegiance_to:frame"]
+    assert "operates_in:frame" not in pooled  # its family (place) has 20 rows only
+    assert training.family_of("leader_of") == training.family_of("member_of") != training.family_of("part_of")

@@ -4,8 +4,9 @@ The pair model scores each candidate pair (a sentence, a list item, an infobox l
 document's tie (subject, relation, object, stance) is stated by one pair or several; taking the best
 pair's score drops a tie stated three times in middling wordings. This stage reads, per tie, the
 scores and kinds of all its pairs (the best and second-best score, how many pairs pass a few cut-offs,
-a noisy-or, how many sentences, list items and infobox lines, whether a frame read it, whether an end
-is the document's subject, how often each end is mentioned, the ends' kinds, the relation, the stance)
+a noisy-or, how many sentences, list items and infobox lines, how many distinct trigger wordings,
+whether a frame read it, whether an end is the document's subject, how often each end is mentioned, the
+ends' kinds, the relation and, per relation, the best score, frame support and sentence count, the stance)
 and gives the tie's probability with a small logistic regression. The calibration and the threshold
 then work on that probability.
 
@@ -95,6 +96,9 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
     if frames:
         f["frame"] = 1.0
         f["frames"] = math.log1p(len(frames))
+        f[f"rel:{a.relation}*frame"] = 1.0
+    f["wordings"] = math.log1p(len(_wordings(ann, support)))
+    f[f"rel:{a.relation}*sentences"] = f["sentences"]
     c = support[0].cand
     s_key, o_key = a.subject.key, a.object.key
     ks, ko = kind(ann, c.subject), kind(ann, c.object)
@@ -111,6 +115,11 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
     f[f"rel:{a.relation}*max"] = f["max"]
     f[f"stance:{a.stance.value}"] = 1.0
     return f
+
+
+def _wordings(ann: Annotated, support: Sequence[Scored]) -> set[str]:
+    """The tie's distinct trigger words (lower case): one wording repeated, or several saying the same."""
+    return {ann.text[sc.cand.trigger[0]:sc.cand.trigger[1]].lower() for sc in support}
 
 
 def _mentions(ann: Annotated) -> dict[str, int]:

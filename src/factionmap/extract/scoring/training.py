@@ -154,8 +154,14 @@ DEFAULT_SEEN_WEIGHT = 1.0
 # noisy-or 0.408 / 0.377 / 0.500 (0.72, P 0.813), linear 0.369 / 0.346 / 0.506 (0.75, P 0.813). The linear
 # stage's curve is the best below P 0.80, but its precision is flat at 0.804-0.813 from 0.65 to 0.75, so
 # the threshold rule (precision one standard error clear of the floor) lands at 0.75, where noisy-or keeps
-# more ties (R 0.273 against 0.238 at the same precision). Noisy-or is the default; it also needs no fit.
-DEFAULT_TIE_STAGE = "noisy-or"
+# more ties (R 0.273 against 0.238 at the same precision). Eighth round: the stage also reads how many
+# distinct trigger wordings state the tie and, per relation, whether a frame read it and how many sentences
+# state it (aggregate.tie_features); linear then 0.436 (threshold 0.69, P 0.811 R 0.298) / 0.407 (P 0.786
+# R 0.275) / 0.506, ECE 0.011, against noisy-or's 0.408 / 0.377 / 0.500; at equal precision it keeps more
+# ties on the training documents too (R 0.275 at P 0.786 against noisy-or's 0.259 at 0.785). Its precision
+# at 0.69 clears the rule's floor by 0.0004 (one standard error 0.011): the next threshold that clears it is
+# 0.73 (F1 0.403). The linear stage is the default.
+DEFAULT_TIE_STAGE = "linear"
 TIE_FOLDS = 5
 TIE_C = 1.0
 
@@ -390,25 +396,37 @@ def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[lis
 
 def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
                     knots: int = 40, min_group: int = 50, relations: list[str] | None = None,
-                    min_relation: int | None = None, relation_groups: tuple[str, ...] | None = None) -> Calibration:
+                    min_relation: int | None = None, relation_groups: tuple[str, ...] | None = None,
+                    families: bool = False) -> Calibration:
     """Isotonic regression of correctness on the raw score, per group of candidates (see
     `Calibration`), each kept as at most `knots` points; a group too small to fit uses the others'.
     With `min_relation`, also per relation within a group (every group, or those of `relation_groups`)
-    where it has that many rows (measured: cross-fitted, it overfits on this corpus, so it is off by
-    default)."""
+    where it has that many rows; with `families`, per family of relations (`relations.RELATIONS`' family:
+    the rows of the family's relations together, the curve stored under each of them)."""
     if not scores:
         return Calibration()
     groups = groups or ["model"] * len(scores)
     curves = {"model": _isotonic(scores, correct, knots)}
+    keys = [family_of(r) for r in relations] if families and relations else relations
     for g in sorted(set(groups)):
         idx = [i for i, x in enumerate(groups) if x == g]
         if len(idx) >= min_group:
             curves[g] = _isotonic([scores[i] for i in idx], [correct[i] for i in idx], knots)
-        for rel in sorted(set(relations or [])) if min_relation and (relation_groups is None or g in relation_groups) else []:
-            sub = [i for i in idx if relations[i] == rel]
+        for key in sorted(set(keys or [])) if min_relation and (relation_groups is None or g in relation_groups) else []:
+            sub = [i for i in idx if keys[i] == key]
             if len(sub) >= min_relation:
-                curves[f"{rel}:{g}"] = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
+                curve = _isotonic([scores[i] for i in sub], [correct[i] for i in sub], knots)
+                for rel in sorted({relations[i] for i in sub}):
+                    curves[f"{rel}:{g}"] = curve
     return Calibration(curves)
+
+
+def family_of(relation: str) -> str:
+    """The relation's family (`relations.RELATIONS`), or the relation itself when it has none."""
+    from ...relations import RELATIONS
+
+    rel = RELATIONS.get(relation)
+    return getattr(rel, "family", None) or relation
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
@@ -466,10 +484,17 @@ DEFAULT_UNSEEN_GROUPS: tuple[str, ...] = ()
 # Measured (--relation-curves frame, with the frame curve on unseen documents): 0.278, no better.
 RELATION_CURVES: tuple[str, ...] = ()
 MIN_RELATION = 60
+# Whether those curves are per family of relations (`family_of`) rather than per relation. Measured
+# (--relation-curves on every group, 65 documents, December 2026; all / training documents F1 at P>=0.80):
+# with noisy-or, per relation (60 rows) 0.414 / 0.382, per family (60 rows) 0.418 / 0.384, per family
+# (120 rows) 0.416 / 0.383 against 0.408 / 0.377 (part_of gains, within noise overall); with the linear tie
+# stage, per relation 0.403, per family 0.406 against 0.436: off.
+CURVE_FAMILIES = False
 
 
 def _fit_on(rows: list[dict], correct: list[bool], seen: set[str] | frozenset = frozenset(),
-            unseen_groups: tuple[str, ...] | None = None, relation_curves: tuple[str, ...] | None = None) -> Calibration:
+            unseen_groups: tuple[str, ...] | None = None, relation_curves: tuple[str, ...] | None = None,
+            families: bool | None = None) -> Calibration:
     """The calibration of held-out `rows`; a row of a group in `unseen_groups` (DEFAULT_UNSEEN_GROUPS
     unless told; "*" for every group) counts only when its document is not among `seen`."""
     only = DEFAULT_UNSEEN_GROUPS if unseen_groups is None else unseen_groups
@@ -481,11 +506,12 @@ def _fit_on(rows: list[dict], correct: list[bool], seen: set[str] | frozenset = 
     per_relation = RELATION_CURVES if relation_curves is None else relation_curves
     return fit_calibration([r.get("confidence") or 0.0 for r in rows], correct,
                            [r.get("group", "model") for r in rows], relations=[r["relation"] for r in rows],
-                           min_relation=MIN_RELATION if per_relation else None, relation_groups=per_relation)
+                           min_relation=MIN_RELATION if per_relation else None, relation_groups=per_relation,
+                           families=CURVE_FAMILIES if families is None else families)
 
 
 def cross_calibrated(cv: CVResult, folds: int, unseen_groups: tuple[str, ...] | None = None,
-                     relation_curves: tuple[str, ...] | None = None) -> list[dict]:
+                     relation_curves: tuple[str, ...] | None = None, families: bool | None = None) -> list[dict]:
     """The held-out rows, each calibrated by curves fitted on the other folds' rows only: what the
     calibration does on documents it never saw (for honest error and threshold figures)."""
     fold = folds_of(cv.docs, folds)
@@ -496,7 +522,7 @@ def cross_calibrated(cv: CVResult, folds: int, unseen_groups: tuple[str, ...] | 
         if not inside:
             continue
         cal = _fit_on([cv.rows[i] for i in other], [cv.correct[i] for i in other], cv.seen, unseen_groups,
-                      relation_curves)
+                      relation_curves, families)
         for i, row in zip(inside, _calibrated(cal, [cv.rows[i] for i in inside])):
             out[i] = row
     return [r for r in out if r is not None]
