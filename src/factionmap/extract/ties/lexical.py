@@ -5,6 +5,7 @@ import re
 
 from ... import entity_kinds
 from ... import relations as vocab
+from ..regex_words import word_text
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, LEADER, LEADER_STRUCK, MEMBER, Frame
 from .candidate import Candidate
@@ -152,15 +153,28 @@ def _possible(fr: Frame, present: set[str]) -> bool:
     return bool(present & s_kinds) and bool(present & o_kinds)
 
 
+def _sentence_keys(m: Masked) -> tuple[set[str], str]:
+    """The kinds of mention a masked sentence holds, and its text as frames' words are looked for in it."""
+    return set(re.findall(r"«(\w)\d+»", m.text)), word_text(m.text)
+
+
+def _worth_search(fr: Frame, text: str, present: set[str], low: str) -> bool:
+    """Whether frame `fr` may match the masked sentence `text` (`present`, `low`: its `_sentence_keys`): it
+    holds mentions of the kinds the frame needs, one of the words the pattern cannot match without, and
+    what the frame's own pre-check asks for."""
+    return _possible(fr, present) and (fr.words is None or any(w in low for w in fr.words)) and \
+        (fr.need is None or fr.need.search(text) is not None)
+
+
 def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None = None) -> list[Candidate]:
     m = _masked(ann, index, cache)
     if m is None:
         return []
-    present = set(re.findall(r"«(\w)\d+»", m.text))
+    present, low = _sentence_keys(m)
     out: list[Candidate] = []
     first = getattr(m, "first_hits", {})
     for fr in frames:
-        if not _possible(fr, present) or (fr.need is not None and not fr.need.search(m.text)):
+        if not _worth_search(fr, m.text, present, low):
             continue
         pos = 0
         while True:
@@ -444,10 +458,10 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
     m = _masked(ann, index, cache)
     if m is None:
         return False
-    present = set(re.findall(r"«(\w)\d+»", m.text))
+    present, low = _sentence_keys(m)
     m.first_hits = {}  # each frame's first hit, kept for match_sentence
     for f in _PARSE_FRAMES:
-        if _possible(f, present) and (f.need is None or f.need.search(m.text)):
+        if _worth_search(f, m.text, present, low):
             hit = m.first_hits[f.name] = f.pattern.search(m.text)
             if hit:
                 return True
