@@ -92,7 +92,7 @@ class Frame:
     # "s" or "o": the frame opens with that mention and a gap of words before the trigger ({S}{GAP}...)
     lead: str | None = None
     # words one of which any sentence the pattern matches holds (regex_words), read from the pattern
-    words: tuple[str, ...] | None = field(default=None, compare=False)
+    words: frozenset[str] | None = field(default=None, compare=False)
     examples: tuple[Example, ...] = field(default=(), compare=False)
     traps: tuple[Example, ...] = field(default=(), compare=False)
 

@@ -15,13 +15,15 @@ lookaround looks at is not counted on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
 MAX_EXACT = 64  # the most alternative strings a node is read as exactly (beyond, only what it requires)
 # letters outside ASCII that a case-insensitive ASCII letter matches ("ı" and "İ" for i, "ſ" for s, the
 # Kelvin sign for k): written as that letter before looking (checked for every code point in the tests)
-_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_ASCII_TWINS = str.maketrans(_TWINS)
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 
@@ -36,12 +38,38 @@ def word_text(text: str) -> str:
     return text.translate(_ASCII_TWINS).lower()
 
 
-def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Words one of which every text `pattern` matches holds (sorted), or None when none are known."""
+def required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Words one of which every text `pattern` matches holds, or None when none are known."""
     _exact, words = _sequence(P.parse(pattern.pattern, pattern.flags))
     if not words or any(not w for w in words):
         return None
-    return tuple(sorted(words))
+    return words
+
+
+class WordFinder:
+    """Which of many words a text holds, in one pass (an Aho-Corasick automaton)."""
+
+    def __init__(self, words: Iterable[str]):
+        import ahocorasick
+
+        self.words = frozenset(words)
+        self._automaton = ahocorasick.Automaton()
+        for w in self.words:
+            self._automaton.add_word(w, w)
+        if self.words:
+            self._automaton.make_automaton()
+
+    def found(self, text: str) -> set[str]:
+        """The words `word_text(text)` holds (text already so written: pass `word_text`'s result)."""
+        if not self.words:
+            return set()
+        return {w for _end, w in self._automaton.iter(text)}
+
+
+def _plain(ch: str) -> bool:
+    """Whether `word_text` writes every character a case-insensitive pattern matches with `ch` as
+    `ch.lower()`: an ASCII character, or one with no case ("’", "«")."""
+    return ch.isascii() or (ch.lower() == ch == ch.upper() and ch not in _TWINS)
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -71,8 +99,7 @@ def _sequence(items) -> Reading:
 
 def _node(op, av) -> Reading:
     if op == C.LITERAL:
-        ch = chr(av)
-        return (frozenset({ch.lower()}), None) if ch.isascii() else _NOTHING_KNOWN
+        return (frozenset({chr(av).lower()}), None) if _plain(chr(av)) else _NOTHING_KNOWN
     if op in _ZERO_WIDTH:
         return frozenset({""}), None
     if op == C.SUBPATTERN:
@@ -81,7 +108,7 @@ def _node(op, av) -> Reading:
         return _sequence(av)
     if op == C.BRANCH:
         return _branch(av[1])
-    if op == C.IN and av and all(o == C.LITERAL and chr(v).isascii() for o, v in av):
+    if op == C.IN and av and all(o == C.LITERAL and _plain(chr(v)) for o, v in av):
         return frozenset(chr(v).lower() for _o, v in av), None  # "[sn]": one of these letters
     if op in _REPEATS:
         low, high, item = av
