@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ..ties.assembly import assemble
 from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
@@ -38,20 +40,21 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
     """Every (pair, relation, direction) whose raw score reaches `keep`, as a candidate: the frame's own
     candidate when a frame read the same tie (its trigger, rule and stance), a model candidate otherwise."""
     out: list[Scored] = []
-    for pair, row in zip(pairs, raw):
-        for j in (row >= keep).nonzero()[0]:
-            rel, d = split_target(TARGETS[j])
-            conf = float(row[j])
-            frames = [c for c in pair.frames if c.relation == rel and (
-                d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
-            rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
-            if calibrate is not None:
-                conf = calibrate(conf, "frame" if frames else rule, rel)
-            if frames:
-                out.extend(Scored(c, conf) for c in frames)
-                continue
-            s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
-            out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
+    rows, cols = np.nonzero(np.asarray(raw) >= keep)  # row by row, each row's targets in order
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        pair = pairs[i]
+        rel, d = split_target(TARGETS[j])
+        conf = float(raw[i][j])
+        frames = [c for c in pair.frames if c.relation == rel and (
+            d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+        rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
+        if calibrate is not None:
+            conf = calibrate(conf, "frame" if frames else rule, rel)
+        if frames:
+            out.extend(Scored(c, conf) for c in frames)
+            continue
+        s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
+        out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
     return out
 
 
