@@ -22,10 +22,37 @@ def _trigger(ann: Annotated, a: Span, b: Span) -> tuple[int, int]:
     """Where the stance reader looks: the last word between the two mentions (the object's own span
     when nothing stands between them)."""
     if a.end < b.start:
-        m = _LAST_WORD.search(ann.text, a.end, b.start)
-        if m:
-            return m.start(), m.end()
+        found = last_word(ann.text, a.end, b.start)
+        if found:
+            return found
     return b.start, b.end
+
+
+def last_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `_LAST_WORD` first matches in text[start:end]: the run of word characters, apostrophes and
+    hyphens holding the last word character, read from the end (the regex tries every position from the
+    start, each reading on to the end: quadratic in a long gap). With no word character, the regex."""
+    last = end - 1
+    while last >= start and not _word_char(text[last]):
+        last -= 1
+    if last < start:
+        m = _LAST_WORD.search(text, start, end)
+        return (m.start(), m.end()) if m else None
+    first, stop = last, last + 1
+    while first > start and _run_char(text[first - 1]):
+        first -= 1
+    while stop < end and _run_char(text[stop]):
+        stop += 1
+    return first, stop
+
+
+def _word_char(ch: str) -> bool:
+    """Whether `ch` is a word character as the regular expressions' \\w reads one."""
+    return ch.isalnum() or ch == "_"
+
+
+def _run_char(ch: str) -> bool:
+    return _word_char(ch) or ch in "'’-"
 
 
 SYNTAX = False  # dependency-path features (the parser runs on sentences holding a pair)
