@@ -190,6 +190,13 @@ def _possible_frames(frames: list[Frame], present: set[str]) -> list[Frame]:
     return got
 
 
+def _keys(m: Masked) -> _Keys:
+    """The sentence's `_Keys`, read once (the clause pre-check and the frames both ask)."""
+    if m.frame_keys is None:
+        m.frame_keys = _Keys(m)
+    return m.frame_keys  # type: ignore[return-value]
+
+
 def _worth_search(fr: Frame, text: str, keys: _Keys) -> bool:
     """Whether frame `fr`, of kinds the sentence holds (`_possible_frames`), may match the masked sentence
     `text`: it holds one of the words the pattern cannot match without, and what the frame's own pre-check
@@ -201,7 +208,7 @@ def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None
     m = _masked(ann, index, cache)
     if m is None:
         return []
-    keys = _Keys(m)
+    keys = _keys(m)
     out: list[Candidate] = []
     first = getattr(m, "first_hits", {})
     for fr in _possible_frames(frames, keys.present):
@@ -489,7 +496,7 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
     m = _masked(ann, index, cache)
     if m is None:
         return False
-    keys = _Keys(m)
+    keys = _keys(m)
     m.first_hits = {}  # each frame's first hit, kept for match_sentence
     for f in _possible_frames(_PARSE_FRAMES, keys.present):
         if _worth_search(f, m.text, keys):
