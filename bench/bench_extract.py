@@ -11,8 +11,8 @@ present), then times, warm-up excluded: (a) `default_pipeline()` over every docu
 --model DIR times the pipeline with that relation model instead of the packaged one; --against DIR
 adds an interleaved A/B of the extractor alone (the --model or packaged one, then DIR's, in turns,
 --repeat rounds each), which a loaded machine skews less than two separate runs. --profile N times
-nothing: it runs the extractor once over the corpus under cProfile and prints the N functions with
-the most cumulative and the N with the most own time.
+nothing: it runs the extractor once over the corpus under cProfile (CPU time) and prints the N
+functions with the most cumulative and the N with the most own time.
 """
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def profile(docs: list, top: int, model_dir: str | None = None) -> None:
     pipeline = pipeline_for(model_dir)
     for doc in docs[:3]:
         pipeline(doc)
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: other processes on a shared machine do not count
     profiler.enable()
     for doc in docs:
         pipeline(doc)
