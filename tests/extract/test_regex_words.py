@@ -30,6 +30,9 @@ def _words(src: str, flags: int = re.I) -> set[str] | None:
     (r"(?:ab)+c", {"ab"}),  # a repeat needs its item once
     (r"«G\d+»['’]s\s", {"»'s", "»’s"}),  # uncased punctuation counts as a letter
     (r"ALLIANCE", {"alliance"}),  # written in lower case
+    (r"[\.-x]yz", {"yz"}),  # a range (from an escaped character) is no set of letters
+    (r"[-a]b", {"-b", "ab"}),  # a hyphen first in a set is the character
+    (r"(?-i:Front)\s+of", {"front"}),  # a scoped flag: a group
 ])
 def test_required_words(src, words):
     assert _words(src) == words
@@ -40,6 +43,8 @@ def test_required_words(src, words):
     r"(?:allied|\w+)\s+",  # one alternative needs nothing
     r"(?:pact)?\s*\d+",  # an optional word is no requirement
     r"(\w+)\s+\1",  # a back-reference
+    r"(?P<t>pact)(?P=t)",  # a named back-reference: the reader gives up on the whole pattern
+    r"(?#a note)pact{",  # a comment, a brace that is no quantifier
     r"(?=treaty)\w+",  # what a lookahead looks at is not counted on
     r"caf\u00e9",  # a cased non-ASCII letter: matched case-insensitively, not read (the run stops before it)
 ])
