@@ -2,6 +2,7 @@
 """Extraction speed: factionmap's full pipeline against spaCy's en_core_web_sm pipeline, same texts.
 
     .venv/bin/python bench/bench_extract.py [--words 200000] [--repeat 1] [--model DIR] [--against DIR]
+                                            [--profile N]
 
 Builds a corpus of at least --words words by repeating the sample corpus (samples/corpus/, read
 with factionmap.ingest.read_file) and the dev documents (/work/shared/eval/dev/docs/*.txt, when
@@ -9,7 +10,9 @@ present), then times, warm-up excluded: (a) `default_pipeline()` over every docu
 `nlp.pipe` over the same texts. Prints words/second for both and their ratio (target: >= 2).
 --model DIR times the pipeline with that relation model instead of the packaged one; --against DIR
 adds an interleaved A/B of the extractor alone (the --model or packaged one, then DIR's, in turns,
---repeat rounds each), which a loaded machine skews less than two separate runs.
+--repeat rounds each), which a loaded machine skews less than two separate runs. --profile N times
+nothing: it runs the extractor once over the corpus under cProfile (CPU time) and prints the N
+functions with the most cumulative and the N with the most own time.
 """
 from __future__ import annotations
 
@@ -108,6 +111,25 @@ def interleaved(docs: list, repeat: int, a: str | None, b: str) -> tuple[tuple[f
     return min(ta), min(tb)
 
 
+def profile(docs: list, top: int, model_dir: str | None = None) -> None:
+    """The extractor once over `docs` under cProfile (warm-up excluded): the top functions by cumulative
+    and by own time."""
+    import cProfile
+    import pstats
+
+    pipeline = pipeline_for(model_dir)
+    for doc in docs[:3]:
+        pipeline(doc)
+    profiler = cProfile.Profile(time.process_time)  # CPU time: other processes on a shared machine do not count
+    profiler.enable()
+    for doc in docs:
+        pipeline(doc)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def time_spacy(nlp, texts: list[str], repeat: int) -> float:
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
     for _ in nlp.pipe(texts[:3]):  # warm-up
@@ -127,6 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="timed runs of each; the best is kept")
     parser.add_argument("--model", help="a relation model folder to time instead of the packaged one")
     parser.add_argument("--against", help="also time the extractor with this model folder, interleaved A/B")
+    parser.add_argument("--profile", type=int, metavar="N",
+                        help="profile the extractor once instead of timing; print the top N functions")
     args = parser.parse_args(argv)
 
     base = load_documents()
@@ -134,6 +158,9 @@ def main(argv: list[str] | None = None) -> None:
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(base)} distinct documents, {len(docs)} documents, {words:,} words")
+    if args.profile:
+        profile(docs, args.profile, args.model)
+        return
 
     model, nlp = load_spacy()
     fm = time_factionmap(docs, args.repeat, args.model)

@@ -209,3 +209,44 @@ def test_parser_docs_equal_the_full_pipeline(nlp, kb):
         assert [t.tag_ for t in sdoc if not t.is_space] == [t.tag_ for t in full if not t.is_space]
         done = ruler(sdoc) if ruler is not None else sdoc
         assert _signature(done) == _signature(full)
+
+
+# --- ner: whether the document writes a word in lower case ------------------------------------------
+
+def test_lower_in_matches_the_plain_search():
+    """`_lower_in` reads a word of word characters and hyphens from the document's runs of them: the same
+    answer as searching the text for the word standing alone."""
+    from factionmap.extract.ner import _lower_in
+
+    texts = _fuzz(11, 150) + [TEXT, "the well-known front's fighters, al-front and front_line", ""]
+    words = ["front", "Front", "al", "al-", "well", "well-known", "line", "s", "dt", "d'", "’s", "z\u00e9", "\u0130",
+             "group's", "-", "Al-Sh"]
+    for text in texts:
+        ann = Annotated(Document(text=text))
+        for word in words + text.split()[:12]:
+            plain = re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+            assert _lower_in(ann, word) == plain, (text, word)
+
+
+# --- scorer: the stance reader's trigger of a model candidate -------------------------------------
+
+def test_word_char_is_the_regex_word_class():
+    import sys
+
+    from factionmap.extract.scoring.scorer import _word_char
+
+    everything = "".join(chr(u) for u in range(sys.maxunicode + 1) if not 0xD800 <= u <= 0xDFFF)
+    assert "".join(re.findall(r"\w", everything)) == "".join(c for c in everything if _word_char(c))
+
+
+def test_last_word_matches_the_regex():
+    from factionmap.extract.scoring.scorer import _LAST_WORD, last_word
+
+    gaps = _fuzz(7, 400) + [" pledged allegiance to the ", " - ", "", " rebels' ", "’s - ", "x", " ' ", "--a--"]
+    for gap in gaps:
+        text = "«" + gap + "»"
+        for start, end in ((1, len(text) - 1), (0, len(text)), (2, len(text) - 2)):
+            if start > end:
+                continue
+            m = _LAST_WORD.search(text, start, end)
+            assert last_word(text, start, end) == ((m.start(), m.end()) if m else None), (text, start, end)

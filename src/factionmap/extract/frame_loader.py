@@ -43,6 +43,7 @@ import yaml
 from .. import relations as vocab
 from ..errors import ConfigError
 from ..lang import english
+from .regex_words import required_words
 
 #: The mention kinds a slot may take, by the name a frame gives: letters of the mask (ties.mask.kind).
 KINDS = {"STA": "S", "ORG": "GS", "GRP": "G", "ACT": "GSP", "PER": "P", "PLC": "LS", "ANY": "GSPL", "MOD": "M"}
@@ -90,6 +91,8 @@ class Frame:
     object_kinds: str = KINDS["ANY"]
     # "s" or "o": the frame opens with that mention and a gap of words before the trigger ({S}{GAP}...)
     lead: str | None = None
+    # words one of which any sentence the pattern matches holds (regex_words), read from the pattern
+    words: frozenset[str] | None = field(default=None, compare=False)
     examples: tuple[Example, ...] = field(default=(), compare=False)
     traps: tuple[Example, ...] = field(default=(), compare=False)
 
@@ -128,7 +131,8 @@ def compile_frame(name: str, relation: str, src: str, shared: dict[str, str], *,
         kw.setdefault("lead", opening.group(1).lower())
     kinds = {"S": KINDS[subject], "O": KINDS[object]}
     body = _SLOT.sub(lambda m: f"(?P<{m.group(1).lower()}>«[{kinds[m.group(1)]}]\\d+»)", src)
-    return Frame(name, relation, re.compile(expand(body, shared), re.I),
+    pattern = re.compile(expand(body, shared), re.I)
+    return Frame(name, relation, pattern, words=required_words(pattern),
                  need=re.compile(expand(need, shared), re.I) if need is not None else None,
                  subject_kinds=kinds["S"], object_kinds=kinds["O"], **kw)
 

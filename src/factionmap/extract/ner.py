@@ -442,9 +442,18 @@ def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int)
     return toks
 
 
+_RUN = re.compile(r"[\w-]+")
+
+
 def _lower_in(ann: Annotated, word: str) -> bool:
-    """Whether the document writes `word` in lower case somewhere."""
+    """Whether the document writes `word` in lower case somewhere (standing alone: no word character or
+    hyphen on either side)."""
     low = word.lower()
+    if _RUN.fullmatch(low):  # a word of word characters and hyphens stands alone where it is a whole run of them
+        runs = ann.__dict__.get("_runs")
+        if runs is None:
+            runs = ann.__dict__["_runs"] = frozenset(_RUN.findall(ann.text))
+        return low in runs
     return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", ann.text) is not None
 
 

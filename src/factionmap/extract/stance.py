@@ -234,17 +234,28 @@ def _speaker(ann: Annotated, start: int, end: int) -> str:
 
 def attribution(ann: Annotated, sent_start: int, sent_end: int, trig_start: int) -> str | None:
     """Who the sentence says is speaking: "according to X", or the mention before "claimed"/"said"."""
-    text = ann.text
-    sentence = text[sent_start:sent_end]
-    m = _ACCORDING.search(sentence)
-    if m:
-        return m.group(1).strip()
-    for v in lexicon(ann.pack).speaker_verb.finditer(sentence):
-        if sent_start + v.start() > trig_start:
+    according, verbs = _speech_marks(ann, sent_start, sent_end)
+    if according is not None:
+        return according
+    for v in verbs:
+        if sent_start + v > trig_start:
             break
-        spans = [s for s in ann.spans_in(sent_start, sent_start + v.start())]
+        spans = [s for s in ann.spans_in(sent_start, sent_start + v)]
         if spans:
             last = spans[-1]
-            if sent_start + v.start() - last.end <= 40:
+            if sent_start + v - last.end <= 40:
                 return ann.entities[last.key].name
     return None
+
+
+def _speech_marks(ann: Annotated, sent_start: int, sent_end: int) -> tuple[str | None, list[int]]:
+    """The sentence's "according to X" (X, or None) and where its speaker verbs start (in the sentence),
+    read once per sentence: every tie the sentence states asks."""
+    cache = ann.__dict__.setdefault("_speech_marks", {})
+    got = cache.get((sent_start, sent_end))
+    if got is None:
+        sentence = ann.text[sent_start:sent_end]
+        m = _ACCORDING.search(sentence)
+        verbs = [] if m else [v.start() for v in lexicon(ann.pack).speaker_verb.finditer(sentence)]
+        got = cache[(sent_start, sent_end)] = (m.group(1).strip() if m else None, verbs)
+    return got

@@ -124,7 +124,9 @@ class RelationModel:
         vocab = self.vocab
         indptr, indices = [0], []
         for feats in feature_lists:
-            indices.extend(sorted({j for j in map(vocab.get, feats) if j is not None}))  # one order: the same sums
+            known = set(map(vocab.get, feats))
+            known.discard(None)
+            indices.extend(sorted(known))  # one order: the same sums
             indptr.append(len(indices))
         x = csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
                         np.array(indptr, dtype=np.int64)), shape=(len(feature_lists), len(vocab)))

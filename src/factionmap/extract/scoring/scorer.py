@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ..ties.assembly import assemble
 from ..ties.candidate import Candidate, Scored
 from ..state import Annotated, Span
@@ -20,10 +22,37 @@ def _trigger(ann: Annotated, a: Span, b: Span) -> tuple[int, int]:
     """Where the stance reader looks: the last word between the two mentions (the object's own span
     when nothing stands between them)."""
     if a.end < b.start:
-        m = _LAST_WORD.search(ann.text, a.end, b.start)
-        if m:
-            return m.start(), m.end()
+        found = last_word(ann.text, a.end, b.start)
+        if found:
+            return found
     return b.start, b.end
+
+
+def last_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `_LAST_WORD` first matches in text[start:end]: the run of word characters, apostrophes and
+    hyphens holding the last word character, read from the end (the regex tries every position from the
+    start, each reading on to the end: quadratic in a long gap). With no word character, the regex."""
+    last = end - 1
+    while last >= start and not _word_char(text[last]):
+        last -= 1
+    if last < start:
+        m = _LAST_WORD.search(text, start, end)
+        return (m.start(), m.end()) if m else None
+    first, stop = last, last + 1
+    while first > start and _run_char(text[first - 1]):
+        first -= 1
+    while stop < end and _run_char(text[stop]):
+        stop += 1
+    return first, stop
+
+
+def _word_char(ch: str) -> bool:
+    """Whether `ch` is a word character as the regular expressions' \\w reads one."""
+    return ch.isalnum() or ch == "_"
+
+
+def _run_char(ch: str) -> bool:
+    return _word_char(ch) or ch in "'’-"
 
 
 SYNTAX = False  # dependency-path features (the parser runs on sentences holding a pair)
@@ -38,20 +67,21 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
     """Every (pair, relation, direction) whose raw score reaches `keep`, as a candidate: the frame's own
     candidate when a frame read the same tie (its trigger, rule and stance), a model candidate otherwise."""
     out: list[Scored] = []
-    for pair, row in zip(pairs, raw):
-        for j in (row >= keep).nonzero()[0]:
-            rel, d = split_target(TARGETS[j])
-            conf = float(row[j])
-            frames = [c for c in pair.frames if c.relation == rel and (
-                d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
-            rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
-            if calibrate is not None:
-                conf = calibrate(conf, "frame" if frames else rule, rel)
-            if frames:
-                out.extend(Scored(c, conf) for c in frames)
-                continue
-            s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
-            out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
+    rows, cols = np.nonzero(np.asarray(raw) >= keep)  # row by row, each row's targets in order
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        pair = pairs[i]
+        rel, d = split_target(TARGETS[j])
+        conf = float(raw[i][j])
+        frames = [c for c in pair.frames if c.relation == rel and (
+            d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
+        rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
+        if calibrate is not None:
+            conf = calibrate(conf, "frame" if frames else rule, rel)
+        if frames:
+            out.extend(Scored(c, conf) for c in frames)
+            continue
+        s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
+        out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ... import relations as vocab
 from ...model import Assertion, Evidence, FuzzyDate, Stance
-from ..stance import read_stance
+from ..stance import StanceReading, read_stance
 from ..state import Annotated
 from .candidate import Scored
 from .dates import dates_for
@@ -26,6 +26,7 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
     seen: dict[tuple, Assertion] = {}
     support: dict[tuple, list[Scored]] = {}  # the tie's candidates, with their scores
     ev_score: dict[tuple, float] = {}  # (tie, evidence's start, end, rule): its best candidate's score
+    stances: dict[tuple, StanceReading] = {}
     for sc in scored:
         c = sc.cand
         if not guard_keep(ann, c):
@@ -38,7 +39,10 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
         elif sent.kind == "infobox":
             stance, who = Stance.ASSERTED, None
         else:
-            r = read_stance(ann, sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start, c.nominal)
+            at = (sent.start, sent.end, c.trigger[0], c.trigger[1], c.subject.start, c.nominal)
+            r = stances.get(at)
+            if r is None:  # the candidates of one sentence, trigger and subject share their reading
+                r = stances[at] = read_stance(ann, *at)
             stance, who = r.stance, r.attribution
         if stance is not Stance.DENIED and negated_designator(ann, c):
             stance = Stance.DENIED

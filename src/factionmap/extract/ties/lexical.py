@@ -5,6 +5,7 @@ import re
 
 from ... import entity_kinds
 from ... import relations as vocab
+from ..regex_words import WordFinder, word_text
 from ..state import Annotated, Span
 from ..triggers import BRANCH, DEFECTED_WHERE, DEFECTOR, FRAMES, GUARDS, LEADER, LEADER_STRUCK, MEMBER, Frame
 from .candidate import Candidate
@@ -152,15 +153,66 @@ def _possible(fr: Frame, present: set[str]) -> bool:
     return bool(present & s_kinds) and bool(present & o_kinds)
 
 
+_WORDS = WordFinder(w for f in FRAMES for w in f.words or ())  # the words the frames' patterns need
+_COVERED: dict[frozenset[str], bool] = {}  # a frame's words -> whether _WORDS looks for all of them
+
+
+class _Keys:
+    """What the frames' pre-checks read in a masked sentence: the kinds of mention it holds, its text as
+    the frames' words are looked for (regex_words.word_text), and which of _WORDS it holds."""
+
+    __slots__ = ("present", "low", "found")
+
+    def __init__(self, m: Masked):
+        self.present = set(re.findall(r"«(\w)\d+»", m.text))
+        self.low = word_text(m.text)
+        self.found = _WORDS.found(self.low)
+
+    def has_word(self, words: frozenset[str]) -> bool:
+        """Whether the sentence holds one of `words`."""
+        covered = _COVERED.get(words)
+        if covered is None:
+            covered = _COVERED[words] = words <= _WORDS.words
+        return not words.isdisjoint(self.found) if covered else any(w in self.low for w in words)
+
+
+_BY_KINDS: dict[tuple[int, frozenset[str]], list[Frame]] = {}  # (FRAMES or _PARSE_FRAMES, kinds) -> the possible
+
+
+def _possible_frames(frames: list[Frame], present: set[str]) -> list[Frame]:
+    """The frames, in order, whose subject and object kinds a sentence holding mentions of `present` has."""
+    if frames is not FRAMES and frames is not _PARSE_FRAMES:  # a list being tried out: not kept
+        return [fr for fr in frames if _possible(fr, present)]
+    key = (id(frames), frozenset(present))
+    got = _BY_KINDS.get(key)
+    if got is None:
+        got = _BY_KINDS[key] = [fr for fr in frames if _possible(fr, present)]
+    return got
+
+
+def _keys(m: Masked) -> _Keys:
+    """The sentence's `_Keys`, read once (the clause pre-check and the frames both ask)."""
+    if m.frame_keys is None:
+        m.frame_keys = _Keys(m)
+    return m.frame_keys  # type: ignore[return-value]
+
+
+def _worth_search(fr: Frame, text: str, keys: _Keys) -> bool:
+    """Whether frame `fr`, of kinds the sentence holds (`_possible_frames`), may match the masked sentence
+    `text`: it holds one of the words the pattern cannot match without, and what the frame's own pre-check
+    asks for."""
+    return (fr.words is None or keys.has_word(fr.words)) and (fr.need is None or fr.need.search(text) is not None)
+
+
 def match_sentence(ann: Annotated, index: int, frames=FRAMES, cache: dict | None = None) -> list[Candidate]:
     m = _masked(ann, index, cache)
     if m is None:
         return []
-    present = set(re.findall(r"«(\w)\d+»", m.text))
+    keys = _keys(m)
     out: list[Candidate] = []
     first = getattr(m, "first_hits", {})
-    for fr in frames:
-        if not _possible(fr, present) or (fr.need is not None and not fr.need.search(m.text)):
+    for fr in _possible_frames(frames, keys.present):
+        if not _worth_search(fr, m.text, keys):
             continue
         pos = 0
         while True:
@@ -444,10 +496,10 @@ def _clause_hit(ann: Annotated, index: int, cache: dict | None = None) -> bool:
     m = _masked(ann, index, cache)
     if m is None:
         return False
-    present = set(re.findall(r"«(\w)\d+»", m.text))
+    keys = _keys(m)
     m.first_hits = {}  # each frame's first hit, kept for match_sentence
-    for f in _PARSE_FRAMES:
-        if _possible(f, present) and (f.need is None or f.need.search(m.text)):
+    for f in _possible_frames(_PARSE_FRAMES, keys.present):
+        if _worth_search(f, m.text, keys):
             hit = m.first_hits[f.name] = f.pattern.search(m.text)
             if hit:
                 return True

@@ -34,6 +34,7 @@ class Masked:
     spans: list[Span]  # the sentence's mentions, by marker index
     determiners: frozenset = frozenset()  # markers that stand for a possessive pronoun ("its", "our")
     first_hits: dict = field(default_factory=dict)  # frame name -> its first hit (or None), found by a pre-check
+    frame_keys: object = field(default=None, repr=False, compare=False)  # what the frames' pre-checks read (lexical)
 
     def doc_span(self, a: int, b: int) -> tuple[int, int]:
         return self.offsets[a], self.offsets[b - 1] + 1
