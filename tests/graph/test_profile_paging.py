@@ -170,11 +170,16 @@ def group_recount(graph) -> dict[tuple, int]:
     return dict(out)
 
 
-def group_stored(graph) -> dict[tuple, int]:
-    g = t.group_ties.c
+def stored_counts(graph, table) -> dict[tuple, int]:
+    """Per (entity, relation, status): the ties a count table (group_ties, entity_relations) holds."""
+    c = table.c
     with graph.engine.connect() as conn:
         return {(r[0], r[1], r[2]): r[3] for r in conn.execute(
-            t.group_ties.select().with_only_columns(g.entity_id, g.relation, g.status, g.ties))}
+            table.select().with_only_columns(c.entity_id, c.relation, c.status, c.ties))}
+
+
+def group_stored(graph) -> dict[tuple, int]:
+    return stored_counts(graph, t.group_ties)
 
 
 def relation_recount(graph) -> dict[tuple, int]:
@@ -187,10 +192,7 @@ def relation_recount(graph) -> dict[tuple, int]:
 
 
 def relation_stored(graph) -> dict[tuple, int]:
-    c = t.entity_relations.c
-    with graph.engine.connect() as conn:
-        return {(r[0], r[1], r[2]): r[3] for r in conn.execute(
-            t.entity_relations.select().with_only_columns(c.entity_id, c.relation, c.status, c.ties))}
+    return stored_counts(graph, t.entity_relations)
 
 
 def ranking_of(graph, relations, statuses, limit=25):
