@@ -360,17 +360,17 @@ class EntityFinder:
                 for n in e.names:
                     for short in surnames(n):
                         owners.setdefault(short, set()).add(e.key)
-        ner_only = {k for k in ann.entities}
-        for sp in ann.spans:
-            if sp.source not in ("ner", "doc"):
-                ner_only.discard(sp.key)
+        ner_only = set(ann.entities) - {sp.key for sp in ann.spans if sp.source not in ("ner", "doc")}
         for e in list(ann.entities.values()):
             if self.kb.get(e.key) or any(len(n.split()) > 2 for n in e.names):
                 continue
             if e.type is not EntityType.PERSON and e.key not in ner_only:  # the NER's "Weber" group or place
                 continue
-            keys = {k for n in e.names for k in owners.get(fold(_ARTICLE_START.sub("", n)), {""})} - {e.key}
-            if len(keys) == 1 and all(fold(_ARTICLE_START.sub("", n)) in owners for n in e.names):
+            shorts = [fold(_ARTICLE_START.sub("", n)) for n in e.names]
+            if not all(s in owners for s in shorts):
+                continue
+            keys = set().union(*(owners[s] for s in shorts)) - {e.key}
+            if len(keys) == 1:
                 ann.merge_entities(keys.pop(), e.key)
 
     def rematch(self, ann: Annotated, folded=None, defined=None) -> None:
