@@ -125,7 +125,7 @@ _STOP = {"in", "on", "of", "by", "to", "with", "for", "from", "at", "that", "whi
 
 def _modifiers(before: str) -> str:
     """The words right before a noun phrase that still modify it ("the alleged", "three suspected")."""
-    words = before.split()
+    words = before.rsplit(None, 3)  # (the last three words, as split() gives them, without splitting the rest)
     out: list[str] = []
     for w in reversed(words[-3:]):
         if w.lower().strip(",;:") in _STOP or re.search(r"[,;:.)]$", w):

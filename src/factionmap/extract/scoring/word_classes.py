@@ -24,13 +24,19 @@ class WordClasses:
                 else:
                     self.exact.setdefault(w, []).append(name)
         self.prefixes.sort(key=lambda p: -len(p[0]))
+        # the prefixes by their first characters (as many as the shortest prefix has), each list in the order
+        # above: a word is tried only against the prefixes that begin as it does
+        self._lead = min((len(p) for p, _ in self.prefixes), default=1)
+        self._by_lead: dict[str, list[tuple[str, str]]] = {}
+        for p, name in self.prefixes:
+            self._by_lead.setdefault(p[:self._lead], []).append((p, name))
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, word: str) -> tuple[str, ...]:
         got = self._cache.get(word)
         if got is None:
             out = list(self.exact.get(word, ()))
-            for p, name in self.prefixes:
+            for p, name in self._by_lead.get(word[:self._lead], ()):
                 if word.startswith(p) and name not in out:
                     out.append(name)
             got = self._cache[word] = tuple(out)
