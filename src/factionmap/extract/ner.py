@@ -298,8 +298,9 @@ class Parser:
         """"the Emirate" after "the Caucasus Emirate": the last word of a group's name stands for the
         group (coreference resolves it), never for a new entity."""
         tail = " " + word.lower()
-        return any(ent.type is EntityType.ORG and any(n.lower().endswith(tail) for n in ent.names)
-                   for ent in ann.entities.values())
+        return any(ent.type is EntityType.ORG and (ent.name.lower().endswith(tail) or
+                                                   any(a.name.lower().endswith(tail) for a in ent.aliases))
+                   for ent in ann.entities.values())  # (its names, without building `Entity.names` per entity)
 
     def add_entities(self, ann: Annotated, base: int, sdoc, sent_start: int | None = None,
                      cut: tuple[bool, bool] = (False, False)) -> bool:
