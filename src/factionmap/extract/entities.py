@@ -24,6 +24,7 @@ from .state import Annotated, Span
 
 _TAIL_WORD = re.compile(rf"\s+(?:{GROUP_TAIL})$")
 _KUNYA_START = re.compile(r"^(?:Abu|Abou|Umm|Abd|Abdul|Abdel)\b")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")  # a name in Arabic script (the block U+0600 to U+06FF)
 _ARTICLE_START = re.compile("^" + article_pattern() + r"[-\u2010]")  # "az-Zarqawi" -> "Zarqawi"
 _STOP_NAMES = {"the", "this", "that", "state", "group", "front", "army", "party"}
 _SAME_NAME_HEADS = frozenset(GRAMMAR["same_name_heads"])
@@ -333,7 +334,7 @@ class EntityFinder:
                     last_counts[last] = last_counts.get(last, 0) + 1
         for e in ann.entities.values():
             for n in e.names:
-                if any("\u0600" <= c <= "\u06ff" for c in n):
+                if _ARABIC_LETTER.search(n):
                     continue
                 cs = len(n) <= 6 and (n.upper() == n or any(c.isupper() for c in n[1:]))  # IS, HaD, IS-CP
                 names.append(Name(n, e.key, e.type, cs))

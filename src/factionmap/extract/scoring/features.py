@@ -81,7 +81,7 @@ def _stem(w: str) -> str:
 class SentenceView:
     """A sentence's tokens with its mentions folded into single kind markers."""
 
-    __slots__ = ("tokens", "starts", "ends", "marker_of", "classes", "class_counts")
+    __slots__ = ("tokens", "starts", "ends", "marker_of", "classes", "class_counts", "markers")
 
     def __init__(self, ann: Annotated, i: int, wc=None):
         sent = ann.sentences[i]
@@ -117,6 +117,8 @@ class SentenceView:
         self.tokens, self.starts, self.ends = toks, starts, ends
         self.classes = [wc(t) if wc is not None else () for t in toks]
         self.class_counts = Counter(c for cs in self.classes for c in cs)
+        # where the kind markers stand (every pair of the sentence reads them)
+        self.markers = [k for k, t in enumerate(toks) if len(t) == 3 and t[0] == "<" and t[2] == ">"]
 
     def index(self, span: Span) -> int | None:
         i = self.marker_of.get((span.start, span.end))
@@ -229,7 +231,7 @@ class Featurizer:
             f += [f"LC:{c}" for c in cs]
         for cs in cls[ib + 1: ib + 4]:
             f += [f"RC:{c}" for c in cs]
-        markers = [k for k, t in enumerate(toks) if len(t) == 3 and t[0] == "<" and t[2] == ">"]
+        markers = v.markers
         ta, tb = f"<{ka}>", f"<{kb}>"
         same_a = sum(1 for k in markers if ia < k < ib and toks[k] == ta)
         same_b = sum(1 for k in markers if ia < k < ib and toks[k] == tb)
