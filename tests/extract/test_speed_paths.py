@@ -250,3 +250,56 @@ def test_last_word_matches_the_regex():
                 continue
             m = _LAST_WORD.search(text, start, end)
             assert last_word(text, start, end) == ((m.start(), m.end()) if m else None), (text, start, end)
+
+
+# --- word classes, stance and short forms: the ninth round's fast paths ---------------------------
+
+def test_word_classes_by_lead_match_the_scan_over_every_prefix():
+    """A word is tried only against the prefixes that begin as it does: the same classes, in the same
+    order, as trying every prefix (longest first)."""
+    from factionmap.extract.scoring.word_classes import WordClasses, word_classes
+
+    def plain(wc: WordClasses, word: str) -> tuple[str, ...]:
+        out = list(wc.exact.get(word, ()))
+        for p, name in wc.prefixes:
+            if word.startswith(p) and name not in out:
+                out.append(name)
+        return tuple(out)
+
+    invented = WordClasses({"fight": ["fight*", "clash", "comb*"], "hold": ["hol*", "holding", "ho*"],
+                            "short": ["a*", "ab*"], "joint": ["combat*", "hold"]})
+    shipped = word_classes("en")
+    words = ["fighters", "fight", "fig", "f", "", "combatants", "comb", "holding", "hold", "ho", "h", "a", "ab",
+             "abc", "clash", "clashes"] + [w.lower() for w in TEXT.split()] + _fuzz(5, 300)
+    for wc in (invented, shipped):
+        for word in words + [p for p, _ in wc.prefixes] + [p[:-1] for p, _ in wc.prefixes]:
+            assert wc(word) == plain(wc, word), word
+
+
+def test_modifiers_read_the_last_three_words_as_split_gives_them():
+    from factionmap.extract.stance import _STOP
+
+    from factionmap.extract import stance
+
+    def plain(before: str) -> str:
+        out: list[str] = []
+        for w in reversed(before.split()[-3:]):
+            if w.lower().strip(",;:") in _STOP or re.search(r"[,;:.)]$", w):
+                break
+            out.insert(0, w)
+        return " ".join(out) + " "
+
+    for before in _fuzz(13, 400) + [TEXT, "  the alleged ", "three suspected", "", " ", "x\ty\u2003z\nw "]:
+        assert stance._modifiers(before) == plain(before), before
+
+
+def test_short_form_reads_every_name_of_a_group():
+    """"the Brigade" after a group whose other name ends in "Brigade" is that group's short form; a person's
+    name ending so is not a group's."""
+    from factionmap.model import Alias, Entity, EntityType
+
+    ann = Annotated(Document(text="x"))
+    ann.entities["g"] = Entity("Northern Hills Front", EntityType.ORG, aliases=[Alias("Lakeside Brigade")], key="g")
+    ann.entities["p"] = Entity("Tomas Corvin", EntityType.PERSON, key="p")
+    assert Parser._short_form(ann, "Brigade") and Parser._short_form(ann, "front")
+    assert not Parser._short_form(ann, "Corvin") and not Parser._short_form(ann, "Hills")
