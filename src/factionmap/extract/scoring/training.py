@@ -19,6 +19,7 @@ import numpy as np
 
 from ...evaluate import to_tie, tradeoff
 from ...model import Document
+from ...relations import family_of
 from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
@@ -420,14 +421,6 @@ def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] 
                 for rel in sorted({relations[i] for i in sub}):
                     curves[f"{rel}:{g}"] = curve
     return Calibration(curves)
-
-
-def family_of(relation: str) -> str:
-    """The relation's family (`relations.RELATIONS`), or the relation itself when it has none."""
-    from ...relations import RELATIONS
-
-    rel = RELATIONS.get(relation)
-    return getattr(rel, "family", None) or relation
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
