@@ -243,6 +243,7 @@ def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, l
     counts = Counter(f for d in data for feats in d.feats for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     tr = training_rows(data, frame_dropout, seen_weight)
+    frame_cols = np.array([i for f, i in vocab.items() if f.startswith(FRAME_FEATURES)], dtype=np.int64)
     x = _matrix(tr.feats, vocab)
     kinds, labels, unjudged, docs = tr.kinds, tr.labels, tr.unjudged, tr.docs
     weights = np.array(tr.weights, dtype=float)
@@ -265,7 +266,8 @@ def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, l
         if learner.kind in ("boosted", "backoff"):
             jobs[j] = (np.array(rows), y, weights[rows])
             continue
-        coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows])
+        coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows],
+                                                frame_cols)
         w[:, j] = coef
         b[j] = intercept
     if learner.kind == "backoff":
