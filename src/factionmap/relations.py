@@ -130,6 +130,12 @@ PARTITIVE_OK: set[str] = set()
 STIX_TYPES: dict[str, str] = {}
 
 
+def family_of(relation: str) -> str:
+    """The relation's family (`FAMILIES`), or the relation itself when it has none (or is unknown)."""
+    rel = RELATIONS.get(relation)
+    return rel.family if rel is not None and rel.family else relation
+
+
 def register(rel: Relation) -> Relation:
     """Add a relation to the vocabulary: every table above (and so every consumer) knows it at once."""
     if rel.name in RELATIONS:

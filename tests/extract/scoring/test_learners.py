@@ -3,6 +3,8 @@ model train deterministically, save and load with the same scores, and learn fro
 written here that a wording states a tie and another does not."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -153,3 +155,29 @@ def test_rare_targets_are_class_weighted_and_frequent_ones_are_not():
     assert (pos @ rare + b_rare).mean() > (pos @ plain + b_plain).mean() + 1.0
     assert np.allclose(common, plain) and b_common == pytest.approx(b_plain)
     assert "balanced below 10" in Learner(balanced_below=10).label
+
+
+def test_a_rare_targets_frame_columns_are_penalised_less():
+    """`frame_scale`: for a target with few positives, the columns a frame reads are scaled while fitting
+    (a lighter penalty on their weights), so a frame that marks the few positives gets a larger weight; a
+    target with enough positives, and one fitted without frame columns, are fitted as before."""
+    from scipy.sparse import csr_matrix
+
+    from factionmap.extract.scoring.learners import fit_linear
+
+    rng = np.random.default_rng(11)
+    dense = (rng.random((400, 10)) < 0.3).astype(np.float32)
+    dense[:, 0] = 0.0
+    dense[:8, 0] = 1.0  # the "frame" column marks the positives
+    x = csr_matrix(dense)
+    y = np.zeros(400, dtype=np.int8)
+    y[:8] = 1
+    sw, groups, cols = np.ones(400), [f"d{i % 5}" for i in range(400)], np.array([0])
+    learner = Learner(balanced_below=20)
+    before, _, _ = fit_linear(x, y, sw, learner, groups, cols)
+    after, _, _ = fit_linear(x, y, sw, replace(learner, frame_scale=3.0), groups, cols)
+    assert after[0] > before[0] + 0.5
+    assert np.allclose(fit_linear(x, y, sw, replace(learner, frame_scale=3.0), groups)[0], before)
+    common = replace(learner, balanced_below=5, frame_scale=3.0)
+    assert np.allclose(fit_linear(x, y, sw, common, groups, cols)[0], fit_linear(x, y, sw, replace(common, frame_scale=1.0), groups, cols)[0])
+    assert Learner.from_json(replace(learner, frame_scale=3.0).to_json()).frame_scale == 3.0

@@ -125,3 +125,29 @@ def test_the_tie_stage_is_part_of_the_models_version(tiny_data, tmp_path):
     model.save(tmp_path / "noisy")
     assert load_model(tmp_path / "noisy").combine == TieModel("noisy-or")
     assert load_model(tmp_path / "noisy").version != load_model(tmp_path / "max").version
+
+
+def _lineage_features(annotate, text: str, relation: str, rule: str) -> dict[str, float]:
+    """The tie features of the one candidate joining the sentence's two groups, read by `rule`."""
+    ann = annotate(text)
+    a, b = [s for s in ann.sentence_spans(0) if ann.type_of(s.key) is EntityType.ORG][:2]
+    feats = {}
+
+    def combine(ann, t, support):
+        feats.update(tie_features(ann, t, support))
+        return 0.0
+
+    assemble(ann, [Scored(Candidate(a, relation, b, 0, (b.start, b.end), rule), 0.6)], combine=combine)
+    return feats
+
+
+def test_the_rare_lineage_relations_share_their_family_features(annotate):
+    split = _lineage_features(annotate, "The Desert Front split from the Sun Brigade in 2014.", "split_from", "split")
+    merged = _lineage_features(annotate, "The Desert Front merged into the Sun Brigade in 2014.", "merged_into", "model")
+    assert split["rel:split_from"] == 1.0 and merged["rel:merged_into"] == 1.0
+    for feats in (split, merged):  # pooled over the family: what one relation's few ties teach the others
+        assert feats["fam:lineage"] == 1.0 and feats["fam:lineage*max"] == feats["max"]
+        assert feats["fam:lineage*sentences"] == feats["sentences"]
+    assert split["fam:lineage*frame"] == 1.0 and "fam:lineage*frame" not in merged
+    part = _lineage_features(annotate, "The Desert Front is a branch of the Sun Brigade.", "part_of", "model")
+    assert not any(k.startswith("fam:") for k in part)  # the families with many ties of their own: none

@@ -114,7 +114,21 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
     f[f"rel:{a.relation}"] = 1.0
     f[f"rel:{a.relation}*max"] = f["max"]
     f[f"stance:{a.stance.value}"] = 1.0
+    family = vocab.family_of(a.relation)
+    if family in FAMILY_FEATURES:
+        f[f"fam:{family}"] = 1.0
+        f[f"fam:{family}*max"] = f["max"]
+        f[f"fam:{family}*sentences"] = f["sentences"]
+        if frames:
+            f[f"fam:{family}*frame"] = 1.0
     return f
+
+
+# The families of relations (`relations.RELATIONS`' family) whose ties also read what their family shares:
+# the relation and its best score, its sentences and whether a frame read it, pooled over the family's
+# relations, so that a rare relation (split_from, merged_into, successor_of: a few dozen ties each) learns
+# from its family's ties what it cannot learn from its own.
+FAMILY_FEATURES: frozenset[str] = frozenset({"lineage"})
 
 
 def _wordings(ann: Annotated, support: Sequence[Scored]) -> set[str]:

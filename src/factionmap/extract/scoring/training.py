@@ -19,6 +19,7 @@ import numpy as np
 
 from ...evaluate import to_tie, tradeoff
 from ...model import Document
+from ...relations import family_of
 from ..output import assertion_rows
 from ..ties import Candidate, assemble, frame_candidates
 from ..state import Annotated
@@ -242,6 +243,7 @@ def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, l
     counts = Counter(f for d in data for feats in d.feats for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     tr = training_rows(data, frame_dropout, seen_weight)
+    frame_cols = np.array([i for f, i in vocab.items() if f.startswith(FRAME_FEATURES)], dtype=np.int64)
     x = _matrix(tr.feats, vocab)
     kinds, labels, unjudged, docs = tr.kinds, tr.labels, tr.unjudged, tr.docs
     weights = np.array(tr.weights, dtype=float)
@@ -264,7 +266,8 @@ def fit_pairs(data: list[DocData], c: float | None = None, min_count: int = 2, l
         if learner.kind in ("boosted", "backoff"):
             jobs[j] = (np.array(rows), y, weights[rows])
             continue
-        coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows])
+        coef, intercept, chosen[t] = fit_linear(x[rows], y, weights[rows], learner, [docs[i] for i in rows],
+                                                frame_cols)
         w[:, j] = coef
         b[j] = intercept
     if learner.kind == "backoff":
@@ -420,14 +423,6 @@ def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] 
                 for rel in sorted({relations[i] for i in sub}):
                     curves[f"{rel}:{g}"] = curve
     return Calibration(curves)
-
-
-def family_of(relation: str) -> str:
-    """The relation's family (`relations.RELATIONS`), or the relation itself when it has none."""
-    from ...relations import RELATIONS
-
-    rel = RELATIONS.get(relation)
-    return getattr(rel, "family", None) or relation
 
 
 def reliability(probs: list[float], correct: list[bool], bins: int = 10) -> tuple[float, list[dict]]:
