@@ -99,3 +99,11 @@ def test_an_arabic_place_word_opens_a_places_name_and_a_facility_word_ends_one()
     assert {"Tell Hamid", "Kafr Salwa", "Jisr al-Malik", "Ras Selim", "Bardan Dam"} <= _places(text)
     assert {"Marwan Haddad Airport", "Qurna Airbase"} <= _places("Flights left Marwan Haddad Airport for Qurna Airbase.")
     assert not _places("Tellers and Wadis met the Kafr family.")  # only the word itself, before a name
+
+
+def test_a_facility_or_landmark_word_ends_a_places_name():
+    text = ("The brigade stormed the Corvan Hotel and the Selmar Prison, shelled Dorek Hill and Tavro Mountain, "
+            "then held the Emrat border crossing and the Kessel Naval Base.")
+    assert {"Corvan Hotel", "Selmar Prison", "Dorek Hill", "Tavro Mountain", "Emrat border crossing",
+            "Kessel Naval Base"} <= _places(text)
+    assert not _places("The hotel and the prison were shelled near a border crossing.")  # the word alone
