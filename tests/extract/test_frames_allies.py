@@ -2,6 +2,8 @@
 group expelled from another's ranks is no fight. Sentences written for these tests."""
 import pytest
 
+from factionmap.model import Document
+
 
 def _either(found, tie):
     s, r, o = tie
@@ -47,3 +49,31 @@ def test_a_state_named_by_its_adjective_before_backed(ties):
     assert _either(found, ("Sun Brigade", "ally_of", "Turkey")), found
     _, ex = ties("Turkish-speaking volunteers joined the Sun Brigade.")
     assert not any(m.entity_key == "turkey" for m in ex.mentions), ex.mentions
+
+
+def _frame_allies(pipeline, text: str) -> set[frozenset[str]]:
+    from factionmap.extract.ties import frame_candidates
+
+    ann = pipeline.annotate(Document(text))
+    return {frozenset({ann.entities[c.subject.key].name, ann.entities[c.object.key].name})
+            for c in frame_candidates(ann) if c.relation == "ally_of"}
+
+
+_FOUR = ("Sun Brigade", "Desert Front", "Red Hand Battalion", "Northern Shield Front")
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("The Sun Brigade, the Desert Front, the Red Hand Battalion and the Northern Shield Front worked together "
+     "against the army in 2014.", _FOUR),
+    ("In 2015 an alliance of the Sun Brigade, the Desert Front and the Red Hand Battalion was announced.", _FOUR[:3]),
+    ("Three factions including the Sun Brigade, the Desert Front, and the Red Hand Battalion conducted a joint "
+     "raid on the army.", _FOUR[:3]),
+])
+def test_a_list_of_allies_allies_every_two_items(pipeline, text, parties):
+    found = _frame_allies(pipeline, text)
+    assert {frozenset({a, b}) for k, a in enumerate(parties) for b in parties[k + 1:]} <= found, found
+
+
+def test_a_comma_before_and_closing_no_list_is_a_clause_boundary(pipeline):
+    found = _frame_allies(pipeline, "The army shelled the Sun Brigade, and the Desert Front signed a truce in May.")
+    assert frozenset({"Sun Brigade", "Desert Front"}) not in found, found

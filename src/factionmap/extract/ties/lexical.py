@@ -304,6 +304,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
             objects = [i for i in objects if kind_of(m, i) not in "LS"]  # "attacks inside «S»"
     if not subjects or not objects:
         return []
+    parties = _one_list(m, hit, fr) if fr.relation in _MUTUAL else []
+    if fr.relation in _MUTUAL and _COMMA_AND_ONLY.match(m.text, hit.end("s"), hit.start("o")) and len(parties) < 3:
+        return []  # "A, and B signed ...": a clause boundary unless it closes a list of three or more
     if fr.swap:
         subjects, objects = objects, subjects
     partitive = _PARTITIVE.search(m.text[max(0, hit.start("s") - 40):hit.start("s")])
@@ -338,6 +341,9 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
         if "place-pairs-as-subjects" in fr.guards:
             subjects += [g for g, _ in pairs]
             pairs = []
+    read = {(si, oi) for si in subjects for oi in objects}
+    pairs += [(a, b) for k, a in enumerate(parties) for b in parties[k + 1:]
+              if (a, b) not in read and (b, a) not in read]
     for si, oi in pairs:
         s, o = m.spans[si], m.spans[oi]
         if _ok(ann, fr.relation, s, o):
@@ -353,6 +359,25 @@ def _candidates(ann: Annotated, m: Masked, fr: Frame, hit: re.Match, index: int)
             if _ok(ann, rel, s, o):
                 out.append(Candidate(s, rel, o, index, trigger, fr.name, fr.stance, fr.nominal))
     return out
+
+
+# relations whose frames, reading two items of one list ("A, B and C worked together", "an alliance of A, B
+# and C"), state the tie between every two items of that list
+_MUTUAL = frozenset({"ally_of"})
+_COMMA_AND_ONLY = re.compile(r"\s*(?:\(«\w+»\)\s*)?,\s*and\s+(?:the\s+)?$")
+
+
+def _one_list(m: Masked, hit: re.Match, fr: Frame) -> list[int]:
+    """The items, in page order, of the list that a frame's subject and object both stand in, the subject
+    first ("A, B and C formed an alliance", "an alliance of A, B and C"); [] when they are not items of one list."""
+    if hit.start("s") > hit.start("o"):
+        return []
+    s, o = int(MARK.match(hit.group("s")).group(2)), int(MARK.match(hit.group("o")).group(2))
+    after_s = expand_right(m, hit.end("s"), _kinds(fr, "o"))
+    before_o = expand_left(m, hit.start("o"), _kinds(fr, "s"))
+    if o not in after_s and s not in before_o:
+        return []
+    return sorted({s, o, *after_s, *before_o})
 
 
 _CLAUSE_FRAMES = [f for f in FRAMES if f.clause and not f.swap]  # swapped frames skip the parse check
