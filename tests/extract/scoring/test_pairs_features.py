@@ -152,3 +152,11 @@ def test_an_acronym_in_brackets_stays_in_its_list_item():
     assert _run_edge(toks, 0, +1, 5) == 0  # never past the stop
     feats = _same_list_features(toks, [()] * len(toks), 0, 8, "G", "G")
     assert {"SL:GG:3", "SLEND:he", "SLRM:GG:attack:<G>"} <= set(feats)
+
+
+def test_the_classed_word_nearest_each_end_is_a_feature(annotate):
+    ann = annotate("The River Brigades, backed by the Hill Guard, attacked the Eastern Salvation Army in May.")
+    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Eastern Salvation Army"))
+    feats = set(Featurizer(ann)(pair))
+    assert "KNB:GG:oppose" in feats  # "attacked" governs the second group
+    assert "KNA:GG:ally" in feats and "KNB:GG:ally" not in feats  # "backed" stands nearer the first

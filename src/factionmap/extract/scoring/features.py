@@ -7,7 +7,7 @@ its marker followed by the office's words. A pair's features, in page order (A b
     K:  kinds of A and B          SRC: how each was found (name, ner, coref)
     BW: words between (bag)       BB: bigrams between    BS: the whole between, when short
     BF/BL: first/last word between, also with the kinds (KBF/KBL); KBLN: the last word before a closing
-           article ("by the <G>")
+           article ("by the <G>"); KNA/KNB: the classes of the classed content word nearest A / nearest B
     L1/L2/LW: words before A      R1/R2/RW: words after B     A1: the word right after A
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
@@ -247,6 +247,7 @@ class Featurizer:
         if "and" in between:
             f.append("AND")
         words = [t for t in content if t.isalpha() and t not in _FUNCTION_WORDS]
+        f += _nearest_class_features(between, cls[ia + 1: ib], ka, kb)
         if words:
             f += [f"BFW:{_stem(words[0])}", f"BLW:{_stem(words[-1])}"]
             if len(words) > 1:
@@ -291,6 +292,18 @@ class Featurizer:
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
+
+
+def _nearest_class_features(between: list[str], cls: list[tuple[str, ...]], ka: str, kb: str) -> list[str]:
+    """The classes of the content word nearest to B and of the one nearest to A among those between
+    that have a class, with the kinds: the word that governs B is mostly the nearest one ("A fought
+    alongside B": ally; "A, backed by C, attacked B": oppose), where the bag of classes between (`BC`)
+    holds both."""
+    marked = [k for k, t in enumerate(between) if cls[k] and t.isalpha() and t not in _FUNCTION_WORDS]
+    if not marked:
+        return []
+    last, first = marked[-1], marked[0]
+    return [f"KNB:{ka}{kb}:{c}" for c in cls[last]] + [f"KNA:{ka}{kb}:{c}" for c in cls[first]]
 
 
 def _field(ann: Annotated, i: int) -> str:
