@@ -11,6 +11,7 @@ its marker followed by the office's words. A pair's features, in page order (A b
     L1/L2/LW: words before A      R1/R2/RW: words after B     A1: the word right after A
     GAP, NM: distance and mentions between     SW: other words of the sentence
     IF: the infobox field         FR/FRR: a frame's relation/rule joining the two, with direction
+    OFC/OFCT/OFCW: a head of state named by a bare title and a state the document implies (`offices`)
     FK/FKA/FKB: the knowledge base's finer kinds of A and B (an international body, armed forces, a
                 coalition, a city ...; a no-actor kind from `non_actors`; "-" when none is known)
     DS: which end is the document's subject
@@ -32,6 +33,7 @@ from ..demonyms import office_start
 from ..state import Annotated, Span
 from ..lists import headings
 from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS
+from .offices import office_features
 from .pairs import Pair
 from .word_classes import word_classes
 
@@ -176,6 +178,8 @@ class Featurizer:
             f += [f"LHC:{c}|{ka}{kb}" for c in hclasses] + [f"LHW:{t}|{ka}{kb}" for t in hstems]
         if pair.via == "list":
             f.append(f"LD:{min(pair.depth, 3)}")
+        if pair.via == "office":
+            f += office_features(ann, a, b)
         sent = ann.sentences[pair.sentence]
         if sent.kind == "infobox":
             f.append("SK:infobox")

@@ -13,6 +13,7 @@ from ...model import EntityType
 from ..ties.lexical import Candidate
 from ..lists import items
 from ..state import Annotated, Span
+from .offices import implied_states
 
 MAX_MENTIONS = 24  # a sentence naming more (a long list) pairs each mention with its 12 nearest
 MAX_GAP = 400  # characters between the two mentions of an in-sentence pair
@@ -25,7 +26,7 @@ class Pair:
     b: Span
     sentence: int
     frames: list[Candidate] = field(default_factory=list)
-    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame
+    via: str = "sentence"  # sentence, infobox, list (an item and what it hangs under), frame, office
     depth: int = 0  # a list item's depth
 
     @property
@@ -53,7 +54,7 @@ def candidate_pairs(ann: Annotated, frames: list[Candidate]) -> list[Pair]:
                 if y.start - x.end > MAX_GAP or y.start < x.end or not _ok(ann, x, y):
                     continue  # (a phrase's two groups are paired by the frames that read "the two ...")
                 pairs.setdefault((x.start, x.end, x.key, y.start, y.end, y.key), Pair(x, y, i))
-    for p in infobox_pairs(ann) + list_pairs(ann):
+    for p in infobox_pairs(ann) + list_pairs(ann) + office_pairs(ann):
         pairs.setdefault((p.a.start, p.a.end, p.a.key, p.b.start, p.b.end, p.b.key), p)
     for c in frames:
         x, y = sorted((c.subject, c.object), key=lambda s: (s.start, s.end, s.key))
@@ -75,6 +76,15 @@ def with_pair_twins(ann: Annotated, spans: list[Span]) -> list[Span]:
         two = ann.pairs.get((s.start, s.end)) if s.source == "coref" else None
         if two is not None and two[1] != s.key:
             out.append(Span(s.start, s.end, two[1], ann.type_of(two[1]), "coref"))
+    return out
+
+
+def office_pairs(ann: Annotated) -> list[Pair]:
+    """A head of state named by a bare title with each state the document implies (`offices`)."""
+    out = []
+    for state, person, i in implied_states(ann):
+        x, y = sorted((state, person), key=lambda s: s.start)
+        out.append(Pair(x, y, i, via="office"))
     return out
 
 
