@@ -5,6 +5,7 @@
                                        [--json FILE] [--by-rule] [--frame-dropout P] [--seen-weight W]
                                        [--unseen-calibration GROUP ...] [--relation-curves GROUP ...] [--curve-families yes|no]
                                        [--threshold-on-unseen yes|no] [--tie-stage linear|noisy-or|max]
+                                       [--false-positives]
 
 Training set: annotations/train.jsonl over ../shared/eval/train/docs (42 documents), the development
 set's gold (../shared/eval/dev), and the sample corpus's gold (samples/). Each document is held out
@@ -16,7 +17,8 @@ training documents alone; time to prepare, cross-validate and fit.
 
 The frames were written against the development and sample documents ("seen" below): there their hits
 are in-sample. `--by-rule` prints, per frame relation and rule, the held-out frame ties and their
-precision on the 42 training documents against the seen ones. `--frame-dropout`, `--seen-weight`,
+precision on the 42 training documents against the seen ones. `--false-positives` lists the ties kept on the
+training documents that gold does not hold, each with the sentence it was read from. `--frame-dropout`, `--seen-weight`,
 `--unseen-calibration`, `--relation-curves`, `--curve-families` and `--threshold-on-unseen` override training's
 defaults (see training.py).
 """
@@ -66,6 +68,21 @@ def by_rule(cv, unseen: frozenset[str]) -> str:
     return "\n".join(lines)
 
 
+def false_positives(kept: list[dict], gold: list[dict], unseen: frozenset[str]) -> str:
+    """The held-out ties kept on the training documents that no gold tie matches, one line each with
+    its confidence, the frames that read it and the sentence of its first evidence, by document."""
+    from factionmap.evaluate import score
+
+    rep = score(gold, kept, sorted(unseen))
+    lines = [f"\nfalse positives on the {len(unseen)} training documents: {len(rep.false_positives)}"]
+    for r in sorted(rep.false_positives, key=lambda r: (r["doc"], -r["confidence"])):
+        ev = " ".join(r["evidence"]["text"].split())
+        lines.append(f"  {r['doc']} {r['confidence']:.2f} {r['subject']} | {r['relation']}"
+                     f"{' (denied)' if r['stance'] == 'denied' else ''} | {r['object']}"
+                     f" [{', '.join(r.get('rules') or ['model'])}]\n      {ev[:300]}")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -75,6 +92,8 @@ def main(argv=None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.80)  # training.DEFAULT_MIN_PRECISION
     ap.add_argument("--json", type=Path)
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--false-positives", action="store_true",
+                    help="the training documents' false positives at the threshold, with their sentence")
     ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of the development documents' pairs")
     ap.add_argument("--by-rule", action="store_true", help="frame ties' precision by rule, training vs seen documents")
     ap.add_argument("--frame-dropout", type=float, default=None, help="training.DEFAULT_FRAME_DROPOUT")
@@ -152,6 +171,8 @@ def main(argv=None) -> int:
         print(f"  {row['bin']}  n={row['n']:<5} confidence {row['confidence']:.3f}  right {row['accuracy']:.3f}")
     if args.by_rule:
         print(by_rule(cv, unseen))
+    if args.false_positives:
+        print(false_positives(kept, cv.gold, unseen))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
     return 0

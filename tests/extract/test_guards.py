@@ -66,3 +66,18 @@ def test_the_oath_goes_to_the_leader_named_with_his_group(pipeline):
     kept = _model_pledges(pipeline, "In 2014 Boko Haram pledged allegiance to the Islamic State with its leader "
                                     "Abubakar Shekau present.")
     assert kept[("Boko Haram", "Islamic State")] and not kept[("Boko Haram", "Abubakar Shekau")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ansar Brigade seized the town from the Islamic State as part of the Turkish military intervention.",
+    "In 2015 the Sun Brigade joined the Islamic State in clashes with the Desert Front near the border.",
+    "The Sun Brigade took the airport as part of a Desert Front offensive in the north.",
+])
+def test_a_name_that_qualifies_an_event_is_not_joined(ties, text):
+    found, _ = ties(text)
+    assert not any(t[1] in ("part_of", "member_of") for t in found), found
+
+
+def test_joining_a_group_still_counts(ties):
+    found, _ = ties("In 2015 the Sun Brigade joined the Islamic State.")
+    assert any(t[:3] == ("Sun Brigade", "part_of", "Islamic State") for t in found), found

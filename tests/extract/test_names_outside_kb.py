@@ -178,3 +178,40 @@ def test_a_person_before_as_and_a_role_stays_a_person():
     text = "The council named Tom Hollis as commander of the port."
     a = text.index("Tom Hollis")
     assert ner._group_by_role(text, a, a + len("Tom Hollis"), EntityType.PERSON) is False
+
+
+def test_two_persons_the_ner_found_side_by_side_are_one_name(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    text = "In 1976 the guerrillas killed Colonel Abel Ramón Elías Cavagnaro, then Tomas Verrin."
+    sdoc = nlp.make_doc(text)
+    def at(words: str):
+        a = text.index(words)
+        toks = [t.i for t in sdoc if a <= t.idx < a + len(words)]
+        return SpacySpan(sdoc, toks[0], toks[-1] + 1, label="PERSON")
+    sdoc.ents = [at("Abel Ramón"), at("Elías Cavagnaro"), at("Tomas Verrin")]
+    assert [e.text for e in ner._joined_people(sdoc)] == ["Abel Ramón Elías Cavagnaro", "Tomas Verrin"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("A unit led by field commander Abu Omar Tamir held the hill.", "Abu Omar Tamir"),
+    ("The raid was led by Abu Omar al-Tunisi in 2014.", "Abu Omar al-Tunisi"),
+    ("The talks were held at the Abu Sittal Naval Base in March.", None),  # a name runs on: no person
+    ("Fighters of the Abu Sayyaf Salafi groups took the bridge.", None),  # a creed's word is no family name
+])
+def test_a_kunya_takes_one_plain_name_after_it(text, person):
+    people = {f.text(text) for f in find_names(text) if f.type.value == "PERSON"}
+    if person:
+        assert person in people
+    else:
+        assert not any(len(p.split()) > 2 for p in people), people
+
+
+def test_a_possessive_keeps_two_persons_apart(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    text = "He read Tomas Verrin's Omar Halden in prison."
+    sdoc = nlp.make_doc(text)
+    a, b = [t.i for t in sdoc if t.text == "Tomas"][0], [t.i for t in sdoc if t.text == "Omar"][0]
+    sdoc.ents = [SpacySpan(sdoc, a, b, label="PERSON"), SpacySpan(sdoc, b, b + 2, label="PERSON")]
+    assert len(ner._joined_people(sdoc)) == 2

@@ -145,11 +145,16 @@ _QUOTED = re.compile(
     r"\b(?:group|faction|coalition|initiative|operations room|brigade|battalion|movement|front|alliance|militia)"
     r"\s+[“‘\"']((?:The\s+)?[A-Z][^”’\"'\n]{2,48}?)[.,]?[”’\"']"
 )
-# "Abdul X Y": after "Abdul"/"Abdel" and a name, a plain family name or two belong to the person too
+# "Abdul X Y": after "Abdul"/"Abdel" and a name, a plain family name or two belong to the person too; after
+# "Abu X" one plain name does ("Abu X Y" where no name runs on: "Abu X al-Y" is read below, and "Abu X Y Base"
+# or "Abu X Y Force" is no person)
 _PLAIN_NAME = (rf"(?:{SP}(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_TAIL}|{GROUP_HEAD}|Groups?|Network|Forces)\b)"
                rf"[A-Z][a-z][\w{Q}]+\b(?![{Q}-]))")
+# a people's or creed's word is no family name: "the Abu X Salafi groups"
+_NOT_PEOPLE = rf"(?!(?i:{_alternation(english().words('non_actors', 'peoples'))})\b)"
 _KUNYA = re.compile(
     rf"\b(?:Abdul|Abdel){SP}[A-Z][a-z][\w{Q}]+{_PLAIN_NAME}{{1,2}}(?:{SP}(?:{ART})[\w{Q}]+)?"
+    rf"|\b(?:Abu|Abou|Umm){SP}[A-Z][a-z][\w{Q}]+(?={SP}{_NOT_PEOPLE}){_PLAIN_NAME}(?!{SP}(?:{ART}|(?:al|el){SP})?[A-Z])"
     rf"|\b(?:Abu|Abou|Umm|Abd|Abdul|Abdel){SP}(?:{ART}|al{SP})?[A-Z][\w{Q}]+(?:{SP}(?:{ART})[\w{Q}]+|{SP}(?:al|el){SP}[A-Z][\w{Q}]+){{0,{MAX_WORDS}}}"
 )
 _COMPASS = "(?:" + "|".join([p[:5] + "-?" + p[5:] if len(p) > 5 else p for p in COMPASS_POINTS]

@@ -308,7 +308,7 @@ class Parser:
         its sentence on that side, and an entity touching the cut may be a name cut short: skipped."""
         added = False
         sent_start = base if sent_start is None else sent_start
-        for ent in sdoc.ents:
+        for ent in _joined_people(sdoc):
             etype = _NER_TYPES.get(ent.label_)
             if etype is None:
                 continue
@@ -348,6 +348,23 @@ class Parser:
             key = self.finder.local_entity(ann, name, etype)
             added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
         return added
+
+
+def _joined_people(sdoc) -> list:
+    """The NER's entities, two persons with nothing but a space between them read as one name: the NER
+    cuts a long name at a word it does not know ("X Y" + "Z" for "X Y Z", "A B" + "C D"); never after a
+    possessive or a hyphen ("X's Y" is two people)."""
+    out: list = []
+    for ent in sdoc.ents:
+        prev = out[-1] if out else None
+        last = sdoc[prev.end - 1] if prev is not None else None
+        if last is not None and ent.label_ == prev.label_ == "PERSON" and ent.start == prev.end and \
+                last.whitespace_ == " " and last.text[-1:].isalpha() and last.lower_ not in ("'s", "’s"):
+            out[-1] = sdoc[prev.start:ent.end]
+            out[-1].label_ = "PERSON"
+        else:
+            out.append(ent)
+    return out
 
 
 def retype_by_role(ann: Annotated) -> None:

@@ -4,6 +4,9 @@
   "If X were to join Y, ...", "Whether X will ally with Y is unclear";
 - what some members did is not what the group did: "some members of X pledged allegiance to Y"
   gives no pledge, split, merger or defection of X (fighting and places still hold for the group);
+- a name that only qualifies an event is not the body a group belongs to: "as part of the Turkish
+  military intervention", "joined X in clashes with Y" give no part_of or member_of of the object
+  (`event_of_object`);
 - headings, titles and document-head lines are never evidence (the pairs never come from them);
 - a state, or its army, police or government, inside its own country operates nowhere there (`home`);
 - a pledge the model reads is made by the clause's own subject to the name the oath goes to: not by a
@@ -103,10 +106,26 @@ def stray_pledge(ann: Annotated, c: Candidate) -> bool:
     return False
 
 
+_BELONGING = frozenset({"part_of", "member_of"})
+# an event noun right after the object's name (one qualifying word between), or after "in": the name
+# qualifies the event ("the Turkish military intervention", "joined X in clashes")
+_EVENT_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:in\s+(?:the\s+|its\s+|their\s+)?)?(?:[a-z][\w\-]*\s+)?"
+                          r"(?:intervention|offensive|operation|campaign|incursion|invasion|clashes|fighting|"
+                          r"assault|airstrikes|air\s+strikes|bombardment|attacks?)\b")
+
+
+def event_of_object(ann: Annotated, c: Candidate) -> bool:
+    """A belonging read to a name that qualifies an event, not a body (the module's docstring)."""
+    if c.relation not in _BELONGING or c.object.start < c.subject.end:
+        return False
+    return bool(_EVENT_AFTER.match(ann.text[c.object.end:c.object.end + 60]))
+
+
 def keep(ann: Annotated, c: Candidate) -> bool:
     """Whether a candidate may become a tie at all."""
     return not states_nothing(ann, c) and not partitive(ann, c) and \
-        not at_home(ann, c.subject.key, c.relation, c.object.key) and not stray_pledge(ann, c)
+        not at_home(ann, c.subject.key, c.relation, c.object.key) and not stray_pledge(ann, c) and \
+        not event_of_object(ann, c)
 
 
 def nominal(ann: Annotated, c: Candidate) -> bool:
