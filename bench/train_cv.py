@@ -156,7 +156,7 @@ def main(argv=None) -> int:
           f"prepare {t_prep:.0f} s, {args.folds}-fold CV {cv.seconds:.0f} s")
     for label, names in [("all", sorted({d.name for d in data}))] + list(subsets.items()):
         rep = score(cv.gold, kept, names)
-        out["subsets"][label] = rep.to_dict() | {"misses": None, "false_positives": None}
+        out["subsets"][label] = rep.to_dict() | {"misses": None, "false_positives": None, "date_errors": None}
         print(f"\n== {label}, held out, threshold {thr}")
         if args.misses and label == "all":
             print(rep.format_errors())

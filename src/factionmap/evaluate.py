@@ -164,6 +164,7 @@ class Report:
     stance: Accuracy = field(default_factory=Accuracy)
     misses: list[dict] = field(default_factory=list)  # gold rows not found
     false_positives: list[dict] = field(default_factory=list)  # system rows not in gold
+    date_errors: list[tuple[dict, dict]] = field(default_factory=list)  # (system row, gold row) dated wrong
     docs: list[str] = field(default_factory=list)
 
     @property
@@ -180,6 +181,7 @@ class Report:
             "stance_accuracy": _round(self.stance.value), "stance": [self.stance.right, self.stance.total],
             "per_relation": {k: c.to_dict() for k, c in sorted(self.per_label.items())},
             "docs": self.docs, "misses": self.misses, "false_positives": self.false_positives,
+            "date_errors": [[s, g] for s, g in self.date_errors],
         }
 
     def format_table(self) -> str:
@@ -247,10 +249,15 @@ def _score_pair(report: Report, system: Tie, gold: Tie) -> None:
     if gold.stance != "denied":
         report.stance.total += 1
         report.stance.right += system.stance == gold.stance
+    wrong = False
     for want, got in ((gold.start, system.start), (gold.end, system.end)):
         if want:
             report.dates.total += 1
-            report.dates.right += date_right(got, want)
+            right = date_right(got, want)
+            report.dates.right += right
+            wrong = wrong or not right
+    if wrong:
+        report.date_errors.append((system.row, gold.row))
 
 
 Extractor = Callable[[Any, str], Iterable[dict]]  # (Document, doc label) -> assertion rows

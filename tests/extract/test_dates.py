@@ -88,6 +88,11 @@ def test_ranges(text, first, last):
     assert span.valid_from == span.date and span.valid_until == span.until
 
 
+def test_a_day_range_after_between_takes_the_year_the_text_was_at():
+    spans = find_dates("The siege began in March 2019. Between 4 and 6 April, 3 brigades held the bridge.")
+    assert [(s.kind, s.date.iso, s.until and s.until.iso) for s in spans][-1] == ("range", "2019-04-04", "2019-04-06")
+
+
 def test_range_text_includes_from_and_between():
     assert one("He led it from 2016 to 2021.").text == "from 2016 to 2021"
     assert one("between May and July 2014").text == "between May and July 2014"

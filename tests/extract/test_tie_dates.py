@@ -57,3 +57,10 @@ def test_a_day_range_with_no_year_before_it_is_no_date():
 def test_numbers_before_a_month_that_are_not_days_stay_out():
     spans = find_dates("In 2015, between 5 and 40 fighters arrived in May.")
     assert [s.kind for s in spans if s.kind == "range"] == []
+
+
+def test_a_barely_believed_sentence_does_not_date_the_tie():
+    from factionmap.extract.ties.assembly import _surest
+
+    kept = _surest([(0.9, (d("2017-06"), None)), (0.1, (d("2009"), None)), (0.95, (None, None))])
+    assert [iso(s) for s, _ in kept] == ["2017-06"]

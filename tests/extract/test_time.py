@@ -1,4 +1,7 @@
 """Valid time of ties: sentence dates, ranges after a leader's name, and a leader's death."""
+import pytest
+
+from factionmap.model import Document
 
 
 def _get(ex, relation, subject=None):
@@ -124,3 +127,50 @@ def test_a_bracketed_date_after_a_name_in_the_infobox_dates_that_tie_only(ties):
     by_object = {a.object.name: a for a in ex.assertions if a.relation == "opposes"}
     assert by_object["Hezbollah"].start.iso == "2014" and by_object["Hezbollah"].end is None
     assert by_object["Syrian Army"].start is None and by_object["Syrian Army"].end.iso == "2019"
+
+
+# the tenth round: what a sentence's date says about a tie (ties.date_cues) --------------------------------
+
+@pytest.fixture(scope="module")
+def low():
+    """The extractor keeping ties the model is less sure of: the cues date weak ties too."""
+    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+    pipeline = get_pipeline(ExtractorConfig(min_confidence=0.1))
+    return lambda text: pipeline(Document(text=text))
+
+
+def _dates(ex, relation, subject, obj):
+    a = next(a for a in ex.assertions if a.relation == relation and a.subject.name == subject and a.object.name == obj)
+    return (a.start.iso if a.start else None, a.end.iso if a.end else None)
+
+
+def test_a_place_taken_from_a_group_ends_its_presence(low):
+    ex = low("On 3 May 2016 Hezbollah captured the town of Manbij from Boko Haram.")
+    assert _dates(ex, "operates_in", "Hezbollah", "Manbij") == ("2016-05-03", None)
+    assert _dates(ex, "operates_in", "Boko Haram", "Manbij") == (None, "2016-05-03")
+
+
+def test_a_group_that_withdraws_from_a_place_ends_its_presence(low):
+    ex = low("On 9 April 2015 Boko Haram fighters withdrew from Maiduguri after heavy fighting.")
+    assert _dates(ex, "operates_in", "Boko Haram", "Maiduguri") == (None, "2015-04-09")
+
+
+def test_an_undated_sentence_takes_its_paragraphs_date(low):
+    ex = low("On 12 March 2016 the Sun Brigade attacked Raqqa. Meanwhile, Hezbollah fighters captured Aleppo.")
+    assert _dates(ex, "operates_in", "Hezbollah", "Aleppo") == ("2016-03-12", None)
+
+
+def test_the_paragraphs_date_stops_at_the_paragraph(low):
+    ex = low("On 12 March 2016 the Sun Brigade attacked Raqqa.\n\nHezbollah fighters captured Aleppo.")
+    assert _dates(ex, "operates_in", "Hezbollah", "Aleppo") == (None, None)
+
+
+def test_until_a_few_words_before_a_date_ends_the_tie(low):
+    ex = low("Abu Umar al-Masri led the Sun Brigade until his arrest in 2019.")
+    assert _dates(ex, "leader_of", "Abu Umar al-Masri", "Sun Brigade") == (None, "2019")
+
+
+def test_death_ends_membership(low):
+    ex = low("Abu Umar al-Masri, a member of Boko Haram, spoke often. Abu Umar al-Masri was killed on 14 October 2021.")
+    assert _dates(ex, "member_of", "Abu Umar al-Masri", "Boko Haram")[1] == "2021-10-14"

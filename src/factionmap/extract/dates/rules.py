@@ -339,6 +339,8 @@ def rules_for(months: Months) -> list[Rule]:
                                 rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE}),?\s+(?P<y>{YEAR})(?!\d)"), read_day_range),
         ("day_range_no_year", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s*(?:{DASH}|to|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
                                   rf"(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"), read_day_range),
+        ("between_day_range_no_year", _rx(rf"\b(?i:between)\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})\s+(?:of\s+)?"
+                                          rf"(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d{{4}})"), read_day_range),
         ("day_month_range_no_year", _rx(rf"{RANGE_WORD}(?<![\d\w])(?P<d1>{DAY})\s+(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until)\s*"
                                         rf"(?P<d2>{DAY})\s+(?P<m>{MONTH_RE})(?![\w])(?!\s*,?\s*\d)"), read_day_range),
         ("month_range", _rx(rf"{RANGE_WORD}(?P<m1>{MONTH_RE})\s*(?:{DASH}|to|until|through|and)\s*(?P<m2>{MONTH_RE}),?\s+"

@@ -10,9 +10,11 @@ from ...model import Assertion, Evidence, FuzzyDate, Stance
 from ..stance import StanceReading, read_stance
 from ..state import Annotated
 from .candidate import Scored
-from .dates import dates_for
+from .dates import carried_dates, dates_for
 from .denials import negated_designator
 from .guards import keep as guard_keep, nominal as guard_nominal
+
+SURE_SHARE = 0.8  # a candidate dates its tie when its score is this share of the surest dated candidate's
 
 
 def assemble(ann: Annotated, scored: list[Scored], version: str = "",
@@ -77,10 +79,21 @@ def assemble(ann: Annotated, scored: list[Scored], version: str = "",
             del seen[key]
             continue
         if a.stance is not Stance.DENIED:
-            a.start, a.end = tie_dates([dates_for(ann, sc.cand) for sc in support[key]])
+            dated = [(sc.confidence, dates_for(ann, sc.cand)) for sc in support[key]]
+            a.start, a.end = tie_dates(_surest(dated))
+            if a.start is None and a.end is None:  # no sentence dates it: the paragraph's date, if any
+                a.start, a.end = tie_dates([carried_dates(ann, sc.cand) for sc in support[key]])
     # a tie both asserted and reported: the asserted line first
     ann.assertions = sorted(seen.values(), key=lambda a: a.stance == Stance.REPORTED)
     return ann
+
+
+def _surest(dated: list[tuple[float | None, tuple]], share: float = SURE_SHARE) -> list[tuple]:
+    """The dates of the candidates the scorer is nearly as sure of as of the surest dated one: a pair
+    it barely believes states the tie does not date it either."""
+    scored = [(1.0 if conf is None else conf, d) for conf, d in dated if d[0] is not None or d[1] is not None]
+    top = max((conf for conf, _ in scored), default=0.0)
+    return [d for conf, d in scored if conf >= share * top]
 
 
 def tie_dates(dated: list[tuple[FuzzyDate | None, FuzzyDate | None]]) -> tuple[FuzzyDate | None, FuzzyDate | None]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ...model import FuzzyDate
 from ..state import Annotated
+from .date_cues import carried, lost_place, until_before
 
 _DEATH = re.compile(r"(?i)\b(?:killed|died|death\s+of|death|was\s+slain|assassinated|executed)\b")
 # ties read from a noun phrase: the sentence's date is not theirs
@@ -39,6 +40,8 @@ _FORMATION_OF = re.compile(
 _FORMATION_POSS = re.compile(r"(?i)['’]s?\s+(?:formation|creation|establishment|founding|launch|foundation)\b")
 _NAMED = re.compile(r"(?i)\b(?:under\s+the\s+name\s+(?:of\s+)?|called\s+|named\s+|known\s+as\s+)$")
 _BELONGING = ("part_of", "allegiance_to")
+_PERSONAL = ("leader_of", "member_of")  # a person's ties that the person's death ends
+_EVENTS = ("split_from", "successor_of", "defected_to")  # a moment, not a span: nothing ends them
 _ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _OPEN = re.compile(r"\s*\(")
 _WORDS_BEFORE = re.compile(r"\w{4,}")  # "(captured in 2015)": the bracket tells an event, not the tie's time
@@ -80,22 +83,38 @@ def dates_for(ann: Annotated, c) -> tuple[FuzzyDate | None, FuzzyDate | None]:
                 start, end = after[0].valid_from, after[0].valid_until
                 break
     else:
-        if sent.kind != "infobox" and not _nominal(c):
+        if sent.kind != "infobox" and (not _nominal(c) or lost_place(ann, c)):  # "took P from A": A's end
             best = _clause_date(ann, c, sent)
             if best is not None:
                 start, end = best.valid_from, best.valid_until
-                if best.bound == "end" and _WHEN.match(ann.text, best.end, c.trigger[0]):
+                ends = best.bound == "end" or c.relation not in _EVENTS and until_before(ann, best, sent.start)
+                if ends and _WHEN.match(ann.text, best.end, c.trigger[0]):
                     start, end = best.date, None  # "until late 2013, when he pledged": the pledge's date
+                elif ends:
+                    start, end = None, best.date
     if c.stance == "denied" or c.rule in ("denial-of-claim", "absence"):
         return None, None
     if start is None and end is None:
         start = _founding_start(ann, c)
-    if c.relation == "leader_of":
+    elif lost_place(ann, c):
+        start, end = None, end or start
+    if c.relation in _PERSONAL:
         death = _death(ann, c)
         if death is not None and (start is None or death.latest >= start.earliest) and (
                 end is None or (len(end.iso) < len(death.iso) and end.earliest <= death.earliest <= end.latest)):
             end = death
     return start, end
+
+
+def carried_dates(ann: Annotated, c) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    """(start, end) from the date the candidate's paragraph carries to its undated sentence (see
+    `date_cues.carried`): for a tie no sentence dates. Noun-phrase ties and denials take none."""
+    if c.stance == "denied" or _nominal(c) and not lost_place(ann, c):
+        return None, None
+    date = carried(ann, c)
+    if date is None:
+        return None, None
+    return (None, date) if lost_place(ann, c) else (date, None)
 
 
 def _clause_date(ann: Annotated, c, sent):
