@@ -27,3 +27,4 @@ class Scored:
 
     cand: Candidate
     confidence: float | None = None
+    rival: float = 0.0  # the model's best score for another relation on the same pair of mentions
