@@ -214,11 +214,8 @@ class Featurizer:
         between = toks[ia + 1: ib]
         f: list[str] = []
         n = len(between)
-        gap = "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7-10" if n <= 10 \
-            else "11-20" if n <= 20 else "21+"
-        f.append("GAP:" + gap)
-        if CONJUNCTIONS:
-            f += _conjunctions(between, ka, kb, gap)
+        f.append("GAP:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6
+                           else "7-10" if n <= 10 else "11-20" if n <= 20 else "21+"))
         nm = sum(1 for t in between if t.startswith("<") and t.endswith(">") and len(t) == 3)
         f.append(f"NM:{min(nm, 3)}")
         if n <= 6:
@@ -299,25 +296,6 @@ class Featurizer:
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
-
-
-# Whether pairs also carry `_conjunctions` (measured: see docs/extraction-quality.md, tenth round).
-CONJUNCTIONS = False
-
-
-def _conjunctions(between: list[str], ka: str, kb: str, gap: str) -> list[str]:
-    """Conjunctions a linear model cannot form from the single features: the distance with the kinds, the
-    words next to each end with that end's kind ("<G> , led by", "head of the <G>"), trigrams between the
-    ends, and the first and last content word between with the kinds."""
-    f = [f"KGAP:{ka}{kb}:{gap}"]
-    if len(between) >= 2:
-        f += [f"AE:{ka}_{between[0]}_{between[1]}", f"EB:{between[-2]}_{between[-1]}_{kb}"]
-    if len(between) <= 12:
-        f += [f"BT:{x}_{y}_{z}" for x, y, z in zip(between, between[1:], between[2:])]
-    words = [t for t in between if t.isalpha() and t not in _FUNCTION_WORDS]
-    if words:
-        f += [f"KBFW:{ka}{kb}:{_stem(words[0])}", f"KBLW:{ka}{kb}:{_stem(words[-1])}"]
-    return f
 
 
 def _nearest_class_features(between: list[str], cls: list[tuple[str, ...]], ka: str, kb: str) -> list[str]:
