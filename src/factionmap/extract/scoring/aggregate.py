@@ -98,11 +98,6 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
         f["frames"] = math.log1p(len(frames))
         f[f"rel:{a.relation}*frame"] = 1.0
     f["wordings"] = math.log1p(len(_wordings(ann, support)))
-    if RIVAL:
-        rival = _rival(support)
-        f["rival"] = _logit(max(rival, _FLOOR))
-        f["ahead"] = f["max"] - f["rival"]
-        f[f"rel:{a.relation}*rival"] = f["rival"]
     f[f"rel:{a.relation}*sentences"] = f["sentences"]
     c = support[0].cand
     s_key, o_key = a.subject.key, a.object.key
@@ -134,17 +129,6 @@ def tie_features(ann: Annotated, a: Assertion, support: Sequence[Scored]) -> dic
 # relations, so that a rare relation (split_from, merged_into, successor_of: a few dozen ties each) learns
 # from its family's ties what it cannot learn from its own.
 FAMILY_FEATURES: frozenset[str] = frozenset({"lineage"})
-
-
-# Whether the stage reads the rival score of the tie's best pair (`_rival`).
-RIVAL = True
-
-
-def _rival(support: Sequence[Scored]) -> float:
-    """The rival score (`Scored.rival`: the pair's best score for another relation) of the tie's best-scored
-    candidate: a pair the model reads as member_of and almost as well as leader_of states one of the two."""
-    best = max(support, key=lambda sc: (sc.confidence or 0.0, -sc.rival))
-    return best.rival
 
 
 def _wordings(ann: Annotated, support: Sequence[Scored]) -> set[str]:

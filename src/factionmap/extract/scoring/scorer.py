@@ -67,44 +67,21 @@ def candidates_from_scores(ann: Annotated, pairs: list[Pair], raw, keep: float, 
     """Every (pair, relation, direction) whose raw score reaches `keep`, as a candidate: the frame's own
     candidate when a frame read the same tie (its trigger, rule and stance), a model candidate otherwise."""
     out: list[Scored] = []
-    raw = np.asarray(raw)
-    rows, cols = np.nonzero(raw >= keep)  # row by row, each row's targets in order
-    rivals = _rivals(raw, sorted(set(rows.tolist())))
+    rows, cols = np.nonzero(np.asarray(raw) >= keep)  # row by row, each row's targets in order
     for i, j in zip(rows.tolist(), cols.tolist()):
         pair = pairs[i]
         rel, d = split_target(TARGETS[j])
         conf = float(raw[i][j])
-        rival = rivals[i][0] if rivals[i][1] != rel else rivals[i][2]
         frames = [c for c in pair.frames if c.relation == rel and (
             d == "=" or (c.subject.key == (pair.a.key if d == ">" else pair.b.key)))]
         rule = "model" if pair.via in ("sentence", "frame") else f"model-{pair.via}"
         if calibrate is not None:
             conf = calibrate(conf, "frame" if frames else rule, rel)
         if frames:
-            out.extend(Scored(c, conf, rival) for c in frames)
+            out.extend(Scored(c, conf) for c in frames)
             continue
         s, o = (pair.b, pair.a) if d == "<" else (pair.a, pair.b)
-        out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf, rival))
-    return out
-
-
-_RELATION_OF = [split_target(t)[0] for t in TARGETS]
-
-
-def _rivals(raw: np.ndarray, rows: list[int]) -> dict[int, tuple[float, str, float]]:
-    """Per row of `rows`: the best score of any relation (either direction), that relation, and the best score
-    of any other relation. A candidate's rival is the best score the pair gives a relation not its own (a
-    pair read as member_of that the model also reads as leader_of)."""
-    out = {}
-    for i in rows:
-        best: dict[str, float] = {}
-        for j, v in enumerate(raw[i].tolist()):
-            r = _RELATION_OF[j]
-            if v > best.get(r, -1.0):
-                best[r] = v
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-        top_rel, top = ranked[0]
-        out[i] = (float(top), top_rel, float(ranked[1][1]) if len(ranked) > 1 else 0.0)
+        out.append(Scored(Candidate(s, rel, o, pair.sentence, _trigger(ann, pair.a, pair.b), rule), conf))
     return out
 
 

@@ -27,4 +27,3 @@ class Scored:
 
     cand: Candidate
     confidence: float | None = None
-    rival: float = 0.0  # the model's best score for another relation on the same pair of mentions
