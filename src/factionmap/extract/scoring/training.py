@@ -388,7 +388,9 @@ def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, prog
 # How a calibration curve is drawn through the isotonic fit: "steps" (the fit itself, read at `knots`
 # quantiles of the scores: flat over each block of scores it pools) or "centred" (straight lines between the
 # blocks' centres, so that scores rise with the raw score inside a block too, and the threshold does not
-# take or drop a whole block at once).
+# take or drop a whole block at once). Measured (65 documents, December 2026, same fits): centred best F1 0.526
+# against 0.525, recall at P>=0.80 0.327 against 0.325, average precision 0.5322 against 0.5308: within noise,
+# and the rule then picks 0.69 instead of 0.66 (F1 0.447 against 0.454 on the same curve). Off.
 CALIBRATOR = "steps"
 
 
