@@ -385,17 +385,40 @@ def cross_validate(data: list[DocData], k: int = 5, c: float | None = None, prog
     return res
 
 
-def _isotonic(scores: list[float], correct: list[bool], knots: int) -> tuple[list[float], list[float]]:
+# How a calibration curve is drawn through the isotonic fit: "steps" (the fit itself, read at `knots`
+# quantiles of the scores: flat over each block of scores it pools) or "centred" (straight lines between the
+# blocks' centres, so that scores rise with the raw score inside a block too, and the threshold does not
+# take or drop a whole block at once). Measured (65 documents, December 2026, same fits): centred best F1 0.526
+# against 0.525, recall at P>=0.80 0.327 against 0.325, average precision 0.5322 against 0.5308: within noise,
+# and the rule then picks 0.69 instead of 0.66 (F1 0.447 against 0.454 on the same curve). Off.
+CALIBRATOR = "steps"
+
+
+def _isotonic(scores: list[float], correct: list[bool], knots: int,
+              calibrator: str | None = None) -> tuple[list[float], list[float]]:
     from sklearn.isotonic import IsotonicRegression
 
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
     x = np.array(scores, dtype=float)
     iso.fit(x, np.array(correct, dtype=float))
     grid = np.unique(np.quantile(x, np.linspace(0, 1, knots)))
-    ys = iso.predict(grid)
+    if (calibrator or CALIBRATOR) == "centred":
+        cx, cy = block_centres(np.sort(x), iso.predict(np.sort(x)))
+        ys = np.interp(grid, cx, cy)
+    else:
+        ys = iso.predict(grid)
     xs = [0.0] + [float(v) for v in grid] + [1.0]
     ys = [float(ys[0])] + [float(v) for v in ys] + [float(ys[-1])]
     return [round(v, 6) for v in xs], [round(v, 6) for v in ys]
+
+
+def block_centres(x: np.ndarray, fitted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The centre (mean score) and value of each block of an isotonic fit (`x` sorted, `fitted` its values
+    there): one point per run of equal values."""
+    starts = np.flatnonzero(np.r_[True, np.abs(np.diff(fitted)) > 1e-12])
+    ends = np.r_[starts[1:], len(x)]
+    sums = np.add.reduceat(x, starts)
+    return sums / (ends - starts), fitted[starts]
 
 
 def fit_calibration(scores: list[float], correct: list[bool], groups: list[str] | None = None,
