@@ -173,10 +173,3 @@ def test_a_pair_across_clauses_has_no_clause_features(annotate):
     ann = annotate("The River Brigades, which the Hill Guard fought, held a camp near Port Selim.")
     pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Hill Guard", "Port Selim"))
     assert not any(f.startswith("CL") for f in Featurizer(ann)(pair))  # a comma stands between
-
-
-def test_the_groups_people_right_after_it_are_passed_over_for_the_verb(annotate):
-    ann = annotate("River Brigades fighters attacked the Hill Guard near the old mill.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Hill Guard"))
-    feats = set(Featurizer(ann)(pair))
-    assert "CLV:GG:oppose:attacked" in feats and not any(f.startswith("CLV:GG:member") for f in feats)

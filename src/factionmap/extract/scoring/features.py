@@ -306,16 +306,11 @@ def _nearest_class_features(between: list[str], cls: list[tuple[str, ...]], ka: 
     that have a class, with the kinds: the word that governs B is mostly the nearest one ("A fought
     alongside B": ally; "A, backed by C, attacked B": oppose), where the bag of classes between (`BC`)
     holds both."""
-    marked = _classed(between, cls)
+    marked = [k for k, t in enumerate(between) if cls[k] and t.isalpha() and t not in _FUNCTION_WORDS]
     if not marked:
         return []
     last, first = marked[-1], marked[0]
     return [f"KNB:{ka}{kb}:{c}" for c in cls[last]] + [f"KNA:{ka}{kb}:{c}" for c in cls[first]]
-
-
-def _classed(between: list[str], cls: list[tuple[str, ...]]) -> list[int]:
-    """Where the content words between that have a word class stand."""
-    return [k for k, t in enumerate(between) if cls[k] and t.isalpha() and t not in _FUNCTION_WORDS]
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "–", "—", "which", "who", "whom", "whose", "that",
@@ -326,17 +321,14 @@ def _clause_features(between: list[str], cls: list[tuple[str, ...]], ka: str, kb
     """When nothing between the two ends breaks the clause (no other mention, punctuation, relative word
     or subordinating conjunction): the last word before B joined with the kinds and with the classes of
     the first classed content word after A, the word that mostly governs the clause ("<G> took over a
-    plant in <L>": hold and "in"; "<G> launched attacks on <G>": oppose and "on"); a word for the group's
-    people right after A is passed over ("<G> fighters captured <L>": hold). The bag features (`BC`,
-    `BL`) hold each part, but also of pairs whose ends stand in different clauses."""
+    plant in <L>": hold and "in"; "<G> launched attacks on <G>": oppose and "on"). The bag features
+    (`BC`, `BL`) hold each part, but also of pairs whose ends stand in different clauses."""
     if any(t in _CLAUSE_BREAKS or (len(t) == 3 and t[0] == "<" and t[2] == ">") for t in between):
         return []
     content = [t for t in between if t not in _STOPLIKE]
     last = content[-1] if content else "-"
     f = [f"CL:{ka}{kb}", f"CLB:{ka}{kb}:{last}"]
-    marked = _classed(between, cls)
-    if len(marked) > 1 and marked[0] == 0 and "member" in cls[0]:
-        marked = marked[1:]  # "<G> militants attacked": the people of A, then the verb
+    marked = [k for k, t in enumerate(between) if cls[k] and t.isalpha() and t not in _FUNCTION_WORDS]
     if marked:
         f += [f"CLV:{ka}{kb}:{c}:{last}" for c in cls[marked[0]]]
     return f
