@@ -160,16 +160,3 @@ def test_the_classed_word_nearest_each_end_is_a_feature(annotate):
     feats = set(Featurizer(ann)(pair))
     assert "KNB:GG:oppose" in feats  # "attacked" governs the second group
     assert "KNA:GG:ally" in feats and "KNB:GG:ally" not in feats  # "backed" stands nearer the first
-
-
-def test_a_pair_in_one_clause_reads_its_verb_with_the_word_before_the_place(annotate):
-    ann = annotate("The River Brigades took over a small brick factory in Port Selim in May.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
-    feats = set(Featurizer(ann)(pair))
-    assert {"CL:GL", "CLB:GL:in", "CLV:GL:hold:in"} <= feats
-
-
-def test_a_pair_across_clauses_has_no_clause_features(annotate):
-    ann = annotate("The River Brigades, which the Hill Guard fought, held a camp near Port Selim.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("Hill Guard", "Port Selim"))
-    assert not any(f.startswith("CL") for f in Featurizer(ann)(pair))  # a comma stands between
