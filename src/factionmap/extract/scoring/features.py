@@ -15,8 +15,6 @@ its marker followed by the office's words. A pair's features, in page order (A b
     FK/FKA/FKB: the knowledge base's finer kinds of A and B (an international body, armed forces, a
                 coalition, a city ...; a no-actor kind from `non_actors`; "-" when none is known)
     DS: which end is the document's subject
-    CL/CLB/CLV: when the two ends stand in one clause, the last word before B, also with the classes of
-                the first classed word after A (`_clause_features`)
     LST/CGAP/CBS/CBL/CKBL/CKBC/CBLW: when an end stands in a list of mentions of its kind (or A's other
                 names in brackets after it), the words between the two lists (`_list_features`)
     SL/SLL*/SLR*: when A and B are two items of one list, the words around the whole list: before it
@@ -254,7 +252,6 @@ class Featurizer:
             f.append("AND")
         words = [t for t in content if t.isalpha() and t not in _FUNCTION_WORDS]
         f += _nearest_class_features(between, cls[ia + 1: ib], ka, kb)
-        f += _clause_features(between, cls[ia + 1: ib], ka, kb)
         if words:
             f += [f"BFW:{_stem(words[0])}", f"BLW:{_stem(words[-1])}"]
             if len(words) > 1:
@@ -311,27 +308,6 @@ def _nearest_class_features(between: list[str], cls: list[tuple[str, ...]], ka: 
         return []
     last, first = marked[-1], marked[0]
     return [f"KNB:{ka}{kb}:{c}" for c in cls[last]] + [f"KNA:{ka}{kb}:{c}" for c in cls[first]]
-
-
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "–", "—", "which", "who", "whom", "whose", "that",
-                            "while", "whereas", "but", "after", "before", "when", "until", "since", "although"})
-
-
-def _clause_features(between: list[str], cls: list[tuple[str, ...]], ka: str, kb: str) -> list[str]:
-    """When nothing between the two ends breaks the clause (no other mention, punctuation, relative word
-    or subordinating conjunction): the last word before B joined with the kinds and with the classes of
-    the first classed content word after A, the word that mostly governs the clause ("<G> took over a
-    plant in <L>": hold and "in"; "<G> launched attacks on <G>": oppose and "on"). The bag features
-    (`BC`, `BL`) hold each part, but also of pairs whose ends stand in different clauses."""
-    if any(t in _CLAUSE_BREAKS or (len(t) == 3 and t[0] == "<" and t[2] == ">") for t in between):
-        return []
-    content = [t for t in between if t not in _STOPLIKE]
-    last = content[-1] if content else "-"
-    f = [f"CL:{ka}{kb}", f"CLB:{ka}{kb}:{last}"]
-    marked = [k for k, t in enumerate(between) if cls[k] and t.isalpha() and t not in _FUNCTION_WORDS]
-    if marked:
-        f += [f"CLV:{ka}{kb}:{c}:{last}" for c in cls[marked[0]]]
-    return f
 
 
 def _field(ann: Annotated, i: int) -> str:
