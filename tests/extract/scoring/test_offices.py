@@ -12,17 +12,12 @@ def _implied(ann):
     return {(ann.text[p.start:p.end], ann.entities[s.key].name) for s, p, _ in implied_states(ann)}
 
 
-def _office_features(ann) -> dict[str, set[str]]:
-    """The features of each office pair, by the state's name."""
-    pairs = [p for p in candidate_pairs(ann, frame_candidates(ann)) if p.via == "office"]
-    return {ann.entities[p.a.key].name: set(Featurizer(ann)(p)) for p in pairs}
-
-
 def test_a_bare_title_pairs_the_person_with_the_main_and_the_last_state(annotate):
     ann = annotate("Canada sent troops to Turkey in 2004. Canada and Turkey signed a treaty. "
                    "The talks failed, and President Karl Weber left the border town.")
     assert _implied(ann) == {("Karl Weber", "Canada"), ("Karl Weber", "Turkey")}
-    feats = _office_features(ann)
+    pairs = [p for p in candidate_pairs(ann, frame_candidates(ann)) if p.via == "office"]
+    feats = {ann.entities[p.a.key].name: set(Featurizer(ann)(p)) for p in pairs}
     assert "OFC:main" in feats["Canada"] and "OFC:near" in feats["Turkey"]
     assert "OFCT:president" in feats["Canada"] and "XSENT" in feats["Canada"]
 
@@ -37,17 +32,3 @@ def test_no_pair_when_the_sentence_names_a_state_or_the_title_is_not_bare(annota
                    "Vice President Tom Hollis stayed. The Sun Brigade's president Abu Omar al-Tunisi fled. "
                    "Karl Weber met the president of the Sun Brigade.")
     assert _implied(ann) == set()
-
-
-def test_an_officials_bare_title_pairs_too_and_says_it_is_an_officials(annotate):
-    ann = annotate("Canada sent troops to Turkey in 2004. The border stayed closed. "
-                   "Finance Minister Karl Weber resigned the next year.")
-    assert _implied(ann) == {("Karl Weber", "Canada"), ("Karl Weber", "Turkey")}
-    feats = _office_features(ann)
-    assert "OFCK:official" in feats["Canada"] and "OFCT:finance minister" in feats["Canada"]
-
-
-def test_a_head_is_no_official(annotate):
-    ann = annotate("Canada held elections in 1998. The vote was close. President Karl Weber won.")
-    feats = _office_features(ann)
-    assert feats and all("OFCK:head" in f for f in feats.values())

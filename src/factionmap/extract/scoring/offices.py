@@ -1,14 +1,11 @@
-"""Candidate pairs of a head of state or government, or a state's official, named by a bare title and the
-state the document implies: "President P", "P, the new prime minister", "P became premier", "Finance
-Minister P", "the interior minister P", in a sentence that names no state. The text leaves the state to
-the reader; the candidates are the document's most-mentioned state and the state named last before the
-person, each a candidate pair (`pairs.office_pairs`, `via` "office") whose features say which of the two
-it is and whether the title is a head's or an official's (`office_features`: a head is the state's
-leader, an official its member, docs/annotation.md), so that the model weighs them: the learner, not a
-rule, decides.
+"""Candidate pairs of a head of state or government named by a bare title and the state the document
+implies: "President P", "P, the new prime minister", "P became premier", in a sentence that names no
+state. The text leaves the state to the reader; the candidates are the document's most-mentioned state
+and the state named last before the person, each a candidate pair (`pairs.office_pairs`, `via` "office")
+whose features say which of the two it is (`office_features`), so that the model weighs them: the
+learner, not a rule, decides.
 
-Not taken: "Vice President P" (a deputy's title is an official's only as a minister: "deputy prime
-minister P" is taken), a title owned by a mention or a possessive right
+Not taken: "Vice President P", "deputy prime minister P", a title owned by a mention or a possessive right
 before it ("Y president P", "Y's president P": the in-sentence pair reads those), "president of Y", an
 emir (a group's title as often as a state's).
 """
@@ -21,7 +18,7 @@ from ...model import EntityType
 from ..state import Annotated, Span
 from ..triggers import SHARED
 
-_TITLE = r"(?:" + SHARED["TITLED"] + r")(?P<t>(?P<head>" + SHARED["HEAD"] + r")|" + SHARED["OFFICIAL"] + r")"
+_TITLE = r"(?:" + SHARED["TITLED"] + r")(?P<t>" + SHARED["HEAD"] + r")"
 # the title right before the name (with a rank between: "President General P")
 _BEFORE = re.compile(r"(?i)(?<![\w-])" + _TITLE + r"\s+" + SHARED["RANK"] + r"$")
 # the title after the name: an aside (", the new president") or a verb ("became prime minister")
@@ -31,12 +28,11 @@ _AFTER = re.compile(r"(?i)^(?:\s*[,(]\s*(?:the\s+|a\s+)?|[^.;,«»]{0,30}?\b(?:b
 # what may not stand right before a title taken as bare: a second-rank office, a possessive, an owner's name
 _NOT_BARE = re.compile(r"(?i)(?:\b(?:vice|deputy|assistant|associate|sub)[\s-]*|['’]s?\s+)$")
 _NOT_STATE = frozenset({"emir"})
-_HEAD = re.compile(r"(?i)" + SHARED["HEAD"])
 _WINDOW = 80  # characters read on either side of the name
 
 
 def title_at(ann: Annotated, span: Span) -> tuple[int, int] | None:
-    """The offsets of the bare head-of-state or official's title naming the person `span`, or None."""
+    """The offsets of the bare head-of-state title naming the person `span`, or None."""
     sent = ann.sentences[ann.sentence_at(span.start)]
     text = ann.text
     before = text[max(sent.start, span.start - _WINDOW):span.start]
@@ -101,6 +97,4 @@ def office_features(ann: Annotated, a: Span, b: Span) -> list[str]:
     which = ("main" if state.key == main else "") + ("near" if state.key == near else "")
     t = title_at(ann, person)
     word = " ".join(ann.text[t[0]:t[1]].lower().split()) if t else "-"
-    rank = "-" if t is None else "head" if _HEAD.fullmatch(word) else "official"
-    return [f"OFC:{which or 'other'}", f"OFCT:{word}", f"OFCW:{which or 'other'}|{word}",
-            f"OFCK:{rank}", f"OFCKW:{which or 'other'}|{rank}"]
+    return [f"OFC:{which or 'other'}", f"OFCT:{word}", f"OFCW:{which or 'other'}|{word}"]
