@@ -18,7 +18,7 @@ from .test_speed_paths import PLAIN
 # --- the date rules on date-like text -----------------------------------------------------------
 
 _SHAPES = ["{d} {M} {y}", "{M} {d}, {y}", "{d}{dash}{d} {M} {y}", "{M} {d}{dash}{d} {y}", "{d} {M}{dash}{d} {M} {y}",
-           "{M}{dash}{M} {y}", "between {M} and {M} {y}", "{f} {M} {y}", "{f}-{y}", "the {f} {y}0s", "{d} {H} {h}",
+           "{M}{dash}{M} {y}", "between {M} and {M} {y}", "between {d} and {d} {M}", "{f} {M} {y}", "{f}-{y}", "the {f} {y}0s", "{d} {H} {h}",
            "{H} {h} AH", "{h} AH", "AH {h}", "{y}{dash}{y}", "{y}-06", "{y}/16", "{y}-06-01", "9/17/{y}", "23.06.{y}",
            "{M} of this year", "{n} {u} later", "the {u} after", "the following {u}", "later that {u}", "this {u}",
            "in {M}", "{d} {M}", "{M} {d}", "Subsequently", "{f} {M}", "page {y}", "{y} fighters", "the {y} vote"]
