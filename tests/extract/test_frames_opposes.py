@@ -66,16 +66,3 @@ def test_the_subject_of_a_shared_fight_opposes_the_common_enemy(pipeline, text, 
 def test_a_relative_clause_after_the_partner_is_not_a_shared_fight(pipeline):
     text = "The Sun Brigade fought alongside the Desert Front, which later turned against Hezbollah."
     assert "alongside-against" not in _reads(_frame_ties(pipeline, text), "Sun Brigade", "Hezbollah")
-
-
-@pytest.mark.parametrize("text,a,b", [
-    ("The Hezbollah–Desert Front conflict began in 2007.", "Hezbollah", "Desert Front"),
-    ("In 2007 the Sun Brigade–Desert Front rivalry turned violent.", "Sun Brigade", "Desert Front"),
-])
-def test_a_conflict_named_by_its_two_sides(pipeline, text, a, b):
-    assert "dash-conflict" in _reads(_frame_ties(pipeline, text), a, b)
-
-
-def test_a_dashed_pair_before_an_alliance_word_is_no_conflict(pipeline):
-    assert not _reads(_frame_ties(pipeline, "The Hezbollah–Desert Front alliance held until 2009."), "Hezbollah",
-                      "Desert Front")
