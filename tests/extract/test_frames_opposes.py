@@ -50,19 +50,3 @@ def test_hostility_wordings_are_read(pipeline, text, a, b):
 ])
 def test_allies_and_visits_are_not_read_as_hostility(pipeline, text, a, b):
     assert not _reads(_frame_ties(pipeline, text), a, b)
-
-
-@pytest.mark.parametrize("text,a,b", [
-    ("In 2012 the Sun Brigade fought alongside the Desert Front against Hezbollah.", "Sun Brigade", "Hezbollah"),
-    ("The Sun Brigade had long cooperated with the Desert Front in the valley against Hezbollah.", "Sun Brigade",
-     "Hezbollah"),
-    ("In 2013 the Sun Brigade initially fought alongside the Desert Front and the Hill Brigade against Hezbollah.",
-     "Sun Brigade", "Hezbollah"),
-])
-def test_the_subject_of_a_shared_fight_opposes_the_common_enemy(pipeline, text, a, b):
-    assert "alongside-against" in _reads(_frame_ties(pipeline, text), a, b)
-
-
-def test_a_relative_clause_after_the_partner_is_not_a_shared_fight(pipeline):
-    text = "The Sun Brigade fought alongside the Desert Front, which later turned against Hezbollah."
-    assert "alongside-against" not in _reads(_frame_ties(pipeline, text), "Sun Brigade", "Hezbollah")
