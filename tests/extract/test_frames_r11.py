@@ -1,6 +1,6 @@
-"""Eleventh round: a group named as a member of another ("X was a member of the Y": part_of), and a
-pledge to a leader named after his group's name or title with no possessive ("a vow of loyalty to Y
-leader P"). Sentences written for this test; all frames are tried together, as extraction does."""
+"""Eleventh round: a pledge to a leader named after his group's name and his title with no possessive
+("a vow of loyalty to Y leader P", "pledged loyalty to Y emir P"). Sentences written for this test; all
+frames are tried together, as extraction does."""
 from __future__ import annotations
 
 import pytest
@@ -19,12 +19,6 @@ def read(pipeline):
 
 
 READS = [
-    ("During the war the Sun Brigade was a member of the Islamic Front.",
-     ("Sun Brigade", "part_of", "Islamic Front")),
-    ("The Desert Front, a founding member of the Islamic Front, held the town.",
-     ("Desert Front", "part_of", "Islamic Front")),
-    ("The Sun Brigade is also a member group of the Islamic Front.",
-     ("Sun Brigade", "part_of", "Islamic Front")),
     ("The Sun Brigade also renewed a longstanding vow of loyalty to al-Qaeda leader Ayman al-Zawahiri.",
      ("Sun Brigade", "allegiance_to", "Ayman al-Zawahiri")),
     ("The Desert Front, which has pledged loyalty to al-Qaeda emir Ayman al-Zawahiri, held the town.",
@@ -38,8 +32,6 @@ def test_reads(read, text, tie):
 
 
 NOT = [
-    # a group that killed a member of another is no part of it
-    ("The Sun Brigade killed a member of the Islamic Front.", ("Sun Brigade", "part_of", "Islamic Front")),
     # a letter is no pledge
     ("The Desert Front sent a letter to al-Qaeda leader Ayman al-Zawahiri in 2015.",
      ("Desert Front", "allegiance_to", "Ayman al-Zawahiri")),
