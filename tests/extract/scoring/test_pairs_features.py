@@ -160,15 +160,3 @@ def test_the_classed_word_nearest_each_end_is_a_feature(annotate):
     feats = set(Featurizer(ann)(pair))
     assert "KNB:GG:oppose" in feats  # "attacked" governs the second group
     assert "KNA:GG:ally" in feats and "KNB:GG:ally" not in feats  # "backed" stands nearer the first
-
-
-def test_a_place_that_hangs_on_another_mention_names_that_host(annotate):
-    # "A attacked the B in P": the place is B's, not A's; "A and B in P": both's
-    ann = annotate("The River Brigades attacked the Coast Guard Battalion in the town of Port Selim.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
-    assert {"HB:<G>:of", "KHB:GL:<G>"} <= set(Featurizer(ann)(pair))  # the preposition nearest the place
-    own = next(p for p in _pairs(ann) if _names(ann, p) == ("Coast Guard Battalion", "Port Selim"))
-    assert not any(f.startswith("HB:") for f in Featurizer(ann)(own))  # the host is the pair's own end
-    ann = annotate("The River Brigades and the Coast Guard Battalion in Port Selim signed a truce.")
-    pair = next(p for p in _pairs(ann) if _names(ann, p) == ("River Brigades", "Port Selim"))
-    assert "HB:list:in" in Featurizer(ann)(pair)

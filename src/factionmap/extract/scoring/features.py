@@ -307,7 +307,7 @@ _HOST_PREPS = frozenset({"in", "at", "near", "of", "from", "outside", "inside"})
 def _host_features(toks: list[str], markers: list[int], ia: int, ib: int, ka: str, kb: str) -> list[str]:
     """When B is a place that hangs on the mention right before it ("<G> in <L>", "<G> in the city of <L>",
     "<P> , born in <L>" does not: only prepositions, articles and settlement words between) and that
-    mention is not A: the host's kind and the preposition nearest B ("A attacked the <G> in <L>": the place is the
+    mention is not A: the host's kind and the preposition ("A attacked the <G> in <L>": the place is the
     other group's). "list" when the host is an item of a list that A heads or stands in ("A and <G> in
     <L>": the place is both's). Nothing when B's host is A itself or B hangs on no mention."""
     if kb not in ("L", "S"):
