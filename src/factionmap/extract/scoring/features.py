@@ -289,7 +289,6 @@ class Featurizer:
             f.append(f"A1:{toks[ia + 1]}")
         f += _list_features(toks, cls, ia, ib, ka, kb)
         f += _same_list_features(toks, cls, ia, ib, ka, kb)
-        f += _host_features(toks, markers, ia, ib, ka, kb)
         if self.syntax:
             sdoc = self.parsed(pair.sentence)
             if sdoc is not None:
@@ -297,33 +296,6 @@ class Featurizer:
         inside = Counter(c for cs in cls[max(0, ia - 4): ib + 5] for c in cs)
         f += [f"SC:{c}" for c, n in v.class_counts.items() if n > inside.get(c, 0)]
         return f
-
-
-_HOST_LINK = frozenset({"in", "at", "near", "of", "from", "outside", "inside", "the", ",", "city", "town",
-                        "village", "province", "governorate", "region", "district", "area"})
-_HOST_PREPS = frozenset({"in", "at", "near", "of", "from", "outside", "inside"})
-
-
-def _host_features(toks: list[str], markers: list[int], ia: int, ib: int, ka: str, kb: str) -> list[str]:
-    """When B is a place that hangs on the mention right before it ("<G> in <L>", "<G> in the city of <L>",
-    "<P> , born in <L>" does not: only prepositions, articles and settlement words between) and that
-    mention is not A: the host's kind and the preposition ("A attacked the <G> in <L>": the place is the
-    other group's). "list" when the host is an item of a list that A heads or stands in ("A and <G> in
-    <L>": the place is both's). Nothing when B's host is A itself or B hangs on no mention."""
-    if kb not in ("L", "S"):
-        return []
-    k = ib - 1
-    prep = ""
-    while k > ia and ib - k <= 6 and toks[k] in _HOST_LINK:
-        if toks[k] in _HOST_PREPS and not prep:
-            prep = toks[k]
-        k -= 1
-    if k <= ia or k == ib - 1 or not prep or k not in markers:
-        return []
-    same = _ACTOR_MARKERS if toks[ia] in _ACTOR_MARKERS else (toks[ia],)
-    if toks[k] in same and _run_edge(toks, ia, +1, ib, same) >= k:
-        return [f"HB:list:{prep}", f"KHB:{ka}{kb}:list"]
-    return [f"HB:{toks[k]}:{prep}", f"KHB:{ka}{kb}:{toks[k]}"]
 
 
 def _nearest_class_features(between: list[str], cls: list[tuple[str, ...]], ka: str, kb: str) -> list[str]:
