@@ -24,8 +24,6 @@ def annotate(pipeline):
     ("Second Harbour Intifada", ORG, EVENT),
     ("Battle of Kerrin", ORG, EVENT),
     ("Kerrin Agreement", ORG, EVENT),
-    ("Fourth Valley Conference", ORG, EVENT),  # a meeting, not a place nor an actor
-    ("Kerrin Peace Summit", PLACE, EVENT),
     ("Kerrin Civic Museum", ORG, FACILITY),
     ("Odell House", ORG, FACILITY),
     ("Tallow Bridge", ORG, FACILITY),
