@@ -5,13 +5,14 @@ writing what the previous one joined: thousands of round trips for a batch of a 
 reads, in a few queries, every alias that carries one of the batch's names (folded or as a
 skeleton, or in the fuzzy-matching block of its name) and every entity with one of its KB ids, then keeps up to date in memory with what the
 resolver adds during the batch (aliases, new entities). A lookup answers exactly what the two
-queries would have answered on the database at that moment, in alias-id order.
+queries would have answered on the database at that moment, in alias-id order, less the later copies
+of an alias (the same entity, name and keys, from another document), which never change its answer.
 """
 from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
@@ -43,11 +44,17 @@ class Lookups:
         self.by_block: dict[str, list[dict[str, Any]]] = {}
         self.kb: dict[tuple[str, str], int] = {}  # (kb id, type) -> the oldest entity with it
         self._order = 0
-        query = (select(t.aliases.c.id, t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel,
+        # One row per distinct alias (entity, name, keys), with its earliest id: a name is stored once per
+        # document that gives it, and reading every copy made each batch cost more as the store grew. The
+        # resolver keeps, per entity, the first alias that scores best, so the later copies never changed it.
+        grouped = (t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name, t.aliases.c.block,
+                   t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
+        query = (select(func.min(t.aliases.c.id), t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel,
                         t.aliases.c.name, t.aliases.c.block, t.entities.c.name.label("entity_name"), t.entities.c.kb_id,
                         t.entities.c.type)
-                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id))
-        found: dict[int, Any] = {}  # alias id -> its row (a tuple in the query's column order)
+                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
+                 .group_by(*grouped))
+        found: dict[int, Any] = {}  # earliest alias id -> its row (a tuple in the query's column order)
         wanted = [(t.aliases.c.norm, sorted(norms)), (t.aliases.c.skel, sorted(skels)),
                   (t.aliases.c.block, sorted(blocks))]
         for i in range(0, max(len(values) for _, values in wanted), _CHUNK):  # an alias matching twice comes once
