@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.extract.ties import frame_candidates
-from factionmap.model import Document
 
 LINEAGE = ("split_from", "successor_of", "merged_into", "defected_to")
 
 
 @pytest.fixture(scope="module")
-def lineage(pipeline):
-    def run(text: str) -> set[tuple[str, str, str]]:
-        ann = pipeline.annotate(Document(text=text))
-        return {(ann.text[c.subject.start:c.subject.end], c.relation, ann.text[c.object.start:c.object.end])
-                for c in frame_candidates(ann) if c.relation in LINEAGE}
-    return run
+def lineage(frame_reads):
+    return lambda text: frame_reads(text, LINEAGE)
 
 
 READS = [
