@@ -274,29 +274,19 @@ def main() -> None:
             folder = Path(tmp)
             figures["corpus_words"] = generate(folder, args.docs)
             print(f"corpus: {args.docs:,} documents, {figures['corpus_words']:,} words (generated in {tmp})")
-            runs = []
-            if not args.no_local:
-                runs.append(build_local(server.create_database("scale_local"), folder))
-            for w in args.workers:
-                runs.append(build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
-                                       args.aggregate, postmaster_pid(server)))
-            if args.compare_batch:
-                runs.append(build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0, "batch"))
+            runs: list[dict] = []
             figures["runs"] = runs
-            for r in runs:
-                label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s), ties {r['aggregate']}"
-                line = f"{label:<18} wall {r['wall_s']:8.1f} s  {r['extracted']:,} documents  {r['errors']} errors"
-                if r["workers"]:
-                    r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
-                    line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
-                             f"  write {r['write_s']:.1f} s  aggregate {r['aggregate_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
-                    per100 = 100 / max(1, r["extracted"])
-                    line += (f"\n{'':<18} CPU-s: parent writing {r['write_cpu_s']:.1f}, aggregating {r['aggregate_cpu_s']:.1f}"
-                             f" ({(r['write_cpu_s'] + r['aggregate_cpu_s']) * per100:.2f} per 100 documents), parent in all"
-                             f" {r['parent_cpu_s']:.1f}, PostgreSQL {r['postgres_cpu_s']:.1f}, workers extracting {r['extract_cpu_s']:.1f}"
-                             f"  load {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
-                             f"\n{'':<18} efficiency bound on 2 cores with 2 workers: {bound(r):.2f}")
-                print(line)
+            plan = [] if args.no_local else [lambda: build_local(server.create_database("scale_local"), folder)]
+            plan += [lambda w=w: build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
+                                            args.aggregate, postmaster_pid(server)) for w in args.workers]
+            if args.compare_batch:
+                plan.append(lambda: build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0,
+                                               "batch"))
+            for run in plan:  # each build's figures as soon as it ends: a long run stopped early keeps them
+                runs.append(run())
+                print(describe(runs[-1]), flush=True)
+                if args.json:
+                    Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
             main_runs = runs[:len(runs) - args.compare_batch]
             walls = {r["workers"]: r["wall_s"] for r in main_runs}
             if args.compare_batch and 1 in walls:
@@ -317,6 +307,23 @@ def main() -> None:
         server.stop()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
+
+
+def describe(r: dict) -> str:
+    """One build's figures, as printed."""
+    label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s), ties {r['aggregate']}"
+    line = f"{label:<18} wall {r['wall_s']:8.1f} s  {r['extracted']:,} documents  {r['errors']} errors"
+    if r["workers"]:
+        r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
+        line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
+                 f"  write {r['write_s']:.1f} s  aggregate {r['aggregate_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")
+        per100 = 100 / max(1, r["extracted"])
+        line += (f"\n{'':<18} CPU-s: parent writing {r['write_cpu_s']:.1f}, aggregating {r['aggregate_cpu_s']:.1f}"
+                 f" ({(r['write_cpu_s'] + r['aggregate_cpu_s']) * per100:.2f} per 100 documents), parent in all"
+                 f" {r['parent_cpu_s']:.1f}, PostgreSQL {r['postgres_cpu_s']:.1f}, workers extracting {r['extract_cpu_s']:.1f}"
+                 f"  load {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
+                 f"\n{'':<18} efficiency bound on 2 cores with 2 workers: {bound(r):.2f}")
+    return line
 
 
 def bound(run: dict) -> float:

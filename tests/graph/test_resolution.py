@@ -103,3 +103,37 @@ def test_nested_names_keep_distinct_groups_apart_but_not_compass_parts_of_a_plac
     assert not nested("hasakah province", "north east hasakah province")
     assert not nested("aleppo province", "northern aleppo province")
     assert not nested("islamic state of iraq", "islamic state")
+
+
+def _batch(store, pairs):
+    """Several documents saved as one build batch: each (group, place, title) an operates_in tie."""
+    from factionmap.model import Extraction
+
+    out = []
+    for group, place, title in pairs:
+        d = doc(f"In {title}: {group.name} fought in {place.name} that year.", title)
+        out.append(Extraction(d, [], [], [claim(d, group, "operates_in", place, "fought")], "t1"))
+    store.save_batch(out)
+
+
+def test_a_fuzzy_spelling_joins_in_the_company_it_keeps_within_one_batch_written_once(store, monkeypatch):
+    from factionmap.graph import resolve
+
+    writes: list[str] = []
+    real = resolve.insert_rows
+    monkeypatch.setattr(resolve, "insert_rows", lambda conn, table, rows: (writes.append(table.name),
+                                                                           real(conn, table, rows)))
+    town, other = ent("Tal Hamra", "PLACE"), ent("Bir Salem", "PLACE")
+    _batch(store, [(ent("Kataib Salahuddin"), town, "one"),
+                   (ent("Kataib Salahuddine"), town, "two"),  # fuzzy, beside the same town in this batch
+                   (ent("Liwa Fursan al-Haqiqa"), other, "three")])
+    _batch(store, [(ent("Liwa Fursan al-Haqiqat"), other, "four"),  # fuzzy, beside a town already stored
+                   (ent("Jabhat Tahrir Halabiyya"), town, "five"),
+                   (ent("Jabhat Tahrir Halabiyyat"), other, "six")])  # fuzzy, but never beside Bir Salem
+    assert writes.count("entity_members") == 2  # once a batch, not before each fuzzy match
+    g = Graph(store)
+    assert sorted(e.name for e in g.entities(type="ORG")) == [
+        "Jabhat Tahrir Halabiyya", "Jabhat Tahrir Halabiyyat", "Kataib Salahuddin", "Liwa Fursan al-Haqiqa"]
+    cited = {t.subject.name: sorted(c.doc_title for c in t.citations) for t in g.ties(relation="operates_in")}
+    assert cited == {"Kataib Salahuddin": ["one", "two"], "Liwa Fursan al-Haqiqa": ["four", "three"],
+                     "Jabhat Tahrir Halabiyya": ["five"], "Jabhat Tahrir Halabiyyat": ["six"]}

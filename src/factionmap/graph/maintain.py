@@ -40,7 +40,7 @@ def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: 
     order = {d: i for i, d in enumerate(doc_ids)}
     rows = [r for chunk in chunks for r in conn.execute(
         select(t.doc_entities).where(t.doc_entities.c.doc_id.in_(chunk)).order_by(t.doc_entities.c.id)).mappings()]
-    touched = resolver.attach_rows(sorted(rows, key=lambda r: (order[r["doc_id"]], r["id"])))
+    touched = resolver.attach_rows(sorted(rows, key=lambda r: (order[r["doc_id"]], r["id"])), fresh=True)
     if resolver.pool:
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(resolver.pool)))
     edits.apply(conn, touched)

@@ -64,6 +64,11 @@ class Resolver:
         self._kinds: dict[str, list[int]] = {}  # kind -> stored entities of a default kind to be given it (flush)
         self._free_ids: list[int] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
+        # While attaching the rows of documents none of whose entities is stored yet (`attach_rows(...,
+        # fresh=True)`): which entities each of them has joined so far, and whether any of those joins has
+        # been written yet. Until one is, co-occurrence is answered without writing them first (_co_occurs).
+        self._fresh: dict[str, set[int]] | None = None
+        self._fresh_written = False
 
     def flush(self) -> None:
         """Write the new entities, memberships and aliases held back (every lookup of them calls this first)."""
@@ -73,6 +78,7 @@ class Resolver:
         if self._members:
             insert_rows(self.conn, t.entity_members, self._members)
             self._members = []
+            self._fresh_written = True
         if self._aliases:
             insert_rows(self.conn, t.aliases, self._aliases)
             self._aliases = []
@@ -91,17 +97,24 @@ class Resolver:
         ).mappings().all()
         return self.attach_rows(rows)
 
-    def attach_rows(self, rows: Iterable[Row]) -> set[int]:
-        """Resolve document entities (rows of doc_entities), document by document."""
+    def attach_rows(self, rows: Iterable[Row], *, fresh: bool = False) -> set[int]:
+        """Resolve document entities (rows of doc_entities), document by document.
+
+        `fresh`: these are all the entities of their documents, just written, none of them joined to an
+        entity yet (a build's batch). Then what they join is written once, at the end, instead of before
+        each fuzzy match's co-occurrence check: a build's batch made thousands of small writes."""
         rows = list(rows)
         by_doc: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
+        self.flush()
         self.lookups = Lookups(self.conn, rows)
+        self._fresh, self._fresh_written = ({doc_id: set() for doc_id in by_doc} if fresh else None), False
         try:
             self._attach(by_doc)
         finally:
             self.lookups = None
+            self._fresh = None
         self.flush()
         return self.touched
 
@@ -233,14 +246,22 @@ class Resolver:
 
     def _co_occurs(self, entity_id: int, context: set[int]) -> bool:
         """Whether the entity is named in some document alongside one of `context`."""
-        self.flush()
+        others = context - {entity_id}
+        if not others:
+            return False
+        if self._fresh is not None and not self._fresh_written:
+            # Nothing of these documents is written: they are answered here, the stored documents below.
+            if any(entity_id in joined and not joined.isdisjoint(others) for joined in self._fresh.values()):
+                return True
+        else:
+            self.flush()
         m1, m2 = t.entity_members.alias(), t.entity_members.alias()
         d1, d2 = t.doc_entities.alias(), t.doc_entities.alias()
         query = (
             select(m1.c.entity_id)
             .join(d1, d1.c.id == m1.c.doc_entity_id)
             .join(d2, d2.c.doc_id == d1.c.doc_id)
-            .join(m2, and_(m2.c.doc_entity_id == d2.c.id, m2.c.entity_id.in_(sorted(context - {entity_id}))))
+            .join(m2, and_(m2.c.doc_entity_id == d2.c.id, m2.c.entity_id.in_(sorted(others))))
             .where(m1.c.entity_id == entity_id)
             .limit(1)
         )
@@ -308,6 +329,8 @@ class Resolver:
         if _STIX_KEY.match(row["key"]):
             self.objects.setdefault((row["key"], row["type"]), (entity_id, f"document {row['doc_id'][:12]}"))
         self._members.append({"doc_entity_id": row["id"], "entity_id": entity_id, "reason": reason})
+        if self._fresh is not None:
+            self._fresh[row["doc_id"]].add(entity_id)
         self._kind(row, entity_id)
         self._external_ids(row, entity_id)
         if self.rules.splits:
