@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 
 from factionmap import builder
 from factionmap.accounts.roles import Actor
@@ -164,6 +164,30 @@ def test_batches_written_without_aggregation_then_aggregated_equal_a_document_by
         counts = batched.aggregate_all()
         assert counts["inserted"] == 2 and not batched.ties_stale()
         assert digest(batched) == digest(per_doc)
+
+
+@pytest.mark.postgres
+def test_postgres_statistics_follow_the_ties_a_set_based_aggregation_wrote(postgres):
+    """A query planned from the statistics of the empty ties of a build's start reads them the slow way:
+    the set-based aggregation at a build's end leaves PostgreSQL's statistics counting its ties."""
+    from factionmap.model import Extraction
+
+    def estimated(store, table: str) -> float:
+        with store.engine.connect() as conn:
+            return conn.execute(text("SELECT reltuples FROM pg_class WHERE relname = :t"), {"t": table}).scalar()
+
+    with Store(postgres.create_database("setwise_statistics")) as store:
+        batch = []
+        for i in range(6):  # fewer documents than a build's first ANALYZE (16)
+            d = doc(f"In report {i} the Northern Front allied with the River Brigades and fought the Coastal "
+                    f"Union.", f"r{i}")
+            batch.append(Extraction(d, [], [], [claim(d, NORTH, "ally_of", RIVER, "allied"),
+                                                 claim(d, NORTH, "opposes", COAST, "fought")], "t1"))
+        store.save_batch(batch, aggregate=False)
+        assert estimated(store, "ties") <= 0  # never analysed (-1), or empty
+        store.aggregate_all()
+        assert estimated(store, "ties") == store.stats()["ties"] == 2
+        assert estimated(store, "tie_assertions") == 12
 
 
 @pytest.mark.parametrize("rows", [[], [{"name": 'a "quoted",\nname', "value": ""}]])

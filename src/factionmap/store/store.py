@@ -207,16 +207,26 @@ class Store:
             return
         before, self._written = self._written, self._written + written
         if self._written >= 16 and (before < 16 or self._written.bit_length() > before.bit_length()):
-            with self.engine.begin() as conn:
-                conn.execute(text("ANALYZE"))
+            self._analyze()
+
+    def _analyze(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
 
     def aggregate_all(self) -> dict[str, int]:
         """Every tie recomputed at once, set-based (graph.setwise), in one transaction: the end of a
-        large build. Returns what it did (ties inserted, updated, deleted, citations...)."""
+        large build. Returns what it did (ties inserted, updated, deleted, citations...).
+
+        PostgreSQL's statistics are refreshed after it: the ties, their citations and the tables kept
+        with them were rewritten whole, and queries planned from the statistics of a build's first
+        documents (ties not yet aggregated) would read them the slow way."""
         from ..graph import maintain
 
         with self.transaction() as conn:
-            return maintain.aggregate_all(conn)
+            counts = maintain.aggregate_all(conn)
+        if self.engine.dialect.name == "postgresql":
+            self._analyze()
+        return counts
 
     def ties_stale(self) -> bool:
         """Whether documents were written without their ties being aggregated (a build stopped early)."""
