@@ -65,10 +65,9 @@ class Resolver:
         self._free_ids: list[int] = []
         self.lookups: Lookups | None = None  # while attaching rows: their names' lookups, read at once
         # While attaching the rows of documents none of whose entities is stored yet (`attach_rows(...,
-        # fresh=True)`): which entities each of them has joined so far, and whether any of those joins has
-        # been written yet. Until one is, co-occurrence is answered without writing them first (_co_occurs).
+        # fresh=True)`) and until any of their joins is written: which entities each of them has joined so
+        # far, so that co-occurrence is answered without writing them first (_co_occurs).
         self._fresh: dict[str, set[int]] | None = None
-        self._fresh_written = False
 
     def flush(self) -> None:
         """Write the new entities, memberships and aliases held back (every lookup of them calls this first)."""
@@ -78,7 +77,7 @@ class Resolver:
         if self._members:
             insert_rows(self.conn, t.entity_members, self._members)
             self._members = []
-            self._fresh_written = True
+            self._fresh = None  # the database now holds some of the batch's joins: ask it (_co_occurs)
         if self._aliases:
             insert_rows(self.conn, t.aliases, self._aliases)
             self._aliases = []
@@ -107,9 +106,8 @@ class Resolver:
         by_doc: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             by_doc[row["doc_id"]].append(row)
-        self.flush()
         self.lookups = Lookups(self.conn, rows)
-        self._fresh, self._fresh_written = ({doc_id: set() for doc_id in by_doc} if fresh else None), False
+        self._fresh = {doc_id: set() for doc_id in by_doc} if fresh else None
         try:
             self._attach(by_doc)
         finally:
@@ -249,7 +247,7 @@ class Resolver:
         others = context - {entity_id}
         if not others:
             return False
-        if self._fresh is not None and not self._fresh_written:
+        if self._fresh is not None:
             # Nothing of these documents is written: they are answered here, the stored documents below.
             if any(entity_id in joined and not joined.isdisjoint(others) for joined in self._fresh.values()):
                 return True
