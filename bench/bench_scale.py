@@ -3,6 +3,7 @@
     python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--no-local] [--json out.json]
     python bench/bench_scale.py --docs 64 --workers 1 --no-local --profile 25   # where the writer's time goes
     python bench/bench_scale.py queries [--entities 100000] [--assertions 1000000] [--sqlite PATH] [--url URL]
+    python bench/bench_scale.py hubs --url URL [--samples 60]   # the latencies below, on a store already built
 
 `queries` fills a store of that size with set-based SQL (bench/scale_store.py: hubs, communities of
 groups, persons, places, dates, stances, citations; no extraction) on a PostgreSQL server started for
@@ -216,6 +217,8 @@ def build_local(url: str, folder: Path) -> dict:
 
 def latencies(url: str, samples: int = 60) -> dict:
     """p50 and p95 of the queries over the 200 entities with the most ties (the built store's hubs)."""
+    from bench.scale_queries import _ties_as_of
+
     store = Store(url)
     g = Graph(store)
     rng = random.Random(3)
@@ -233,7 +236,7 @@ def latencies(url: str, samples: int = 60) -> dict:
     pairs = [(rng.choice(busy), rng.choice(busy)) for _ in range(samples)]
     queries = {
         "show": g.profile,
-        "ties --as-of": lambda e: g.ties(as_of="2015-06-01", entity=e),
+        "ties --as-of": lambda e: _ties_as_of(g, e),  # what the command reads: a page, with its citations
         "path": lambda p: g.path(*p),
         "lineage": g.lineage,
         "contested, first 50": lambda _e: g.contested(limit=50),  # as `bench_scale.py queries` measures it
@@ -345,5 +348,12 @@ if __name__ == "__main__":
         from bench.scale_queries import main as queries_main
 
         queries_main(sys.argv[2:])
+    elif sys.argv[1:2] == ["hubs"]:
+        hubs = argparse.ArgumentParser(description="p50/p95 of the queries over a built store's 200 busiest entities")
+        hubs.add_argument("--url", required=True, help="The store (a PostgreSQL URL or a SQLite path).")
+        hubs.add_argument("--samples", type=int, default=60)
+        given = hubs.parse_args(sys.argv[2:])
+        for label, v in latencies(given.url, given.samples).items():
+            print(f"{label:<20} p50 {v['p50_ms']:7.1f} ms  p95 {v['p95_ms']:7.1f} ms")
     else:
         main()

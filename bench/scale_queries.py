@@ -118,11 +118,13 @@ def query_latencies(store: Store, n: int = 100, only: list[str] | None = None) -
 def _ties_as_of(g: Graph, e: int, **page) -> None:
     """What `ties --as-of DATE --entity E` reads: a page of the entity's ties and their count where the
     code pages them (Graph.ties_page), every tie of it on a checkout from before. `citations=False`: the
-    page without its citations, which the command reads only with --quotes or --json (since issue-13-latency2)."""
+    page without its citations, which the command reads only with --quotes or --json (since issue-13-latency2);
+    the ends by name, without their aliases, which it does not print (since issue-13-aliases)."""
     if not hasattr(g, "ties_page"):
         g.ties(as_of="2015-06-01", entity=e)
         return
-    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e, **{k: v for k, v in page.items() if k != "offset"})
+    g.ties_page(offset=page.get("offset", 0), as_of="2015-06-01", entity=e, aliases=False,
+                **{k: v for k, v in page.items() if k != "offset"})
 
 
 def _ties_pages(g: Graph, hubs: list[int]) -> list:

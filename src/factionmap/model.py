@@ -149,8 +149,14 @@ class FuzzyDate:
 @dataclass
 class Alias:
     name: str
-    doc_ids: set[str] = field(default_factory=set)
+    doc_ids: set[str] = field(default_factory=set)  # the documents that write it (where read: Graph.entity)
     source: str = "text"  # kb, text, acronym, script, user
+    counted: int | None = None  # how many documents write it, where counted in SQL without reading which (a profile)
+
+    @property
+    def documents(self) -> int:
+        """How many documents write it."""
+        return len(self.doc_ids) if self.counted is None else self.counted
 
 
 @dataclass

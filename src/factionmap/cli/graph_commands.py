@@ -119,7 +119,7 @@ def ties(db, config, as_of, start, end, relation, entity, status, min_grade, und
                    status=list(status) or None, min_grade=min_grade, undated=undated)
     if limit is None and entity is not None and not every:
         limit = PROFILE_PAGE
-    shown = dict(citations=quotes or as_json)  # read the citations only where they are printed
+    shown = dict(citations=quotes or as_json, aliases=False)  # the citations only where they are printed; the ends by name
     if limit:
         found, total = g.ties_page(limit, offset, **filters, **shown)
     else:

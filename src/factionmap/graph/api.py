@@ -327,8 +327,9 @@ class Graph:
             return read.ties(conn, rows)[0]
 
     def contested(self, **filters: Any) -> list[Tie]:
-        """Ties with evidence both ways, each side cited."""
-        return self.ties(status="contested", **filters)
+        """Ties with evidence both ways, each side cited; their ends with their names only unless
+        `aliases=True` (Graph.ties)."""
+        return self.ties(status="contested", **{"aliases": False, **filters})
 
     # -- views ---------------------------------------------------------------------------------------
 

@@ -20,7 +20,8 @@ def date(d: FuzzyDate | None) -> dict[str, Any] | None:
 def entity(e: Entity, *, aliases: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"id": e.id, "name": e.name, "type": e.type.value, "kb_id": e.kb_id}
     if aliases:
-        out["aliases"] = [{"name": a.name, "source": a.source, "doc_ids": sorted(a.doc_ids)} for a in e.aliases]
+        out["aliases"] = [{"name": a.name, "source": a.source, "documents": a.documents, "doc_ids": sorted(a.doc_ids)}
+                          for a in e.aliases]
     return out
 
 
@@ -41,7 +42,8 @@ def tie(x: Tie) -> dict[str, Any]:
 def profile(p: Profile) -> dict[str, Any]:
     return {
         "entity": entity(p.entity),
-        "aliases": [{"name": a.name, "source": a.source, "documents": a.documents, "why": a.why} for a in p.aliases],
+        "aliases": [{"name": a.name, "source": a.source, "documents": a.documents, "document_count": a.document_count,
+                     "why": a.why} for a in p.aliases],
         "leaders": [{"person": entity(person, aliases=False), "start": date(s), "end": date(e), "tie_id": x.id}
                     for person, s, e, x in p.leaders],
         "ties_by_relation": {rel: [tie(x) for x in ties] for rel, ties in p.ties_by_relation.items()},

@@ -92,7 +92,8 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
 
     A search from both ends, one hop at a time, each hop from the side whose frontier has fewer ties in
     all (graph.degrees): a side that reached a hub waits while the other side is cheaper to grow. The
-    last hop reads only the ties between the frontier and what the other side has reached."""
+    last hop reads only the ties between the frontier and what the other side has reached. The chain's
+    ties carry their citations; their ends, their names only (Graph.entity reads an end's aliases)."""
     if a == b:
         return []
     with graph.engine.connect() as conn:
@@ -145,7 +146,7 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
             chain.append(tie_id)
             step = parents[1][node]
         found = list(conn.execute(select(t.ties).where(t.ties.c.id.in_(chain))).mappings())
-        ties = {x.id: x for x in read.ties(conn, found)}
+        ties = {x.id: x for x in read.ties(conn, found, aliases=False)}  # ends with their names only
     return [ties[i] for i in chain]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import func, select, true
 from sqlalchemy.engine import Connection, Engine
@@ -35,31 +35,15 @@ def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
 
 def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> dict[int, Entity]:
     """Store entities by id, with their aliases (each with the documents that introduced it): one query
-    per 5,000 entities, their aliases joined in (one row per alias)."""
-    return _entities(conn, ids, aliases, None)[0]
-
-
-def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int
-                       ) -> tuple[dict[int, Entity], list[tuple[str, list[dict[str, Any]], str]]]:
-    """`entities` (with aliases) of these ids and entity_id, and why each alias of entity_id is there
-    (decisions.explain), read together: the alias rows carry their reasons and documents."""
-    return _entities(conn, {*ids, entity_id}, True, entity_id)
-
-
-def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int | None
-              ) -> tuple[dict[int, Entity], list[tuple[str, list[dict[str, Any]], str]]]:
+    per 5,000 entities, their aliases joined in (one row per alias and document)."""
     out: dict[int, Entity] = {}
-    why: list[dict[str, Any]] = []
-    e, al, doc = t.entities, t.aliases, t.documents
+    e, al = t.entities, t.aliases
     for chunk in _chunks(sorted(set(ids))):
         query = select(e).where(ids_in(conn, e.c.id, chunk))
         if aliases:
             query = (query.add_columns(al.c.name.label("alias"), al.c.doc_id.label("alias_doc"),
                                        al.c.source.label("alias_source"))
                      .outerjoin(al, al.c.entity_id == e.c.id).order_by(e.c.id, al.c.id))
-            if explain is not None:
-                query = query.add_columns(al.c.reason.label("alias_reason"), doc.c.title.label("doc_title"),
-                                          doc.c.path.label("doc_path")).outerjoin(doc, doc.c.id == al.c.doc_id)
         found: dict[int, dict[str, Alias]] = defaultdict(dict)
         for r in conn.execute(query).mappings():
             if r["id"] not in out:
@@ -74,12 +58,58 @@ def _entities(conn: Connection, ids: Iterable[int], aliases: bool, explain: int 
                 alias.doc_ids.add(r["alias_doc"])
             if r["alias_source"] == "kb":
                 alias.source = "kb"
-            if r["id"] == explain:
-                why.append({"name": r["alias"], "source": r["alias_source"], "reason": r["alias_reason"],
-                            "doc_id": r["alias_doc"], "title": r["doc_title"], "path": r["doc_path"]})
         for eid, by_name in found.items():
             out[eid].aliases = [a for n, a in by_name.items() if n != out[eid].name]
-    return out, explained(why)
+    return out
+
+
+ALIAS_DOCUMENTS = 20  # documents listed per name in a profile; the rest are counted
+
+
+def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int, per_name: int = ALIAS_DOCUMENTS
+                       ) -> tuple[dict[int, Entity], list[dict[str, Any]]]:
+    """A profile's entities: these ids (its ties' ends) without their aliases, and entity_id with its
+    names, each counted in the documents that write it (Alias.counted), and why it has each
+    (`names_explained`). A hub named in thousands of documents is read in tens of rows, not thousands."""
+    out = entities(conn, {*ids, entity_id}, aliases=False)
+    if entity_id not in out:
+        return out, []
+    why = names_explained(conn, entity_id, per_name)
+    out[entity_id].aliases = [Alias(w["name"], set(), w["source"], w["document_count"]) for w in why
+                              if w["name"] != out[entity_id].name]
+    return out, why
+
+
+def names_explained(conn: Connection, entity_id: int, per_name: int = ALIAS_DOCUMENTS) -> list[dict[str, Any]]:
+    """Each name of an entity, in the order it came: its source (kb if any row says so), how many
+    documents write it, the first `per_name` of them ({id, title}) and why it is there (every reason,
+    "; "-joined, as decisions.explain words them). Two queries, grouped in SQL."""
+    al, doc = t.aliases, t.documents
+    first = func.min(al.c.id).label("first")
+    groups = conn.execute(select(al.c.name, al.c.source, al.c.reason, first).where(al.c.entity_id == entity_id)
+                          .group_by(al.c.name, al.c.source, al.c.reason).order_by(first)).mappings().all()
+    pairs = (select(al.c.name, al.c.doc_id, func.min(al.c.id).label("first"))
+             .where(al.c.entity_id == entity_id, al.c.doc_id.is_not(None)).group_by(al.c.name, al.c.doc_id).subquery())
+    ranked = select(pairs.c.name, pairs.c.doc_id,
+                    func.row_number().over(partition_by=pairs.c.name, order_by=pairs.c.first).label("rank"),
+                    func.count().over(partition_by=pairs.c.name).label("documents")).subquery()
+    listed = conn.execute(select(ranked.c.name, ranked.c.doc_id, ranked.c.documents, doc.c.title, doc.c.path)
+                          .join(doc, doc.c.id == ranked.c.doc_id).where(ranked.c.rank <= per_name)
+                          .order_by(ranked.c.name, ranked.c.rank)).mappings().all()
+    out: dict[str, dict[str, Any]] = {}
+    for r in groups:
+        name = out.setdefault(r["name"], {"name": r["name"], "source": r["source"], "documents": [],
+                                          "document_count": 0, "reasons": []})
+        if r["source"] == "kb":
+            name["source"] = "kb"
+        reason = f"{r['reason'] or 'unknown'} ({r['source']})"
+        if reason not in name["reasons"]:
+            name["reasons"].append(reason)
+    for r in listed:
+        if r["name"] in out:
+            out[r["name"]]["documents"].append({"id": r["doc_id"], "title": r["title"] or r["path"]})
+            out[r["name"]]["document_count"] = r["documents"]
+    return [{**{k: v for k, v in w.items() if k != "reasons"}, "why": "; ".join(w["reasons"])} for w in out.values()]
 
 
 def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]]:
@@ -96,12 +126,18 @@ def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]
     return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]
 
 
+WHOLE_TEXT_BYTES = 16_000  # a document is read whole when it is under this many bytes per citation it gives,
+# and its quotes sliced here: slicing in SQL counts characters from the start for each quote (68 us a quote
+# in a compressed 10 kB document on PostgreSQL) where reading 16 kB more costs about as much
+
+
 def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = None) -> dict[int, list[Citation]]:
     """Every piece of evidence of these ties, with its sentence sliced from the stored document text, in
     the order of publication. `per_tie`: only the evidence of each tie's first that many assertions in
-    the store's order (the assertions are picked from the index alone, before anything is joined)."""
+    the store's order (the assertions are picked from the index alone, before anything is joined).
+
+    The quotes are sliced from the texts of the documents cited most (`quotes`), the others in SQL."""
     ev, doc, a = t.evidence, t.documents, t.assertions
-    quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
         links: Any = t.tie_assertions
@@ -113,21 +149,53 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
             links = select(ranked.c.tie_id, ranked.c.assertion_id).where(ranked.c.rank <= per_tie).subquery("links")
             among = true()  # chosen inside: a second condition would hide from the planner how many rows come
         query = (
-            select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.doc_id, ev.c.start_char,
-                   ev.c.end_char, ev.c.extractor, doc.c.title, doc.c.path, doc.c.published, doc.c.publisher,
-                   doc.c.author, doc.c.url, quote.label("quote"))
+            select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
+                   ev.c.start_char, ev.c.end_char, ev.c.extractor, doc.c.title, doc.c.path, doc.c.published,
+                   doc.c.publisher, doc.c.author, doc.c.url, _size(conn, doc.c.text).label("size"))
             .join(a, a.c.id == links.c.assertion_id)
             .join(ev, ev.c.assertion_id == a.c.id)
             .join(doc, doc.c.id == ev.c.doc_id)
             .where(among)
             .order_by(links.c.tie_id, doc.c.published, ev.c.id)
         )
-        for r in conn.execute(query).mappings():
+        rows = conn.execute(query).mappings().all()
+        quoted = quotes(conn, rows)
+        for r in rows:
             out[r["tie_id"]].append(Citation(
                 assertion_id=r["id"], doc_id=r["doc_id"], doc_title=r["title"] or r["path"],
                 published=r["published"], start_char=r["start_char"], end_char=r["end_char"],
-                quote=(r["quote"] or "").strip(), stance=Stance(r["stance"]), attribution=r["attribution"],
-                extractor=r["extractor"], publisher=r["publisher"], author=r["author"], url=r["url"]))
+                quote=(quoted.get(r["evidence_id"]) or "").strip(), stance=Stance(r["stance"]),
+                attribution=r["attribution"], extractor=r["extractor"], publisher=r["publisher"], author=r["author"],
+                url=r["url"]))
+    return out
+
+
+def _size(conn: Connection, text: Any) -> Any:
+    """SQL: a text's size, from its TOAST header on PostgreSQL (octet_length reads no compressed text);
+    in characters elsewhere (SQLite before 3.43 has no octet_length)."""
+    return func.octet_length(text) if conn.dialect.name == "postgresql" else func.length(text)
+
+
+def quotes(conn: Connection, rows: Sequence[Any]) -> dict[int, str]:
+    """The sentence of each evidence row (evidence_id, doc_id, start_char, end_char, size: the document's
+    bytes): sliced here from the whole text of each document under WHOLE_TEXT_BYTES per quote it gives
+    (one query), and in SQL for the rest (one query)."""
+    ev, doc = t.evidence, t.documents
+    per_doc: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        per_doc[r["doc_id"]].append(r)
+    whole = {d for d, rs in per_doc.items() if (rs[0]["size"] or 0) <= WHOLE_TEXT_BYTES * len(rs)}
+    out: dict[int, str] = {}
+    for chunk in _chunks(sorted(whole), 500):
+        for doc_id, text in conn.execute(select(doc.c.id, doc.c.text).where(doc.c.id.in_(chunk))):
+            for r in per_doc[doc_id]:
+                out[r["evidence_id"]] = (text or "")[r["start_char"]:r["end_char"]]
+    rest = [r["evidence_id"] for d, rs in per_doc.items() if d not in whole for r in rs]
+    quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
+    for chunk in _chunks(rest):
+        for evidence_id, text in conn.execute(select(ev.c.id, quote).join(doc, doc.c.id == ev.c.doc_id)
+                                              .where(ids_in(conn, ev.c.id, chunk))):
+            out[evidence_id] = text
     return out
 
 

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Entity, FuzzyDate, Tie
-from . import decisions, degrees
+from . import degrees
 
 if TYPE_CHECKING:
     from .api import Graph
@@ -20,8 +20,9 @@ class AliasInfo:
 
     name: str
     source: str  # kb, text, acronym, script, user
-    documents: list[dict[str, Any]]  # [{"id", "title"}]
+    documents: list[dict[str, Any]]  # [{"id", "title"}]: the first read.ALIAS_DOCUMENTS that write it
     why: str
+    document_count: int = 0  # every document that writes it
 
 
 PROFILE_PAGE = 100  # ties in a profile's page: a hub's thousands of ties come a page at a time
@@ -64,7 +65,9 @@ class Profile:
 def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, offset: int = 0,
             **filters: Any) -> Profile:
     """An entity (NotFound when the store has none of this id) with a page of its ties (`limit` from `offset`, most-cited
-    first; `limit=None`: every tie), read on one connection in a few queries."""
+    first; `limit=None`: every tie), read on one connection in a few queries. The entity carries its
+    names, each counted in its documents (read.entities_explained); the ties' ends carry their names
+    only (Graph.entity reads an end's aliases); `aliases=` is accepted and changes nothing."""
     from sqlalchemy import or_, select
 
     from ..errors import FactionmapError, NotFound
@@ -74,7 +77,8 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
     if limit is not None and limit < 1 or offset < 0:
         raise FactionmapError(f"a profile's page: limit must be at least 1 and offset at least 0 "
                               f"(got limit {limit}, offset {offset})")
-    citations, with_aliases = filters.pop("citations", True), filters.pop("aliases", True)
+    citations = filters.pop("citations", True)
+    filters.pop("aliases", None)  # a profile's ends never carry their aliases (none of its readers shows them)
     c = t.ties.c
     mine = or_(c.subject_id == entity_id, c.object_id == entity_id)
     query = graph._ties_query(**filters).where(mine)
@@ -110,23 +114,17 @@ def profile(graph: Graph, entity_id: int, *, limit: int | None = PROFILE_PAGE, o
                 .order_by(None).order_by(c.evidence_count.desc(), c.id).limit(PAGE_LEADERS)
             led_rows = list(conn.execute(theirs).mappings())
         ends = {r[end] for r in rows + led_rows for end in ("subject_id", "object_id")}
-        if with_aliases:  # the ends and the entity, and why it has each of its names: one query
-            found, why = read.entities_explained(conn, ends, entity_id)
-            alone = found
-        else:  # ends read without their names; the entity with them
-            found, alone = read.entities(conn, ends, aliases=False), read.entities(conn, [entity_id])
-            why = decisions.explain(conn, entity_id)
-        if entity_id not in alone:
+        found, why = read.entities_explained(conn, ends, entity_id)  # the ends, and the entity with its names
+        if entity_id not in found:
             raise NotFound(f"no entity with id {entity_id}")
-        entity = alone[entity_id]
+        entity = found[entity_id]
         page_ids = {r["id"] for r in rows}
         read_ = {x.id: x for x in read.ties(conn, rows + [r for r in led_rows if r["id"] not in page_ids],
                                             with_citations=citations, per_tie=per_tie, ends=found)}
         ties = [read_[r["id"]] for r in rows]
         led = [read_[r["id"]] for r in led_rows] if led_rows else \
             [tie for tie in ties if tie.relation == "leader_of" and tie.object.id == entity_id]
-    sources = {a.name: a.source for a in entity.aliases}
-    aliases = [AliasInfo(name, sources.get(name, "text"), docs, reason) for name, docs, reason in why]
+    aliases = [AliasInfo(w["name"], w["source"], w["documents"], w["why"], w["document_count"]) for w in why]
     by_relation: dict[str, list[Tie]] = defaultdict(list)
     neighbours: dict[int | None, Entity] = {}  # store entities: each has its id
     for tie in ties:
@@ -168,12 +166,17 @@ def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
     """Predecessors and successors (splits, mergers, renamings), as a tree rooted at the entity.
 
     Walked one step at a time: each step reads the lineage ties of the whole frontier in one query
-    (paths.lineage_rows, rows only); the ties the tree keeps are then read once, with their citations."""
+    (paths.lineage_rows, rows only); the ties the tree keeps are then read once, with their citations.
+    Its entities carry their names, not their aliases (Graph.entity reads those)."""
+    from ..errors import NotFound
     from . import read
     from .paths import lineage_rows
 
-    root = LineageNode(graph.entity(entity_id))
     with graph.engine.connect() as conn:
+        found = read.entities(conn, [entity_id], aliases=False)
+        if entity_id not in found:
+            raise NotFound(f"no entity with id {entity_id}")
+        root = LineageNode(found[entity_id])
         seen = {entity_id}
         kept: list[tuple[int, Any, str, int]] = []  # (parent entity, row, direction, child entity)
         frontier: list[tuple[int, str | None]] = [(entity_id, None)]
@@ -198,7 +201,7 @@ def lineage(graph: Graph, entity_id: int, depth: int = 6) -> LineageNode:
             frontier = nxt
             if not frontier:
                 break
-        ties = {x.id: x for x in read.ties(conn, [r for _, r, _, _ in kept])}
+        ties = {x.id: x for x in read.ties(conn, [r for _, r, _, _ in kept], aliases=False)}
     nodes = {entity_id: root}
     for here, r, direction, other in kept:
         tie = ties[r["id"]]

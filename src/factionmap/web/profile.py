@@ -92,7 +92,9 @@ def _alias_provenance(p, texts: _Texts) -> list[dict[str, Any]]:
             flags = 0 if a.name.isupper() or len(a.name) <= 4 else re.I
             (found if re.search(pattern, text, flags) else named).append(
                 d | {"title": d.get("title") or d["id"][:12], "href": f"/documents/{d['id']}"})
-        if found:
+        if found and a.document_count > len(a.documents):  # a hub's name: its first documents are read
+            where = f"named in {a.document_count:,} documents; written so in {len(found)} of the first {len(a.documents)}"
+        elif found:
             where = f"written so in {len(found)} document{'s' if len(found) != 1 else ''}"
         elif a.source == "kb":
             where = "from the knowledge base (no document writes it so)"

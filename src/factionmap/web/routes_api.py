@@ -104,7 +104,7 @@ def api_ties(response: Response, q: mapdata.MapQuery = Depends(map_params), enti
     chosen, _ = mapdata.chosen_ties(g, q, citations=False, entity=eid)  # citations: of the page only
     response.headers["X-Total-Count"] = str(len(chosen))
     page = [x.id for x in chosen[offset:offset + limit]]
-    full = {x.id: x for x in g.ties(ids=page, rejected=True)} if page else {}
+    full = {x.id: x for x in g.ties(ids=page, rejected=True, aliases=False)} if page else {}  # ends shown by name
     return [serialize.tie(full[i]) for i in page]
 
 

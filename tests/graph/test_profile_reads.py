@@ -1,0 +1,73 @@
+"""What a profile reads of a busy entity: its names counted in SQL with their first documents listed,
+and its citations' quotes sliced from whole document texts or in SQL, the same either way."""
+from __future__ import annotations
+
+import pytest
+
+from factionmap.graph import Graph, decisions, read
+from factionmap.model import Alias
+
+from .helpers import claim, doc, ent, save
+
+
+def _named_in(store, count: int) -> list:
+    """`count` documents, each naming the group twice over (its name and an acronym) beside a place."""
+    docs = []
+    for i in range(count):
+        group = ent("Jamaat Nur al-Din", aliases=("JND",) if i % 2 == 0 else ())
+        d = doc(f"Report {i}: Jamaat Nur al-Din (JND) fought in Tal Hamra {i} during the winter.", f"report {i:02d}")
+        save(store, d, [claim(d, group, "operates_in", ent(f"Tal Hamra {i}", "PLACE"), "fought")], [group])
+        docs.append(d)
+    return docs
+
+
+def test_a_profile_lists_each_names_first_documents_and_counts_them_all(store):
+    _named_in(store, 7)
+    g = Graph(store)
+    eid = g.entity("JND").id
+    with g.engine.connect() as conn:
+        whole = decisions.explain(conn, eid)  # every alias row, read one by one: the reference
+        found, why = read.entities_explained(conn, [], eid, per_name=2)
+    assert [w["name"] for w in why] == [name for name, _docs, _reason in whole]
+    for w, (_name, docs, reason) in zip(why, whole):
+        assert w["why"] == reason
+        assert w["documents"] == docs[:2]
+        assert w["document_count"] == len(docs)
+    jnd = next(w for w in why if w["name"] == "JND")
+    assert jnd["document_count"] == 4 and len(jnd["documents"]) == 2  # reports 0, 2, 4 and 6
+    entity = found[eid]
+    assert {a.name: a.documents for a in entity.aliases} == {w["name"]: w["document_count"] for w in why
+                                                              if w["name"] != entity.name}
+    assert all(a.doc_ids == set() for a in entity.aliases)  # counted, not read
+
+
+def test_a_profile_carries_the_counts_and_its_ends_carry_their_names(store):
+    _named_in(store, 3)
+    g = Graph(store)
+    p = g.profile("JND")
+    counts = {a.name: a.document_count for a in p.aliases}
+    assert counts["JND"] == 2 and counts["Jamaat Nur al-Din"] == 3
+    assert [len(a.documents) for a in p.aliases] == [min(n, read.ALIAS_DOCUMENTS) for n in counts.values()]
+    assert {n.name for n in p.neighbours} == {"Tal Hamra 0", "Tal Hamra 1", "Tal Hamra 2"}
+    assert all(n.aliases == [] for n in p.neighbours)
+    assert g.entity(p.entity.id).aliases[0].documents == 2  # Graph.entity reads which documents
+    assert Alias("x", {"a", "b"}).documents == 2 and Alias("x", set(), counted=5).documents == 5
+
+
+@pytest.mark.parametrize("whole_bytes", [0, 10**9], ids=["sliced in SQL", "sliced from whole texts"])
+def test_quotes_are_the_same_sliced_in_sql_or_from_whole_texts(store, monkeypatch, whole_bytes):
+    prefix = "Al-Ḥaraka — “the movement” — wrote in Dar‘a and Ḥamāh. "  # characters of more than one byte
+    group, other = ent("Harakat al-Ṣumud"), ent("Liwa al-Fajr")
+    docs = []
+    for i in range(3):
+        d = doc(prefix * (i + 1) + f"Harakat al-Ṣumud fought Liwa al-Fajr near Ḥamāh in year {i}. Then calm.",
+                f"ḥ report {i}")
+        save(store, d, [claim(d, group, "opposes", other, "fought")], [group, other])
+        docs.append(d)
+    monkeypatch.setattr(read, "WHOLE_TEXT_BYTES", whole_bytes)
+    (tie,) = Graph(store).ties(relation="opposes")
+    texts = {d.id: d.text for d in docs}
+    assert len(tie.citations) == 3
+    for c in tie.citations:
+        assert c.quote == texts[c.doc_id][c.start_char:c.end_char].strip()
+        assert c.quote.startswith("Harakat al-Ṣumud fought") and "Ḥamāh" in c.quote
