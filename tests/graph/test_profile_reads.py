@@ -71,3 +71,23 @@ def test_quotes_are_the_same_sliced_in_sql_or_from_whole_texts(store, monkeypatc
     for c in tie.citations:
         assert c.quote == texts[c.doc_id][c.start_char:c.end_char].strip()
         assert c.quote.startswith("Harakat al-Ṣumud fought") and "Ḥamāh" in c.quote
+
+
+def test_the_profile_page_says_how_many_documents_name_a_busy_entity(store, monkeypatch):
+    import warnings
+
+    from factionmap.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    _named_in(store, 5)
+    monkeypatch.setattr(read, "ALIAS_DOCUMENTS", 2)
+    client = TestClient(create_app(store))
+    eid = Graph(store).entity("JND").id
+    names = {a["name"]: a for a in client.get(f"/api/entities/{eid}").json()["aliases"]}
+    assert names["Jamaat Nur al-Din"]["where"] == "named in 5 documents; written so in 2 of the first 2"
+    assert names["JND"]["where"] == "named in 3 documents; written so in 2 of the first 2"
+    assert [d["title"] for d in names["JND"]["documents"]] == ["report 00", "report 02"]
+    assert "named in 5 documents" in client.get(f"/entities/{eid}").text

@@ -66,7 +66,7 @@ def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> d
 ALIAS_DOCUMENTS = 20  # documents listed per name in a profile; the rest are counted
 
 
-def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int, per_name: int = ALIAS_DOCUMENTS
+def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int, per_name: int | None = None
                        ) -> tuple[dict[int, Entity], list[dict[str, Any]]]:
     """A profile's entities: these ids (its ties' ends) without their aliases, and entity_id with its
     names, each counted in the documents that write it (Alias.counted), and why it has each
@@ -80,10 +80,11 @@ def entities_explained(conn: Connection, ids: Iterable[int], entity_id: int, per
     return out, why
 
 
-def names_explained(conn: Connection, entity_id: int, per_name: int = ALIAS_DOCUMENTS) -> list[dict[str, Any]]:
+def names_explained(conn: Connection, entity_id: int, per_name: int | None = None) -> list[dict[str, Any]]:
     """Each name of an entity, in the order it came: its source (kb if any row says so), how many
-    documents write it, the first `per_name` of them ({id, title}) and why it is there (every reason,
-    "; "-joined, as decisions.explain words them). Two queries, grouped in SQL."""
+    documents write it, the first `per_name` of them ({id, title}; ALIAS_DOCUMENTS unless given) and why
+    it is there (every reason, "; "-joined, as decisions.explain words them). Two queries, grouped in SQL."""
+    per_name = ALIAS_DOCUMENTS if per_name is None else per_name
     al, doc = t.aliases, t.documents
     first = func.min(al.c.id).label("first")
     groups = conn.execute(select(al.c.name, al.c.source, al.c.reason, first).where(al.c.entity_id == entity_id)
