@@ -21,7 +21,9 @@ def _named_in(store, count: int) -> list:
     return docs
 
 
-def test_a_profile_lists_each_names_first_documents_and_counts_them_all(store):
+@pytest.mark.parametrize("rows_read", [0, 500], ids=["grouped in SQL", "rows read"])
+def test_a_profile_lists_each_names_first_documents_and_counts_them_all(store, monkeypatch, rows_read):
+    monkeypatch.setattr(read, "ALIAS_ROWS_READ", rows_read)
     _named_in(store, 7)
     g = Graph(store)
     eid = g.entity("JND").id
