@@ -93,10 +93,10 @@ def names_explained(conn: Connection, entity_id: int, per_name: int | None = Non
                         .order_by(al.c.id).limit(ALIAS_ROWS_READ + 1)).mappings().all()
     if len(rows) <= ALIAS_ROWS_READ:  # most entities: their rows, read in one query, are all there is
         kb = {r["name"] for r in rows if r["source"] == "kb"}
-        first = {}
+        came: dict[str, str] = {}
         for r in rows:
-            first.setdefault(r["name"], r["source"])
-        return [{"name": name, "source": "kb" if name in kb else first[name], "documents": docs[:per_name],
+            came.setdefault(r["name"], r["source"])
+        return [{"name": name, "source": "kb" if name in kb else came[name], "documents": docs[:per_name],
                  "document_count": len(docs), "why": why} for name, docs, why in explained(rows)]
     first = func.min(al.c.id).label("first")
     groups = conn.execute(select(al.c.name, al.c.source, al.c.reason, first).where(al.c.entity_id == entity_id)
