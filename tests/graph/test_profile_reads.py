@@ -59,20 +59,28 @@ def test_a_profile_carries_the_counts_and_its_ends_carry_their_names(store):
 @pytest.mark.parametrize("whole_bytes", [0, 10**9], ids=["sliced in SQL", "sliced from whole texts"])
 def test_quotes_are_the_same_sliced_in_sql_or_from_whole_texts(store, monkeypatch, whole_bytes):
     prefix = "Al-Ḥaraka — “the movement” — wrote in Dar‘a and Ḥamāh. "  # characters of more than one byte
-    group, other = ent("Harakat al-Ṣumud"), ent("Liwa al-Fajr")
+    group, other, third = ent("Harakat al-Ṣumud"), ent("Liwa al-Fajr"), ent("Liwa al-Nasr")
     docs = []
-    for i in range(3):
-        d = doc(prefix * (i + 1) + f"Harakat al-Ṣumud fought Liwa al-Fajr near Ḥamāh in year {i}. Then calm.",
-                f"ḥ report {i}")
-        save(store, d, [claim(d, group, "opposes", other, "fought")], [group, other])
+    for i in range(3):  # each document cited twice: once by each tie
+        d = doc(prefix * (i + 1) + f"Harakat al-Ṣumud fought Liwa al-Fajr near Ḥamāh in year {i}. Then calm. "
+                f"Harakat al-Ṣumud allied with Liwa al-Nasr in Ḥamāh.", f"ḥ report {i}")
+        save(store, d, [claim(d, group, "opposes", other, "fought"), claim(d, group, "ally_of", third, "allied")],
+             [group, other, third])
         docs.append(d)
     monkeypatch.setattr(read, "WHOLE_TEXT_BYTES", whole_bytes)
-    (tie,) = Graph(store).ties(relation="opposes")
+    asked: list[set[str]] = []
+    reader = read.whole_texts
+    monkeypatch.setattr(read, "whole_texts", lambda conn, ids: asked.append(set(ids)) or reader(conn, ids))
+    ties = Graph(store).ties(relation=["opposes", "ally_of"])
+    assert asked == [{d.id for d in docs} if whole_bytes else set()]
     texts = {d.id: d.text for d in docs}
-    assert len(tie.citations) == 3
-    for c in tie.citations:
+    assert sorted(len(x.citations) for x in ties) == [3, 3]
+    for c in (c for x in ties for c in x.citations):
         assert c.quote == texts[c.doc_id][c.start_char:c.end_char].strip()
-        assert c.quote.startswith("Harakat al-Ṣumud fought") and "Ḥamāh" in c.quote
+        assert c.quote.startswith("Harakat al-Ṣumud") and "Ḥamāh" in c.quote
+    (one,) = Graph(store).ties(relation="opposes")  # alone, each document is cited once: sliced in SQL
+    assert asked[-1] == set() and [c.quote for c in one.citations] == [c.quote for x in ties for c in x.citations
+                                                                       if x.relation == "opposes"]
 
 
 def test_the_profile_page_says_how_many_documents_name_a_busy_entity(store, monkeypatch):

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping
 
-from sqlalchemy import func, select, true
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.engine import Connection, Engine
 
 from ..entity_kinds import kind_for
@@ -139,9 +139,9 @@ def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]
     return [(name, docs, "; ".join(reasons)) for name, (docs, reasons) in out.items()]
 
 
-WHOLE_TEXT_BYTES = 16_000  # a document is read whole when it is under this many bytes per citation it gives,
-# and its quotes sliced here: slicing in SQL counts characters from the start for each quote (68 us a quote
-# in a compressed 10 kB document on PostgreSQL) where reading 16 kB more costs about as much
+WHOLE_TEXT_BYTES = 16_000  # a document cited more than once is read whole when it has under this many bytes per
+# citation, and its quotes sliced here: slicing in SQL counts characters from the start for each quote (68 us a
+# quote in a compressed 10 kB document on PostgreSQL) where reading 16 kB more costs about as much
 
 
 def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = None) -> dict[int, list[Citation]]:
@@ -149,7 +149,9 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     the order of publication. `per_tie`: only the evidence of each tie's first that many assertions in
     the store's order (the assertions are picked from the index alone, before anything is joined).
 
-    The quotes are sliced from the texts of the documents cited most (`quotes`), the others in SQL."""
+    A quote is sliced in SQL, in the same query, unless its document is cited more than once and has
+    under WHOLE_TEXT_BYTES per citation: such documents are read whole in one more query and their
+    quotes sliced here (a hub's page cites each of its documents several times)."""
     ev, doc, a = t.evidence, t.documents, t.assertions
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
@@ -161,23 +163,30 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
                 .where(among).subquery("ranked")
             links = select(ranked.c.tie_id, ranked.c.assertion_id).where(ranked.c.rank <= per_tie).subquery("links")
             among = true()  # chosen inside: a second condition would hide from the planner how many rows come
-        query = (
+        found = (
             select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
                    ev.c.start_char, ev.c.end_char, ev.c.extractor, doc.c.title, doc.c.path, doc.c.published,
-                   doc.c.publisher, doc.c.author, doc.c.url, _size(conn, doc.c.text).label("size"))
+                   doc.c.publisher, doc.c.author, doc.c.url, doc.c.text,
+                   _size(conn, doc.c.text).label("size"), func.count().over(partition_by=ev.c.doc_id).label("cites"))
             .join(a, a.c.id == links.c.assertion_id)
             .join(ev, ev.c.assertion_id == a.c.id)
             .join(doc, doc.c.id == ev.c.doc_id)
             .where(among)
-            .order_by(links.c.tie_id, doc.c.published, ev.c.id)
-        )
+        ).subquery("found")
+        c = found.c
+        whole = and_(c.cites > 1, c.size <= c.cites * WHOLE_TEXT_BYTES)
+        query = (select(*[col for col in c if col.name not in ("text", "size", "cites")], whole.label("whole"),
+                        case((whole, None), else_=func.substr(c.text, c.start_char + 1, c.end_char - c.start_char))
+                        .label("quote"))
+                 .order_by(c.tie_id, c.published, c.evidence_id))
         rows = conn.execute(query).mappings().all()
-        quoted = quotes(conn, rows)
+        texts = whole_texts(conn, {r["doc_id"] for r in rows if r["whole"]})
         for r in rows:
+            quote = texts[r["doc_id"]][r["start_char"]:r["end_char"]] if r["whole"] else r["quote"]
             out[r["tie_id"]].append(Citation(
                 assertion_id=r["id"], doc_id=r["doc_id"], doc_title=r["title"] or r["path"],
                 published=r["published"], start_char=r["start_char"], end_char=r["end_char"],
-                quote=(quoted.get(r["evidence_id"]) or "").strip(), stance=Stance(r["stance"]),
+                quote=(quote or "").strip(), stance=Stance(r["stance"]),
                 attribution=r["attribution"], extractor=r["extractor"], publisher=r["publisher"], author=r["author"],
                 url=r["url"]))
     return out
@@ -189,26 +198,13 @@ def _size(conn: Connection, text: Any) -> Any:
     return func.octet_length(text) if conn.dialect.name == "postgresql" else func.length(text)
 
 
-def quotes(conn: Connection, rows: Sequence[Any]) -> dict[int, str]:
-    """The sentence of each evidence row (evidence_id, doc_id, start_char, end_char, size: the document's
-    bytes): sliced here from the whole text of each document under WHOLE_TEXT_BYTES per quote it gives
-    (one query), and in SQL for the rest (one query)."""
-    ev, doc = t.evidence, t.documents
-    per_doc: dict[str, list[Any]] = defaultdict(list)
-    for r in rows:
-        per_doc[r["doc_id"]].append(r)
-    whole = {d for d, rs in per_doc.items() if (rs[0]["size"] or 0) <= WHOLE_TEXT_BYTES * len(rs)}
-    out: dict[int, str] = {}
-    for chunk in _chunks(sorted(whole), 500):
-        for doc_id, text in conn.execute(select(doc.c.id, doc.c.text).where(doc.c.id.in_(chunk))):
-            for r in per_doc[doc_id]:
-                out[r["evidence_id"]] = (text or "")[r["start_char"]:r["end_char"]]
-    rest = [r["evidence_id"] for d, rs in per_doc.items() if d not in whole for r in rs]
-    quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
-    for chunk in _chunks(rest):
-        for evidence_id, text in conn.execute(select(ev.c.id, quote).join(doc, doc.c.id == ev.c.doc_id)
-                                              .where(ids_in(conn, ev.c.id, chunk))):
-            out[evidence_id] = text
+def whole_texts(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
+    """The texts of these documents, whole (one query per 500)."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(doc_ids), 500):
+        for doc_id, text in conn.execute(select(t.documents.c.id, t.documents.c.text)
+                                         .where(t.documents.c.id.in_(chunk))):
+            out[doc_id] = text or ""
     return out
 
 
