@@ -163,22 +163,22 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
                 .where(among).subquery("ranked")
             links = select(ranked.c.tie_id, ranked.c.assertion_id).where(ranked.c.rank <= per_tie).subquery("links")
             among = true()  # chosen inside: a second condition would hide from the planner how many rows come
-        found = (
+        found = (  # the citations, each with how many of them its document gives (no text carried through)
             select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
-                   ev.c.start_char, ev.c.end_char, ev.c.extractor, doc.c.title, doc.c.path, doc.c.published,
-                   doc.c.publisher, doc.c.author, doc.c.url, doc.c.text,
-                   _size(conn, doc.c.text).label("size"), func.count().over(partition_by=ev.c.doc_id).label("cites"))
+                   ev.c.start_char, ev.c.end_char, ev.c.extractor,
+                   func.count().over(partition_by=ev.c.doc_id).label("cites"))
             .join(a, a.c.id == links.c.assertion_id)
             .join(ev, ev.c.assertion_id == a.c.id)
-            .join(doc, doc.c.id == ev.c.doc_id)
             .where(among)
         ).subquery("found")
         c = found.c
-        whole = and_(c.cites > 1, c.size <= c.cites * WHOLE_TEXT_BYTES)
-        query = (select(*[col for col in c if col.name not in ("text", "size", "cites")], whole.label("whole"),
-                        case((whole, None), else_=func.substr(c.text, c.start_char + 1, c.end_char - c.start_char))
+        whole = and_(c.cites > 1, _size(conn, doc.c.text) <= c.cites * WHOLE_TEXT_BYTES)
+        query = (select(*[col for col in c if col.name != "cites"], doc.c.title, doc.c.path, doc.c.published,
+                        doc.c.publisher, doc.c.author, doc.c.url, whole.label("whole"),
+                        case((whole, None), else_=func.substr(doc.c.text, c.start_char + 1, c.end_char - c.start_char))
                         .label("quote"))
-                 .order_by(c.tie_id, c.published, c.evidence_id))
+                 .join(doc, doc.c.id == c.doc_id)
+                 .order_by(c.tie_id, doc.c.published, c.evidence_id))
         rows = conn.execute(query).mappings().all()
         texts = whole_texts(conn, {r["doc_id"] for r in rows if r["whole"]})
         for r in rows:
