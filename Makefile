@@ -57,8 +57,10 @@ clean:
 	rm -rf $(VENV) .tools node_modules src/factionmap/web/static/vendor $(DEMO_DB) $(DEMO_DB)-*
 
 # The shipped relation model, from the annotated corpus (needs ../shared/eval): `factionmap train`
-# reproduces it exactly (deterministic: seeded solver, folds by document name).
+# reproduces it exactly (deterministic: seeded solver, folds by document name; the same arithmetic on every
+# x86-64 machine: OpenBLAS's Haswell kernels, numpy without AVX-512, as training.FIXED_ARITHMETIC says).
+MODEL_ENV := OPENBLAS_CORETYPE=Haswell NPY_DISABLE_CPU_FEATURES="AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
 MODEL_GOLD := --gold annotations/train.jsonl --gold ../shared/eval/dev/gold.jsonl --gold samples/gold.jsonl
 MODEL_DOCS := ../shared/eval/train/docs ../shared/eval/dev/docs samples/corpus
 model: setup
-	$(VENV)/bin/factionmap train $(MODEL_GOLD) $(MODEL_DOCS) -o src/factionmap/data/model
+	$(MODEL_ENV) $(VENV)/bin/factionmap train $(MODEL_GOLD) $(MODEL_DOCS) -o src/factionmap/data/model

@@ -143,6 +143,12 @@ def training_rows(data: list[DocData], frame_dropout: float = 0.0, seen_weight: 
 # the training documents' curve unchanged (P 0.783 R 0.123 at 0.80 either way); seen weight 0.3: 0.284,
 # training documents 0.240 against 0.245.
 DEFAULT_FRAME_DROPOUT = 0.0
+#: The environment under which a fit is the same on every x86-64 machine (set before numpy loads: a new
+#: process). OpenBLAS and numpy pick their kernels by the processor: with AVX-512 they add in another order,
+#: and the weights differ in their last bits (a machine with AVX-512 fitted 55b4d6dbbeb0 where the shipped
+#: model is f00367599d47). Haswell's kernels and no AVX-512 give the shipped model on both.
+FIXED_ARITHMETIC = {"OPENBLAS_CORETYPE": "Haswell",
+                    "NPY_DISABLE_CPU_FEATURES": "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"}
 DEFAULT_SEEN_WEIGHT = 1.0
 
 
