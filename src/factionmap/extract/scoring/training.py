@@ -146,8 +146,10 @@ DEFAULT_FRAME_DROPOUT = 0.0
 #: The environment under which a fit is the same on every x86-64 machine (set before numpy loads: a new
 #: process). OpenBLAS and numpy pick their kernels by the processor: with AVX-512 they add in another order,
 #: and the weights differ in their last bits (a machine with AVX-512 fitted 55b4d6dbbeb0 where the shipped
-#: model is f00367599d47). Haswell's kernels and no AVX-512 give the shipped model on both.
-FIXED_ARITHMETIC = {"OPENBLAS_CORETYPE": "Haswell",
+#: model is f00367599d47). Haswell's kernels and no AVX-512 give the shipped model on both; so does the
+#: number of OpenBLAS threads, which splits the sums: 2 (one thread fitted febd2580467c; a process beside a
+#: Dask cluster inherits OPENBLAS_NUM_THREADS=1).
+FIXED_ARITHMETIC = {"OPENBLAS_CORETYPE": "Haswell", "OPENBLAS_NUM_THREADS": "2",
                     "NPY_DISABLE_CPU_FEATURES": "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"}
 DEFAULT_SEEN_WEIGHT = 1.0
 
