@@ -20,7 +20,7 @@ from ..errors import FactionmapError, NotFound
 from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
-from . import aggregate, edits, rules
+from . import aggregate, edits, read, rules
 from .resolve import Resolver
 from .snapshot import snapshot
 
@@ -144,13 +144,4 @@ def listing(conn: Connection) -> list[Decision]:
 
 def explain(conn: Connection, entity_id: int) -> list[tuple[str, list[dict[str, Any]], str]]:
     """Why each alias is there: (alias, documents that brought it [{id, title}], reasons)."""
-    query = (
-        select(t.aliases.c.name, t.aliases.c.source, t.aliases.c.reason, t.aliases.c.doc_id, t.documents.c.title,
-               t.documents.c.path)
-        .outerjoin(t.documents, t.documents.c.id == t.aliases.c.doc_id)
-        .where(t.aliases.c.entity_id == entity_id)
-        .order_by(t.aliases.c.id)
-    )
-    from .read import explained
-
-    return explained(conn.execute(query).mappings())
+    return read.explained(conn.execute(read.alias_rows(entity_id)).mappings())

@@ -88,9 +88,7 @@ def names_explained(conn: Connection, entity_id: int, per_name: int | None = Non
     query where it has no more than ALIAS_ROWS_READ; else two more, grouped in SQL (a hub's thousands)."""
     per_name = ALIAS_DOCUMENTS if per_name is None else per_name
     al, doc = t.aliases, t.documents
-    rows = conn.execute(select(al.c.name, al.c.source, al.c.reason, al.c.doc_id, doc.c.title, doc.c.path)
-                        .outerjoin(doc, doc.c.id == al.c.doc_id).where(al.c.entity_id == entity_id)
-                        .order_by(al.c.id).limit(ALIAS_ROWS_READ + 1)).mappings().all()
+    rows = conn.execute(alias_rows(entity_id).limit(ALIAS_ROWS_READ + 1)).mappings().all()
     if len(rows) <= ALIAS_ROWS_READ:  # most entities: their rows, read in one query, are all there is
         kb = {r["name"] for r in rows if r["source"] == "kb"}
         came: dict[str, str] = {}
@@ -123,6 +121,14 @@ def names_explained(conn: Connection, entity_id: int, per_name: int | None = Non
             out[r["name"]]["documents"].append({"id": r["doc_id"], "title": r["title"] or r["path"]})
             out[r["name"]]["document_count"] = r["documents"]
     return [{**{k: v for k, v in w.items() if k != "reasons"}, "why": "; ".join(w["reasons"])} for w in out.values()]
+
+
+def alias_rows(entity_id: int) -> Any:
+    """SQL: an entity's alias rows in the order of their ids, each with its document's title and path
+    (what `explained` reads)."""
+    al, doc = t.aliases, t.documents
+    return (select(al.c.name, al.c.source, al.c.reason, al.c.doc_id, doc.c.title, doc.c.path)
+            .outerjoin(doc, doc.c.id == al.c.doc_id).where(al.c.entity_id == entity_id).order_by(al.c.id))
 
 
 def explained(rows: Iterable[Any]) -> list[tuple[str, list[dict[str, Any]], str]]:
