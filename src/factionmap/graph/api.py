@@ -99,7 +99,7 @@ class Graph:
             exact: list[int] = sorted({r[0] for r in conn.execute(by_name)})
             if len(exact) == 1:
                 return exact[0]
-            hits: list[int] = sorted({r[0] for r in conn.execute(select(t.aliases.c.entity_id).where(t.aliases.c.norm == norm))})
+            hits: list[int] = sorted({r[0] for r in conn.execute(select(t.aliases.c.entity_id).where(t.aliases.c.lead, t.aliases.c.norm == norm))})
             if not hits:
                 hits = exact
             if len(hits) == 1:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from ..model import Stance
 from ..store import schema as t
-from .read import ids_in
+from ..store.bulk import ids_in
 
 COLUMNS = ("citation_count", "cited_documents", "only_reported")
 # a tie before it is counted; top_confidence None: shown under any confidence floor (see confident)

@@ -10,13 +10,13 @@ from typing import Any, Sequence
 
 import re
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from ..errors import FactionmapError
 from ..namefold import fold
 from ..store import schema as t
-from . import keys
+from . import keys, leads
 from .snapshot import snapshot
 
 EDIT_KINDS = ("rename", "set_kind", "external_id")
@@ -156,6 +156,6 @@ def undo(conn: Connection, row: RowMapping) -> None:
     p = row["payload"]
     _set(conn, target, row["kind"], p, p["before"], row["id"])
     if row["kind"] == "rename":
-        conn.execute(t.aliases.delete().where(t.aliases.c.entity_id == target,
-                                              t.aliases.c.reason == f"renamed by decision #{row['id']}"))
+        leads.delete(conn, and_(t.aliases.c.entity_id == target,
+                                t.aliases.c.reason == f"renamed by decision #{row['id']}"))
     apply(conn, {target})

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from ..namefold import fold
 from ..store import schema as t
 from . import keys
+from ..store.bulk import ids_in
 
 _CHUNK = 500
 
@@ -44,26 +45,31 @@ class Lookups:
         self.by_block: dict[str, list[dict[str, Any]]] = {}
         self.kb: dict[tuple[str, str], int] = {}  # (kb id, type) -> the oldest entity with it
         self._order = 0
+        self._keys: set[tuple[Any, ...]] = set()  # (entity_id, norm, skel, name, block) of every alias held
         # One row per distinct alias (entity, name, keys), with its earliest id: a name is stored once per
         # document that gives it, and reading every copy made each batch cost more as the store grew. The
         # resolver keeps, per entity, the first alias that scores best, so the later copies never changed it.
-        grouped = (t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name, t.aliases.c.block,
-                   t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
-        query = (select(func.min(t.aliases.c.id), t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel,
-                        t.aliases.c.name, t.aliases.c.block, t.entities.c.name.label("entity_name"), t.entities.c.kb_id,
-                        t.entities.c.type)
-                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-                 .group_by(*grouped))
+        # Only the leads are read (graph.leads: the earliest row of each key leads, and a later copy leads
+        # only where its writer could not tell; grouping reads such a key once).
+        # Their entities are read apart, by id: joined in, PostgreSQL's planner (which cannot tell how few
+        # leads a list of names finds) scanned every entity in parallel for each batch.
+        al = t.aliases.c
+        grouped = (al.entity_id, al.norm, al.skel, al.name, al.block)
+        query = select(func.min(al.id), *grouped).where(al.lead).group_by(*grouped)
         found: dict[int, Any] = {}  # earliest alias id -> its row (a tuple in the query's column order)
-        wanted = [(t.aliases.c.norm, sorted(norms)), (t.aliases.c.skel, sorted(skels)),
-                  (t.aliases.c.block, sorted(blocks))]
+        wanted = [(al.norm, sorted(norms)), (al.skel, sorted(skels)), (al.block, sorted(blocks))]
         for i in range(0, max(len(values) for _, values in wanted), _CHUNK):  # an alias matching twice comes once
             parts = [column.in_(values[i:i + _CHUNK]) for column, values in wanted if values[i:i + _CHUNK]]
             for hit in conn.execute(query.where(or_(*parts))).all():
                 found[hit[0]] = hit
+        entity_ids = sorted({hit[1] for hit in found.values()})
+        for i in range(0, len(entity_ids), 5000):
+            for eid, name, kb_id, etype in conn.execute(
+                    select(t.entities.c.id, t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
+                    .where(ids_in(conn, t.entities.c.id, entity_ids[i:i + 5000]))):
+                self.info[eid] = (name, kb_id, etype)
         for alias_id in sorted(found):
-            _id, entity_id, norm, skel, name, block, entity_name, kb_id, entity_type = found[alias_id]
-            self.info.setdefault(entity_id, (entity_name, kb_id, entity_type))
+            _id, entity_id, norm, skel, name, block = found[alias_id]
             self._index(entity_id, norm, skel, name, block)
         values = sorted(kb_ids)
         for i in range(0, len(values), _CHUNK):
@@ -75,6 +81,7 @@ class Lookups:
 
     def _index(self, entity_id: int, norm: str, skel: str | None, name: str, block: str | None) -> None:
         self._order += 1
+        self._keys.add((entity_id, norm, skel, name, block))
         alias = {"order": self._order, "entity_id": entity_id, "norm": norm, "skel": skel, "name": name}
         self.by_norm.setdefault(norm, []).append(alias)
         if skel is not None:
@@ -88,6 +95,11 @@ class Lookups:
         self.info[entity_id] = (name, kb_id, type_)
         if kb_id:
             self.kb.setdefault((kb_id, type_), entity_id)
+
+    def knows(self, alias: Mapping[str, Any]) -> bool:
+        """Whether an alias of this entity, name and keys is held: stored before (so its earliest row leads)
+        or added in this batch. A new row of it need not lead (graph.leads)."""
+        return (alias["entity_id"], alias["norm"], alias["skel"], alias["name"], alias["block"]) in self._keys
 
     def aliases_added(self, aliases: list[dict[str, Any]]) -> None:
         for a in aliases:

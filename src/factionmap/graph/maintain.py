@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..store import schema as t
-from . import aggregate, dedup, edits, manual, reviews, rules, setwise
+from . import aggregate, dedup, edits, leads, manual, reviews, rules, setwise
 from .resolve import Resolver
 
 
@@ -27,7 +27,7 @@ def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: 
     chunks = [doc_ids[i:i + 500] for i in range(0, len(doc_ids), 500)]
     reviewed: set[str] = set()
     for chunk in chunks:
-        conn.execute(delete(t.aliases).where(t.aliases.c.doc_id.in_(chunk)))
+        leads.delete(conn, t.aliases.c.doc_id.in_(chunk))  # a name's other documents keep a lead
         reviewed |= {r[0] for r in conn.execute(
             select(t.review_docs.c.doc_id).where(t.review_docs.c.doc_id.in_(chunk)).distinct())}
     for doc_id in doc_ids:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import and_, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from .. import entity_kinds
@@ -20,7 +20,7 @@ from ..namefold import fold
 from ..relations import RELATIONS
 from ..store import codec
 from ..store import schema as t
-from . import dedup, reviews
+from . import dedup, leads, reviews
 from .snapshot import snapshot
 
 EXTRACTOR = "analyst"
@@ -127,7 +127,7 @@ def remove(conn: Connection, review_id: int, doc_id: str) -> set[int]:
     touched = {r[0] for r in conn.execute(select(t.entity_members.c.entity_id)
                                           .where(t.entity_members.c.doc_entity_id.in_(rows)))}
     ids = [r[0] for r in conn.execute(rows)]
-    conn.execute(delete(t.aliases).where(t.aliases.c.doc_id == doc_id, t.aliases.c.reason.like(f"%review #{review_id})")))
+    leads.delete(conn, and_(t.aliases.c.doc_id == doc_id, t.aliases.c.reason.like(f"%review #{review_id})")))
     conn.execute(delete(t.assertions).where(t.assertions.c.subject_id.in_(ids) | t.assertions.c.object_id.in_(ids)))
     conn.execute(delete(t.doc_entities).where(t.doc_entities.c.id.in_(ids)))
     return touched

@@ -5,11 +5,12 @@ from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping
 
 from sqlalchemy import and_, case, func, select, true
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
 from ..store import codec
+from ..store.bulk import ids_in as ids_in  # the graph's readers take it from here
 from ..store import schema as t
 
 _CHUNK = 5000
@@ -19,18 +20,6 @@ def _chunks(ids: Iterable[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     ids = list(ids)
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
-
-
-def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
-    """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
-    driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
-    one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy import Integer, any_, bindparam
-        from sqlalchemy.dialects.postgresql import ARRAY
-
-        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
-    return column.in_(ids)
 
 
 def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> dict[int, Entity]:

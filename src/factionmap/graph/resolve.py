@@ -167,7 +167,7 @@ class Resolver:
                 select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.skel, t.aliases.c.name,
                        t.entities.c.name.label("entity_name"), t.entities.c.kb_id)
                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-                .where(or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
+                .where(t.aliases.c.lead, or_(t.aliases.c.norm.in_(sorted(norms)), t.aliases.c.skel.in_(sorted(skels))),
                        t.entities.c.type == row["type"])).mappings().all())
         for use_skel, label in ((False, "shares the name"), (True, "shares a spelling of")):
             wanted = skels if use_skel else norms
@@ -226,7 +226,7 @@ class Resolver:
             query = (
                 select(t.aliases.c.entity_id, t.aliases.c.norm, t.aliases.c.name, t.entities.c.kb_id)
                 .join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-                .where(t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
+                .where(t.aliases.c.lead, t.aliases.c.block == keys.block(primary), t.entities.c.type == row["type"])
             )
             candidates = list(self.conn.execute(query).mappings().all())
         hits: dict[Any, Any] = {}
@@ -343,10 +343,12 @@ class Resolver:
             seen.add(norm)
             new.append({"entity_id": entity_id, "name": alias["name"], "norm": norm, "doc_id": row["doc_id"],
                         "source": alias.get("source", "text"), "skel": keys.skeleton(norm),
-                        "block": keys.block(norm), "reason": reason})
-        self._aliases += new
+                        "block": keys.block(norm), "reason": reason, "lead": True})
         if self.lookups is not None:
+            for alias in new:  # a later copy of a name the store holds does not lead (graph.leads)
+                alias["lead"] = not self.lookups.knows(alias)
             self.lookups.aliases_added(new)
+        self._aliases += new
         self.touched.add(entity_id)
         return entity_id
 
@@ -388,7 +390,7 @@ class Resolver:
         long_names = sorted(n for n in norms if not keys.is_acronym(n))
         if long_names:
             query = (select(t.aliases.c.entity_id).join(t.entities, t.entities.c.id == t.aliases.c.entity_id)
-                     .where(t.aliases.c.norm.in_(long_names), t.entities.c.type == type_))
+                     .where(t.aliases.c.lead, t.aliases.c.norm.in_(long_names), t.entities.c.type == type_))
             out |= {r[0] for r in self.conn.execute(query)}
         if kb_ids:
             query = select(t.entities.c.id).where(t.entities.c.kb_id.in_(sorted(kb_ids)), t.entities.c.type == type_)

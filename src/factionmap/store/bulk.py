@@ -6,7 +6,7 @@ PostgreSQL through pg8000 they go in one `COPY ... FROM STDIN` (CSV): pg8000's e
 statement per row, a round trip each. Both fast paths are taken only for tables whose columns need no
 conversion (integers, strings, floats, booleans; on PostgreSQL also JSON, sent as its text); a missing key gets its column's scalar default, as
 SQLAlchemy would give it. Everything else, and every other driver, goes through SQLAlchemy's own bulk
-insert.
+insert. `ids_in` sends a long list of ids as one parameter where the driver would rewrite one each.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import operator
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, insert, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 _SIMPLE = (Integer, String, Float, Boolean)
@@ -99,3 +99,15 @@ def _csv(value: Any) -> str:
         return repr(value)
     text = str(value)
     return '"' + text.replace('"', '""') + '"'
+
+
+def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
+    """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
+    driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
+    one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import Integer, any_, bindparam
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    return column.in_(ids)

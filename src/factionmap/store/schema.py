@@ -29,6 +29,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
+    true,
 )
 
 metadata = MetaData(
@@ -160,10 +162,13 @@ aliases = Table(
     Column("skel", Text),  # transliteration skeleton of norm (graph.keys.skeleton)
     Column("block", Text),  # fuzzy-matching block: first skeleton token and token count
     Column("reason", Text),  # why the document entity that brought this alias joined the entity
-    Index(None, "norm"),
+    # the earliest row of its entity, name and keys (norm, skel, block) is its lead; the name's later copies,
+    # one per document, are not (graph.leads). Name lookups read the leads only, through these partial indexes
+    Column("lead", Boolean, nullable=False, default=True, server_default=true()),
     Index(None, "entity_id"),
-    Index(None, "skel"),
-    Index(None, "block"),
+    Index("ix_aliases_lead_norm", "norm", postgresql_where=text("lead"), sqlite_where=text("lead")),
+    Index("ix_aliases_lead_skel", "skel", postgresql_where=text("lead"), sqlite_where=text("lead")),
+    Index("ix_aliases_lead_block", "block", postgresql_where=text("lead"), sqlite_where=text("lead")),
 )
 
 decisions = Table(
