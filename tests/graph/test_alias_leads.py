@@ -112,3 +112,19 @@ def test_the_migration_marks_the_leads_of_a_stored_map(tmp_path):
         rows = _check_invariant(conn)
     assert max(len(found) for found in rows.values()) == 3  # the group's name, once per document
     assert all([lead for _, lead in found] == [True] + [False] * (len(found) - 1) for found in rows.values())
+
+
+def test_a_name_lookup_can_use_the_partial_indexes(store):
+    """The lookups' test on `lead` is written as the indexes' condition is (SQLite compares them as text)."""
+    _report(store, "report 0")
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            explain = "EXPLAIN "
+        else:
+            explain = "EXPLAIN QUERY PLAN "
+        for key in ("norm", "skel", "block"):
+            query = select(t.aliases.c.entity_id).where(t.aliases.c.lead, t.aliases.c[key].in_(["x", "y"]))
+            sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
+            assert f"ix_aliases_lead_{key}" in plan, plan

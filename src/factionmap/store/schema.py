@@ -166,9 +166,9 @@ aliases = Table(
     # one per document, are not (graph.leads). Name lookups read the leads only, through these partial indexes
     Column("lead", Boolean, nullable=False, default=True, server_default=true()),
     Index(None, "entity_id"),
-    Index("ix_aliases_lead_norm", "norm", postgresql_where=text("lead"), sqlite_where=text("lead")),
-    Index("ix_aliases_lead_skel", "skel", postgresql_where=text("lead"), sqlite_where=text("lead")),
-    Index("ix_aliases_lead_block", "block", postgresql_where=text("lead"), sqlite_where=text("lead")),
+    Index("ix_aliases_lead_norm", "norm", postgresql_where=text("lead"), sqlite_where=text("lead = 1")),
+    Index("ix_aliases_lead_skel", "skel", postgresql_where=text("lead"), sqlite_where=text("lead = 1")),
+    Index("ix_aliases_lead_block", "block", postgresql_where=text("lead"), sqlite_where=text("lead = 1")),
 )
 
 decisions = Table(

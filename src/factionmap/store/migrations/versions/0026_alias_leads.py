@@ -26,7 +26,7 @@ def upgrade() -> None:
     for key in _KEYS:
         op.drop_index(f"ix_aliases_{key}", table_name="aliases")
         op.create_index(f"ix_aliases_lead_{key}", "aliases", [key], postgresql_where=sa.text("lead"),
-                        sqlite_where=sa.text("lead"))
+                        sqlite_where=sa.text("lead = 1"))  # as SQLAlchemy writes the test there
 
 
 def downgrade() -> None:
