@@ -62,7 +62,7 @@ def search(conn: Connection, text: str, limit: int = 10, type: str | None = None
     compact = query.replace(" ", "")
     if 2 <= len(compact) <= 8 and compact.isalpha():
         conds.append(a.norm.startswith(compact[0]))
-    rows = conn.execute(select(a.entity_id, a.name, a.norm).where(or_(*conds)).limit(20000)).all()
+    rows = conn.execute(select(a.entity_id, a.name, a.norm).where(a.lead, or_(*conds)).limit(20000)).all()  # a name once (graph.leads)
     names = conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type)
                          .where(func.lower(t.entities.c.name).contains(text.strip().lower()))).all()
     best: dict[int, tuple[int, str]] = {}
