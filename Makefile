@@ -58,8 +58,9 @@ clean:
 
 # The shipped relation model, from the annotated corpus (needs ../shared/eval): `factionmap train`
 # reproduces it exactly (deterministic: seeded solver, folds by document name; the same arithmetic on every
-# x86-64 machine: OpenBLAS's Haswell kernels on 2 threads, numpy without AVX-512, as training.FIXED_ARITHMETIC says).
-MODEL_ENV := OPENBLAS_CORETYPE=Haswell OPENBLAS_NUM_THREADS=2 NPY_DISABLE_CPU_FEATURES="AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
+# x86-64 machine: OpenBLAS's Haswell kernels on 2 threads, numpy without AVX-512). The environment is read from
+# training.FIXED_ARITHMETIC, which the reproduction test uses too (expanded when the recipe runs, after setup).
+MODEL_ENV = $(shell $(VENV)/bin/python -c "import shlex; from factionmap.extract.scoring.training import FIXED_ARITHMETIC as F; print(' '.join(k + '=' + shlex.quote(v) for k, v in F.items()))")
 MODEL_GOLD := --gold annotations/train.jsonl --gold ../shared/eval/dev/gold.jsonl --gold samples/gold.jsonl
 MODEL_DOCS := ../shared/eval/train/docs ../shared/eval/dev/docs samples/corpus
 model: setup
