@@ -1,6 +1,7 @@
 """Builds at scale: a generated corpus built into PostgreSQL without Dask and with 1 and 2 Dask workers.
 
-    python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--no-local] [--json out.json]
+    python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--local-workers 1 2] [--no-local]
+                                [--one-by-one] [--json out.json]
     python bench/bench_scale.py --docs 64 --workers 1 --no-local --profile 25   # where the writer's time goes
     python bench/bench_scale.py queries [--entities 100000] [--assertions 1000000] [--sqlite PATH] [--url URL]
     python bench/bench_scale.py hubs --url URL [--samples 60]   # the latencies below, on a store already built
@@ -16,6 +17,12 @@ sample corpus and the training documents, copied --docs times in all, each copy 
 capitalised names systematically varied (a copy keeps some names and changes others by a
 syllable chosen by the copy's number), so entity resolution meets both known and new names.
 
+The builds, in this order: with --one-by-one, document by document in one process (`build
+--one-by-one`, the path of small local builds); batched without Dask on 1 and 2 local worker processes
+(`procpool.ProcessPool`: `build -j N` from 64 files on); batched on 1 and 2 Dask workers. Batched
+builds share the writer: only where the batches are extracted differs, so Dask's overhead is the
+wall clock of a Dask build over that of the build without Dask on as many workers.
+
 For each build it prints the wall time, words per second per worker, the workers' CPU time spent
 reading and extracting, the parent's time spent writing (one transaction per batch, entities
 resolved and ties aggregated per batch), and each worker's peak memory; then the scaling efficiency
@@ -28,6 +35,7 @@ Workers are started and their pipeline loaded before the clock starts (a cluster
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -46,8 +54,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from factionmap import builder  # noqa: E402
-from factionmap.cluster import build_on_cluster  # noqa: E402
+from factionmap.cluster import build_on_cluster, local_cluster  # noqa: E402
 from factionmap.graph import Graph  # noqa: E402
+from factionmap.procpool import ProcessPool  # noqa: E402
 from factionmap.store import Store  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 
@@ -167,12 +176,19 @@ def postmaster_pid(server: PostgresServer) -> int | None:
 
 
 def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 0, aggregate: str = "auto",
-               pg_pid: int | None = None) -> dict:
-    from dask.distributed import Client, LocalCluster
+               pg_pid: int | None = None, dask: bool = True) -> dict:
+    """One batched build: on a LocalCluster of `workers` Dask workers, or (dask=False) on as many local
+    worker processes without Dask (`procpool.ProcessPool`, what `factionmap build -j N` runs from 64
+    files on). The same writer, meters and figures either way."""
+    with contextlib.ExitStack() as stack:
+        if dask:
+            from dask.distributed import Client
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=40) as cluster, Client(cluster) as client:
-        warm(client)
+            client = stack.enter_context(Client(stack.enter_context(local_cluster(workers))))  # as build --dask
+            warm(client)
+        else:
+            client = stack.enter_context(ProcessPool(workers))
+            warm_pool(client, workers)
         store = Store(url)
         profiler = cProfile.Profile() if profile else None
         load0 = os.getloadavg()[0]
@@ -188,13 +204,29 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
         load1 = os.getloadavg()[0]
         stats = store.stats()
         store.close()
-    return {"workers": workers, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors),
+    return {"workers": workers, "dask": dask, "wall_s": wall, "extracted": report.extracted,
+            "errors": len(report.errors),
             "words": report.stats.get("words", 0), "extract_cpu_s": report.stats.get("extract_s", 0.0),
             "write_s": report.stats.get("write_s", 0.0), "aggregate_s": report.stats.get("aggregate_s", 0.0),
             "write_cpu_s": meter.cpu["save_batch"], "aggregate_cpu_s": meter.cpu["aggregate_all"],
             "parent_cpu_s": meter.process_s, "postgres_cpu_s": meter.pg_s, "load": (load0, load1),
             "aggregate": aggregate,
             "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
+
+
+def _load_pipeline(hold_s: float) -> int:
+    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+    get_pipeline(ExtractorConfig())
+    time.sleep(hold_s)  # held, so that the next warm-up task goes to another process
+    return os.getpid()
+
+
+def warm_pool(pool: ProcessPool, workers: int) -> None:
+    """Each local worker process started and its pipeline loaded before the clock starts, as `warm` does
+    for Dask's (best effort: the pool hands tasks to whichever process is free)."""
+    for future in [pool.submit(_load_pipeline, 3.0) for _ in range(workers)]:
+        future.result()
 
 
 def print_profile(profiler, top: int) -> None:
@@ -205,14 +237,21 @@ def print_profile(profiler, top: int) -> None:
     print(out.getvalue())
 
 
-def build_local(url: str, folder: Path) -> dict:
+def build_one_by_one(url: str, folder: Path, pg_pid: int | None = None) -> dict:
+    """The build document by document in this process (`builder.build`, `build --one-by-one`), the
+    extraction's pipeline loaded before the clock starts."""
+    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+    get_pipeline(ExtractorConfig())
     store = Store(url)
-    start = time.perf_counter()
-    report = builder.build(store, [str(folder)])
-    wall = time.perf_counter() - start
+    with CpuMeter(pg_pid) as meter:
+        start = time.perf_counter()
+        report = builder.build(store, [str(folder)])
+        wall = time.perf_counter() - start
     stats = store.stats()
     store.close()
-    return {"workers": 0, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors), "store": stats}
+    return {"workers": 0, "dask": False, "wall_s": wall, "extracted": report.extracted, "errors": len(report.errors),
+            "parent_cpu_s": meter.process_s, "postgres_cpu_s": meter.pg_s, "store": stats}
 
 
 def latencies(url: str, samples: int = 60) -> dict:
@@ -260,7 +299,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch", type=int, default=16, help="Files per Dask task.")
-    parser.add_argument("--no-local", action="store_true", help="Skip the build without Dask.")
+    parser.add_argument("--no-local", action="store_true", help="Skip the builds without Dask.")
+    parser.add_argument("--local-workers", type=int, nargs="+", default=None,
+                        help="Worker processes of the batched builds without Dask (default: as --workers).")
+    parser.add_argument("--one-by-one", action="store_true",
+                        help="Also build document by document in one process (build --one-by-one).")
     parser.add_argument("--json", help="Also write the figures to this file.")
     parser.add_argument("--aggregate", choices=["auto", "batch", "end"], default="auto",
                         help="Ties of the Dask builds: per batch, once at the end (set-based), or auto.")
@@ -280,9 +323,14 @@ def main() -> None:
             print(f"corpus: {args.docs:,} documents, {figures['corpus_words']:,} words (generated in {tmp})")
             runs: list[dict] = []
             figures["runs"] = runs
-            plan = [] if args.no_local else [lambda: build_local(server.create_database("scale_local"), folder)]
+            pg = postmaster_pid(server)
+            plan = [lambda: build_one_by_one(server.create_database("scale_one_by_one"), folder, pg)
+                    ] if args.one_by_one else []
+            plan += [] if args.no_local else [
+                lambda w=w: build_with(w, server.create_database(f"scale_local_w{w}"), folder, args.batch, 0,
+                                       args.aggregate, pg, dask=False) for w in (args.local_workers or args.workers)]
             plan += [lambda w=w: build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
-                                            args.aggregate, postmaster_pid(server)) for w in args.workers]
+                                            args.aggregate, pg) for w in args.workers]
             if args.compare_batch:
                 plan.append(lambda: build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0,
                                                "batch"))
@@ -292,19 +340,27 @@ def main() -> None:
                 if args.json:
                     Path(args.json).write_text(json.dumps(figures, indent=2, default=str))
             main_runs = runs[:len(runs) - args.compare_batch]
-            walls = {r["workers"]: r["wall_s"] for r in main_runs}
+            walls = {r["workers"]: r["wall_s"] for r in main_runs if r["dask"]}
+            local = {r["workers"]: r["wall_s"] for r in main_runs if not r["dask"]}
             if args.compare_batch and 1 in walls:
-                one, per_batch = next(r for r in main_runs if r["workers"] == 1), runs[-1]
+                one, per_batch = next(r for r in main_runs if r["dask"] and r["workers"] == 1), runs[-1]
                 figures["end_vs_batch"] = one["wall_s"] / per_batch["wall_s"]
                 print(f"1 worker, ties {one['aggregate']} vs per batch: {figures['end_vs_batch']:.2f}x wall; "
                       f"writing + aggregating {one['write_s'] + one['aggregate_s']:.1f} s vs {per_batch['write_s']:.1f} s")
             if 1 in walls and 2 in walls:
                 figures["scaling_efficiency"] = walls[1] / (2 * walls[2])
                 print(f"scaling efficiency 1 -> 2 workers: {figures['scaling_efficiency']:.2f} (wall clock)")
-            if 0 in walls and 1 in walls:
-                print(f"Dask overhead, 1 worker vs no Dask: {walls[1] / walls[0]:.2f}x")
+            if 1 in local and 2 in local:
+                figures["scaling_efficiency_no_dask"] = local[1] / (2 * local[2])
+                print(f"scaling efficiency 1 -> 2 worker processes without Dask: "
+                      f"{figures['scaling_efficiency_no_dask']:.2f} (wall clock)")
+            for w in sorted(set(walls) & set(local) - {0}):
+                figures[f"dask_overhead_w{w}"] = walls[w] / local[w]
+                print(f"Dask overhead, {w} worker(s): {walls[w] / local[w]:.3f}x the wall clock without Dask")
+            if 0 in local and 1 in local:
+                print(f"one by one vs batched on 1 worker process: {local[0] / local[1]:.2f}x the wall clock")
             last = max(args.workers)
-            figures["latencies"] = latencies(server_url(server, f"scale_w{last}"))
+            figures["latencies"] = latencies(server_url(server, f"scale_w{last}"))  # a Dask build's store
             for label, v in figures["latencies"].items():
                 print(f"{label:<20} p50 {v['p50_ms']:7.1f} ms  p95 {v['p95_ms']:7.1f} ms")
     finally:
@@ -315,9 +371,14 @@ def main() -> None:
 
 def describe(r: dict) -> str:
     """One build's figures, as printed."""
-    label = "no Dask" if r["workers"] == 0 else f"{r['workers']} Dask worker(s), ties {r['aggregate']}"
+    if r["workers"] == 0:
+        label = "one by one"
+    else:
+        label = f"{r['workers']} {'Dask worker(s)' if r['dask'] else 'process(es), no Dask'}, ties {r['aggregate']}"
     line = f"{label:<18} wall {r['wall_s']:8.1f} s  {r['extracted']:,} documents  {r['errors']} errors"
-    if r["workers"]:
+    if r["workers"] == 0:
+        line += f"  CPU-s: this process {r['parent_cpu_s']:.1f}, PostgreSQL {r['postgres_cpu_s']:.1f}"
+    else:
         r["words_per_s_per_worker"] = r["words"] / r["wall_s"] / r["workers"]
         line += (f"  {r['words_per_s_per_worker']:,.0f} words/s/worker  extract CPU {r['extract_cpu_s']:.1f} s"
                  f"  write {r['write_s']:.1f} s  aggregate {r['aggregate_s']:.1f} s  peak RSS/worker {', '.join(f'{m:.0f}' for m in r['peak_rss_mb'])} MB")

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from factionmap import builder
-from factionmap.cluster import build_on_cluster, parse_address
+from factionmap import builder, cluster
+from factionmap.cluster import build_local, build_on_cluster, parse_address
 from factionmap.errors import ConfigError, IngestError
 from factionmap.store import Store
 from factionmap.store import schema as t
@@ -151,6 +151,89 @@ def test_a_worker_killed_during_a_build_leaves_a_store_the_next_run_completes(ow
     assert digest(store) == clean
 
 
+@pytest.mark.parametrize("aggregate", ["batch", "end"])
+def test_a_batched_build_on_local_processes_gives_the_same_store_as_a_local_build(corpus, clean, new_store, aggregate):
+    store = new_store()
+    report = build_local(store, [str(corpus)], jobs=2, batched=True, batch_files=2, aggregate=aggregate)
+    assert report.errors == [] and not store.ties_stale()
+    workers = {int(w.rsplit(":", 1)[1]) for w in report.stats["peak_rss_mb"]}  # host:pid of each extracting
+    assert len(workers) == 2 and os.getpid() not in workers  # both worker processes extracted, not this one
+    assert report.extracted == len(clean["documents"]) and report.added == report.extracted
+    assert digest(store) == clean
+    again = build_local(store, [str(corpus)], jobs=2, batched=True, batch_files=2)  # idempotent
+    assert again.extracted == 0 and again.unchanged == report.extracted
+    assert digest(store) == clean
+
+
+def test_a_local_build_is_batched_from_the_large_build_threshold_on(corpus, clean, new_store, monkeypatch):
+    small = build_local(new_store(), [str(corpus)], jobs=1)  # fewer files than LARGE_BUILD_FILES: one by one
+    assert "peak_rss_mb" not in small.stats
+    monkeypatch.setattr(cluster, "LARGE_BUILD_FILES", 3)
+    store = new_store()
+    large = build_local(store, [str(corpus)], jobs=1)
+    assert large.stats["peak_rss_mb"] and "aggregate" in large.stats  # batched, ties aggregated at the end
+    assert digest(store) == clean
+
+
+def _children() -> set[int]:
+    """The ids of this process's child processes."""
+    me, found = os.getpid(), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == me:
+                found.add(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_a_local_worker_process_killed_during_a_batched_build_leaves_a_store_the_next_run_completes(
+        corpus, clean, new_store, monkeypatch):
+    real = cluster.extract_one
+
+    def slowly(*args):  # batches still in flight when the first is written (forked workers inherit this)
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(cluster, "extract_one", slowly)
+    store = new_store()
+    before = _children()
+    killed: list[int] = []
+
+    def kill_a_worker_after_the_first_batch(_doc) -> None:
+        if not killed:
+            pool = sorted(_children() - before)
+            assert pool, "the build's worker processes are this process's children"
+            os.kill(pool[0], signal.SIGKILL)
+            killed.append(pool[0])
+
+    first = build_local(store, [str(corpus)], jobs=2, batched=True, batch_files=1,
+                        progress=kill_a_worker_after_the_first_batch)
+    assert killed and _gone(killed[0])
+    assert first.errors and all("run the build again" in str(e) for e in first.errors)
+    assert 1 <= first.extracted < len(clean["documents"])
+    assert not store.ties_stale()
+    monkeypatch.undo()
+    second = build_local(store, [str(corpus)], jobs=2, batched=True, batch_files=1)
+    assert second.errors == []
+    assert first.extracted + second.extracted == len(clean["documents"])  # nothing done twice
+    assert digest(store) == clean
+    assert not (_children() - before)  # the pools' processes ended with their builds
+
+
+def _profiling() -> bool:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled")
+
+
+def test_a_local_cluster_started_for_a_build_has_its_workers_profiler_off():
+    from factionmap.cluster import connect
+
+    with connect("local:1") as started:
+        assert list(started.run(_profiling).values()) == [False]
+
+
 def test_a_bad_cluster_address_is_a_clear_error():
     assert parse_address("local:3") == ("local", 3)
     assert parse_address("tcp://10.0.0.5:8786") == ("tcp", "tcp://10.0.0.5:8786")
@@ -169,6 +252,23 @@ def test_build_names_a_bad_dask_address_before_starting(tmp_path):
     assert result.exit_code != 0
     assert "--dask '10.0.0.5': give local:N" in result.output
     assert not (tmp_path / "m.db").exists() or Store(tmp_path / "m.db").stats()["documents"] == 0
+
+
+def test_build_in_batches_into_sqlite_gives_the_store_of_a_build_one_by_one(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from factionmap.cli import main
+
+    stores = {}
+    for how in ("--batches", "--one-by-one"):
+        db = tmp_path / f"{how.strip('-')}.db"
+        result = CliRunner().invoke(main, ["build", str(corpus), "--db", str(db), "-j", "2", how])
+        assert result.exit_code == 0, result.output
+        store = Store(db)
+        stores[how] = digest(store)
+        store.close()
+    assert stores["--batches"]["ties"] and stores["--batches"]["citations"]
+    assert stores["--batches"] == stores["--one-by-one"]
 
 
 def test_a_reading_error_raised_on_a_worker_comes_back_whole():

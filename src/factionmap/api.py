@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .budget import Budget
-from .builder import BuildReport, build, ingest
+from .builder import BuildReport, ingest
+from .cluster import build_local as build
 from .errors import IngestError
 from .model import Document, Extraction
 from .store import Store

@@ -16,10 +16,14 @@ fails (after the scheduler's retries) stops the build there: the files from it o
 next build continues with them. Writing strictly in input order is what makes a resumed build's store
 the same as a clean build's (entity resolution depends on the order documents arrive in). Files must be readable by the workers
 at the same path (a LocalCluster, or a shared file system).
+
+`build_local` runs the same batched build on local worker processes without Dask (`procpool`): what
+`factionmap build` does from LARGE_BUILD_FILES files on.
 """
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import resource
 import time
@@ -28,9 +32,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .budget import Budget
-from .builder import BuildReport, ErrorHandler, Progress, extract_one
+from .builder import BuildReport, ErrorHandler, Progress, build, extract_one
 from .errors import ConfigError, ExtractionError, FactionmapError, IngestError, first_line
 from .model import Document, Extraction
+from .procpool import ProcessPool
 from .store import Store
 
 BATCH_FILES = 8  # files per task: big enough to amortise a task, small enough to balance 2 workers
@@ -66,12 +71,11 @@ def parse_address(spec: str) -> tuple[str, int | str]:
 @contextlib.contextmanager
 def connect(spec: str) -> Iterator:
     """A Dask client for `spec`; a LocalCluster started for it is closed with it."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     kind, where = parse_address(spec)
     if kind == "local":
-        with LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=40) as cluster, Client(cluster) as client:
+        with local_cluster(where) as cluster, Client(cluster) as client:
             yield client
     else:
         try:
@@ -80,6 +84,21 @@ def connect(spec: str) -> Iterator:
             raise ConfigError(f"--dask {spec}: cannot reach the scheduler ({first_line(exc)})") from None
         with client:
             yield client
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int, **options) -> Iterator:
+    """A LocalCluster of `workers` single-threaded worker processes for a build, with the workers'
+    statistical profiler off: sampling the extraction's deep stacks every 10 ms cost about 4 % of its
+    CPU (measured with bench/bench_scale.py's builds); the dashboard keeps its task stream and progress.
+    `options` go to LocalCluster."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    settings = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
+                "silence_logs": 40, **options}
+    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(**settings) as cluster:
+        yield cluster
 
 
 def batches(files: list[str], size: int = BATCH_FILES) -> list[list[str]]:
@@ -184,6 +203,27 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
             report.stats["aggregate"] = store.aggregate_all()
             report.stats["aggregate_s"] = time.perf_counter() - started
     return report
+
+
+def build_local(store: Store, inputs, *, jobs: int = 1, batched: bool | None = None, aggregate: str = "auto",
+                batch_files: int = BATCH_FILES, **options) -> BuildReport:
+    """A build on this machine, without Dask. From LARGE_BUILD_FILES files on (or `batched=True`) it runs
+    as a Dask build does, on `jobs` local worker processes (`procpool.ProcessPool`): batches of files
+    read and extracted on the workers, written in bulk a batch per transaction, the ties aggregated once
+    at the end, set-based. A smaller build (or `batched=False`) extracts and writes document by
+    document (`builder.build`), its ties aggregated as each is written. Both give the same store.
+    `aggregate` and `batch_files`: as `build_on_cluster`'s, for a batched build. `options`: those of `builder.build`
+    (on_error, progress, force, extractor, max_bytes, budget)."""
+    from .ingest.walk import iter_files
+
+    if batched is None:
+        batched = sum(1 for _ in itertools.islice(iter_files(list(inputs), lambda exc: None),
+                                                  LARGE_BUILD_FILES)) >= LARGE_BUILD_FILES
+    if not batched:
+        return build(store, inputs, jobs=jobs, **options)
+    with ProcessPool(max(1, jobs)) as pool:
+        return build_on_cluster(store, inputs, "", client=pool, aggregate=aggregate,
+                                batch_files=batch_files, **options)
 
 
 def _run(client, store, files, done, report, failed, progress, force, config, max_bytes, budget,

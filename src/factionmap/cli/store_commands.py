@@ -68,8 +68,12 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
                    "tcp://HOST:PORT uses a running cluster's scheduler (its workers must see the files "
                    "at the same paths). Results are written in batches.")
 @click.option("--aggregate", type=click.Choice(["auto", "batch", "end"]), default="auto", show_default=True,
-              help="With --dask: aggregate the ties each batch touches as it is written (batch), or every tie "
+              help="With --dask or in batches: aggregate the ties each batch touches as it is written (batch), or every tie "
                    "once at the end, set-based (end); auto: at the end from 64 files on.")
+@click.option("--batches/--one-by-one", "batches", default=None,
+              help="Without --dask: read, extract and write in batches on the -j worker processes, as --dask "
+                   "does, the ties aggregated once at the end; or document by document. Default: batches from "
+                   "64 files on.")
 @click.option("--force", is_flag=True, help="Extract again even documents already extracted by this version.")
 @strict_option
 @size_option
@@ -81,7 +85,8 @@ def ingest(inputs: tuple[str, ...], db: str, strict: bool, max_file_size: int | 
                    "$FACTIONMAP_MAX_CHARS; 0: no limit). Long documents are read piece by piece.")
 @extractor_options
 @fail_cleanly
-def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, aggregate: str, force: bool, strict: bool, max_file_size: int | None,
+def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, aggregate: str, batches: bool | None,
+          force: bool, strict: bool, max_file_size: int | None,
           time_budget: float | None, max_chars: int | None, model: str | None, min_confidence: float | None) -> None:
     """Ingest, extract and store: the map of the documents in INPUTS.
 
@@ -90,12 +95,12 @@ def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, aggrega
     Several builds may write to one store at once; a document another build already stored is
     counted as unchanged.
     """
+    from .. import cluster
+
     store = open_store(db)
     budget = Budget.from_env(seconds=time_budget, max_chars=max_chars)
     config = extractor_config(model, min_confidence)
     if dask:
-        from .. import cluster
-
         cluster.parse_address(dask)  # a bad address is an error before anything starts
         with progress_bar("building on Dask") as bar:
             report = cluster.build_on_cluster(
@@ -106,8 +111,9 @@ def build(inputs: tuple[str, ...], db: str, jobs: int, dask: str | None, aggrega
         _exit(report, strict)
         return
     with progress_bar("building") as bar:
-        report = building.build(store, inputs, jobs=jobs, on_error=warn, progress=bar.advance, force=force,
-                                max_bytes=max_file_size, budget=budget, extractor=config)
+        report = cluster.build_local(store, inputs, jobs=jobs, batched=batches, aggregate=aggregate, on_error=warn,
+                                     progress=bar.advance, force=force, max_bytes=max_file_size, budget=budget,
+                                     extractor=config)
     _summary(report, store)
     _exit(report, strict)
 
