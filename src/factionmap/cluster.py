@@ -89,8 +89,9 @@ def connect(spec: str) -> Iterator:
 @contextlib.contextmanager
 def local_cluster(workers: int, **options) -> Iterator:
     """A LocalCluster of `workers` single-threaded worker processes for a build, with the workers'
-    statistical profiler off: sampling the extraction's deep stacks every 10 ms cost about 4 % of its
-    CPU (measured with bench/bench_scale.py's builds); the dashboard keeps its task stream and progress.
+    statistical profiler off: sampling the extraction's deep stacks every 10 ms cost 3-5 % of its CPU,
+    and what it kept took a worker from about 500 MB to over 800 MB at 10,000 documents
+    (docs/performance.md); the dashboard keeps its task stream and progress.
     `options` go to LocalCluster."""
     import dask
     from dask.distributed import LocalCluster
