@@ -109,14 +109,17 @@ def generate(folder: Path, n: int) -> int:
     return words
 
 
+def load_pipeline(hold_s: float = 0.0) -> int:
+    """The extraction's pipeline loaded in this process (then held `hold_s` seconds); the process id."""
+    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
+
+    get_pipeline(ExtractorConfig())
+    time.sleep(hold_s)
+    return os.getpid()
+
+
 def warm(client) -> None:
-    def load():
-        from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
-
-        get_pipeline(ExtractorConfig())
-        return True
-
-    client.run(load)
+    client.run(load_pipeline)
 
 
 class CpuMeter:
@@ -214,18 +217,11 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
             "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
 
 
-def _load_pipeline(hold_s: float) -> int:
-    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
-
-    get_pipeline(ExtractorConfig())
-    time.sleep(hold_s)  # held, so that the next warm-up task goes to another process
-    return os.getpid()
-
-
 def warm_pool(pool: ProcessPool, workers: int) -> None:
     """Each local worker process started and its pipeline loaded before the clock starts, as `warm` does
     for Dask's (best effort: the pool hands tasks to whichever process is free)."""
-    for future in [pool.submit(_load_pipeline, 3.0) for _ in range(workers)]:
+    # each task held, so that the next goes to another process
+    for future in [pool.submit(load_pipeline, 3.0) for _ in range(workers)]:
         future.result()
 
 
@@ -240,9 +236,7 @@ def print_profile(profiler, top: int) -> None:
 def build_one_by_one(url: str, folder: Path, pg_pid: int | None = None) -> dict:
     """The build document by document in this process (`builder.build`, `build --one-by-one`), the
     extraction's pipeline loaded before the clock starts."""
-    from factionmap.extract.pipeline import ExtractorConfig, get_pipeline
-
-    get_pipeline(ExtractorConfig())
+    load_pipeline()
     store = Store(url)
     with CpuMeter(pg_pid) as meter:
         start = time.perf_counter()

@@ -38,11 +38,12 @@ _names = itertools.count()
 @contextlib.contextmanager
 def _cluster():
     import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    # no retries: the batch a killed worker held fails in this build, so the next one must complete it
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=50) as cluster, Client(cluster) as c:
+    # no retries: the batch a killed worker held fails in this build, so the next one must complete it;
+    # otherwise the cluster `build --dask local:2` starts
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            cluster.local_cluster(2, silence_logs=50) as started, Client(started) as c:
         yield c
 
 
