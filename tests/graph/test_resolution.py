@@ -137,3 +137,30 @@ def test_a_fuzzy_spelling_joins_in_the_company_it_keeps_within_one_batch_written
     cited = {t.subject.name: sorted(c.doc_title for c in t.citations) for t in g.ties(relation="operates_in")}
     assert cited == {"Kataib Salahuddin": ["one", "two"], "Liwa Fursan al-Haqiqa": ["four", "three"],
                      "Jabhat Tahrir Halabiyya": ["five"], "Jabhat Tahrir Halabiyyat": ["six"]}
+
+
+@pytest.mark.postgres
+def test_a_fuzzy_match_asks_its_company_with_the_ids_in_one_array(pg_url):
+    """On PostgreSQL the co-occurrence check sends the document's entities as one array parameter, in one
+    statement built once, not one parameter per entity in a statement built for each check."""
+    from sqlalchemy import event
+
+    from factionmap.store import Store
+
+    store = Store(pg_url)
+    asked: list[tuple[str, object]] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, parameters, *rest: asked.append((statement, parameters))
+                 if "JOIN entity_members AS m2" in statement else None)
+    towns = [ent(name, "PLACE") for name in ("Tal Hamra", "Bir Salem", "Ain Zara")]
+    one = doc("In one: Liwa Fursan al-Haqiqa fought in Tal Hamra, Bir Salem and Ain Zara.", "one")
+    save(store, one, [claim(one, ent("Liwa Fursan al-Haqiqa"), "operates_in", t, "fought") for t in towns])
+    two = doc("In two: Liwa Fursan al-Haqiqat fought in Tal Hamra, Bir Salem and Ain Zara.", "two")
+    save(store, two, [claim(two, ent("Liwa Fursan al-Haqiqat"), "operates_in", t, "fought") for t in towns])
+    assert len(Graph(store).entities(type="ORG")) == 1  # the fuzzy spelling joined, in the same company
+    assert len(asked) == 1
+    statement, parameters = asked[0]
+    assert "= ANY (" in statement and " IN (" not in statement
+    arrays = [p for p in (parameters.values() if isinstance(parameters, dict) else parameters) if isinstance(p, list)]
+    assert len(arrays) == 1 and len(arrays[0]) == 3  # the three towns of document two
+    store.close()

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
 from ..store import schema as t
 from . import keys
-from ..store.bulk import ids_in
+from ..store.bulk import ids_in, values_in
 
 _CHUNK = 500
 
@@ -56,12 +56,16 @@ class Lookups:
         al = t.aliases.c
         grouped = (al.entity_id, al.norm, al.skel, al.name, al.block)
         query = select(func.min(al.id), *grouped).where(al.lead).group_by(*grouped)
+        # One query per key, each on its own index, its values one array on PostgreSQL (in chunks elsewhere):
+        # asked as one OR of the three lists, PostgreSQL's planner read every lead alias and tested it against
+        # each list (18 ms on the server for 37,000 leads, growing with the store, against 2-3 ms each apart).
         found: dict[int, Any] = {}  # earliest alias id -> its row (a tuple in the query's column order)
-        wanted = [(al.norm, sorted(norms)), (al.skel, sorted(skels)), (al.block, sorted(blocks))]
-        for i in range(0, max(len(values) for _, values in wanted), _CHUNK):  # an alias matching twice comes once
-            parts = [column.in_(values[i:i + _CHUNK]) for column, values in wanted if values[i:i + _CHUNK]]
-            for hit in conn.execute(query.where(or_(*parts))).all():
-                found[hit[0]] = hit
+        chunk = None if conn.dialect.name == "postgresql" else _CHUNK
+        for column, values in ((al.norm, sorted(norms)), (al.skel, sorted(skels)), (al.block, sorted(blocks))):
+            for i in range(0, len(values), chunk or max(len(values), 1)):
+                part = values[i:i + chunk] if chunk else values
+                for hit in conn.execute(query.where(values_in(conn, column, part))).all():
+                    found[hit[0]] = hit  # an alias found by two keys: its group, so its earliest id, is the same
         entity_ids = sorted({hit[1] for hit in found.values()})
         for i in range(0, len(entity_ids), 5000):
             for eid, name, kb_id, etype in conn.execute(

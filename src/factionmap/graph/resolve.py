@@ -20,7 +20,8 @@ import re
 from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Integer, and_, any_, bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
@@ -40,6 +41,25 @@ __all__ = ["NEW", "Resolver"]
 
 _DEFAULT_KINDS = sorted(k.value for k in DEFAULT_KIND.values())
 _ID_BLOCK = 256  # entity ids taken from PostgreSQL's sequence at a time
+
+
+def _company_query(postgres: bool) -> Any:
+    """SQL: a row if `entity` is named in some stored document beside one of `others` (a list of ids).
+    Built once per dialect: building it for each of a build's thousands of checks cost the client more
+    than the server took to run it (1.5 ms of CPU against 0.05 ms); on PostgreSQL the ids go as one array."""
+    m1, m2 = t.entity_members.alias("m1"), t.entity_members.alias("m2")
+    d1, d2 = t.doc_entities.alias("d1"), t.doc_entities.alias("d2")
+    among = (m2.c.entity_id == any_(bindparam("others", type_=ARRAY(Integer))) if postgres
+             else m2.c.entity_id.in_(bindparam("others", expanding=True)))
+    return (select(m1.c.entity_id)
+            .join(d1, d1.c.id == m1.c.doc_entity_id)
+            .join(d2, d2.c.doc_id == d1.c.doc_id)
+            .join(m2, and_(m2.c.doc_entity_id == d2.c.id, among))
+            .where(m1.c.entity_id == bindparam("entity"))
+            .limit(1))
+
+
+_COMPANY = {False: _company_query(False), True: _company_query(True)}
 _STIX_KEY = re.compile(r"^[a-z][a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -253,17 +273,8 @@ class Resolver:
                 return True
         else:
             self.flush()
-        m1, m2 = t.entity_members.alias(), t.entity_members.alias()
-        d1, d2 = t.doc_entities.alias(), t.doc_entities.alias()
-        query = (
-            select(m1.c.entity_id)
-            .join(d1, d1.c.id == m1.c.doc_entity_id)
-            .join(d2, d2.c.doc_id == d1.c.doc_id)
-            .join(m2, and_(m2.c.doc_entity_id == d2.c.id, m2.c.entity_id.in_(sorted(others))))
-            .where(m1.c.entity_id == entity_id)
-            .limit(1)
-        )
-        return self.conn.execute(query).first() is not None
+        return self.conn.execute(_COMPANY[self.conn.dialect.name == "postgresql"],
+                                 {"entity": entity_id, "others": sorted(others)}).first() is not None
 
     # -- writing ---------------------------------------------------------------------------------
 

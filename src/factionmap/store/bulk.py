@@ -105,9 +105,15 @@ def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
     """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
     driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
     one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
+    return values_in(conn, column, list(ids))
+
+
+def values_in(conn: Connection | Engine, column: Any, values: list[Any]) -> Any:
+    """SQL: `column` is one of these values (of the column's own type: `ids_in` for any column). On
+    PostgreSQL the statement's text is then the same whatever the values, one parameter."""
     if conn.dialect.name == "postgresql":
-        from sqlalchemy import Integer, any_, bindparam
+        from sqlalchemy import any_, bindparam
         from sqlalchemy.dialects.postgresql import ARRAY
 
-        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
-    return column.in_(ids)
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
