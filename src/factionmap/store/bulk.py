@@ -105,15 +105,16 @@ def ids_in(conn: Connection | Engine, column: Any, ids: list[int]) -> Any:
     """SQL: `column` is one of these integer ids. On PostgreSQL one array parameter (`= ANY`), which the
     driver sends as it is; elsewhere `IN`, one parameter each (pg8000 rewrites a statement's parameters
     one by one: 35 ms for 5,000). `conn`: a connection or the engine (only its dialect is read)."""
-    return values_in(conn, column, list(ids))
+    return values_in(conn, column, list(ids), Integer())
 
 
-def values_in(conn: Connection | Engine, column: Any, values: list[Any]) -> Any:
-    """SQL: `column` is one of these values (of the column's own type: `ids_in` for any column). On
-    PostgreSQL the statement's text is then the same whatever the values, one parameter."""
+def values_in(conn: Connection | Engine, column: Any, values: list[Any], type_: Any = None) -> Any:
+    """SQL: `column` is one of these values, as `ids_in` for values of any type: `type_`, else the
+    column's own (a column of a subquery or an expression may have none: give it). On PostgreSQL the
+    statement's text is then the same whatever the values, one parameter."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy import any_, bindparam
         from sqlalchemy.dialects.postgresql import ARRAY
 
-        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+        return column == any_(bindparam(None, values, type_=ARRAY(type_ if type_ is not None else column.type)))
     return column.in_(values)
