@@ -164,8 +164,9 @@ def fill(store, entities: int = 100_000, assertions: int = 1_000_000, *, aggrega
     sl = len(SENTENCE)
     steps.append(("evidence", f"""
         INSERT INTO evidence (assertion_id, doc_id, start_char, end_char, extractor, extractor_version, trigger,
-                              fingerprint)
-        SELECT id, 'doc' {cat} doc, j * {sl}, j * {sl} + {sl - 1}, 'synthetic', 'bench', '', 'f' {cat} id FROM plan_"""))
+                              fingerprint, quote)
+        SELECT id, 'doc' {cat} doc, j * {sl}, j * {sl} + {sl - 1}, 'synthetic', 'bench', '', 'f' {cat} id,
+               '{SENTENCE[:sl - 1]}' FROM plan_"""))
     keyed = f"""SELECT a.id, a.relation, a.stance,
                CASE WHEN a.relation IN {SYMMETRIC} AND om.entity_id < sm.entity_id THEN om.entity_id
                     ELSE sm.entity_id END AS s,

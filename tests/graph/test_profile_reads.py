@@ -1,8 +1,10 @@
 """What a profile reads of a busy entity: its names counted in SQL with their first documents listed,
-and its citations' quotes sliced from whole document texts or in SQL, the same either way."""
+and its citations' quotes kept with the evidence, or sliced from whole document texts or in SQL, the same
+every way."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from factionmap.graph import Graph, decisions, read
 from factionmap.model import Alias
@@ -56,8 +58,13 @@ def test_a_profile_carries_the_counts_and_its_ends_carry_their_names(store):
     assert Alias("x", {"a", "b"}).documents == 2 and Alias("x", set(), counted=5).documents == 5
 
 
-@pytest.mark.parametrize("whole_bytes", [0, 10**9], ids=["sliced in SQL", "sliced from whole texts"])
-def test_quotes_are_the_same_sliced_in_sql_or_from_whole_texts(store, monkeypatch, whole_bytes):
+@pytest.mark.parametrize("kept, whole_bytes", [(True, 10**9), (False, 0), (False, 10**9)],
+                         ids=["kept with the evidence", "sliced in SQL", "sliced from whole texts"])
+def test_quotes_are_the_same_kept_sliced_in_sql_or_from_whole_texts(store, monkeypatch, kept, whole_bytes):
+    from sqlalchemy import update
+
+    from factionmap.store import schema as t
+
     prefix = "Al-Ḥaraka — “the movement” — wrote in Dar‘a and Ḥamāh. "  # characters of more than one byte
     group, other, third = ent("Harakat al-Ṣumud"), ent("Liwa al-Fajr"), ent("Liwa al-Nasr")
     docs = []
@@ -67,13 +74,20 @@ def test_quotes_are_the_same_sliced_in_sql_or_from_whole_texts(store, monkeypatc
         save(store, d, [claim(d, group, "opposes", other, "fought"), claim(d, group, "ally_of", third, "allied")],
              [group, other, third])
         docs.append(d)
+    texts = {d.id: d.text for d in docs}
+    with store.engine.connect() as conn:
+        stored = conn.execute(select(t.evidence.c.doc_id, t.evidence.c.start_char, t.evidence.c.end_char,
+                                     t.evidence.c.quote)).all()
+    assert len(stored) == 6 and all(q == texts[d][s:e] for d, s, e, q in stored)  # written with the evidence
+    if not kept:  # evidence whose quote is not kept (one naming another document's text) is sliced when read
+        with store.transaction() as conn:
+            conn.execute(update(t.evidence).values(quote=None))
     monkeypatch.setattr(read, "WHOLE_TEXT_BYTES", whole_bytes)
     asked: list[set[str]] = []
     reader = read.whole_texts
     monkeypatch.setattr(read, "whole_texts", lambda conn, ids: asked.append(set(ids)) or reader(conn, ids))
     ties = Graph(store).ties(relation=["opposes", "ally_of"])
-    assert asked == [{d.id for d in docs} if whole_bytes else set()]
-    texts = {d.id: d.text for d in docs}
+    assert asked == [{d.id for d in docs} if whole_bytes and not kept else set()]
     assert sorted(len(x.citations) for x in ties) == [3, 3]
     for c in (c for x in ties for c in x.citations):
         assert c.quote == texts[c.doc_id][c.start_char:c.end_char].strip()
@@ -101,3 +115,28 @@ def test_the_profile_page_says_how_many_documents_name_a_busy_entity(store, monk
     assert names["JND"]["where"] == "named in 3 documents; written so in 2 of the first 2"
     assert [d["title"] for d in names["JND"]["documents"]] == ["report 00", "report 02"]
     assert "named in 5 documents" in client.get(f"/entities/{eid}").text
+
+
+def test_the_migration_keeps_the_quotes_of_a_stored_map(store):
+    """A store written before quotes were kept with their evidence gets them, counted in characters of
+    more than one byte as Python slices them."""
+    from alembic import command
+
+    from factionmap.store import migrate
+    from factionmap.store import schema as t
+
+    group, other = ent("Harakat al-Ṣumud"), ent("Liwa al-Fajr")
+    docs = []
+    for i in range(2):
+        d = doc("Ḥamāh — “the city” — lies north. " * (i + 1) + f"Harakat al-Ṣumud fought Liwa al-Fajr in Ḥamāh in year {i}.",
+                f"report {i}")
+        save(store, d, [claim(d, group, "opposes", other, "fought")], [group, other])
+        docs.append(d)
+    with store.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0026")
+        migrate.upgrade(conn)
+        stored = conn.execute(select(t.evidence.c.doc_id, t.evidence.c.start_char, t.evidence.c.end_char,
+                                     t.evidence.c.quote)).all()
+    texts = {d.id: d.text for d in docs}
+    assert len(stored) == 2
+    assert all(q == texts[d][s:e] and q.startswith("Harakat") for d, s, e, q in stored)

@@ -203,3 +203,31 @@ def test_generated_ties_agree_with_the_aggregator(tmp_path):
     assert spans(sql) == spans(python) and spans(sql)
     sql.close()
     python.close()
+
+
+def test_the_last_two_hops_are_joined_whole_before_the_first_row_is_taken(graph, memory):
+    """On PostgreSQL the two frontiers' ties are joined as a materialized CTE: asked for the join's first
+    row in tie order directly, the planner walked one side in order against every row of the other (72 ms
+    for a hub's 9,778 ties against 75, 2.9 ms hashed). The readers' connections never JIT-compile."""
+    from sqlalchemy import event, text
+
+    g = nx.Graph()
+    for t in memory:
+        if t.status.value != "denied":
+            g.add_edge(t.subject.id, t.object.id)
+    a = sorted(g.nodes)[len(g.nodes) // 2]
+    b = next(b for b, d in sorted(nx.single_source_shortest_path_length(g, a, cutoff=4).items()) if d == 4)
+    sent: list[str] = []
+    listen = lambda conn, cur, statement, *rest: sent.append(statement)  # noqa: E731
+    event.listen(graph.engine, "before_cursor_execute", listen)
+    try:
+        assert len(graph.path(a, b)) == 4
+    finally:
+        event.remove(graph.engine, "before_cursor_execute", listen)
+    joins = [s for s in sent if "joined" in s]
+    assert len(joins) == 1
+    postgres = graph.engine.dialect.name == "postgresql"
+    assert ("AS MATERIALIZED" in joins[0]) is postgres
+    if postgres:
+        with graph.engine.connect() as conn:
+            assert conn.execute(text("SHOW jit")).scalar() == "off"

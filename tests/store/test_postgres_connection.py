@@ -47,3 +47,21 @@ def test_sqlite_is_never_analyzed(tmp_path):
         store._refresh_statistics(n)
     assert seen == []
     store.close()
+
+
+@pytest.mark.postgres
+def test_a_bare_postgresql_url_opens_the_store_with_the_installed_driver(pg_url):
+    """`postgresql://user@host/db`, as the README and docs/deploy.md write it (SQLAlchemy would pick psycopg,
+    which factionmap does not install); the readers' connections never JIT-compile."""
+    from sqlalchemy import text
+
+    from factionmap.store.engine import to_url
+
+    bare = pg_url.replace("postgresql+pg8000://", "postgresql://")
+    assert to_url(bare) == pg_url and to_url(bare.replace("://", "+psycopg2://", 1)) == pg_url
+    store = Store(bare)
+    with store.reader.connect() as conn:
+        assert conn.execute(text("SHOW jit")).scalar() == "off"
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT 1")).scalar() == 1
+    store.close()

@@ -73,14 +73,15 @@ def aggregate_all(conn: Connection) -> dict[str, int]:
 
 
 def fingerprint_document(conn: Connection, doc_id: str) -> None:
-    """Fingerprint the evidence sentences of one document (see dedup)."""
+    """Fingerprint the evidence sentences of one document (see dedup), and keep each as the document writes it."""
     text = conn.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar() or ""
     rows = conn.execute(
         select(t.evidence.c.id, t.evidence.c.start_char, t.evidence.c.end_char).where(t.evidence.c.doc_id == doc_id)
     ).all()
     if rows:
         conn.execute(update(t.evidence).where(t.evidence.c.id == bindparam("eid")),
-                     [{"eid": r[0], "fingerprint": dedup.fingerprint(text[r[1]:r[2]])} for r in rows])
+                     [{"eid": r[0], "fingerprint": dedup.fingerprint(text[r[1]:r[2]]), "quote": text[r[1]:r[2]]}
+                      for r in rows])
 
 
 def rebuild(conn: Connection) -> None:

@@ -101,7 +101,8 @@ def write(conn: Connection, review_id: int, change: dict[str, Any]) -> list[Any]
     conn.execute(insert(t.evidence).values(
         assertion_id=aid, doc_id=doc_id, start_char=change["start_char"], end_char=change["end_char"],
         extractor=EXTRACTOR, extractor_version=VERSION, trigger="",
-        fingerprint=dedup.fingerprint(text[change["start_char"]:change["end_char"]])))
+        fingerprint=dedup.fingerprint(text[change["start_char"]:change["end_char"]]),
+        quote=text[change["start_char"]:change["end_char"]]))
     reviews.link(conn, review_id, [aid])
     return list(conn.execute(select(t.doc_entities).where(t.doc_entities.c.id.in_(list(ends.values())))
                              .order_by(t.doc_entities.c.id)).mappings().all())

@@ -71,8 +71,14 @@ def _between(conn: Connection, fronts: list[set[int]], as_of: DateArg | None) ->
             .where(read.ids_in(conn, c.object_id, ordered), *conds)).subquery(name)
 
     e1, e2 = edges(fronts[0], "e1"), edges(fronts[1], "e2")
-    row = conn.execute(select(e1.c.tie, e1.c.near, e1.c.m, e2.c.tie, e2.c.near).join(e2, e2.c.m == e1.c.m)
-                       .where(e1.c.tie != e2.c.tie).order_by(e1.c.tie, e2.c.tie).limit(1)).first()
+    joined = select(e1.c.tie.label("near_tie"), e1.c.near, e1.c.m, e2.c.tie.label("far_tie"), e2.c.near.label("far")) \
+        .join(e2, e2.c.m == e1.c.m).where(e1.c.tie != e2.c.tie).cte("joined")
+    if conn.dialect.name == "postgresql":  # joined whole first: asked for the first row of the join in tie order,
+        # the planner walks one side in id order against the other side's every row (72 ms for a hub's 9,778
+        # ties against 75; 2.9 ms hashed)
+        joined = joined.prefix_with("MATERIALIZED")
+    j = joined.c
+    row = conn.execute(select(j.near_tie, j.near, j.m, j.far_tie, j.far).order_by(j.near_tie, j.far_tie).limit(1)).first()
     return None if row is None else (row[0], row[1], row[2], row[3], row[4])
 
 

@@ -144,9 +144,10 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     the order of publication. `per_tie`: only the evidence of each tie's first that many assertions in
     the store's order (the assertions are picked from the index alone, before anything is joined).
 
-    A quote is sliced in SQL, in the same query, unless its document is cited more than once and has
-    under WHOLE_TEXT_BYTES per citation: such documents are read whole in one more query and their
-    quotes sliced here (a hub's page cites each of its documents several times)."""
+    A quote is the one its evidence row keeps (`evidence.quote`, written with it). One without (evidence
+    naming another document) is sliced in SQL, in the same query, unless its document is cited more than
+    once and has under WHOLE_TEXT_BYTES per citation: such documents are read whole in one more query and
+    their quotes sliced here."""
     ev, doc, a = t.evidence, t.documents, t.assertions
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
@@ -158,20 +159,20 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
                 .where(among).subquery("ranked")
             links = select(ranked.c.tie_id, ranked.c.assertion_id).where(ranked.c.rank <= per_tie).subquery("links")
             among = true()  # chosen inside: a second condition would hide from the planner how many rows come
-        found = (  # the citations, each with how many of them its document gives (no text carried through)
+        found = (  # the citations, each with how many quotes not kept its document gives (no text carried through)
             select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
-                   ev.c.start_char, ev.c.end_char, ev.c.extractor,
-                   func.count().over(partition_by=ev.c.doc_id).label("cites"))
+                   ev.c.start_char, ev.c.end_char, ev.c.extractor, ev.c.quote.label("kept"),
+                   func.count(case((ev.c.quote.is_(None), 1))).over(partition_by=ev.c.doc_id).label("cites"))
             .join(a, a.c.id == links.c.assertion_id)
             .join(ev, ev.c.assertion_id == a.c.id)
             .where(among)
         ).subquery("found")
         c = found.c
-        whole = and_(c.cites > 1, _size(conn, doc.c.text) <= c.cites * WHOLE_TEXT_BYTES)
-        query = (select(*[col for col in c if col.name != "cites"], doc.c.title, doc.c.path, doc.c.published,
-                        doc.c.publisher, doc.c.author, doc.c.url, whole.label("whole"),
-                        case((whole, None), else_=func.substr(doc.c.text, c.start_char + 1, c.end_char - c.start_char))
-                        .label("quote"))
+        whole = and_(c.kept.is_(None), c.cites > 1, _size(conn, doc.c.text) <= c.cites * WHOLE_TEXT_BYTES)
+        query = (select(*[col for col in c if col.name not in ("cites", "kept")], doc.c.title, doc.c.path,
+                        doc.c.published, doc.c.publisher, doc.c.author, doc.c.url, whole.label("whole"),
+                        case((c.kept.is_not(None), c.kept), (whole, None),
+                             else_=func.substr(doc.c.text, c.start_char + 1, c.end_char - c.start_char)).label("quote"))
                  .join(doc, doc.c.id == c.doc_id)
                  .order_by(c.tie_id, doc.c.published, c.evidence_id))
         rows = conn.execute(query).mappings().all()

@@ -111,7 +111,7 @@ def assertion_keys(conn: Connection, assertion_ids: list[int]) -> list[dict[str,
     if not assertion_ids:
         return []
     a, ev, doc = t.assertions, t.evidence, t.documents
-    quote = func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char)
+    quote = func.coalesce(ev.c.quote, func.substr(doc.c.text, ev.c.start_char + 1, ev.c.end_char - ev.c.start_char))
     rows = conn.execute(
         select(a.c.id, a.c.doc_id, a.c.relation, a.c.stance, a.c.subject_id, a.c.object_id, a.c.start_iso,
                a.c.end_iso, ev.c.start_char,

@@ -125,6 +125,7 @@ evidence = Table(
     Column("extractor_version", String(32), nullable=False),
     Column("trigger", Text, nullable=False, default=""),
     Column("fingerprint", Text),  # the sentence normalised, for near-duplicate detection (graph.dedup)
+    Column("quote", Text),  # the sentence as the document writes it (None: sliced from the text when read)
     Index(None, "assertion_id"),
 )
 

@@ -424,7 +424,8 @@ def _insert_assertions(conn: Connection, extractions: list[Extraction], keys: di
                 {"doc_id": e.doc_id or doc_id, "start_char": e.start_char, "end_char": e.end_char,
                  "extractor": e.extractor, "extractor_version": e.extractor_version, "trigger": e.trigger,
                  "fingerprint": (e.fingerprint or fingerprint(text[e.start_char:e.end_char]))
-                 if (e.doc_id or doc_id) == doc_id else None}
+                 if (e.doc_id or doc_id) == doc_id else None,
+                 "quote": text[e.start_char:e.end_char] if (e.doc_id or doc_id) == doc_id else None}
                 for e in a.evidence
             ])
     ids = take_ids(conn, t.assertions, len(rows))
