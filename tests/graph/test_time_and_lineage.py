@@ -76,6 +76,21 @@ def test_path_between_two_entities_each_step_cited(store):
     assert g.path("Jabhat al-Waha", "Harakat al-Fajr", max_hops=1) == []
 
 
+def test_a_path_by_ids_finds_both_ends_or_says_which_is_missing(store):
+    import pytest
+
+    from factionmap.errors import NotFound
+
+    g = _history(store)
+    waha, fajr = g.entity_id("Jabhat al-Waha"), g.entity_id("Harakat al-Fajr")
+    assert [s.id for s in g.path(waha, str(fajr))] == [s.id for s in g.path("Jabhat al-Waha", "Harakat al-Fajr")]
+    assert g.path(waha, waha) == []
+    missing = max(waha, fajr) + 1000
+    for a, b in ((waha, missing), (missing, fajr), (missing, missing)):
+        with pytest.raises(NotFound, match=f"no entity with id {missing}"):
+            g.path(a, b)
+
+
 def test_profile_groups_ties_by_relation(store):
     g = _history(store)
     leader = ent("Abu Khalid", "PERSON")

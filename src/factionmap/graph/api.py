@@ -352,7 +352,9 @@ class Graph:
     def path(self, a: EntityRef, b: EntityRef, max_hops: int = 4, as_of: DateArg | None = None) -> list[Tie]:
         from .paths import shortest
 
-        return shortest(self, self.entity_id(a), self.entity_id(b), max_hops, as_of)
+        given = [self._given_id(x) for x in (a, b)]  # ids given are checked by the search's first query
+        first, last = (self.entity_id(x) if i is None else i for x, i in zip((a, b), given))
+        return shortest(self, first, last, max_hops, as_of)
 
     def neighbourhood(self, entity: EntityRef, as_of: DateArg | None = None, hops: int = 1, **filters: Any) -> list[Tie]:
         """Ties within `hops` of an entity, as they stood on a date (if given)."""

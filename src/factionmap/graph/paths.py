@@ -82,6 +82,21 @@ def _between(conn: Connection, fronts: list[set[int]], as_of: DateArg | None) ->
     return None if row is None else (row[0], row[1], row[2], row[3], row[4])
 
 
+def _ends(conn: Connection, a: int, b: int) -> list[int]:
+    """How many ties a and b have (graph.degrees), in one query that also finds both in the store
+    (NotFound for one that is not there)."""
+    from ..errors import NotFound
+
+    d = t.entity_degrees.c
+    e = t.entities.c
+    found = dict(conn.execute(select(e.id, func.coalesce(d.ties, 0)).outerjoin(t.entity_degrees, d.entity_id == e.id)
+                              .where(e.id.in_(sorted({a, b})))).all())
+    for eid in (a, b):
+        if eid not in found:
+            raise NotFound(f"no entity with id {eid}")
+    return [int(found[a]), int(found[b])]
+
+
 def _cost(conn: Connection, ids: set[int]) -> int:
     """How many ties these entities have in all (graph.degrees): what expanding them reads at most."""
     d = t.entity_degrees.c
@@ -99,13 +114,14 @@ def shortest(graph: Graph, a: int, b: int, max_hops: int = 4, as_of: DateArg | N
     A search from both ends, one hop at a time, each hop from the side whose frontier has fewer ties in
     all (graph.degrees): a side that reached a hub waits while the other side is cheaper to grow. The
     last hop reads only the ties between the frontier and what the other side has reached. The chain's
-    ties carry their citations; their ends, their names only (Graph.entity reads an end's aliases)."""
-    if a == b:
-        return []
+    ties carry their citations; their ends, their names only (Graph.entity reads an end's aliases).
+    NotFound when a or b is not in the store."""
     with graph.engine.connect() as conn:
+        costs: list[int | None] = list(_ends(conn, a, b))
+        if a == b:
+            return []
         parents: list[dict[int, tuple[int, int] | None]] = [{a: None}, {b: None}]  # per side: entity -> (tie id, previous entity)
         frontiers = [{a}, {b}]
-        costs: list[int | None] = [None, None]
         meet = None
         for hop in range(max_hops):
             for k in (0, 1):

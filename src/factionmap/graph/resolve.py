@@ -20,15 +20,14 @@ import re
 from typing import Any, Iterable, Mapping
 from collections import defaultdict
 
-from sqlalchemy import Integer, and_, any_, bindparam, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Integer, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..model import DEFAULT_KIND
 from ..namefold import fold
 from ..store import codec
 from ..store import schema as t
-from ..store.bulk import insert_rows, take_ids
+from ..store.bulk import in_parameter, insert_rows, take_ids
 from . import keys
 from .lookups import Lookups
 from .rules import NEW, Rules
@@ -49,8 +48,7 @@ def _company_query(postgres: bool) -> Any:
     than the server took to run it (1.5 ms of CPU against 0.05 ms); on PostgreSQL the ids go as one array."""
     m1, m2 = t.entity_members.alias("m1"), t.entity_members.alias("m2")
     d1, d2 = t.doc_entities.alias("d1"), t.doc_entities.alias("d2")
-    among = (m2.c.entity_id == any_(bindparam("others", type_=ARRAY(Integer))) if postgres
-             else m2.c.entity_id.in_(bindparam("others", expanding=True)))
+    among = in_parameter(postgres, m2.c.entity_id, "others", type_=Integer())
     return (select(m1.c.entity_id)
             .join(d1, d1.c.id == m1.c.doc_entity_id)
             .join(d2, d2.c.doc_id == d1.c.doc_id)

@@ -112,9 +112,21 @@ def values_in(conn: Connection | Engine, column: Any, values: list[Any], type_: 
     """SQL: `column` is one of these values, as `ids_in` for values of any type: `type_`, else the
     column's own (a column of a subquery or an expression may have none: give it). On PostgreSQL the
     statement's text is then the same whatever the values, one parameter."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy import any_, bindparam
+    return in_parameter(conn.dialect.name == "postgresql", column, values=values, type_=type_)
+
+
+def in_parameter(postgres: bool, column: Any, name: str | None = None, *, values: list[Any] | None = None,
+                 type_: Any = None) -> Any:
+    """SQL: `column` is one of the values of one parameter: `values`, or, given a `name` and no values, those
+    the statement is executed with (a statement built once for many executions). On PostgreSQL (`postgres`)
+    an array (`= ANY`), elsewhere an expanding `IN`; `type_` as values_in takes it."""
+    from sqlalchemy import any_, bindparam
+
+    if postgres:
         from sqlalchemy.dialects.postgresql import ARRAY
 
-        return column == any_(bindparam(None, values, type_=ARRAY(type_ if type_ is not None else column.type)))
-    return column.in_(values)
+        array = ARRAY(type_ if type_ is not None else column.type)
+        return column == any_(bindparam(name, values, type_=array) if values is not None
+                              else bindparam(name, type_=array))
+    return column.in_(bindparam(name, values, expanding=True) if values is not None
+                      else bindparam(name, expanding=True))
