@@ -293,7 +293,7 @@ class Citation:
     published: str | None
     start_char: int
     end_char: int
-    quote: str  # the evidence sentence(s), sliced from the stored document text
+    quote: str  # the evidence sentence(s) as the stored document writes them (kept with the evidence)
     stance: Stance
     attribution: str | None
     extractor: str

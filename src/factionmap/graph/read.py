@@ -140,7 +140,7 @@ WHOLE_TEXT_BYTES = 16_000  # a document cited more than once is read whole when 
 
 
 def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = None) -> dict[int, list[Citation]]:
-    """Every piece of evidence of these ties, with its sentence sliced from the stored document text, in
+    """Every piece of evidence of these ties, with its sentence as the stored document writes it, in
     the order of publication. `per_tie`: only the evidence of each tie's first that many assertions in
     the store's order (the assertions are picked from the index alone, before anything is joined).
 
