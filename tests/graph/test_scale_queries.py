@@ -132,6 +132,31 @@ def test_path_under_each_hop_limit_is_a_shortest_chain_or_none(graph, memory):
                 assert here == b
 
 
+def test_path_as_of_a_date_is_as_short_as_the_map_of_that_date(graph):
+    """A search on the map as it stood on a date (its statements built for the date, not the undated ones
+    built once): chains exactly as long as the shortest over the ties holding then (undated ones
+    included, denied ones left out), every step one of them, or none."""
+    day = "2012-06-01"
+    holding = graph.ties(as_of=day, undated=True, citations=False)
+    g = nx.Graph()
+    for t in holding:
+        if t.status.value != "denied":
+            g.add_edge(t.subject.id, t.object.id)
+    ids = {t.id for t in holding}
+    rng = random.Random(11)
+    checked = {d: 0 for d in (1, 2, 3, 4)}
+    for a in rng.sample(sorted(g.nodes), 15):
+        lengths = nx.single_source_shortest_path_length(g, a, cutoff=4)
+        for b, d in sorted(lengths.items()):
+            if not d or checked[d] >= 4 or rng.random() > 0.3:
+                continue
+            checked[d] += 1
+            chain = graph.path(a, b, as_of=day)
+            assert len(chain) == d and all(x.id in ids for x in chain), (a, b, d)
+            assert graph.path(a, b, max_hops=d - 1, as_of=day) == []
+    assert all(checked.values()), checked
+
+
 def _lineage_in_memory(memory, root: int, depth: int = 6):
     """The lineage tree walked over the ties held in memory, one entity at a time."""
     by_entity = defaultdict(list)

@@ -1,13 +1,15 @@
 """How entities connect: shortest paths and neighbourhoods over the ties table, hop by hop in SQL."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Integer, and_, func, or_, select, union_all
 from sqlalchemy.engine import Connection, Row, RowMapping
 
 from ..model import Tie
 from ..store import schema as t
+from ..store.bulk import in_parameter
 from . import read, reviews, timeline
 from .timeline import DateArg
 
@@ -28,13 +30,38 @@ def _conditions(as_of: DateArg | None, denied: bool, extra: ColumnElement[bool] 
     return conds
 
 
+@lru_cache(maxsize=None)
+def _undated(kind: str, postgres: bool) -> Any:
+    """A search's statement on a map without a date, built once per dialect, its ids parameters (`ids`,
+    `others`): built for each hop, the statements cost the client about as much as the server took."""
+    c, d = t.ties.c, t.entity_degrees.c
+
+    def among(column: Any, name: str) -> Any:
+        return in_parameter(postgres, column, name, type_=Integer())
+    if kind == "between":
+        return _between_query(postgres, None)
+    if kind == "cost":
+        return select(func.coalesce(func.sum(d.ties), 0)).where(among(d.entity_id, "ids"))
+    conds = _conditions(None, False, None)
+    if kind == "edges":
+        return select(c.id, c.subject_id, c.object_id).where(
+            and_(or_(among(c.subject_id, "ids"), among(c.object_id, "ids")), *conds))
+    return select(c.id, c.subject_id, c.object_id).where(  # meeting
+        and_(or_(and_(among(c.subject_id, "ids"), among(c.object_id, "others")),
+                 and_(among(c.object_id, "ids"), among(c.subject_id, "others"))), *conds)).order_by(c.id)
+
+
 def _edges(conn: Connection, ids: set[int], as_of: DateArg | None = None, denied: bool = False,
            extra: ColumnElement[bool] | None = None) -> Iterator[Row[Any, Any, Any]]:
     """Ties touching any of these entities: (tie id, subject, object) rows."""
     ordered = sorted(ids)
     c = t.ties.c
+    undated = as_of is None and not denied and extra is None
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i:i + _CHUNK]
+        if undated:
+            yield from conn.execute(_undated("edges", conn.dialect.name == "postgresql"), {"ids": chunk})
+            continue
         touching = or_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, chunk))
         yield from conn.execute(select(c.id, c.subject_id, c.object_id)
                                 .where(and_(touching, *_conditions(as_of, denied, extra))))
@@ -49,6 +76,10 @@ def _meeting(conn: Connection, ids: set[int], others: set[int], as_of: DateArg |
         chunk = mine[i:i + _CHUNK]
         for j in range(0, len(theirs), _CHUNK):
             there = theirs[j:j + _CHUNK]
+            if as_of is None:
+                yield from conn.execute(_undated("meeting", conn.dialect.name == "postgresql"),
+                                        {"ids": chunk, "others": there})
+                continue
             between = or_(and_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, there)),
                           and_(read.ids_in(conn, c.object_id, chunk), read.ids_in(conn, c.subject_id, there)))
             yield from conn.execute(select(c.id, c.subject_id, c.object_id)
@@ -59,27 +90,33 @@ def _between(conn: Connection, fronts: list[set[int]], as_of: DateArg | None) ->
     """Two ties x-m and m-y (not denied) with x in the first frontier and y in the second, joined in SQL:
     (tie x-m, x, m, tie m-y, y), the smallest tie ids first; None when there are none. What the last two
     hops of a search need, without reading every tie of either frontier."""
+    postgres = conn.dialect.name == "postgresql"
+    query = _undated("between", postgres) if as_of is None else _between_query(postgres, as_of)
+    row = conn.execute(query, {"first": sorted(fronts[0]), "second": sorted(fronts[1])}).first()
+    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+
+
+def _between_query(postgres: bool, as_of: DateArg | None) -> Any:
+    """_between's statement, the two frontiers its parameters `first` and `second`."""
     c = t.ties.c
     conds = _conditions(as_of, False, None)
 
-    def edges(ids: set[int], name: str) -> Any:
-        ordered = sorted(ids)
+    def edges(name: str) -> Any:
         return union_all(
             select(c.id.label("tie"), c.subject_id.label("near"), c.object_id.label("m"))
-            .where(read.ids_in(conn, c.subject_id, ordered), *conds),
+            .where(in_parameter(postgres, c.subject_id, name, type_=Integer()), *conds),
             select(c.id.label("tie"), c.object_id.label("near"), c.subject_id.label("m"))
-            .where(read.ids_in(conn, c.object_id, ordered), *conds)).subquery(name)
+            .where(in_parameter(postgres, c.object_id, name, type_=Integer()), *conds)).subquery(f"e_{name}")
 
-    e1, e2 = edges(fronts[0], "e1"), edges(fronts[1], "e2")
+    e1, e2 = edges("first"), edges("second")
     joined = select(e1.c.tie.label("near_tie"), e1.c.near, e1.c.m, e2.c.tie.label("far_tie"), e2.c.near.label("far")) \
         .join(e2, e2.c.m == e1.c.m).where(e1.c.tie != e2.c.tie).cte("joined")
-    if conn.dialect.name == "postgresql":  # joined whole first: asked for the first row of the join in tie order,
-        # the planner walks one side in id order against the other side's every row (72 ms for a hub's 9,778
-        # ties against 75; 2.9 ms hashed)
+    if postgres:  # joined whole first: asked for the first row of the join in tie order, the planner walks
+        # one side in id order against the other side's every row (72 ms for a hub's 9,778 ties against 75;
+        # 2.9 ms hashed)
         joined = joined.prefix_with("MATERIALIZED")
     j = joined.c
-    row = conn.execute(select(j.near_tie, j.near, j.m, j.far_tie, j.far).order_by(j.near_tie, j.far_tie).limit(1)).first()
-    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+    return select(j.near_tie, j.near, j.m, j.far_tie, j.far).order_by(j.near_tie, j.far_tie).limit(1)
 
 
 def _ends(conn: Connection, a: int, b: int) -> list[int]:
@@ -99,12 +136,11 @@ def _ends(conn: Connection, a: int, b: int) -> list[int]:
 
 def _cost(conn: Connection, ids: set[int]) -> int:
     """How many ties these entities have in all (graph.degrees): what expanding them reads at most."""
-    d = t.entity_degrees.c
     total = 0
     ordered = sorted(ids)
     for i in range(0, len(ordered), _CHUNK):
-        total += int(conn.execute(select(func.coalesce(func.sum(d.ties), 0))
-                                  .where(read.ids_in(conn, d.entity_id, ordered[i:i + _CHUNK]))).scalar_one())
+        total += int(conn.execute(_undated("cost", conn.dialect.name == "postgresql"),
+                                  {"ids": ordered[i:i + _CHUNK]}).scalar_one())
     return total
 
 
