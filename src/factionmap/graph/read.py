@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
 
-from sqlalchemy import and_, case, func, select, true
+from sqlalchemy import Integer, and_, bindparam, case, func, select, true
 from sqlalchemy.engine import Connection
 
 from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
-from ..store import codec
+from ..store import codec, packed
 from ..store.bulk import ids_in as ids_in  # the graph's readers take it from here
+from ..store.bulk import in_parameter
 from ..store import schema as t
 
 _CHUNK = 5000
@@ -148,34 +150,11 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     naming another document) is sliced in SQL, in the same query, unless its document is cited more than
     once and has under WHOLE_TEXT_BYTES per citation: such documents are read whole in one more query and
     their quotes sliced here."""
-    ev, doc, a = t.evidence, t.documents, t.assertions
+    postgres = conn.dialect.name == "postgresql"
+    statement = _citations_query(postgres, per_tie is not None)
     out: dict[int, list[Citation]] = defaultdict(list)
     for chunk in _chunks(sorted(set(tie_ids))):
-        links: Any = t.tie_assertions
-        among = ids_in(conn, links.c.tie_id, chunk)
-        if per_tie is not None:
-            ranked = select(links.c.tie_id, links.c.assertion_id, func.row_number().over(
-                partition_by=links.c.tie_id, order_by=links.c.assertion_id).label("rank")) \
-                .where(among).subquery("ranked")
-            links = select(ranked.c.tie_id, ranked.c.assertion_id).where(ranked.c.rank <= per_tie).subquery("links")
-            among = true()  # chosen inside: a second condition would hide from the planner how many rows come
-        found = (  # the citations, each with how many quotes not kept its document gives (no text carried through)
-            select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
-                   ev.c.start_char, ev.c.end_char, ev.c.extractor, ev.c.quote.label("kept"),
-                   func.count(case((ev.c.quote.is_(None), 1))).over(partition_by=ev.c.doc_id).label("cites"))
-            .join(a, a.c.id == links.c.assertion_id)
-            .join(ev, ev.c.assertion_id == a.c.id)
-            .where(among)
-        ).subquery("found")
-        c = found.c
-        whole = and_(c.kept.is_(None), c.cites > 1, _size(conn, doc.c.text) <= c.cites * WHOLE_TEXT_BYTES)
-        query = (select(*[col for col in c if col.name not in ("cites", "kept")], doc.c.title, doc.c.path,
-                        doc.c.published, doc.c.publisher, doc.c.author, doc.c.url, whole.label("whole"),
-                        case((c.kept.is_not(None), c.kept), (whole, None),
-                             else_=func.substr(doc.c.text, c.start_char + 1, c.end_char - c.start_char)).label("quote"))
-                 .join(doc, doc.c.id == c.doc_id)
-                 .order_by(c.tie_id, doc.c.published, c.evidence_id))
-        rows = conn.execute(query).mappings().all()
+        rows = statement.rows(conn, {"ties": chunk, "per_tie": per_tie, "whole_bytes": WHOLE_TEXT_BYTES}, many=len(chunk) >= PACKED_TIES)
         texts = whole_texts(conn, {r["doc_id"] for r in rows if r["whole"]})
         for r in rows:
             quote = texts[r["doc_id"]][r["start_char"]:r["end_char"]] if r["whole"] else r["quote"]
@@ -188,10 +167,46 @@ def citations(conn: Connection, tie_ids: Iterable[int], per_tie: int | None = No
     return out
 
 
-def _size(conn: Connection, text: Any) -> Any:
+PACKED_TIES = 20  # the citations of this many ties or more are read packed by the server (store.packed)
+
+
+@lru_cache(maxsize=None)
+def _citations_query(postgres: bool, per_tie: bool) -> packed.Packed:
+    """The statement `citations` runs (built once per dialect), its ties in the parameter `ties`, with
+    `per_tie` how many assertions of each in `per_tie`, and WHOLE_TEXT_BYTES in `whole_bytes`."""
+    ev, doc, a = t.evidence, t.documents, t.assertions
+    links: Any = t.tie_assertions
+    among = in_parameter(postgres, links.c.tie_id, "ties", type_=Integer())
+    if per_tie:
+        ranked = select(links.c.tie_id, links.c.assertion_id, func.row_number().over(
+            partition_by=links.c.tie_id, order_by=links.c.assertion_id).label("rank")) \
+            .where(among).subquery("ranked")
+        links = select(ranked.c.tie_id, ranked.c.assertion_id) \
+            .where(ranked.c.rank <= bindparam("per_tie", type_=Integer())).subquery("links")
+        among = true()  # chosen inside: a second condition would hide from the planner how many rows come
+    found = (  # the citations, each with how many quotes not kept its document gives (no text carried through)
+        select(links.c.tie_id, a.c.id, a.c.stance, a.c.attribution, ev.c.id.label("evidence_id"), ev.c.doc_id,
+               ev.c.start_char, ev.c.end_char, ev.c.extractor, ev.c.quote.label("kept"),
+               func.count(case((ev.c.quote.is_(None), 1))).over(partition_by=ev.c.doc_id).label("cites"))
+        .join(a, a.c.id == links.c.assertion_id)
+        .join(ev, ev.c.assertion_id == a.c.id)
+        .where(among)
+    ).subquery("found")
+    c = found.c
+    whole = and_(c.kept.is_(None), c.cites > 1, _size(postgres, doc.c.text)
+                 <= c.cites * bindparam("whole_bytes", type_=Integer()))
+    query = (select(*[col for col in c if col.name not in ("cites", "kept")], doc.c.title, doc.c.path,
+                    doc.c.published, doc.c.publisher, doc.c.author, doc.c.url, whole.label("whole"),
+                    case((c.kept.is_not(None), c.kept), (whole, None),
+                         else_=func.substr(doc.c.text, c.start_char + 1, c.end_char - c.start_char)).label("quote"))
+             .join(doc, doc.c.id == c.doc_id))
+    return packed.Packed(query, ("tie_id", "published", "evidence_id"), postgres)
+
+
+def _size(postgres: bool, text: Any) -> Any:
     """SQL: a text's size, from its TOAST header on PostgreSQL (octet_length reads no compressed text);
     in characters elsewhere (SQLite before 3.43 has no octet_length)."""
-    return func.octet_length(text) if conn.dialect.name == "postgresql" else func.length(text)
+    return func.octet_length(text) if postgres else func.length(text)
 
 
 def whole_texts(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
