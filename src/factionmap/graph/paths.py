@@ -30,60 +30,59 @@ def _conditions(as_of: DateArg | None, denied: bool, extra: ColumnElement[bool] 
     return conds
 
 
+def _among(postgres: bool, column: Any, name: str) -> Any:
+    """SQL: `column` is one of the ids of the parameter `name`."""
+    return in_parameter(postgres, column, name, type_=Integer())
+
+
 @lru_cache(maxsize=None)
 def _undated(kind: str, postgres: bool) -> Any:
     """A search's statement on a map without a date, built once per dialect, its ids parameters (`ids`,
     `others`): built for each hop, the statements cost the client about as much as the server took."""
-    c, d = t.ties.c, t.entity_degrees.c
-
-    def among(column: Any, name: str) -> Any:
-        return in_parameter(postgres, column, name, type_=Integer())
     if kind == "between":
         return _between_query(postgres, None)
     if kind == "cost":
-        return select(func.coalesce(func.sum(d.ties), 0)).where(among(d.entity_id, "ids"))
-    conds = _conditions(None, False, None)
-    if kind == "edges":
-        return select(c.id, c.subject_id, c.object_id).where(
-            and_(or_(among(c.subject_id, "ids"), among(c.object_id, "ids")), *conds))
-    return select(c.id, c.subject_id, c.object_id).where(  # meeting
-        and_(or_(and_(among(c.subject_id, "ids"), among(c.object_id, "others")),
-                 and_(among(c.object_id, "ids"), among(c.subject_id, "others"))), *conds)).order_by(c.id)
+        d = t.entity_degrees.c
+        return select(func.coalesce(func.sum(d.ties), 0)).where(_among(postgres, d.entity_id, "ids"))
+    return _edges_query(postgres) if kind == "edges" else _meeting_query(postgres, None)
+
+
+def _edges_query(postgres: bool, as_of: DateArg | None = None, denied: bool = False,
+                 extra: ColumnElement[bool] | None = None) -> Any:
+    """_edges' statement, its entities the parameter `ids`."""
+    c = t.ties.c
+    touching = or_(_among(postgres, c.subject_id, "ids"), _among(postgres, c.object_id, "ids"))
+    return select(c.id, c.subject_id, c.object_id).where(and_(touching, *_conditions(as_of, denied, extra)))
+
+
+def _meeting_query(postgres: bool, as_of: DateArg | None) -> Any:
+    """_meeting's statement, its two sets of entities the parameters `ids` and `others`."""
+    c = t.ties.c
+    between = or_(and_(_among(postgres, c.subject_id, "ids"), _among(postgres, c.object_id, "others")),
+                  and_(_among(postgres, c.object_id, "ids"), _among(postgres, c.subject_id, "others")))
+    return select(c.id, c.subject_id, c.object_id).where(and_(between, *_conditions(as_of, False, None))).order_by(c.id)
 
 
 def _edges(conn: Connection, ids: set[int], as_of: DateArg | None = None, denied: bool = False,
            extra: ColumnElement[bool] | None = None) -> Iterator[Row[Any, Any, Any]]:
     """Ties touching any of these entities: (tie id, subject, object) rows."""
-    ordered = sorted(ids)
-    c = t.ties.c
+    postgres = conn.dialect.name == "postgresql"
     undated = as_of is None and not denied and extra is None
+    query = _undated("edges", postgres) if undated else _edges_query(postgres, as_of, denied, extra)
+    ordered = sorted(ids)
     for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i:i + _CHUNK]
-        if undated:
-            yield from conn.execute(_undated("edges", conn.dialect.name == "postgresql"), {"ids": chunk})
-            continue
-        touching = or_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, chunk))
-        yield from conn.execute(select(c.id, c.subject_id, c.object_id)
-                                .where(and_(touching, *_conditions(as_of, denied, extra))))
+        yield from conn.execute(query, {"ids": ordered[i:i + _CHUNK]})
 
 
 def _meeting(conn: Connection, ids: set[int], others: set[int], as_of: DateArg | None) -> Iterator[Row[Any, Any, Any]]:
     """Ties (not denied) between one of these entities and one of `others`: (tie id, subject, object) rows,
     by tie id. The last hop of a search needs no more than these, not every tie of its frontier."""
-    c = t.ties.c
+    postgres = conn.dialect.name == "postgresql"
+    query = _undated("meeting", postgres) if as_of is None else _meeting_query(postgres, as_of)
     mine, theirs = sorted(ids), sorted(others)
     for i in range(0, len(mine), _CHUNK):
-        chunk = mine[i:i + _CHUNK]
         for j in range(0, len(theirs), _CHUNK):
-            there = theirs[j:j + _CHUNK]
-            if as_of is None:
-                yield from conn.execute(_undated("meeting", conn.dialect.name == "postgresql"),
-                                        {"ids": chunk, "others": there})
-                continue
-            between = or_(and_(read.ids_in(conn, c.subject_id, chunk), read.ids_in(conn, c.object_id, there)),
-                          and_(read.ids_in(conn, c.object_id, chunk), read.ids_in(conn, c.subject_id, there)))
-            yield from conn.execute(select(c.id, c.subject_id, c.object_id)
-                                    .where(and_(between, *_conditions(as_of, False, None))).order_by(c.id))
+            yield from conn.execute(query, {"ids": mine[i:i + _CHUNK], "others": theirs[j:j + _CHUNK]})
 
 
 def _between(conn: Connection, fronts: list[set[int]], as_of: DateArg | None) -> tuple[int, int, int, int, int] | None:
@@ -104,9 +103,9 @@ def _between_query(postgres: bool, as_of: DateArg | None) -> Any:
     def edges(name: str) -> Any:
         return union_all(
             select(c.id.label("tie"), c.subject_id.label("near"), c.object_id.label("m"))
-            .where(in_parameter(postgres, c.subject_id, name, type_=Integer()), *conds),
+            .where(_among(postgres, c.subject_id, name), *conds),
             select(c.id.label("tie"), c.object_id.label("near"), c.subject_id.label("m"))
-            .where(in_parameter(postgres, c.object_id, name, type_=Integer()), *conds)).subquery(f"e_{name}")
+            .where(_among(postgres, c.object_id, name), *conds)).subquery(f"e_{name}")
 
     e1, e2 = edges("first"), edges("second")
     joined = select(e1.c.tie.label("near_tie"), e1.c.near, e1.c.m, e2.c.tie.label("far_tie"), e2.c.near.label("far")) \
