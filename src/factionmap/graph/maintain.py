@@ -79,9 +79,9 @@ def fingerprint_document(conn: Connection, doc_id: str) -> None:
         select(t.evidence.c.id, t.evidence.c.start_char, t.evidence.c.end_char).where(t.evidence.c.doc_id == doc_id)
     ).all()
     if rows:
+        quotes = [(r[0], text[r[1]:r[2]]) for r in rows]
         conn.execute(update(t.evidence).where(t.evidence.c.id == bindparam("eid")),
-                     [{"eid": r[0], "fingerprint": dedup.fingerprint(text[r[1]:r[2]]), "quote": text[r[1]:r[2]]}
-                      for r in rows])
+                     [{"eid": eid, "fingerprint": dedup.fingerprint(quote), "quote": quote} for eid, quote in quotes])
 
 
 def rebuild(conn: Connection) -> None:

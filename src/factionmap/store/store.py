@@ -407,6 +407,16 @@ def _insert_mentions(conn: Connection, extractions: list[Extraction], keys: dict
         insert_rows(conn, t.mentions, chunk)
 
 
+def _evidence_row(e: Any, doc_id: str, text: str, fingerprint: Any) -> dict[str, Any]:
+    """An evidence row as written: its quote kept and fingerprinted when it is in the assertion's own
+    document (`text`), neither when it names another."""
+    cited = e.doc_id or doc_id
+    quote = text[e.start_char:e.end_char] if cited == doc_id else None
+    return {"doc_id": cited, "start_char": e.start_char, "end_char": e.end_char, "extractor": e.extractor,
+            "extractor_version": e.extractor_version, "trigger": e.trigger, "quote": quote,
+            "fingerprint": None if quote is None else (e.fingerprint or fingerprint(quote))}
+
+
 def _insert_assertions(conn: Connection, extractions: list[Extraction], keys: dict[tuple[str, str], int]) -> None:
     from ..graph.dedup import fingerprint  # evidence is fingerprinted as it is written (graph.dedup)
 
@@ -420,14 +430,7 @@ def _insert_assertions(conn: Connection, extractions: list[Extraction], keys: di
                 "object_id": keys[(doc_id, a.object.key)], "stance": a.stance.value, "attribution": a.attribution,
                 "confidence": a.confidence, **codec.date_columns("start", a.start), **codec.date_columns("end", a.end),
             })
-            evidence.append([
-                {"doc_id": e.doc_id or doc_id, "start_char": e.start_char, "end_char": e.end_char,
-                 "extractor": e.extractor, "extractor_version": e.extractor_version, "trigger": e.trigger,
-                 "fingerprint": (e.fingerprint or fingerprint(text[e.start_char:e.end_char]))
-                 if (e.doc_id or doc_id) == doc_id else None,
-                 "quote": text[e.start_char:e.end_char] if (e.doc_id or doc_id) == doc_id else None}
-                for e in a.evidence
-            ])
+            evidence.append([_evidence_row(e, doc_id, text, fingerprint) for e in a.evidence])
     ids = take_ids(conn, t.assertions, len(rows))
     if ids is not None:  # PostgreSQL: by COPY, with ids taken ahead
         insert_rows(conn, t.assertions, [{"id": i, **r} for i, r in zip(ids, rows)])
