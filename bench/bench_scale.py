@@ -179,10 +179,11 @@ def postmaster_pid(server: PostgresServer) -> int | None:
 
 
 def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 0, aggregate: str = "auto",
-               pg_pid: int | None = None, dask: bool = True) -> dict:
+               pg_pid: int | None = None, dask: bool = True, statements: int = 0) -> dict:
     """One batched build: on a LocalCluster of `workers` Dask workers, or (dask=False) on as many local
     worker processes without Dask (`procpool.ProcessPool`, what `factionmap build -j N` runs from 64
-    files on). The same writer, meters and figures either way."""
+    files on). The same writer, meters and figures either way. `statements`: print the build's N
+    statements that took PostgreSQL longest (the server runs pg_stat_statements)."""
     with contextlib.ExitStack() as stack:
         if dask:
             from dask.distributed import Client
@@ -193,6 +194,8 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
             client = stack.enter_context(ProcessPool(workers))
             warm_pool(client, workers)
         store = Store(url)
+        if statements:
+            reset_statements(store)
         profiler = cProfile.Profile() if profile else None
         load0 = os.getloadavg()[0]
         with CpuMeter(pg_pid) as meter:
@@ -205,6 +208,8 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
                 profiler.disable()
                 print_profile(profiler, profile)
         load1 = os.getloadavg()[0]
+        if statements:
+            print(costliest_statements(store, statements), flush=True)
         stats = store.stats()
         store.close()
     return {"workers": workers, "dask": dask, "wall_s": wall, "extracted": report.extracted,
@@ -215,6 +220,32 @@ def build_with(workers: int, url: str, folder: Path, batch: int, profile: int = 
             "parent_cpu_s": meter.process_s, "postgres_cpu_s": meter.pg_s, "load": (load0, load1),
             "aggregate": aggregate,
             "peak_rss_mb": sorted(report.stats.get("peak_rss_mb", {}).values()), "store": stats}
+
+
+def reset_statements(store: Store) -> None:
+    """pg_stat_statements in the store's database, its counts started again."""
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"))
+        conn.execute(text("SELECT pg_stat_statements_reset()"))
+
+
+def costliest_statements(store: Store, top: int) -> str:
+    """The `top` statements by PostgreSQL's time since reset_statements, with their calls, rows and share."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT total_exec_time + total_plan_time AS ms, calls, rows, query FROM pg_stat_statements "
+            "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1 DESC")).all()
+    total = sum(r.ms for r in rows) or 1.0
+    lines = [f"PostgreSQL's time in statements: {total / 1000:.1f} s; the costliest {top}:"]
+    for r in rows[:top]:
+        query = " ".join(r.query.split())
+        lines.append(f"  {r.ms / 1000:8.1f} s {100 * r.ms / total:5.1f}%  calls {r.calls:>8,}  rows {r.rows:>10,}  "
+                     f"{query[:160]}")
+    return "\n".join(lines)
 
 
 def warm_pool(pool: ProcessPool, workers: int) -> None:
@@ -305,16 +336,25 @@ def main() -> None:
                         help="Also build with 1 worker aggregating per batch (the incremental path), for the ratio.")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="cProfile the parent (the writer) during the Dask builds; print its N costliest functions.")
+    parser.add_argument("--statements", type=int, default=0, metavar="N",
+                        help="Run PostgreSQL with pg_stat_statements; print each build's N costliest statements.")
+    parser.add_argument("--pg-setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="A PostgreSQL server setting for every build (shared_buffers=1GB); repeatable.")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its server
-    server = PostgresServer()
+    settings = dict(setting.split("=", 1) for setting in args.pg_setting)
+    if args.statements:
+        settings["shared_preload_libraries"] = "pg_stat_statements"
+    server = PostgresServer(settings)
     server.start()
-    figures: dict = {"docs": args.docs}
+    figures: dict = {"docs": args.docs, "postgres_settings": settings}
     try:
         with tempfile.TemporaryDirectory(prefix="factionmap-scale-") as tmp:
             folder = Path(tmp)
             figures["corpus_words"] = generate(folder, args.docs)
             print(f"corpus: {args.docs:,} documents, {figures['corpus_words']:,} words (generated in {tmp})")
+            if settings:
+                print("PostgreSQL settings: " + ", ".join(f"{k}={v}" for k, v in settings.items()))
             runs: list[dict] = []
             figures["runs"] = runs
             pg = postmaster_pid(server)
@@ -322,9 +362,10 @@ def main() -> None:
                     ] if args.one_by_one else []
             plan += [] if args.no_local else [
                 lambda w=w: build_with(w, server.create_database(f"scale_local_w{w}"), folder, args.batch, 0,
-                                       args.aggregate, pg, dask=False) for w in (args.local_workers or args.workers)]
+                                       args.aggregate, pg, dask=False, statements=args.statements)
+                for w in (args.local_workers or args.workers)]
             plan += [lambda w=w: build_with(w, server.create_database(f"scale_w{w}"), folder, args.batch, args.profile,
-                                            args.aggregate, pg) for w in args.workers]
+                                            args.aggregate, pg, statements=args.statements) for w in args.workers]
             if args.compare_batch:
                 plan.append(lambda: build_with(1, server.create_database("scale_w1_batch"), folder, args.batch, 0,
                                                "batch"))

@@ -29,7 +29,8 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        self.settings = dict(settings or {})  # server settings beyond the defaults (`-c name=value`)
         self.root = Path(tempfile.mkdtemp(prefix="factionmap-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -46,6 +47,7 @@ class PostgresServer:
         self._run(_pg_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "factionmap", "-E", "UTF8",
                   "--no-instructions")
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start")
         return f"postgresql+pg8000://factionmap@127.0.0.1:{self.port}/postgres"
 

@@ -66,10 +66,23 @@ def test_the_lookups_read_the_leads_and_still_resolve(store):
     assert [e.name for e in Graph(store).entities(type="ORG")] == [GROUP]
 
 
+def _alias_deletes(store) -> list[str]:
+    """The statements that delete aliases, as the store sends them (recorded from now on)."""
+    from sqlalchemy import event
+
+    sent: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: sent.append(statement)
+                 if statement.lstrip().upper().startswith("DELETE FROM ALIASES") else None)
+    return sent
+
+
 def test_re_extracting_the_document_that_led_gives_the_lead_to_the_next(store):
+    deletes = _alias_deletes(store)
     first = _report(store, "report 0")
     for i in range(1, 3):
         _report(store, f"report {i}")
+    assert deletes == []  # documents stored for the first time: no alias of theirs is looked for
     with store.engine.connect() as conn:
         before = _check_invariant(conn)
     led_by = {key: found[0][0] for key, found in before.items()}
@@ -77,6 +90,7 @@ def test_re_extracting_the_document_that_led_gives_the_lead_to_the_next(store):
     d = doc(first.text, "report 0")
     save(store, d, [claim(d, ent(GROUP, aliases=("KNJ",)), "operates_in", ent("Wadi Sareer", "PLACE"), "fought")],
          version="t2")
+    assert len(deletes) == 1  # stored before: its aliases go
     with store.engine.connect() as conn:
         after = _check_invariant(conn)
     group_key = next(k for k in after if k[3] == GROUP)

@@ -12,15 +12,36 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import func, select
+from functools import lru_cache
+
+from sqlalchemy import Integer, Text, func, select
 from sqlalchemy.engine import Connection
 
 from ..namefold import fold
 from ..store import schema as t
 from . import keys
-from ..store.bulk import ids_in, values_in
+from ..store.bulk import in_parameter
+from ..store.packed import Packed
 
 _CHUNK = 500
+
+
+@lru_cache(maxsize=None)
+def _leads_query(key: str, postgres: bool) -> Packed:
+    """The lead aliases whose `key` (norm, skel or block) is one of the parameter `values`: one row per
+    distinct alias (entity, name and keys) with its earliest id."""
+    al = t.aliases.c
+    grouped = (al.entity_id, al.norm, al.skel, al.name, al.block)
+    among = in_parameter(postgres, al[key], "values", type_=Text())
+    return Packed(select(func.min(al.id).label("id"), *grouped).where(al.lead, among).group_by(*grouped), (), postgres)
+
+
+@lru_cache(maxsize=None)
+def _entities_query(postgres: bool) -> Packed:
+    """The entities of the parameter `ids`: their names, KB ids and types."""
+    e = t.entities.c
+    return Packed(select(e.id, e.name, e.kb_id, e.type).where(in_parameter(postgres, e.id, "ids", type_=Integer())),
+                  (), postgres)
 
 
 class Lookups:
@@ -53,27 +74,24 @@ class Lookups:
         # only where its writer could not tell; grouping reads such a key once).
         # Their entities are read apart, by id: joined in, PostgreSQL's planner (which cannot tell how few
         # leads a list of names finds) scanned every entity in parallel for each batch.
-        al = t.aliases.c
-        grouped = (al.entity_id, al.norm, al.skel, al.name, al.block)
-        query = select(func.min(al.id), *grouped).where(al.lead).group_by(*grouped)
         # One query per key, each on its own index, its values one array on PostgreSQL (in chunks elsewhere):
         # asked as one OR of the three lists, PostgreSQL's planner read every lead alias and tested it against
         # each list (18 ms on the server for 37,000 leads, growing with the store, against 2-3 ms each apart).
-        found: dict[int, Any] = {}  # earliest alias id -> its row (a tuple in the query's column order)
-        for column, values in ((al.norm, sorted(norms)), (al.skel, sorted(skels)), (al.block, sorted(blocks))):
-            step = max(len(values), 1) if conn.dialect.name == "postgresql" else _CHUNK  # one array there
+        # Their rows (thousands a batch, more as the store grows) come packed by the server (store.packed).
+        postgres = conn.dialect.name == "postgresql"
+        found: dict[int, dict[str, Any]] = {}  # earliest alias id -> its row
+        for key, values in (("norm", sorted(norms)), ("skel", sorted(skels)), ("block", sorted(blocks))):
+            step = max(len(values), 1) if postgres else _CHUNK  # one array there
             for i in range(0, len(values), step):
-                for hit in conn.execute(query.where(values_in(conn, column, values[i:i + step]))).all():
-                    found[hit[0]] = hit  # an alias found by two keys: its group, so its earliest id, is the same
-        entity_ids = sorted({hit[1] for hit in found.values()})
+                for hit in _leads_query(key, postgres).rows(conn, {"values": values[i:i + step]}):
+                    found[hit["id"]] = hit  # an alias found by two keys: its group, so its earliest id, is the same
+        entity_ids = sorted({hit["entity_id"] for hit in found.values()})
         for i in range(0, len(entity_ids), 5000):
-            for eid, name, kb_id, etype in conn.execute(
-                    select(t.entities.c.id, t.entities.c.name, t.entities.c.kb_id, t.entities.c.type)
-                    .where(ids_in(conn, t.entities.c.id, entity_ids[i:i + 5000]))):
-                self.info[eid] = (name, kb_id, etype)
+            for e in _entities_query(postgres).rows(conn, {"ids": entity_ids[i:i + 5000]}):
+                self.info[e["id"]] = (e["name"], e["kb_id"], e["type"])
         for alias_id in sorted(found):
-            _id, entity_id, norm, skel, name, block = found[alias_id]
-            self._index(entity_id, norm, skel, name, block)
+            hit = found[alias_id]
+            self._index(hit["entity_id"], hit["norm"], hit["skel"], hit["name"], hit["block"])
         values = sorted(kb_ids)
         for i in range(0, len(values), _CHUNK):
             for eid, kb_id, etype, name in conn.execute(

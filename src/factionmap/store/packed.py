@@ -20,8 +20,9 @@ from sqlalchemy.sql import Select
 
 
 class Packed:
-    """A query's rows in the order of some of its columns, each row a dict of its columns by name. The
-    statements are built once (`query`: without an ORDER BY of its own; its parameters bound at `rows`)."""
+    """A query's rows in the order of some of its columns (none: any order), each row a dict of its columns
+    by name. The statements are built once (`query`: without an ORDER BY of its own; its parameters bound
+    at `rows`)."""
 
     def __init__(self, query: Select[Any], order: Sequence[str], postgres: bool):
         self.names = [c.name for c in query.selected_columns]
@@ -36,7 +37,7 @@ class Packed:
             from sqlalchemy.dialects.postgresql import aggregate_order_by
 
             each = func.json_build_array(*[inner.c[name] for name in self.names])
-            self.packed = select(cast(func.json_agg(aggregate_order_by(each, *ordered)), Text))
+            self.packed = select(cast(func.json_agg(aggregate_order_by(each, *ordered) if ordered else each), Text))
 
     def rows(self, conn: Connection, params: dict[str, Any], *, many: bool = True) -> list[dict[str, Any]]:
         """The rows for these parameters; `many=False`: a result expected to be small, read unpacked."""

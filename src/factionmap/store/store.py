@@ -259,7 +259,7 @@ class Store:
         if not extractions:
             return
         ids = [x.document.id for x in extractions]
-        _insert_documents(conn, [x.document for x in extractions])
+        new = _insert_documents(conn, [x.document for x in extractions])
         touched = _entities_of_documents(conn, ids)
         for table in (t.mentions, t.assertions, t.lifespan_events, t.doc_entities):  # evidence goes with its assertion
             for chunk in _chunks(ids):
@@ -270,7 +270,7 @@ class Store:
         _insert_lifespans(conn, extractions, keys)
         conn.execute(update(t.documents).where(t.documents.c.id == bindparam("did")),
                      [{"did": x.document.id, "extractor_version": x.extractor_version or "unknown"} for x in extractions])
-        maintain.documents_changed(conn, ids, touched, aggregate_ties=aggregate)
+        maintain.documents_changed(conn, ids, touched, aggregate_ties=aggregate, new=new)
 
     def doc_entities(self, doc_id: str) -> list[Entity]:
         with self.engine.connect() as conn:
@@ -350,9 +350,11 @@ def _chunks(items: list[T], size: int = _CHUNK) -> Iterator[list[T]]:
         yield items[i:i + size]
 
 
-def _insert_documents(conn: Connection, docs: list[Document]) -> None:
-    """Documents not stored yet, in bulk (one already there, from any writer, is left alone)."""
+def _insert_documents(conn: Connection, docs: list[Document]) -> set[str]:
+    """Documents not stored yet, in bulk (one already there, from any writer, is left alone); the ids of
+    those inserted."""
     seen: set[str] = set()
+    inserted: set[str] = set()
     for chunk in _chunks(docs):
         ids = [d.id for d in chunk]
         have = {r[0] for r in conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(ids)))} | seen
@@ -360,6 +362,8 @@ def _insert_documents(conn: Connection, docs: list[Document]) -> None:
         seen |= {d.id for d in chunk}
         if rows:
             conn.execute(insert(t.documents), rows)
+            inserted |= {r["id"] for r in rows}
+    return inserted
 
 
 def _entities_of_documents(conn: Connection, doc_ids: list[str]) -> set[int]:
