@@ -3,6 +3,7 @@
     python bench/bench_scale.py [--docs 10000] [--workers 1 2] [--local-workers 1 2] [--no-local]
                                 [--one-by-one] [--json out.json]
     python bench/bench_scale.py --docs 64 --workers 1 --no-local --profile 25   # where the writer's time goes
+    python bench/bench_scale.py --docs 3000 --workers 2 --no-local --statements 25   # and PostgreSQL's
     python bench/bench_scale.py queries [--entities 100000] [--assertions 1000000] [--sqlite PATH] [--url URL]
     python bench/bench_scale.py hubs --url URL [--samples 60]   # the latencies below, on a store already built
 
@@ -29,7 +30,9 @@ resolved and ties aggregated per batch), and each worker's peak memory; then the
 from 1 to 2 workers (t1 / (2 * t2)); the CPU-seconds of the parent writing and aggregating (per 100
 documents), of the parent in all (the scheduler runs in it), of PostgreSQL and of the workers'
 extraction, the load average, and the efficiency bound they imply (`bound`); and the latencies of `show`, `ties --as-of`, `path`, `lineage`
-and `contested` on the store built. A PostgreSQL server is started for the run (tests/postgres_server).
+and `contested` on the store built. A PostgreSQL server is started for the run (tests/postgres_server; `--pg-setting NAME=VALUE` sets
+one of its settings); with `--statements N` it runs pg_stat_statements, and each build prints the N
+statements that took the server longest (calls, rows, share of the server's time).
 Workers are started and their pipeline loaded before the clock starts (a cluster is long-lived).
 """
 from __future__ import annotations

@@ -29,7 +29,7 @@ def documents_changed(conn: Connection, doc_ids: list[str], previously_touched: 
 
     `new`: those of the documents stored for the first time by this write. No alias comes from them yet,
     so none is looked for: aliases have no index by document, and looking cost a scan of every alias for
-    each batch of a build (12.7 of PostgreSQL's 67 s in a build of 3,000 documents)."""
+    each batch of a build (13.0 of PostgreSQL's 65.1 s in statements, building 3,000 documents)."""
     chunks = [doc_ids[i:i + 500] for i in range(0, len(doc_ids), 500)]
     fresh = set(new)
     reviewed: set[str] = set()
