@@ -279,12 +279,24 @@ def test_a_reading_error_raised_on_a_worker_comes_back_whole():
     assert (exc.path, exc.reason, str(exc)) == ("a/b.txt", "empty file", "a/b.txt: empty file")
 
 
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
+def _gone(pid: int, timeout: float = 30) -> bool:
+    """Whether the process has ended within `timeout` s: no longer there, or a zombie its nanny has not
+    reaped yet (a killed process keeps its pid until then)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            state = ""
+        if state == "Z":
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
 
 
 def _wait_for_workers(client, n: int, without: str, timeout: float = 180) -> None:
