@@ -176,6 +176,43 @@ def test_a_local_build_is_batched_from_the_large_build_threshold_on(corpus, clea
     assert digest(store) == clean
 
 
+def test_a_batched_build_writes_with_the_heap_it_started_with_frozen(corpus, clean, new_store, monkeypatch):
+    """The writer's collector leaves alone what the process held before the build (cluster.frozen_heap), for
+    every batch, and the heap is given back after it, even when the build fails; a heap frozen by the caller
+    stays frozen."""
+    import gc
+
+    frozen_at_write = []
+    write = cluster._write
+
+    def spying(*args, **kwargs):
+        frozen_at_write.append(gc.get_freeze_count())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(cluster, "_write", spying)
+    assert gc.get_freeze_count() == 0
+    store = new_store()
+    build_local(store, [str(corpus)], jobs=1, batched=True, batch_files=2)
+    assert len(frozen_at_write) >= 2 and min(frozen_at_write) > 0
+    assert gc.get_freeze_count() == 0 and digest(store) == clean
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("a writer's error")
+
+    monkeypatch.setattr(cluster, "_write", failing)
+    with pytest.raises(RuntimeError, match="a writer's error"):
+        build_local(new_store(), [str(corpus)], jobs=1, batched=True, batch_files=2)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        held = gc.get_freeze_count()
+        with cluster.frozen_heap():
+            assert gc.get_freeze_count() == held
+        assert gc.get_freeze_count() == held  # the caller's freeze is the caller's to undo
+    finally:
+        gc.unfreeze()
+
+
 def _children() -> set[int]:
     """The ids of this process's child processes."""
     me, found = os.getpid(), set()

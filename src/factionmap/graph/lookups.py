@@ -10,7 +10,7 @@ of an alias (the same entity, name and keys, from another document), which never
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from functools import lru_cache
 
@@ -79,19 +79,19 @@ class Lookups:
         # each list (18 ms on the server for 37,000 leads, growing with the store, against 2-3 ms each apart).
         # Their rows (thousands a batch, more as the store grows) come packed by the server (store.packed).
         postgres = conn.dialect.name == "postgresql"
-        found: dict[int, dict[str, Any]] = {}  # earliest alias id -> its row
+        # Read as tuples (store.packed): a dict per row was most of the lookups' cost in the writer.
+        found: dict[int, Sequence[Any]] = {}  # earliest alias id -> its row: id, entity_id, norm, skel, name, block
         for key, values in (("norm", sorted(norms)), ("skel", sorted(skels)), ("block", sorted(blocks))):
             step = max(len(values), 1) if postgres else _CHUNK  # one array there
             for i in range(0, len(values), step):
-                for hit in _leads_query(key, postgres).rows(conn, {"values": values[i:i + step]}):
-                    found[hit["id"]] = hit  # an alias found by two keys: its group, so its earliest id, is the same
-        entity_ids = sorted({hit["entity_id"] for hit in found.values()})
+                for hit in _leads_query(key, postgres).tuples(conn, {"values": values[i:i + step]}):
+                    found[hit[0]] = hit  # an alias found by two keys: its group, so its earliest id, is the same
+        entity_ids = sorted({hit[1] for hit in found.values()})
         for i in range(0, len(entity_ids), 5000):
-            for e in _entities_query(postgres).rows(conn, {"ids": entity_ids[i:i + 5000]}):
-                self.info[e["id"]] = (e["name"], e["kb_id"], e["type"])
+            for entity_id, name, kb_id, type_ in _entities_query(postgres).tuples(conn, {"ids": entity_ids[i:i + 5000]}):
+                self.info[entity_id] = (name, kb_id, type_)
         for alias_id in sorted(found):
-            hit = found[alias_id]
-            self._index(hit["entity_id"], hit["norm"], hit["skel"], hit["name"], hit["block"])
+            self._index(*found[alias_id][1:])
         values = sorted(kb_ids)
         for i in range(0, len(values), _CHUNK):
             for eid, kb_id, etype, name in conn.execute(

@@ -10,6 +10,7 @@ insert. `ids_in` sends a long list of ids as one parameter where the driver woul
 """
 from __future__ import annotations
 
+import csv
 import io
 import json
 import operator
@@ -77,8 +78,8 @@ def _tuples(rows: list[dict[str, Any]], names: list[str], defaults: list[Any]) -
 def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tuple[Any, ...]]) -> None:
     """PostgreSQL (pg8000): these rows into `table` (names already quoted) by one COPY FROM STDIN,
     inside the connection's transaction."""
-    data = io.BytesIO("".join(",".join(_csv(v) for v in row) + "\n" for row in values).encode("utf-8"))
-    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"
+    data, options = _encode(columns, values)
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH ({options})"
     dbapi = conn.dialect.dbapi
     cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -87,6 +88,21 @@ def copy_rows(conn: Connection, table: str, columns: list[str], values: list[tup
         raise DBAPIError.instance(sql, None, err, dbapi.Error, dialect=conn.dialect) from err  # type: ignore[union-attr]
     finally:
         cursor.close()
+
+
+def _encode(columns: list[str], values: list[tuple[Any, ...]]) -> tuple[io.BytesIO, str]:
+    """The rows as COPY's CSV, and the COPY options that read them back exactly.
+
+    Where no value is an empty string, the csv module writes them (in C, twice as fast as field by field
+    in Python): numbers and booleans bare, every other value quoted, None as a quoted empty field, which
+    FORCE_NULL reads as NULL. An empty string would be read as NULL too, so rows holding one are written
+    field by field (`_csv`): an unquoted empty field is NULL, a quoted one an empty string."""
+    if any("" in row for row in values):
+        text = "".join(",".join(_csv(v) for v in row) + "\n" for row in values)
+        return io.BytesIO(text.encode("utf-8")), "FORMAT csv"
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(values)
+    return io.BytesIO(out.getvalue().encode("utf-8")), f"FORMAT csv, FORCE_NULL ({', '.join(columns)})"
 
 
 def _csv(value: Any) -> str:
