@@ -193,7 +193,7 @@ def build_on_cluster(store: Store, inputs, spec: str, *, on_error: ErrorHandler 
     done = {} if force else store.extracted_by_version()
     try:
         _build(client, spec, store, files, done, report, failed, progress, force, config, max_bytes, budget,
-                   batch_files, on_dashboard, at_end)
+               batch_files, on_dashboard, at_end)
     finally:
         if store.ties_stale():  # this build's batches, or an earlier build's that stopped before its end
             started = time.perf_counter()

@@ -95,8 +95,8 @@ def _encode(columns: list[str], values: list[tuple[Any, ...]]) -> tuple[io.Bytes
 
     Where no value is an empty string, the csv module writes them (in C, twice as fast as field by field
     in Python): numbers and booleans bare, every other value quoted, None as a quoted empty field, which
-    FORCE_NULL reads as NULL. An empty string would be read as NULL too, so rows holding one are written
-    field by field (`_csv`): an unquoted empty field is NULL, a quoted one an empty string."""
+    FORCE_NULL reads as NULL. An empty string would be read as NULL too, so the rows of a COPY that holds
+    one are written field by field (`_csv`): an unquoted empty field is NULL, a quoted one an empty string."""
     if any("" in row for row in values):
         text = "".join(",".join(_csv(v) for v in row) + "\n" for row in values)
         return io.BytesIO(text.encode("utf-8")), "FORMAT csv"
