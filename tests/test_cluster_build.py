@@ -205,10 +205,10 @@ def test_a_batched_build_writes_with_the_heap_it_started_with_frozen(corpus, cle
     assert gc.get_freeze_count() == 0
     gc.freeze()
     try:
-        held = gc.get_freeze_count()
         with cluster.frozen_heap():
-            assert gc.get_freeze_count() == held
-        assert gc.get_freeze_count() == held  # the caller's freeze is the caller's to undo
+            assert gc.get_freeze_count() > 0
+        # the caller's freeze is the caller's to undo (the count itself falls as frozen objects are freed)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
 

@@ -217,7 +217,7 @@ def frozen_heap() -> Iterator[None]:
 
     A batch's writing allocates millions of objects (decoded results, rows, the name lookups), and every
     so often CPython's cyclic collector scans every object the process holds, the Dask client, scheduler
-    and libraries included: 6.6 of the parent's 35.4 CPU-s in a 1,000-document build, 1.8 of 28.1 once
+    and libraries included: 6.6 of the parent's 35.4 CPU-s in a 1,000-document build, 2.2 of 28.1 once
     they are frozen (docs/performance.md). Objects made during the build are collected as before. A heap
     already frozen by the caller is left as it is."""
     if gc.get_freeze_count():
