@@ -79,7 +79,7 @@ class Lookups:
         # each list (18 ms on the server for 37,000 leads, growing with the store, against 2-3 ms each apart).
         # Their rows (thousands a batch, more as the store grows) come packed by the server (store.packed).
         postgres = conn.dialect.name == "postgresql"
-        # Read as tuples (store.packed): a dict per row was most of the lookups' cost in the writer.
+        # Read as tuples (store.packed): making a dict of each row cost the writer three times decoding them.
         found: dict[int, Sequence[Any]] = {}  # earliest alias id -> its row: id, entity_id, norm, skel, name, block
         for key, values in (("norm", sorted(norms)), ("skel", sorted(skels)), ("block", sorted(blocks))):
             step = max(len(values), 1) if postgres else _CHUNK  # one array there

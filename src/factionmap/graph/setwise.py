@@ -245,9 +245,9 @@ def _supersede(conn: Connection) -> int:
                     and_(ties.relation == "leader_of", ties.object_id.in_(leaders)))
     values, ids = _tie_values(conn, condition)
     ended = timeline.supersede(values)
-    _change(conn, ["ended_by", *[c for c in _DATES if c.startswith("end_")]], [
-        {"tid": ids[k], "ended_by": ids[by], **{c: values[k][c] for c in _DATES if c.startswith("end_")}}
-        for k, by in ended.items()])
+    ends = [c for c in _DATES if c.startswith("end_")]
+    _change(conn, ["ended_by", *ends], [{"tid": ids[k], "ended_by": ids[by], **{c: values[k][c] for c in ends}}
+                                        for k, by in ended.items()])
     return len(ended)
 
 
