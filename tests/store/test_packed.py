@@ -74,9 +74,38 @@ def test_citations_read_packed_or_not_are_the_same(store, monkeypatch):
         plain = read.citations(conn, ids)
         monkeypatch.setattr(read, "PACKED_TIES", 1)
         asked: list[bool] = []
-        rows = packed.Packed.rows
-        monkeypatch.setattr(packed.Packed, "rows", lambda self, conn, params, many=True:
-                            asked.append(many) or rows(self, conn, params, many=many))
+        tuples = packed.Packed.tuples
+        monkeypatch.setattr(packed.Packed, "tuples", lambda self, conn, params, many=True:
+                            asked.append(many) or tuples(self, conn, params, many=many))
         packed_ = read.citations(conn, ids)
     assert asked == [True] and len(ids) == 2
     assert packed_ == plain and sorted(len(c) for c in plain.values()) == [3, 3]
+
+
+@pytest.mark.postgres
+def test_a_prepared_statement_reads_what_the_unnamed_one_reads_and_is_prepared_once_a_connection(pg_url):
+    from sqlalchemy import event
+
+    from factionmap.store import Store
+
+    store = Store(pg_url)
+    _documents(store)
+    unnamed, query = _statement(store), _statement(store).plain.subquery()
+    prepared = packed.Packed(select(*query.c), ("published", "id"), True, prepared=True)  # a statement of its own
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda conn, cur, statement, *_: seen.append(statement))
+    params = {"ids": ["d1", "d2", "d3", "d4"], "least": 3}
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        first = prepared.rows(conn, params)
+        kept = dict(raw._factionmap_prepared)
+        again = prepared.rows(conn, {"ids": ["d1", "d4"], "least": 3})
+        assert raw._factionmap_prepared == kept and len(kept) == 1  # prepared once, run twice
+        assert unnamed.rows(conn, params) == first and len(raw._factionmap_prepared) == 1  # not prepared
+        assert [r["id"] for r in again] == ["d1", "d4"]
+        with pytest.raises(Exception, match="invalid input syntax for type integer"):
+            prepared.rows(conn, {"ids": ["d1"], "least": "many"})
+        conn.rollback()
+        assert prepared.rows(conn, params) == first  # the connection still works after an error
+    assert len(seen) == 5 and all("json_agg" in s for s in seen)  # cursor events see every statement
+    store.close()

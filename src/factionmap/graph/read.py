@@ -191,7 +191,7 @@ def _citations_query(postgres: bool, per_tie: bool) -> packed.Packed:
              .join(ev, ev.c.assertion_id == a.c.id)
              .join(doc, doc.c.id == ev.c.doc_id)
              .where(among))
-    return packed.Packed(query, ("tie_id", "published", "evidence_id"), postgres)
+    return packed.Packed(query, ("tie_id", "published", "evidence_id"), postgres, prepared=True)  # index lookups
 
 
 def _unkept(conn: Connection, postgres: bool, evidence_ids: list[int]) -> dict[int, str]:

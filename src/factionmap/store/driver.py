@@ -6,6 +6,13 @@ the statement character by character in Python: 0.6 ms for each of a profile pag
 again and again (its compiled statements are cached), and in the `format` style it uses the converted
 text depends on the text alone, so the conversion is kept per text here. Other styles, and texts longer
 than CACHED_CHARS (a build's multi-row inserts), are converted as pg8000 converts them.
+
+Statements registered with `prepare` run as named prepared statements, one per connection: pg8000 sends
+any other statement unnamed, which takes three round trips (parse; describe and bind; execute) and has the
+server parse and plan it every time. A prepared one takes one round trip (bind and execute), and after
+five executions PostgreSQL may keep a generic plan. For the statement that reads the citations of 50 ties
+(365 rows) that is 2.9 ms against 4.1. Only statements whose plan does not depend on the size of their
+parameters are registered (index lookups by id): a generic plan is made once, without their values.
 """
 from __future__ import annotations
 
@@ -16,10 +23,22 @@ CACHED_CHARS = 16_000  # longer texts are not kept: the cache holds at most CACH
 CACHED_TEXTS = 512
 
 
+_PREPARED: set[str] = set()  # statement texts, as the server is sent them ($1, $2 ...), run prepared
+
+
+def prepare(statement: str) -> None:
+    """Run this statement (as SQLAlchemy compiles it, `%s` placeholders) as a named prepared statement
+    on every PostgreSQL connection from now on, prepared on each connection the first time it runs there."""
+    from pg8000 import dbapi  # type: ignore[import-untyped]
+
+    install()
+    _PREPARED.add(dbapi.convert_paramstyle("format", statement, ())[0])
+
+
 def install() -> None:
     """Route pg8000's conversion through the cache (once per process; harmless when pg8000 is absent)."""
     try:
-        from pg8000 import dbapi, legacy  # type: ignore[import-untyped]
+        from pg8000 import dbapi, legacy
     except ImportError:  # pragma: no cover - pg8000 is a dependency
         return
     if getattr(legacy.convert_paramstyle, "_factionmap_cached", False):
@@ -40,3 +59,24 @@ def install() -> None:
     convert_paramstyle.original = original  # type: ignore[attr-defined]
     convert_paramstyle.cache_info = converted.cache_info  # type: ignore[attr-defined]
     dbapi.convert_paramstyle = legacy.convert_paramstyle = convert_paramstyle  # SQLAlchemy's cursors are legacy's
+    _install_prepared()
+
+
+def _install_prepared() -> None:
+    """Route pg8000's unnamed execution of the statements `prepare` registered to named ones."""
+    from pg8000 import core
+
+    unnamed = core.CoreConnection.execute_unnamed
+
+    def execute_unnamed(self: Any, statement: str, vals: Any = (), oids: Any = (), stream: Any = None) -> Any:
+        if statement not in _PREPARED or stream is not None or oids:
+            return unnamed(self, statement, vals, oids, stream)
+        kept = self.__dict__.setdefault("_factionmap_prepared", {})  # statement -> what pg8000's prepare gives
+        entry = kept.get(statement)
+        if entry is None:
+            entry = kept[statement] = self.prepare_statement(statement, ())
+        name, columns, input_funcs = entry
+        return self.execute_named(name, core.make_params(self.py_types, vals), columns, input_funcs, statement)
+
+    execute_unnamed.original = unnamed  # type: ignore[attr-defined]
+    core.CoreConnection.execute_unnamed = execute_unnamed

@@ -4,7 +4,9 @@ pg8000 decodes every row of a result in Python, column by column: about 8 us a r
 much of a profile page's time when it reads several hundred citations. On PostgreSQL a `Packed` statement
 has the server pack the whole result into one JSON array (`json_agg`), sent as one text value and decoded
 by `json.loads` in C. Elsewhere (SQLite's driver decodes in C already), and for results expected to be
-small (packing costs the server about half a millisecond more), the query runs as it is.
+small (packing costs the server about half a millisecond more), the query runs as it is. `prepared=True`:
+the packed statement runs as a prepared statement on each connection (store.driver.prepare), for statements
+whose plan suits any size of their parameters.
 
 Only for results whose columns survive JSON unchanged: integers, strings, booleans and NULLs. Dates and
 timestamps would come back as strings.
@@ -24,7 +26,7 @@ class Packed:
     by name. The statements are built once (`query`: without an ORDER BY of its own; its parameters bound
     at `rows`)."""
 
-    def __init__(self, query: Select[Any], order: Sequence[str], postgres: bool):
+    def __init__(self, query: Select[Any], order: Sequence[str], postgres: bool, *, prepared: bool = False):
         self.names = [c.name for c in query.selected_columns]
         unknown = [name for name in order if name not in self.names]
         if unknown:
@@ -38,6 +40,8 @@ class Packed:
 
             each = func.json_build_array(*[inner.c[name] for name in self.names])
             self.packed = select(cast(func.json_agg(aggregate_order_by(each, *ordered) if ordered else each), Text))
+        self.prepared = prepared and postgres  # the packed statement run as a prepared statement (store.driver)
+        self._registered = False
 
     def rows(self, conn: Connection, params: dict[str, Any], *, many: bool = True) -> list[dict[str, Any]]:
         """The rows for these parameters; `many=False`: a result expected to be small, read unpacked."""
@@ -49,5 +53,10 @@ class Packed:
         no dict made per row: a build's name lookups read hundreds of thousands."""
         if self.packed is None or not many:
             return list(conn.execute(self.plain, params))
+        if self.prepared and not self._registered:
+            from . import driver
+
+            driver.prepare(str(self.packed.compile(dialect=conn.dialect)))
+            self._registered = True
         text = conn.execute(self.packed, params).scalar()
         return json.loads(text) if text else []
