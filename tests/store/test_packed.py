@@ -86,7 +86,7 @@ def test_citations_read_packed_or_not_are_the_same(store, monkeypatch):
 def test_a_prepared_statement_reads_what_the_unnamed_one_reads_and_is_prepared_once_a_connection(pg_url):
     from sqlalchemy import event
 
-    from factionmap.store import Store
+    from factionmap.store import Store, driver
 
     store = Store(pg_url)
     _documents(store)
@@ -107,5 +107,9 @@ def test_a_prepared_statement_reads_what_the_unnamed_one_reads_and_is_prepared_o
             prepared.rows(conn, {"ids": ["d1"], "least": "many"})
         conn.rollback()
         assert prepared.rows(conn, params) == first  # the connection still works after an error
-    assert len(seen) == 5 and all("json_agg" in s for s in seen)  # cursor events see every statement
+        marked = select(t.documents.c.id).where(t.documents.c.id == bindparam("one")).execution_options(
+            **{driver.PREPARE: True})  # any statement can be marked
+        assert [conn.execute(marked, {"one": x}).scalar_one() for x in ("d2", "d3")] == ["d2", "d3"]
+        assert len(raw._factionmap_prepared) == 2
+    assert len(seen) == 7 and all("json_agg" in s for s in seen[:5])  # cursor events see every statement
     store.close()

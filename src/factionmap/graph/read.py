@@ -14,6 +14,7 @@ from ..store import codec, packed
 from ..store.bulk import ids_in as ids_in  # the graph's readers take it from here
 from ..store.bulk import in_parameter
 from ..store import schema as t
+from ..store.driver import PREPARE
 
 _CHUNK = 5000
 
@@ -30,7 +31,7 @@ def entities(conn: Connection, ids: Iterable[int], *, aliases: bool = True) -> d
     out: dict[int, Entity] = {}
     e, al = t.entities, t.aliases
     for chunk in _chunks(sorted(set(ids))):
-        query = select(e).where(ids_in(conn, e.c.id, chunk))
+        query = select(e).where(ids_in(conn, e.c.id, chunk)).execution_options(**{PREPARE: True})  # by their ids
         if aliases:
             query = (query.add_columns(al.c.name.label("alias"), al.c.doc_id.label("alias_doc"),
                                        al.c.source.label("alias_source"))

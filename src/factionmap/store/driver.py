@@ -7,12 +7,12 @@ again and again (its compiled statements are cached), and in the `format` style 
 text depends on the text alone, so the conversion is kept per text here. Other styles, and texts longer
 than CACHED_CHARS (a build's multi-row inserts), are converted as pg8000 converts them.
 
-Statements registered with `prepare` run as named prepared statements, one per connection: pg8000 sends
+Statements carrying the execution option PREPARE run as named prepared statements, one per connection: pg8000 sends
 any other statement unnamed, which takes three round trips (parse; describe and bind; execute) and has the
 server parse and plan it every time. A prepared one takes one round trip (bind and execute), and after
 five executions PostgreSQL may keep a generic plan. For the statement that reads the citations of 50 ties
 (365 rows) that is 2.9 ms against 4.1. Only statements whose plan does not depend on the size of their
-parameters are registered (index lookups by id): a generic plan is made once, without their values.
+parameters carry it (index lookups by id): a generic plan is made once, without their values.
 """
 from __future__ import annotations
 
@@ -23,16 +23,23 @@ CACHED_CHARS = 16_000  # longer texts are not kept: the cache holds at most CACH
 CACHED_TEXTS = 512
 
 
+PREPARE = "factionmap_prepare"  # the execution option that has a statement run prepared (`prepared`)
 _PREPARED: set[str] = set()  # statement texts, as the server is sent them ($1, $2 ...), run prepared
 
 
-def prepare(statement: str) -> None:
-    """Run this statement (as SQLAlchemy compiles it, `%s` placeholders) as a named prepared statement
-    on every PostgreSQL connection from now on, prepared on each connection the first time it runs there."""
+def prepared(engine: Any) -> None:
+    """Have this PostgreSQL engine run every statement carrying the execution option PREPARE as a named
+    prepared statement: prepared on each connection the first time it runs there."""
     from pg8000 import dbapi  # type: ignore[import-untyped]
+    from sqlalchemy import event
 
     install()
-    _PREPARED.add(dbapi.convert_paramstyle("format", statement, ())[0])
+
+    def register(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        if context is not None and not executemany and context.execution_options.get(PREPARE):
+            _PREPARED.add(dbapi.convert_paramstyle("format", statement, ())[0])  # kept: one lookup a statement
+
+    event.listen(engine, "before_cursor_execute", register)
 
 
 def install() -> None:

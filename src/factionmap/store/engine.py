@@ -58,6 +58,7 @@ def make_engine(db: str | Path | None, *, autocommit: bool = False) -> Engine:
         engine.dialect.use_insertmanyvalues_wo_returning = True
         event.listen(engine, "connect", _no_delay)
         driver.install()  # the driver's placeholder conversion kept per statement text
+        driver.prepared(engine)  # statements marked driver.PREPARE run prepared
     return engine
 
 

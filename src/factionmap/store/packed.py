@@ -5,7 +5,7 @@ much of a profile page's time when it reads several hundred citations. On Postgr
 has the server pack the whole result into one JSON array (`json_agg`), sent as one text value and decoded
 by `json.loads` in C. Elsewhere (SQLite's driver decodes in C already), and for results expected to be
 small (packing costs the server about half a millisecond more), the query runs as it is. `prepared=True`:
-the packed statement runs as a prepared statement on each connection (store.driver.prepare), for statements
+the packed statement runs as a prepared statement on each connection (store.driver.PREPARE), for statements
 whose plan suits any size of their parameters.
 
 Only for results whose columns survive JSON unchanged: integers, strings, booleans and NULLs. Dates and
@@ -40,8 +40,10 @@ class Packed:
 
             each = func.json_build_array(*[inner.c[name] for name in self.names])
             self.packed = select(cast(func.json_agg(aggregate_order_by(each, *ordered) if ordered else each), Text))
-        self.prepared = prepared and postgres  # the packed statement run as a prepared statement (store.driver)
-        self._registered = False
+            if prepared:  # run as a prepared statement (store.driver)
+                from .driver import PREPARE
+
+                self.packed = self.packed.execution_options(**{PREPARE: True})
 
     def rows(self, conn: Connection, params: dict[str, Any], *, many: bool = True) -> list[dict[str, Any]]:
         """The rows for these parameters; `many=False`: a result expected to be small, read unpacked."""
@@ -53,10 +55,5 @@ class Packed:
         no dict made per row: a build's name lookups read hundreds of thousands."""
         if self.packed is None or not many:
             return list(conn.execute(self.plain, params))
-        if self.prepared and not self._registered:
-            from . import driver
-
-            driver.prepare(str(self.packed.compile(dialect=conn.dialect)))
-            self._registered = True
         text = conn.execute(self.packed, params).scalar()
         return json.loads(text) if text else []
