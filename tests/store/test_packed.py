@@ -113,3 +113,29 @@ def test_a_prepared_statement_reads_what_the_unnamed_one_reads_and_is_prepared_o
         assert len(raw._factionmap_prepared) == 2
     assert len(seen) == 7 and all("json_agg" in s for s in seen[:5])  # cursor events see every statement
     store.close()
+
+
+@pytest.mark.postgres
+def test_a_prepared_statement_gone_from_the_server_is_prepared_again_outside_a_transaction(pg_url):
+    from sqlalchemy import text
+
+    from factionmap.store import Store, driver
+
+    store = Store(pg_url)
+    _documents(store)
+    marked = select(t.documents.c.title).where(t.documents.c.id == bindparam("one")).execution_options(
+        **{driver.PREPARE: True})
+    with store.reader.connect() as conn:  # autocommit: each statement on its own
+        assert conn.execute(marked, {"one": "d2"}).scalar_one() == "Segundo"
+        first = dict(conn.connection.dbapi_connection._factionmap_prepared)
+        conn.execute(text("DEALLOCATE ALL"))  # as a pooler's other server connection would look
+        assert conn.execute(marked, {"one": "d2"}).scalar_one() == "Segundo"
+        assert conn.connection.dbapi_connection._factionmap_prepared.keys() == first.keys()
+    with store.engine.connect() as conn:  # in a transaction the error ends it: said, not hidden
+        assert conn.execute(marked, {"one": "d3"}).scalar_one() == "Tercero — “ḥ”"
+        conn.execute(text("DEALLOCATE ALL"))
+        with pytest.raises(Exception, match="does not exist"):
+            conn.execute(marked, {"one": "d3"})
+        conn.rollback()
+        assert conn.execute(marked, {"one": "d3"}).scalar_one() == "Tercero — “ḥ”"  # prepared again
+    store.close()

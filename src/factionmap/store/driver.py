@@ -70,7 +70,7 @@ def install() -> None:
 
 
 def _install_prepared() -> None:
-    """Route pg8000's unnamed execution of the statements `prepare` registered to named ones."""
+    """Route pg8000's unnamed execution of the statements marked PREPARE to named ones."""
     from pg8000 import core
 
     unnamed = core.CoreConnection.execute_unnamed
@@ -78,12 +78,26 @@ def _install_prepared() -> None:
     def execute_unnamed(self: Any, statement: str, vals: Any = (), oids: Any = (), stream: Any = None) -> Any:
         if statement not in _PREPARED or stream is not None or oids:
             return unnamed(self, statement, vals, oids, stream)
+        params = core.make_params(self.py_types, vals)
+        try:
+            return _named(self, statement, params)
+        except core.DatabaseError as exc:
+            error = exc.args[0] if exc.args else None
+            if not (isinstance(error, dict) and error.get("C") == "26000"):  # not invalid_sql_statement_name
+                raise
+            name = self._factionmap_prepared.pop(statement)[0]  # gone from the server: DEALLOCATE, a pooler
+            self._statement_nums.discard(name)
+            if self._transaction_status != core.IDLE:  # a transaction the error ended cannot go on
+                raise
+            return _named(self, statement, params)  # prepared again
+
+    def _named(self: Any, statement: str, params: Any) -> Any:
         kept = self.__dict__.setdefault("_factionmap_prepared", {})  # statement -> what pg8000's prepare gives
         entry = kept.get(statement)
         if entry is None:
             entry = kept[statement] = self.prepare_statement(statement, ())
         name, columns, input_funcs = entry
-        return self.execute_named(name, core.make_params(self.py_types, vals), columns, input_funcs, statement)
+        return self.execute_named(name, params, columns, input_funcs, statement)
 
     execute_unnamed.original = unnamed  # type: ignore[attr-defined]
     core.CoreConnection.execute_unnamed = execute_unnamed
