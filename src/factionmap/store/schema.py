@@ -88,6 +88,7 @@ mentions = Table(
     Column("doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="CASCADE")),
     Column("source", String(16), nullable=False, default=""),
     Index(None, "doc_id", "start"),
+    Index(None, "doc_entity_id"),  # a document's entities deleted (re-extraction) find their mentions by it
 )
 
 _date_columns = [
@@ -321,6 +322,7 @@ lifespan_events = Table(
     Column("new_doc_entity_id", Integer, ForeignKey("doc_entities.id", ondelete="SET NULL")),
     Index(None, "doc_id"),
     Index(None, "doc_entity_id"),
+    Index(None, "new_doc_entity_id"),  # as mentions.doc_entity_id: read by the deletes of doc_entities
 )
 
 
