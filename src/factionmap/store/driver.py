@@ -1,4 +1,4 @@
-"""The PostgreSQL driver's placeholder conversion, kept per statement text.
+"""The PostgreSQL driver: its placeholder conversion kept per statement text, and prepared statements.
 
 pg8000 turns a statement's `%s` placeholders into PostgreSQL's `$1, $2 ...` on every execution by reading
 the statement character by character in Python: 0.6 ms for each of a profile page's longer statements,
@@ -7,12 +7,13 @@ again and again (its compiled statements are cached), and in the `format` style 
 text depends on the text alone, so the conversion is kept per text here. Other styles, and texts longer
 than CACHED_CHARS (a build's multi-row inserts), are converted as pg8000 converts them.
 
-Statements carrying the execution option PREPARE run as named prepared statements, one per connection: pg8000 sends
-any other statement unnamed, which takes three round trips (parse; describe and bind; execute) and has the
-server parse and plan it every time. A prepared one takes one round trip (bind and execute), and after
-five executions PostgreSQL may keep a generic plan. For the statement that reads the citations of 50 ties
-(365 rows) that is 2.9 ms against 4.1. Only statements whose plan does not depend on the size of their
-parameters carry it (index lookups by id): a generic plan is made once, without their values.
+Statements carrying the execution option PREPARE run as named prepared statements, one per connection.
+pg8000 sends any other statement unnamed, which takes three round trips (parse; describe and bind;
+execute) and has the server parse and plan it every time. A prepared one takes one round trip (bind and
+execute), and after five executions PostgreSQL may keep a generic plan. For the statement that reads the
+citations of 50 ties (365 rows) that is 2.9 ms against 4.1. Only statements whose plan does not depend on
+the size of their parameters carry it (index lookups by id): a generic plan is made once, without their
+values.
 """
 from __future__ import annotations
 
@@ -85,8 +86,10 @@ def _install_prepared() -> None:
             error = exc.args[0] if exc.args else None
             if not (isinstance(error, dict) and error.get("C") == "26000"):  # not invalid_sql_statement_name
                 raise
-            name = self._factionmap_prepared.pop(statement)[0]  # gone from the server: DEALLOCATE, a pooler
-            self._statement_nums.discard(name)
+            gone = self.__dict__.get("_factionmap_prepared", {}).pop(statement, None)  # DEALLOCATE, a pooler
+            if gone is None:  # not one of ours that vanished
+                raise
+            self._statement_nums.discard(gone[0])
             if self._transaction_status != core.IDLE:  # a transaction the error ended cannot go on
                 raise
             return _named(self, statement, params)  # prepared again
