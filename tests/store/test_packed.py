@@ -24,6 +24,11 @@ def _documents(store) -> None:
                                            for i, title, published, text in DOCUMENTS])
 
 
+def _rows(statement: packed.Packed, conn, params: dict, **options) -> list[dict]:
+    """The statement's rows as dicts of their columns by name."""
+    return [dict(zip(statement.names, r)) for r in statement.tuples(conn, params, **options)]
+
+
 def _statement(store) -> packed.Packed:
     d = t.documents.c
     postgres = store.engine.dialect.name == "postgresql"
@@ -39,9 +44,9 @@ def test_packed_rows_are_the_querys_rows_in_order(store):
     assert (statement.packed is not None) == (store.engine.dialect.name == "postgresql")
     params = {"ids": ["d1", "d2", "d3", "d4"], "least": 3}
     with store.engine.connect() as conn:
-        many, few = statement.rows(conn, params), statement.rows(conn, params, many=False)
+        many, few = _rows(statement, conn, params), _rows(statement, conn, params, many=False)
         unpacked = [dict(r) for r in conn.execute(statement.plain, params).mappings()]
-        none = statement.rows(conn, {"ids": ["d1"], "least": 10})
+        none = _rows(statement, conn, {"ids": ["d1"], "least": 10})
     assert many == few == unpacked and none == []
     dated = [r["id"] for r in many if r["published"]]  # by published, then id (where NULLs fall is the database's)
     assert dated == ["d1", "d4", "d3"] and len(many) == 4
@@ -97,16 +102,16 @@ def test_a_prepared_statement_reads_what_the_unnamed_one_reads_and_is_prepared_o
     params = {"ids": ["d1", "d2", "d3", "d4"], "least": 3}
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
-        first = prepared.rows(conn, params)
+        first = _rows(prepared, conn, params)
         kept = dict(raw._factionmap_prepared)
-        again = prepared.rows(conn, {"ids": ["d1", "d4"], "least": 3})
+        again = _rows(prepared, conn, {"ids": ["d1", "d4"], "least": 3})
         assert raw._factionmap_prepared == kept and len(kept) == 1  # prepared once, run twice
-        assert unnamed.rows(conn, params) == first and len(raw._factionmap_prepared) == 1  # not prepared
+        assert _rows(unnamed, conn, params) == first and len(raw._factionmap_prepared) == 1  # not prepared
         assert [r["id"] for r in again] == ["d1", "d4"]
         with pytest.raises(Exception, match="invalid input syntax for type integer"):
-            prepared.rows(conn, {"ids": ["d1"], "least": "many"})
+            _rows(prepared, conn, {"ids": ["d1"], "least": "many"})
         conn.rollback()
-        assert prepared.rows(conn, params) == first  # the connection still works after an error
+        assert _rows(prepared, conn, params) == first  # the connection still works after an error
         marked = select(t.documents.c.id).where(t.documents.c.id == bindparam("one")).execution_options(
             **{driver.PREPARE: True})  # any statement can be marked
         assert [conn.execute(marked, {"one": x}).scalar_one() for x in ("d2", "d3")] == ["d2", "d3"]

@@ -12,7 +12,7 @@ from ..entity_kinds import kind_for
 from ..model import Alias, Citation, Entity, Stance, Tie, TieStatus
 from ..store import codec, packed
 from ..store.bulk import ids_in as ids_in  # the graph's readers take it from here
-from ..store.bulk import in_parameter
+from ..store.bulk import in_parameter, values_in
 from ..store import schema as t
 from ..store.driver import PREPARE
 
@@ -204,7 +204,7 @@ def _unkept(conn: Connection, postgres: bool, evidence_ids: list[int]) -> dict[i
     for chunk in _chunks(evidence_ids):
         found = select(ev.c.id, ev.c.doc_id, ev.c.start_char, ev.c.end_char,
                        func.count().over(partition_by=ev.c.doc_id).label("cites")) \
-            .where(ev.c.id.in_(chunk)).subquery("found")
+            .where(ids_in(conn, ev.c.id, chunk)).subquery("found")
         c = found.c
         whole = and_(c.cites > 1, _size(postgres, doc.c.text) <= c.cites * WHOLE_TEXT_BYTES)
         rows += conn.execute(select(c.id, c.doc_id, c.start_char, c.end_char, whole.label("whole"),
@@ -227,7 +227,7 @@ def whole_texts(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(doc_ids), 500):
         for doc_id, text in conn.execute(select(t.documents.c.id, t.documents.c.text)
-                                         .where(t.documents.c.id.in_(chunk))):
+                                         .where(values_in(conn, t.documents.c.id, chunk))):
             out[doc_id] = text or ""
     return out
 

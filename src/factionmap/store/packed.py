@@ -22,9 +22,9 @@ from sqlalchemy.sql import Select
 
 
 class Packed:
-    """A query's rows in the order of some of its columns (none: any order), each row a dict of its columns
-    by name. The statements are built once (`query`: without an ORDER BY of its own; its parameters bound
-    at `rows`)."""
+    """A query's rows in the order of some of its columns (none: any order), each row its columns in the
+    order of `names`. The statements are built once (`query`: without an ORDER BY of its own; its
+    parameters bound at `tuples`)."""
 
     def __init__(self, query: Select[Any], order: Sequence[str], postgres: bool, *, prepared: bool = False):
         self.names = [c.name for c in query.selected_columns]
@@ -45,14 +45,10 @@ class Packed:
 
                 self.packed = self.packed.execution_options(**{PREPARE: True})
 
-    def rows(self, conn: Connection, params: dict[str, Any], *, many: bool = True) -> list[dict[str, Any]]:
-        """The rows for these parameters; `many=False`: a result expected to be small, read unpacked."""
-        names = self.names
-        return [dict(zip(names, r)) for r in self.tuples(conn, params, many=many)]
-
     def tuples(self, conn: Connection, params: dict[str, Any], *, many: bool = True) -> list[Sequence[Any]]:
-        """The rows as `rows` reads them, each a sequence of its columns in the query's order (`names`), with
-        no dict made per row: a build's name lookups read hundreds of thousands."""
+        """The rows for these parameters, each a sequence of its columns in the query's order (`names`), with
+        no dict made per row (a build's name lookups read hundreds of thousands); `many=False`: a result
+        expected to be small, read unpacked."""
         if self.packed is None or not many:
             return list(conn.execute(self.plain, params))
         text = conn.execute(self.packed, params).scalar()
