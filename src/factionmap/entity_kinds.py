@@ -20,13 +20,13 @@ FINE_KINDS: dict[str, EntityKind] = {
     "armed_group": K.ARMED_GROUP, "armed_wing": K.ARMED_GROUP, "province": K.ARMED_GROUP, "front": K.ARMED_GROUP,
     "militia": K.ARMED_GROUP, "private_military_company": K.ARMED_GROUP,
     "party": K.PARTY, "political_movement": K.PARTY,
-    "coalition": K.COALITION, "operations_room": K.COALITION,
+    "coalition": K.COALITION, "state_coalition": K.COALITION, "operations_room": K.COALITION,
     "media_outlet": K.MEDIA_OUTLET,
     "person": K.PERSON,
     "region": K.PLACE, "admin_region": K.PLACE, "district": K.PLACE, "city": K.PLACE, "town": K.PLACE,
     "village": K.PLACE, "landmark": K.PLACE, "place": K.PLACE,
     "international_body": K.ORGANIZATION, "monitoring_group": K.ORGANIZATION, "military_operation": K.ORGANIZATION,
-    "organization": K.ORGANIZATION, "other": K.ORGANIZATION,
+    "organization": K.ORGANIZATION, "civil_organization": K.ORGANIZATION, "other": K.ORGANIZATION,
 }
 #: kinds that can only be of one type (a fine kind of another type falls back to the type's default)
 _TYPE_OF = {K.STATE: EntityType.PLACE, K.PLACE: EntityType.PLACE, K.PERSON: EntityType.PERSON}

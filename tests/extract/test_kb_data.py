@@ -22,7 +22,7 @@ ENTRY_KEYS = {"id", "name", "type", "kind", "aliases", "case_sensitive", "acrony
 REQUIRED_KEYS = {"id", "name", "type", "kind", "aliases"}
 ATTRIBUTE_KEYS = {"lat", "lon", "country"}
 KINDS = {
-    "ORG": {"armed_group", "armed_wing", "province", "front", "coalition", "operations_room", "militia", "party",
+    "ORG": {"armed_group", "armed_wing", "province", "front", "coalition", "state_coalition", "operations_room", "militia", "party",
             "political_movement", "political_body", "media_outlet", "government", "state_agency", "armed_forces",
             "armed_forces_unit", "military_operation", "international_body", "monitoring_group",
             "private_military_company"},

@@ -1,9 +1,10 @@
-"""Names that name no actor (events, facilities, news outlets, generic words) are never a tie's end."""
+"""Names that name no actor (events, facilities, news outlets, generic words) are never a tie's end; an
+organisation that is no armed actor (a think tank, a monitoring group) is any tie's end but a place's."""
 from __future__ import annotations
 
 import pytest
 
-from factionmap.extract.non_actors import EVENT, FACILITY, MEDIA, NO_NAME, classify, mark_non_actors
+from factionmap.extract.non_actors import CIVIL, EVENT, FACILITY, MEDIA, NO_NAME, classify, mark_non_actors
 from factionmap.extract.scoring.features import kind
 from factionmap.extract.scoring.labels import TARGETS
 from factionmap.extract.scoring.model import allowed
@@ -44,6 +45,20 @@ def annotate(pipeline):
     ("Odell House", PERSON, None),
     ("House", ORG, None),
     ("Kerrin", PLACE, None),
+    # organisations that are no armed actor, by their head noun
+    ("Kerrin Institute for Peace Studies", ORG, CIVIL),
+    ("Center for Valley Security Studies", ORG, CIVIL),
+    ("Harbour Observatory for Human Rights", ORG, CIVIL),
+    ("Valley Rights Watch", ORG, CIVIL),
+    ("Odell Foundation", ORG, CIVIL),
+    # ... and actors or bodies whose names hold such words elsewhere, or bodies (actors: they operate)
+    ("Army of the Valley Foundation", ORG, None),
+    ("Valley Watch Brigades", ORG, None),
+    ("Ministry of the Interior", ORG, None),
+    ("Valley Security Office", ORG, None),
+    ("Odell Company", ORG, None),
+    ("Institute", ORG, None),
+    ("Odell Foundation", PERSON, None),
 ])
 def test_a_name_is_classified_by_its_head(name, etype, expected):
     assert classify(name, etype, english()) == expected
@@ -64,7 +79,15 @@ def test_a_non_actor_is_no_end_of_any_tie_and_a_news_outlet_only_of_a_media_wing
     assert not allowed("operates_in>", "M", "L") and not allowed("part_of>", "G", "M")
 
 
-TEXT = ("The Tallow Brigades fought the Valley Guard near Kerrin during the Northern Valley War. "
+def test_an_organisation_that_is_no_armed_actor_holds_every_tie_but_a_place_to_operate_in():
+    assert not allowed("operates_in>", "C", "L") and not allowed("operates_in<", "L", "C")
+    assert not allowed("operates_in>", "C", "S") and allowed("operates_in>", "G", "S")
+    assert allowed("member_of>", "P", "C") and allowed("leader_of<", "C", "P")  # an analyst, its director
+    assert allowed("designated_by>", "G", "C") and allowed("opposes=", "C", "G") and allowed("part_of>", "C", "G")
+
+
+TEXT = ("The Tallow Brigades fought the Valley Guard near Kerrin during the Northern Valley War, the Kerrin "
+        "Institute said. "
         "A spokesman, Adem Varro, told the Coastal Herald that the Tallow Brigades had left Kerrin.\n\n"
         "Kerrin (Harbour Wire) -- The Valley Guard held Odell House in Kerrin until March.")
 
@@ -83,7 +106,7 @@ def test_the_mention_stage_gives_non_actors_their_kind(annotate):
     # the names as the NER would find them (its labels vary between models): added by hand, then marked
     keys = {name: _add(ann, name, etype) for name, etype in [
         ("Northern Valley War", ORG), ("Coastal Herald", ORG), ("Harbour Wire", ORG), ("Odell House", ORG),
-        ("Valley Guard", ORG)]}
+        ("Valley Guard", ORG), ("Kerrin Institute", ORG)]}
     mark_non_actors(ann)
     assert ann.kinds[keys["Northern Valley War"]] == EVENT
     assert ann.kinds[keys["Odell House"]] == FACILITY
@@ -95,6 +118,8 @@ def test_the_mention_stage_gives_non_actors_their_kind(annotate):
     assert kind(ann, spans["Northern Valley War"]) == "N"
     assert kind(ann, spans["Odell House"]) == "L"  # a facility: where a group operates, never a group
     assert kind(ann, spans["Coastal Herald"]) == "M" and kind(ann, spans["Valley Guard"]) == "G"
+    assert ann.kinds[keys["Kerrin Institute"]] == CIVIL and kind(ann, spans["Kerrin Institute"]) == "C"
+    assert ann.entities[keys["Kerrin Institute"]].kind is EntityKind.ORGANIZATION
 
 
 def test_a_knowledge_base_entity_keeps_its_own_kind(annotate):
@@ -114,3 +139,24 @@ def test_a_numbered_unit_is_read_whole_and_is_a_tie_end(annotate):
     assert "Infantry Brigade" not in named
     unit = named["4th Infantry Brigade"]
     assert ann.kinds.get(unit.key) != NO_NAME and kind(ann, unit) == "G"
+
+
+@pytest.mark.parametrize("kb_kind, expected", [
+    ("monitoring_group", "C"), ("military_operation", "C"), ("state_coalition", "C"),
+    ("coalition", "G"), ("international_body", "G"), ("armed_group", "G"),  # a coalition of groups operates
+])
+def test_a_knowledge_base_kind_with_no_place_of_its_own(tmp_path, kb_kind, expected):
+    from factionmap.extract.kb import load_kb
+    from factionmap.extract.pipeline import build_pipeline
+
+    from .conftest import KB_DIR
+
+    (tmp_path / "monitors.yaml").write_text(
+        f"- {{id: valley-rights-monitor, name: Valley Rights Monitor, type: ORG, kind: {kb_kind}}}\n",
+        encoding="utf-8")
+    pipeline = build_pipeline(load_kb(KB_DIR, tmp_path))
+    ann = pipeline.annotate(Document(text="The Valley Rights Monitor said that Hezbollah fought near Kerrin."))
+    named = {ann.text[s.start:s.end]: s for s in ann.spans}
+    monitor = named["Valley Rights Monitor"]
+    assert ann.entities[monitor.key].kb_id == "valley-rights-monitor" and kind(ann, monitor) == expected
+    assert kind(ann, named["Hezbollah"]) == "G"

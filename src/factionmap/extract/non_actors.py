@@ -6,7 +6,10 @@ never offers as the end of a tie it cannot hold: an event ("the Lebanese Civil W
 Intifada") holds none; a facility ("the X Museum", "X House", "Camp X"), even one the NER took for an
 organization, is a place (where a group operates, never a group); a news outlet ("... told the
 Guardian") holds only the ties of a group's media wing. A name of nothing but generic words ("Front",
-"Infantry Brigade", "Sheikh") names nothing: no tie either. Only entities the knowledge base does not
+"Infantry Brigade", "Sheikh") names nothing: no tie either. An organisation that is no armed actor
+(a think tank, a monitoring group, a foundation: "the X Institute", "the Center for X") holds any tie but a
+place to operate in: the annotation guide keeps `operates_in` for actors (so do the knowledge base's military
+operations and coalitions of states: `PLACELESS_KINDS`). Only entities the knowledge base does not
 know are classified (its entries carry their own kinds); the words are the language pack's
 (`data/lang/<code>/non_actors.yaml`) and the group-name grammar's tail words.
 """
@@ -23,6 +26,12 @@ from .demonyms import DEMONYMS
 from .state import Annotated
 
 EVENT, FACILITY, MEDIA, NO_NAME = "event", "facility", "media_outlet", "no_name"
+CIVIL = "civil_organization"
+#: kinds whose entities are no actor with a presence of its own: never the subject of `operates_in`
+#: (docs/annotation.md: it is for actors). Names classified here by their head noun (CIVIL: a think tank, a
+#: foundation), and the knowledge base's monitoring groups, military operations and coalitions of states
+#: (the gold of the training data gives these opponents and allies, never a place).
+PLACELESS_KINDS = frozenset({CIVIL, "monitoring_group", "military_operation", "state_coalition"})
 #: kinds whose entities are never a tie's end (`scoring.model.allowed` reads them as "N")
 NON_ACTOR_KINDS = frozenset({EVENT, NO_NAME})
 #: kinds whose entities are places, whatever their type: a facility is where a group operates, never a group
@@ -45,14 +54,15 @@ def _words(pack: LanguagePack) -> dict[str, frozenset[str]] | None:
     from .name_grammar import GRAMMAR
 
     out = {k: frozenset(w.lower() for w in pack.words("non_actors", k))
-           for k in ("event_heads", "facility_heads", "facility_first", "listener_verbs", "generic_words", "peoples")}
+           for k in ("event_heads", "facility_heads", "facility_first", "civil_heads", "listener_verbs", "generic_words",
+                       "peoples")}
     grammar = {w.lower() for k in ("tails", "leading") for w in GRAMMAR.get(k) or []}
     out["generic_words"] = out["generic_words"] | grammar
     return out
 
 
 def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = False) -> str | None:
-    """The non-actor kind of an entity named `name` (EVENT, FACILITY, NO_NAME), or None. `numbered`:
+    """The non-actor kind of an entity named `name` (EVENT, FACILITY, CIVIL, NO_NAME), or None. `numbered`:
     every mention of it follows a number ("the 5th Infantry Brigade": the name was cut short)."""
     words = _words(pack)
     if words is None:
@@ -78,6 +88,9 @@ def classify(name: str, etype: EntityType, pack: LanguagePack, numbered: bool = 
     # "X House", "Camp X"; never "House of Representatives" nor "Front for the Defence of X Bridge"
     if len(ws) > 1 and ((len(parts) == 1 and ws[-1] in words["facility_heads"]) or ws[0] in words["facility_first"]):
         return FACILITY
+    # "the X Institute", "the Center for X", "X Watch": a think tank, a monitoring group, a foundation
+    if len(ws) > 1 and head and head[0] in words["civil_heads"] and etype is EntityType.ORG:
+        return CIVIL
     return None
 
 
@@ -132,4 +145,4 @@ def mark_non_actors(ann: Annotated) -> Annotated:
     return ann
 
 
-__all__ = ["EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "PLACE_KINDS", "NO_NAME", "classify", "mark_non_actors"]
+__all__ = ["CIVIL", "PLACELESS_KINDS", "EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "PLACE_KINDS", "NO_NAME", "classify", "mark_non_actors"]

@@ -27,7 +27,7 @@ from ..ties.candidate import Scored
 from .features import kind
 
 CUTS = (0.1, 0.2, 0.35, 0.5)  # pair scores whose counts are features
-KINDS = ("G", "S", "P", "L", "M", "N")
+KINDS = ("G", "S", "P", "L", "M", "C", "N")
 _FLOOR = 0.01  # the score of a pair that is not there (second best of a tie stated once)
 
 

@@ -32,7 +32,7 @@ from ...model import EntityType
 from ..demonyms import office_start
 from ..state import Annotated, Span
 from ..lists import headings
-from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS
+from ..non_actors import MEDIA, NON_ACTOR_KINDS, PLACE_KINDS, PLACELESS_KINDS
 from .offices import office_features
 from .pairs import Pair
 from .word_classes import word_classes
@@ -49,7 +49,9 @@ _SRC = {"gazetteer": "name", "pattern": "name", "doc": "name", "acronym": "name"
 
 def kind(ann: Annotated, span: Span) -> str:
     """The mention's kind for the type rule (`model.allowed`): G group or body, S state, P person, L place,
-    M news outlet, N no actor at all (an event, a common noun: `non_actors`); a facility is a place."""
+    M news outlet, C no actor with a place of its own (a think tank, a monitoring group, a coalition of
+    states: `non_actors.PLACELESS_KINDS`), N no actor at all (an event, a common noun: `non_actors`); a
+    facility is a place."""
     if ann.is_state(span.key):
         return "S"
     fine = ann.kinds.get(span.key, "")
@@ -57,6 +59,8 @@ def kind(ann: Annotated, span: Span) -> str:
         return "N"
     if fine == MEDIA:
         return "M"
+    if fine in PLACELESS_KINDS:
+        return "C"
     if fine in PLACE_KINDS:
         return "L"
     return {EntityType.PERSON: "P", EntityType.PLACE: "L"}.get(ann.type_of(span.key), "G")

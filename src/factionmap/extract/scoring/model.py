@@ -32,8 +32,9 @@ from .labels import TARGETS, split_target
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
 # kinds: G group or body, S state, P person, L place, M news outlet (a group's media wing at most: part of
-# it, led by someone), N no actor (an event, a common noun: extract/non_actors.py): no tie
-_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "N": set()}
+# it, led by someone), C no actor with a place of its own (a think tank, a monitoring group, a
+# coalition of states: any tie but a place to operate in), N no actor (an event, a common noun: extract/non_actors.py): no tie
+_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "C": {"ORG"}, "N": set()}
 _ALLOWED = {
     "allegiance_to": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
     "part_of": ({"ORG", "MEDIA"}, {"ORG"}),
@@ -59,6 +60,8 @@ def allowed(t: str, ka: str, kb: str) -> bool:
     if d == "=" and not ok:
         ok = bool(_TYPES[o_kind] & subj and _TYPES[s_kind] & obj)
     if rel in ("ally_of", "opposes") and "L" in (ka, kb):
+        return False
+    if rel == "operates_in" and s_kind == "C":
         return False
     return ok
 
