@@ -215,3 +215,48 @@ def test_a_possessive_keeps_two_persons_apart(nlp):
     a, b = [t.i for t in sdoc if t.text == "Tomas"][0], [t.i for t in sdoc if t.text == "Omar"][0]
     sdoc.ents = [SpacySpan(sdoc, a, b, label="PERSON"), SpacySpan(sdoc, b, b + 2, label="PERSON")]
     assert len(ner._joined_people(sdoc)) == 2
+
+
+@pytest.mark.parametrize("text, ner_said, other, read", [
+    # the NER stops at a surname whose letters it rarely saw: the words right after run on with the name
+    ("In 2012 President Ousmane Kalifa Touré was ousted by soldiers.", "Ousmane Kalifa", None, "Ousmane Kalifa Touré"),
+    ("The envoy Ramón Luis Gutiérrez Ezquerra opened talks.", "Ramón Luis", None, "Ramón Luis Gutiérrez Ezquerra"),
+    ("Its leader Amadou Ag Ghalem returned to the valley.", "Amadou Ag", None, "Amadou Ag Ghalem"),
+    # ... but not over another entity of the NER, a group's word, an acronym, a title, punctuation, or a word
+    # the document writes in lower case
+    ("Analysts said Omar Halden Tuesday rejected it.", "Omar Halden", ("Tuesday", "DATE"), "Omar Halden"),
+    ("Fighters of Omar Halden Brigade took the hill.", "Omar Halden", None, "Omar Halden"),
+    ("A video showed Omar Halden ISIS fighters.", "Omar Halden", None, "Omar Halden"),
+    ("Talks between Omar Halden President Tamir failed.", "Omar Halden", None, "Omar Halden"),
+    ("It named Omar Halden, Tamir and Verrin.", "Omar Halden", None, "Omar Halden"),
+    ("It named Omar Halden Said as envoy; he said no.", "Omar Halden", None, "Omar Halden"),
+    ("Its leader Omar Halden Tamir Verrin Odell Kest spoke.", "Omar Halden", None, "Omar Halden Tamir Verrin Odell"),
+])
+def test_a_persons_name_the_ner_cut_short_runs_on(nlp, text, ner_said, other, read):
+    from spacy.tokens import Span as SpacySpan
+
+    ann = Annotated(Document(text=text))
+    sdoc = nlp.make_doc(text)
+
+    def at(words: str, label: str):
+        a = text.index(words)
+        toks = [t.i for t in sdoc if a <= t.idx < a + len(words)]
+        return SpacySpan(sdoc, toks[0], toks[-1] + 1, label=label)
+
+    sdoc.ents = [at(ner_said, "PERSON")] + ([at(*other)] if other else [])
+    toks = ner._name_runs_on(ann, sdoc, list(sdoc.ents[0]), 0)
+    assert text[toks[0].idx:toks[-1].idx + len(toks[-1])] == read
+
+
+def test_a_name_does_not_run_on_over_a_mention(nlp):
+    from factionmap.extract.state import Span
+    from factionmap.model import EntityType
+
+    text = "Its leader Omar Halden Kerrin spoke."
+    ann = Annotated(Document(text=text))
+    a = text.index("Kerrin")
+    ent = ann.entity("kerrin", "Kerrin", EntityType.PLACE)
+    ann.add_span(Span(a, a + len("Kerrin"), ent.key, EntityType.PLACE, "gazetteer"))
+    sdoc = nlp.make_doc(text)
+    toks = [t for t in sdoc if t.text in ("Omar", "Halden")]
+    assert [t.text for t in ner._name_runs_on(ann, sdoc, toks, 0)] == ["Omar", "Halden"]

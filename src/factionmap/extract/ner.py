@@ -330,6 +330,7 @@ class Parser:
                 toks = _person_tokens(ann, sdoc, toks, base, sent_start)
                 if not toks:
                     continue
+                toks = _name_runs_on(ann, sdoc, toks, base)
             a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1])
             name = ann.text[a:b]
             if _GENERIC.match(name) or not name[:1].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
@@ -458,6 +459,33 @@ def _person_tokens(ann: Annotated, sdoc, toks: list, base: int, sent_start: int)
     while len(toks) > 2 and (_title(toks[0]) or toks[0].is_punct):
         toks = toks[1:]  # "President X Y", "Sheikh X Y": the name is X Y
     return toks
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+
+
+def _name_runs_on(ann: Annotated, sdoc, toks: list, base: int, most: int = 3) -> list:
+    """A person's name the NER ended before a capitalised word that goes on with it: the NER often stops
+    at a surname whose letters it rarely saw ("X Toumani" + "Touré", "X Luis" + "Rodríguez Zapatero", "Iyad
+    Ag" + "Ghaly"). The words right after the name, one space apart, are taken in (up to `most`) while each
+    is a capitalised word of letters that the NER gave no other entity, that no mention holds, and that is
+    no title, function word, word of a group's name, demonym, acronym or word the document writes in lower
+    case ("X Y Tuesday", "X Y Brigade", "X Y ISIS" stay X Y)."""
+    out = list(toks)
+    j = toks[-1].i + 1
+    while j < len(sdoc) and len(out) - len(toks) < most and sdoc[j - 1].whitespace_ == " ":
+        t = sdoc[j]
+        w = t.text
+        if (t.ent_type_ and t.ent_type_ != "PERSON") or len(w) < 2 or not w[:1].isupper() or w.isupper() \
+                or not _NAME_WORD.match(w) or _title(t) or w.lower() in _FUNCTION or w.lower() in _GROUP_WORDS \
+                or w in DEMONYMS or _lower_in(ann, w):
+            break
+        a = base + t.idx
+        if any(sp.start < a + len(w) and a < sp.end for sp in ann.spans_in(a - 200, a + 200)):
+            break
+        out.append(t)
+        j += 1
+    return out
 
 
 _RUN = re.compile(r"[\w-]+")
