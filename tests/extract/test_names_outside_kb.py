@@ -198,6 +198,8 @@ def test_two_persons_the_ner_found_side_by_side_are_one_name(nlp):
     ("The raid was led by Abu Omar al-Tunisi in 2014.", "Abu Omar al-Tunisi"),
     ("The talks were held at the Abu Sittal Naval Base in March.", None),  # a name runs on: no person
     ("Fighters of the Abu Sayyaf Salafi groups took the bridge.", None),  # a creed's word is no family name
+    ("The envoy Abdel Karim Halden Tuesday rejected the offer.", "Abdel Karim Halden"),  # a weekday is no name
+    ("A video of Abdul Salam Odell March 2015 was shown.", "Abdul Salam Odell"),  # nor a month
 ])
 def test_a_kunya_takes_one_plain_name_after_it(text, person):
     people = {f.text(text) for f in find_names(text) if f.type.value == "PERSON"}
