@@ -180,16 +180,19 @@ def test_a_person_before_as_and_a_role_stays_a_person():
     assert ner._group_by_role(text, a, a + len("Tom Hollis"), EntityType.PERSON) is False
 
 
-def test_two_persons_the_ner_found_side_by_side_are_one_name(nlp):
+def _entity(sdoc, words: str, label: str = "PERSON"):
+    """The NER's entity over the first occurrence of `words` in the spaCy doc `sdoc`, as the NER would give it."""
     from spacy.tokens import Span as SpacySpan
 
+    a = sdoc.text.index(words)
+    toks = [t.i for t in sdoc if a <= t.idx < a + len(words)]
+    return SpacySpan(sdoc, toks[0], toks[-1] + 1, label=label)
+
+
+def test_two_persons_the_ner_found_side_by_side_are_one_name(nlp):
     text = "In 1976 the guerrillas killed Colonel Abel Ramón Elías Cavagnaro, then Tomas Verrin."
     sdoc = nlp.make_doc(text)
-    def at(words: str):
-        a = text.index(words)
-        toks = [t.i for t in sdoc if a <= t.idx < a + len(words)]
-        return SpacySpan(sdoc, toks[0], toks[-1] + 1, label="PERSON")
-    sdoc.ents = [at("Abel Ramón"), at("Elías Cavagnaro"), at("Tomas Verrin")]
+    sdoc.ents = [_entity(sdoc, "Abel Ramón"), _entity(sdoc, "Elías Cavagnaro"), _entity(sdoc, "Tomas Verrin")]
     assert [e.text for e in ner._joined_people(sdoc)] == ["Abel Ramón Elías Cavagnaro", "Tomas Verrin"]
 
 
@@ -235,17 +238,9 @@ def test_a_possessive_keeps_two_persons_apart(nlp):
     ("Its leader Omar Halden Tamir Verrin Odell Kest spoke.", "Omar Halden", None, "Omar Halden Tamir Verrin Odell"),
 ])
 def test_a_persons_name_the_ner_cut_short_runs_on(nlp, text, ner_said, other, read):
-    from spacy.tokens import Span as SpacySpan
-
     ann = Annotated(Document(text=text))
     sdoc = nlp.make_doc(text)
-
-    def at(words: str, label: str):
-        a = text.index(words)
-        toks = [t.i for t in sdoc if a <= t.idx < a + len(words)]
-        return SpacySpan(sdoc, toks[0], toks[-1] + 1, label=label)
-
-    sdoc.ents = [at(ner_said, "PERSON")] + ([at(*other)] if other else [])
+    sdoc.ents = [_entity(sdoc, ner_said)] + ([_entity(sdoc, *other)] if other else [])
     toks = ner._name_runs_on(ann, sdoc, list(sdoc.ents[0]), 0)
     assert text[toks[0].idx:toks[-1].idx + len(toks[-1])] == read
 

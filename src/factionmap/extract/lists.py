@@ -84,7 +84,7 @@ def item_names(ann: Annotated, heading_of: list[str]) -> list[tuple[int, int, En
                 or not all(_NAME_WORD.match(w) for w in words):
             continue
         b = a + len(name)
-        clash = [sp for sp in ann.spans_in(a - 200, b + 200) if sp.start < b and a < sp.end]
+        clash = ann.overlapping(a, b)
         if any(not (a <= sp.start and sp.end <= b and sp.end - sp.start < b - a) for sp in clash):
             continue  # a mention as long (or straddling the name): it stands
         heading = heading_of[i]

@@ -148,11 +148,10 @@ _QUOTED = re.compile(
 # "Abdul X Y": after "Abdul"/"Abdel" and a name, a plain family name or two belong to the person too; after
 # "Abu X" one plain name does ("Abu X Y" where no name runs on: "Abu X al-Y" is read below, and "Abu X Y Base"
 # or "Abu X Y Force" is no person)
-# (never a weekday's or a month's name: "Abdel X Y Tuesday" is news style for "on Tuesday")
-_CALENDAR = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-             "|August|September|October|November|December")
+# (never a month's or a weekday's name: "Abdel X Y Tuesday" is news style for "on Tuesday")
+_WEEKDAY = "(?:" + "|".join(re.escape(d) for d in english().words("vocabulary", "weekday_names")) + ")"
 _PLAIN_NAME = (rf"(?:{SP}(?!(?:{_alternation(GRAMMAR['not_first'])}|{GROUP_TAIL}|{GROUP_HEAD}|Groups?|Network|Forces"
-               rf"|{_CALENDAR})\b)"
+               rf"|{_MONTH}|{_WEEKDAY})\b)"
                rf"[A-Z][a-z][\w{Q}]+\b(?![{Q}-]))")
 # a people's or creed's word is no family name: "the Abu X Salafi groups"
 _NOT_PEOPLE = rf"(?!(?i:{_alternation(english().words('non_actors', 'peoples'))})\b)"

@@ -344,7 +344,7 @@ class Parser:
                 continue  # "Nigerien soldiers", "Misratan militias": an adjective, not a place
             if etype is EntityType.PERSON and len(name.split()) == 1 and (len(name) < 4 or opening):
                 continue  # a bare short or sentence-opening name: matched later only if a full name gives it
-            if any(s.start < b and a < s.end for s in ann.spans_in(a - 200, b + 200)):
+            if ann.overlapping(a, b):
                 continue
             key = self.finder.local_entity(ann, name, etype)
             added |= ann.add_span(Span(a, b, key, ann.entities[key].type, "ner"))
@@ -480,8 +480,7 @@ def _name_runs_on(ann: Annotated, sdoc, toks: list, base: int, most: int = 3) ->
                 or not _NAME_WORD.match(w) or _title(t) or w.lower() in _FUNCTION or w.lower() in _GROUP_WORDS \
                 or w in DEMONYMS or _lower_in(ann, w):
             break
-        a = base + t.idx
-        if any(sp.start < a + len(w) and a < sp.end for sp in ann.spans_in(a - 200, a + 200)):
+        if ann.overlapping(base + t.idx, base + t.idx + len(w)):
             break
         out.append(t)
         j += 1

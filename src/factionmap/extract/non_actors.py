@@ -54,8 +54,8 @@ def _words(pack: LanguagePack) -> dict[str, frozenset[str]] | None:
     from .name_grammar import GRAMMAR
 
     out = {k: frozenset(w.lower() for w in pack.words("non_actors", k))
-           for k in ("event_heads", "facility_heads", "facility_first", "civil_heads", "listener_verbs", "generic_words",
-                       "peoples")}
+           for k in ("event_heads", "facility_heads", "facility_first", "civil_heads", "listener_verbs",
+                     "generic_words", "peoples")}
     grammar = {w.lower() for k in ("tails", "leading") for w in GRAMMAR.get(k) or []}
     out["generic_words"] = out["generic_words"] | grammar
     return out
@@ -145,4 +145,5 @@ def mark_non_actors(ann: Annotated) -> Annotated:
     return ann
 
 
-__all__ = ["CIVIL", "PLACELESS_KINDS", "EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "PLACE_KINDS", "NO_NAME", "classify", "mark_non_actors"]
+__all__ = ["CIVIL", "EVENT", "FACILITY", "MEDIA", "NON_ACTOR_KINDS", "NO_NAME", "PLACELESS_KINDS", "PLACE_KINDS",
+           "classify", "mark_non_actors"]

@@ -131,7 +131,7 @@ class Annotated:
         text; the mentions it outranks are dropped. `override`: the new mention may widen the ones it
         strictly contains (a list item, "the group's Syrian branch", a case-sensitive document name)."""
         span.widens = span.widens or override
-        clash = [s for s in self.spans_in(span.start - 200, span.end + 200) if s.start < span.end and span.start < s.end]
+        clash = self.overlapping(span.start, span.end)
         if not all(outranks(span, s) for s in clash):
             return False
         for s in clash:
@@ -147,6 +147,11 @@ class Annotated:
         lo = bisect_left(self._starts, max(0, start))
         hi = bisect_right(self._starts, end)
         return [s for s in self.spans[lo:hi] if s.start >= start and s.end <= end]
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The mentions sharing some of the text [start, end), among those within 200 characters of it on
+        either side (a mention is a name: far shorter)."""
+        return [s for s in self.spans_in(start - 200, end + 200) if s.start < end and start < s.end]
 
     def sentence_spans(self, i: int) -> list[Span]:
         s = self.sentences[i]

@@ -21,9 +21,9 @@ from .snapshot import snapshot
 
 EDIT_KINDS = ("rename", "set_kind", "external_id")
 ENTITY_KINDS = (
-    "armed_group", "armed_wing", "coalition", "state_coalition", "front", "militia", "operations_room", "party", "political_movement",
-    "political_body", "state", "state_agency", "government", "armed_forces", "international_body", "media_outlet",
-    "monitoring_group", "private_military_company", "person", "place", "province", "other",
+    "armed_group", "armed_wing", "coalition", "state_coalition", "front", "militia", "operations_room", "party",
+    "political_movement", "political_body", "state", "state_agency", "government", "armed_forces", "international_body",
+    "media_outlet", "monitoring_group", "private_military_company", "person", "place", "province", "other",
 )
 SCHEMES = {"wikidata": re.compile(r"Q[1-9]\d*"), "mmp": re.compile(r"[\w.-]{1,100}"),
            "url": re.compile(r"https?://[^\s<>\"]{1,500}")}

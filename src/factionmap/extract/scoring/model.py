@@ -32,9 +32,10 @@ from .labels import TARGETS, split_target
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "model"
 # kinds: G group or body, S state, P person, L place, M news outlet (a group's media wing at most: part of
-# it, led by someone), C no actor with a place of its own (a think tank, a monitoring group, a
-# coalition of states: any tie but a place to operate in), N no actor (an event, a common noun: extract/non_actors.py): no tie
-_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "C": {"ORG"}, "N": set()}
+# it, led by someone), C no actor with a place of its own (a think tank, a monitoring group, a coalition of
+# states: any tie but a place to operate in), N no actor (an event, a common noun: extract/non_actors.py): no tie
+_TYPES = {"G": {"ORG"}, "S": {"ORG", "PLACE"}, "P": {"PERSON"}, "L": {"PLACE"}, "M": {"MEDIA"}, "C": {"ORG"},
+          "N": set()}
 _ALLOWED = {
     "allegiance_to": ({"ORG", "PERSON"}, {"ORG", "PERSON"}),
     "part_of": ({"ORG", "MEDIA"}, {"ORG"}),
